@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: seeds a large organization on the PostgreSQL server of DATABASE_URL, starts the
+ * portal as a separate process and measures seat changes (HTTP against direct SQL), read
+ * latencies, cold start and the web UI's initial JavaScript. Writes bench/results/.
+ */
+import { cpus, totalmem } from 'node:os';
+import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { Pool as HttpPool } from 'undici';
+import pg from 'pg';
+import { closedLoop, percentiles } from './lib/stats.js';
+import { freePort, startAndWait, stop } from './lib/server.js';
+import { BENCH_ORG, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error('npm run bench needs DATABASE_URL (a PostgreSQL server), e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  process.exit(2);
+}
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const now = new Date();
+
+console.log('seeding 100,000 people, 1,000 subscriptions, 1,000,000 invoices…');
+const t0 = performance.now();
+const benchUrl = await seedBenchDatabase(serverUrl, 'selfserve_bench', now);
+console.log(`  seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const { child: server } = await startAndWait(['node', '--import', 'tsx', 'src/main.ts'],
+  { DATABASE_URL: benchUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, `${base}/api/openapi.json`);
+
+const http = new HttpPool(base, { connections: 128, pipelining: 1 });
+async function call(method: string, path: string, token: string, body?: unknown) {
+  const res = await http.request({
+    method: method as 'GET', path,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.body.text();
+  if (res.statusCode >= 400) throw new Error(`${method} ${path} -> ${res.statusCode} ${text.slice(0, 200)}`);
+  return text;
+}
+
+// ---- seat pairs: assign one person then unassign them -----------------------------------
+// client c works on its own people (never licensed elsewhere, all with a usage location)
+const personFor = (client: number, i: number) => {
+  const n = 20_000 + client * 1_000 + (i % 900);
+  return personId(n % 50 === 0 ? n + 1 : n);
+};
+const subFor = (hot: boolean, clients: number, client: number, i: number) => (hot ? 1 : 1 + ((client + i * clients) % 1000));
+
+async function httpPairs(clients: number, hot: boolean) {
+  return closedLoop(clients, DURATION_MS, async (c, i) => {
+    const s = subFor(hot, clients, c, i);
+    const token = tokenOf(buyerOf(s));
+    const userIds = [personFor(c, i)];
+    await call('POST', `/api/subscriptions/${subscriptionId(s)}/assignments`, token, { userIds });
+    await call('POST', `/api/subscriptions/${subscriptionId(s)}/assignments/remove`, token, { userIds });
+  });
+}
+
+/** The ceiling: the same transactions sent straight to PostgreSQL by a lean client. */
+async function directPairs(clients: number, hot: boolean) {
+  const pool = new pg.Pool({ connectionString: benchUrl, max: clients });
+  const tx = async (fn: (c: pg.PoolClient) => Promise<void>) => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await fn(c);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+  const result = await closedLoop(clients, DURATION_MS, async (cl, i) => {
+    const s = subFor(hot, clients, cl, i);
+    const sub = subscriptionId(s);
+    const buyer = personId(buyerOf(s));
+    const person = personFor(cl, i);
+    await tx(async (c) => {
+      const [row] = (await c.query('SELECT product_id, quantity, assigned, status FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub])).rows;
+      await c.query("SELECT id FROM people WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'active' AND usage_location IS NOT NULL", [BENCH_ORG, [person]]);
+      await c.query('INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4, now(), $5)', [BENCH_ORG, sub, person, row.product_id, buyer]);
+      await c.query("INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details) VALUES ($1, now(), $2, 'license.assigned', 'subscription', $3, '{}')", [BENCH_ORG, buyer, sub]);
+    });
+    await tx(async (c) => {
+      await c.query('SELECT id FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
+      await c.query('DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 AND person_id = ANY($3::uuid[])', [BENCH_ORG, sub, [person]]);
+      await c.query("INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details) VALUES ($1, now(), $2, 'license.unassigned', 'subscription', $3, '{}')", [BENCH_ORG, buyer, sub]);
+    });
+  });
+  await pool.end();
+  return result;
+}
+
+async function checkSeats() {
+  const c = new pg.Client({ connectionString: benchUrl });
+  await c.connect();
+  const { rows } = await c.query(`SELECT count(*)::int AS bad FROM subscriptions s
+    WHERE s.assigned > s.quantity OR s.assigned <> (SELECT count(*) FROM license_assignments a WHERE a.org_id = s.org_id AND a.subscription_id = s.id)`);
+  await c.end();
+  return rows[0].bad as number;
+}
+
+// the hot subscription gets room for every client at once
+{
+  const c = new pg.Client({ connectionString: benchUrl });
+  await c.connect();
+  await c.query('UPDATE subscriptions SET quantity = 10000 WHERE org_id = $1 AND id = $2', [BENCH_ORG, subscriptionId(1)]);
+  await c.end();
+}
+
+const seatCases = [];
+for (const [label, clients, hot] of [['16 clients, 1,000 subscriptions', 16, false], ['64 clients, 1,000 subscriptions', 64, false],
+  ['16 clients, one hot subscription', 16, true], ['64 clients, one hot subscription', 64, true]] as const) {
+  console.log(`seat pairs: ${label}`);
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const viaHttp = await httpPairs(clients, hot);
+  const cpu = process.cpuUsage(cpu0);
+  const clientCpu = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wall0)) * 100);
+  const direct = await directPairs(clients, hot);
+  const oversold = await checkSeats();
+  seatCases.push({ label, clients, hot, http: viaHttp, direct, ratio: Math.round((viaHttp.perSecond / direct.perSecond) * 100) / 100, clientCpuPercent: clientCpu, oversold });
+  console.log(`  http ${viaHttp.perSecond}/s (p95 ${viaHttp.p95} ms, errors ${viaHttp.errors}), direct ${direct.perSecond}/s, ratio ${seatCases.at(-1)!.ratio}, load client CPU ${clientCpu}% of a core, oversold ${oversold}`);
+}
+
+// ---- read latencies ---------------------------------------------------------------------------
+async function latency(label: string, path: string, token: string) {
+  for (let i = 0; i < 20; i++) await call('GET', path, token);
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await call('GET', path, token);
+    samples.push(performance.now() - t);
+  }
+  const r = { label, path, ...percentiles(samples) };
+  console.log(`  ${label}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms`);
+  return r;
+}
+const admin = tokenOf(1);
+const buyer = tokenOf(buyerOf(1));
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+console.log('read latencies (sequential, 200 samples after 20 warm-ups)');
+const reads = [];
+for (const [label, path, token] of [
+  ['admin view, first page', '/api/admin/self-service-purchases?limit=50', admin],
+  ['admin view, filtered', '/api/admin/self-service-purchases?limit=50&status=active&productId=CFQ7TTC0L3PB', admin],
+  ['invoices, last 3 months', '/api/invoices', buyer],
+  ['invoices, custom range', `/api/invoices?from=${iso(yearAgo)}&to=${iso(new Date(yearAgo.getTime() + 180 * 86_400_000))}`, buyer],
+  ['directory search, two letters', '/api/people?search=ad&limit=20', admin],
+  ['Licenses page', '/api/licenses', buyer],
+  ["a subscription's assignments", `/api/subscriptions/${subscriptionId(1)}/assignments?limit=50`, buyer],
+] as const) {
+  try {
+    reads.push(await latency(label, path, token));
+  } catch (err) {
+    console.log(`  ${label}: failed: ${(err as Error).message}`);
+    reads.push({ label, path, error: (err as Error).message });
+  }
+}
+await http.close();
+await stop(server);
+
+// ---- cold start -----------------------------------------------------------------------------
+console.log('cold start of npm start on the embedded database');
+const dataDir = `/tmp/selfserve-bench-${process.pid}`;
+await rm(dataDir, { recursive: true, force: true });
+const coldPort = await freePort();
+const coldEnv = { DATABASE_URL: '', SELFSERVE_DATA_DIR: dataDir, PORT: String(coldPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+const first = await startAndWait(['npm', 'start', '--silent'], coldEnv, `http://127.0.0.1:${coldPort}/`);
+await stop(first.child);
+const again = await startAndWait(['npm', 'start', '--silent'], coldEnv, `http://127.0.0.1:${coldPort}/`);
+await stop(again.child);
+await rm(dataDir, { recursive: true, force: true });
+console.log(`  first start (creates and seeds the database) ${first.ms} ms, restart ${again.ms} ms`);
+
+// ---- initial JavaScript -----------------------------------------------------------------------
+const html = await readFile('web/dist/index.html', 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+let gzipBytes = 0;
+for (const file of initial) gzipBytes += gzipSync(await readFile(`web/dist${file}`)).length;
+console.log(`initial JavaScript: ${initial.length} files, ${Math.round(gzipBytes / 1024)} kB gzip`);
+
+// ---- results ----------------------------------------------------------------------------------
+const pgVersion = await (async () => {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  const v = (await c.query('SHOW server_version')).rows[0].server_version;
+  await c.end();
+  return v as string;
+})();
+const results = {
+  date: now.toISOString(),
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), postgres: pgVersion, node: process.version },
+  durationSecondsPerCase: DURATION_MS / 1000,
+  seatPairs: seatCases,
+  reads,
+  coldStartMs: { firstStart: first.ms, restart: again.ms },
+  initialJavaScriptGzipKiB: Math.round(gzipBytes / 1024),
+};
+const table = [
+  `# Benchmark ${results.date}`,
+  '',
+  `Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, PostgreSQL ${pgVersion}, Node ${process.version}.`,
+  '',
+  '| seat pairs | HTTP pairs/s | p50 / p95 / p99 ms | direct SQL pairs/s | HTTP / direct | oversold | load client CPU |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...seatCases.map((c) => `| ${c.label} | ${c.http.perSecond} | ${c.http.p50} / ${c.http.p95} / ${c.http.p99} | ${c.direct.perSecond} | ${c.ratio} | ${c.oversold} | ${c.clientCpuPercent}% |`),
+  '',
+  '| read | p50 ms | p95 ms | p99 ms |',
+  '| --- | --- | --- | --- |',
+  ...reads.map((r) => ('p50' in r ? `| ${r.label} | ${r.p50} | ${r.p95} | ${r.p99} |` : `| ${r.label} | failed | | |`)),
+  '',
+  `Cold start (npm start to the first served page): first start ${first.ms} ms, restart ${again.ms} ms.`,
+  `Initial JavaScript: ${Math.round(gzipBytes / 1024)} kB gzip.`,
+].join('\n');
+await mkdir('bench/results', { recursive: true });
+const stamp = results.date.replace(/[:.]/g, '-');
+await writeFile(`bench/results/${stamp}.json`, JSON.stringify(results, null, 2));
+await writeFile(`bench/results/${stamp}.md`, table + '\n');
+console.log('\n' + table);
+process.exit(0);

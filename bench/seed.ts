@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { connectPostgres } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { seedCatalog, seedDemo } from '../src/demo/seed.js';
+import { hashSecret } from '../src/services/auth/tokens.js';
+
+export const BENCH_ORG = '00000000-0000-4000-8000-000000000001';
+export const personId = (i: number) => `00000000-0000-4000-9000-${i.toString(16).padStart(12, '0')}`;
+export const subscriptionId = (s: number) => `00000000-0000-4000-b000-${s.toString(16).padStart(12, '0')}`;
+/** Subscription s (1..1000) is bought by person s + 1; person 1 is the admin. */
+export const buyerOf = (s: number) => s + 1;
+export const tokenOf = (person: number) => `bench_token_${person}`;
+
+/** A fresh database with the demo data and the large organization, plus an API token per buyer. */
+export async function seedBenchDatabase(serverUrl: string, name: string, now: Date): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = '/' + name;
+  const db = connectPostgres(u.toString(), 2);
+  await migrate(db);
+  await seedCatalog(db);
+  await seedDemo(db, 'selfserve-demo');
+  const sql = (await readFile(new URL('./sql/seed-large.sql', import.meta.url), 'utf8')).replaceAll(':now', `'${now.toISOString()}'`);
+  await db.exec(sql);
+  const people = [1, ...Array.from({ length: 1000 }, (_, s) => buyerOf(s + 1))];
+  await db.query(
+    `INSERT INTO api_tokens (org_id, person_id, name, token_hash, created_at)
+     SELECT $1, t.person_id, 'bench', decode(t.hash, 'hex'), $3 FROM jsonb_to_recordset($2::jsonb) AS t(person_id uuid, hash text)`,
+    [BENCH_ORG, JSON.stringify(people.map((p) => ({ person_id: personId(p), hash: hashSecret(tokenOf(p)).toString('hex') }))), now],
+  );
+  await db.close();
+  return u.toString();
+}

@@ -1,0 +1,26 @@
+/** Settings from the environment, each with a sensible default (see README). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demoPassword: string;
+  smtpUrl?: string;
+  logLevel: string;
+  trustProxy: boolean;
+  publicUrl?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SELFSERVE_DATA_DIR ?? './data',
+    demoPassword: env.SELFSERVE_DEMO_PASSWORD ?? 'selfserve-demo',
+    smtpUrl: env.SMTP_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    publicUrl: env.PUBLIC_URL || undefined,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Queryable } from './database.js';
+import type { Currency } from '../domain/money.js';
+import type { Address } from './payment-methods.js';
+
+export interface BillingProfile {
+  orgId: string;
+  id: string;
+  ownerId: string;
+  name: string;
+  /** the sold-to address; its country decides the VAT */
+  address: Omit<Address, 'country'>;
+  country: string;
+  currency: Currency;
+  invoiceEmail: string | null;
+  paymentMethodId: string | null;
+  createdAt: Date;
+}
+
+export const BILLING_PROFILE_COLUMNS = `bp.org_id AS "orgId", bp.id, bp.owner_id AS "ownerId", bp.name, bp.address, bp.country,
+  bp.currency, bp.invoice_email AS "invoiceEmail", bp.payment_method_id AS "paymentMethodId", bp.created_at AS "createdAt"`;
+
+export async function insertBillingProfile(
+  db: Queryable,
+  bp: Omit<BillingProfile, 'id' | 'createdAt'>,
+  now: Date,
+): Promise<BillingProfile> {
+  const [row] = await db.query<BillingProfile>(
+    `INSERT INTO billing_profiles AS bp (org_id, owner_id, name, address, country, currency, invoice_email, payment_method_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING ${BILLING_PROFILE_COLUMNS}`,
+    [bp.orgId, bp.ownerId, bp.name, JSON.stringify(bp.address), bp.country, bp.currency, bp.invoiceEmail, bp.paymentMethodId, now],
+  );
+  return row!;
+}
+
+/** One of the owner's billing profiles. */
+export async function findBillingProfile(db: Queryable, orgId: string, ownerId: string, id: string): Promise<BillingProfile | undefined> {
+  const [row] = await db.query<BillingProfile>(
+    `SELECT ${BILLING_PROFILE_COLUMNS} FROM billing_profiles bp WHERE bp.org_id = $1 AND bp.owner_id = $2 AND bp.id = $3`,
+    [orgId, ownerId, id],
+  );
+  return row;
+}
+
+export function listBillingProfiles(db: Queryable, orgId: string, ownerId: string): Promise<BillingProfile[]> {
+  return db.query<BillingProfile>(
+    `SELECT ${BILLING_PROFILE_COLUMNS} FROM billing_profiles bp WHERE bp.org_id = $1 AND bp.owner_id = $2 ORDER BY bp.created_at, bp.id`,
+    [orgId, ownerId],
+  );
+}

@@ -1,0 +1,108 @@
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+
+/** Something that runs parameterized SQL: the pool or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations, seeds). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction; retried on serialization failures and deadlocks. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+// bigint columns hold money in minor units and counts: all far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function connectPostgres(url: string, poolSize = Number(process.env.SELFSERVE_POOL_SIZE ?? 20)): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // an idle client's error (server restart) must not crash the process
+  pool.on('error', () => {});
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return withRetries(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const tx: Queryable = {
+            query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
+            exec: async (sql: string) => void (await client.query(sql)),
+          };
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw err;
+        } finally {
+          client.release();
+        }
+      });
+    },
+    close: () => pool.end(),
+  };
+}
+
+const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
+
+/**
+ * PGlite: one embedded connection; `dataDir` undefined keeps it in memory. `template` gives the
+ * files of a new database (see pglite-template.ts); `instance` wraps one already open.
+ */
+export async function openPglite(dataDir?: string, opts: { template?: Blob; instance?: PGlite } = {}): Promise<Database> {
+  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, loadDataDir: opts.template }));
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return db.transaction(async (tx) =>
+        fn({
+          query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+          exec: async (sql: string) => void (await tx.exec(sql)),
+        }),
+      );
+    },
+    close: () => db.close(),
+  };
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && (!constraint || e.constraint === constraint);
+}
+
+export function isCheckViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23514' && (!constraint || e.constraint === constraint);
+}

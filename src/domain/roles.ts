@@ -1,0 +1,16 @@
+export const ROLES = ['member', 'admin', 'billing_admin', 'global_reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The person on whose behalf a request runs, with the organization that owns their data. */
+export interface Actor {
+  orgId: string;
+  personId: string;
+  role: Role;
+}
+
+/** Roles that see the organization's admin views (the guide's read-only view). */
+export const canReadAdminViews = (role: Role) => role !== 'member';
+/** Roles that change organization settings such as the self-service policy. */
+export const canManageOrganization = (role: Role) => role === 'admin' || role === 'billing_admin';
+/** A global reader reads everything and changes nothing anywhere. */
+export const canWrite = (role: Role) => role !== 'global_reader';

@@ -1,0 +1,76 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../services/deps.js';
+import { authPlugin } from './auth.js';
+import { problem, registerErrorHandling, sendProblem } from './errors.js';
+import { Problem } from './schemas.js';
+import { AppError } from '../domain/errors.js';
+import { routeGroups } from './routes/index.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppOptions {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+export async function buildApp({ deps, logger = false, trustProxy = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    trustProxy,
+    bodyLimit: 256 * 1024,
+    // malformed URLs and the like are refused in the same problem shape as everything else
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  registerErrorHandling(app);
+  // Ajv coerces "1e309" in a query string to Infinity and lets it through as an integer
+  app.addHook('preHandler', async (request) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        throw new AppError(400, 'validation_failed', `The request is not valid: ${name} must be a finite number.`);
+      }
+    }
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Selfserve API', version: '1.0.0', description: 'Self-service purchases, licenses and billing.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'selfserve_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json' } as never });
+  await app.register(authPlugin, { deps });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  for (const group of routeGroups) await app.register(group, { deps });
+
+  const hasWeb = existsSync(WEB_DIST + 'index.html');
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/v1.0');
+    if (!isApi && hasWeb && request.method === 'GET') return reply.sendFile('index.html'); // client-side routes
+    return sendProblem(request, reply, problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

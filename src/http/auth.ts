@@ -1,0 +1,57 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../services/deps.js';
+import { authenticate, type Authenticated } from '../services/auth/authenticate.js';
+import type { Actor } from '../domain/roles.js';
+import { AppError } from '../domain/errors.js';
+
+export const SESSION_COOKIE = 'selfserve_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    credential: Authenticated | null;
+  }
+  interface FastifyContextConfig {
+    /** the route answers without a signed-in person */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in person of a route that is not public (the preHandler guarantees one). */
+export function actorOf(request: FastifyRequest): Actor {
+  const person = request.credential!.person;
+  return { orgId: person.orgId, personId: person.id, role: person.role };
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError(401, 'unauthenticated', 'The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/**
+ * Who is asking: a session cookie or a bearer token. Cookie-authenticated writes must carry
+ * the session's CSRF token in `x-csrf-token`; bearer requests need none.
+ */
+export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
+  app.decorateRequest('credential', null);
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const url = request.routeOptions.url;
+    // only the API is guarded: not the web UI's files, the not-found handler or the API reference
+    if (!url || !(url.startsWith('/api/') || url.startsWith('/v1.0/')) || url.startsWith('/api/docs')) return;
+    const bearerToken = bearerOf(request);
+    const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
+    request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken })) ?? null;
+    if (request.routeOptions.config.public) return;
+    if (!request.credential) throw new AppError(401, 'unauthenticated', 'Sign in or present a valid API token.');
+    if (request.credential.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (request.headers['x-csrf-token'] !== request.credential.csrfToken) {
+        throw new AppError(403, 'csrf_token_invalid', 'The x-csrf-token header is missing or does not match the session.');
+      }
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../domain/errors.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+/** Fastify's own client errors, given stable codes. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  [extra: string]: unknown;
+}
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+  return { type: `https://selfserve.example/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
+}
+
+/** The Graph-compatible API answers errors in Graph's shape; everything else in RFC 9457. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: ProblemBody) {
+  if (body.status === 429 && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', body.retryAfterSeconds);
+  if (request.url.startsWith('/v1.0')) {
+    return reply.code(body.status).type('application/json').send({
+      error: { code: body.graphCode ?? body.code, message: body.detail, innerError: { code: body.code } },
+    });
+  }
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+function toProblem(error: FastifyError | AppError): ProblemBody {
+  if (error instanceof AppError) return problem(error.status, error.code, error.message, error.extra);
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    return problem(400, 'validation_failed', `The request is not valid: ${fe.message}`, {
+      errors: fe.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' })),
+    });
+  }
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return problem(status, FASTIFY_CODES[fe.code] ?? 'bad_request', fe.message);
+  }
+  return problem(500, 'internal_error', 'Something went wrong on our side. Nothing was changed; please try again.');
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toProblem(error);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, body);
+  });
+}

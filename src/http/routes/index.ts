@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../services/deps.js';
+import { sessionRoutes } from './session.js';
+import { tokenRoutes } from './tokens.js';
+import { peopleRoutes } from './people.js';
+import { productRoutes } from './products.js';
+
+/** Every route group of the API, registered in this order. */
+export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
+  sessionRoutes,
+  tokenRoutes,
+  peopleRoutes,
+  productRoutes,
+];

@@ -1,0 +1,73 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Schemas shared by routes: they validate, serialize and document the API (OpenAPI). */
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** Dates go out as ISO 8601; handlers may give Date objects, the serializer formats them. */
+export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+export const CurrencyCode = Type.Union([Type.Literal('EUR'), Type.Literal('USD'), Type.Literal('GBP')]);
+
+export const Money = Type.Object({ amount: Type.Integer({ description: 'minor units (cents)' }), currency: CurrencyCode });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'stable machine-readable error code' }),
+    detail: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true, $id: 'Problem' },
+);
+
+export const Person = Type.Object({
+  id: Uuid,
+  displayName: Type.String(),
+  email: Type.String(),
+  usageLocation: Nullable(Type.String()),
+  role: Type.String(),
+});
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+/** Error responses a route may give, for the OpenAPI document. */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { $ref: 'Problem#' }]));
+
+export const Address = Type.Object({
+  line1: Type.String({ minLength: 1, maxLength: 200 }),
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  city: Type.String({ minLength: 1, maxLength: 100 }),
+  postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+  region: Type.Optional(Type.String({ maxLength: 100 })),
+  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2' }),
+});
+
+/** A new card as typed by a person: tokenized by the gateway, never stored. */
+export const CardInput = Type.Object({
+  number: Type.String({ minLength: 1, maxLength: 30 }),
+  expMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+  expYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  cvc: Type.String({ minLength: 1, maxLength: 4 }),
+  nameOnCard: Type.String({ minLength: 1, maxLength: 200 }),
+  address: Address,
+});
+
+/** A card as shown back: masked. */
+export const MaskedCard = Type.Object({
+  id: Uuid,
+  brand: Type.String(),
+  last4: Type.String(),
+  expMonth: Type.Integer(),
+  expYear: Type.Integer(),
+  nameOnCard: Type.String(),
+});

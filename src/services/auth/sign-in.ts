@@ -1,0 +1,66 @@
+import type { Deps } from '../deps.js';
+import { AppError } from '../../domain/errors.js';
+import { findPeopleByEmailForSignIn, type Person } from '../../db/people.js';
+import { insertSession } from '../../db/sessions.js';
+import { recordAudit } from '../../db/audit.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import { hashSecret, newSecret } from './tokens.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
+
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email or password is incorrect.');
+
+/**
+ * Checks the password and opens a new session (a new id at every sign-in). Unknown email and
+ * wrong password answer the same, in the same time; repeated failures are throttled.
+ */
+export async function signIn(
+  deps: Deps,
+  throttle: SignInThrottle,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<{ token: string; csrfToken: string; person: Person }> {
+  const email = input.email.trim().toLowerCase();
+  const keys = [`email:${email}`, `ip:${input.clientAddress}`];
+  const wait = throttle.retryAfterMs(keys);
+  if (wait > 0) {
+    throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
+      retryAfterSeconds: Math.ceil(wait / 1000),
+    });
+  }
+
+  const candidates = await findPeopleByEmailForSignIn(deps.db, email);
+  let person: Person | undefined;
+  for (const c of candidates) {
+    if (c.status === 'active' && c.passwordHash && (await verifyPassword(c.passwordHash, input.password))) {
+      const { passwordHash: _, ...rest } = c;
+      person = rest;
+      break;
+    }
+  }
+  if (candidates.length === 0) await verifyPassword(await decoyHash(), input.password);
+  if (!person) {
+    throttle.recordFailure(keys);
+    throw invalidCredentials();
+  }
+  throttle.clear([`email:${email}`]);
+
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const sessionId = await insertSession(tx, {
+      orgId: person.orgId,
+      personId: person.id,
+      tokenHash: hashSecret(token),
+      csrfToken,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    });
+    await recordAudit(tx, now, {
+      orgId: person.orgId, actorId: person.id, action: 'session.created', objectType: 'session', objectId: sessionId,
+    });
+  });
+  return { token, csrfToken, person };
+}

@@ -1,0 +1,10 @@
+import type { Database } from '../db/database.js';
+import type { Clock } from '../domain/clock.js';
+import type { PaymentGateway } from '../gateway/gateway.js';
+
+/** What every use case is given: passed in, never imported, so tests run them on any database. */
+export interface Deps {
+  db: Database;
+  clock: Clock;
+  gateway: PaymentGateway;
+}

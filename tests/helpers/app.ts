@@ -1,0 +1,105 @@
+import { createServer } from '../../src/server.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock, type Clock } from '../../src/domain/clock.js';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './db.js';
+
+export const START = '2026-03-02T09:00:00Z';
+
+/** A signed-in client of the running test server: JSON requests with cookie and CSRF token. */
+export interface Client {
+  /** the Cookie header this client sends */
+  cookie: string;
+  personId: string;
+  orgId: string;
+  csrfToken: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(path: string): Promise<TestResponse>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  delete(path: string, headers?: Record<string, string>): Promise<TestResponse>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  text: string;
+}
+
+export async function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (CSV, PDF, HTML): the text is the body
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+export interface TestApp {
+  url: string;
+  clock: ManualClock;
+  database: TestDatabase;
+  deps: Awaited<ReturnType<typeof createServer>>['deps'];
+  signIn(email: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole server on a fresh database, listening on a free port, with a clock that only the
+ * test moves.
+ */
+export async function startTestApp(opts: { engine?: 'pglite' | 'postgres'; clock?: Clock } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ engine: opts.engine });
+  const clock = (opts.clock as ManualClock) ?? new ManualClock(START);
+  const server = await createServer({ ...loadConfig({}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock });
+  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const app: TestApp = {
+    url: address,
+    clock,
+    database,
+    deps: server.deps,
+    signIn: (email, password = DEMO_PASSWORD) => signIn(address, email, password),
+    async close() {
+      await server.app.close();
+      await database.drop();
+    },
+  };
+  return app;
+}
+
+export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const me = await res.json();
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    send(baseUrl + path, method, body, { cookie, 'x-csrf-token': me.csrfToken, ...headers });
+  return {
+    cookie,
+    personId: me.person.id,
+    orgId: me.organization.id,
+    csrfToken: me.csrfToken,
+    request,
+    get: (path) => request('GET', path),
+    post: (path, body, headers) => request('POST', path, body, headers),
+    put: (path, body, headers) => request('PUT', path, body, headers),
+    patch: (path, body, headers) => request('PATCH', path, body, headers),
+    delete: (path, headers) => request('DELETE', path, undefined, headers),
+  };
+}
+
+/** Asserts nothing itself: returns the problem's code for a compact expect(). */
+export const codeOf = (res: TestResponse) => (res.body as { code?: string } | undefined)?.code;

@@ -1,0 +1,118 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { startTestApp, send, type TestApp, type Client } from '../helpers/app.js';
+import { operationsOf, fillPath, type Operation } from '../helpers/openapi.js';
+
+// Property-based: malformed and extreme paths, query strings, bodies, headers and encodings for
+// every route of the OpenAPI document. Only 4xx problem answers, never a 5xx; the server stays up.
+const RUNS = process.env.SELFSERVE_SOAK ? 10_000 : 800;
+
+let app: TestApp;
+let member: Client;
+let bearer: string;
+let operations: Operation[];
+let sent = 0;
+const statuses = new Map<number, number>();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  member = await app.signIn('adele@contoso.example');
+  bearer = (await member.post('/api/tokens', { name: 'fuzz' })).body.token;
+  operations = (await operationsOf(app.url)).filter((o) => !(o.method === 'DELETE' && o.path === '/api/session'));
+});
+afterAll(async () => {
+  console.log(`hostile input: ${sent} requests over ${operations.length} operations; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  await app?.close();
+});
+
+interface Raw { status: number; contentType: string; body: string }
+
+/** node:http rather than fetch: it sends bytes fetch would refuse (bad UTF-8, odd headers). */
+function raw(method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Raw> {
+  const url = new URL(app.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    if (body) req.end(body); else req.end();
+  });
+}
+
+const extremeString = fc.oneof(
+  fc.string(), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.constant(''), fc.constant('x'.repeat(2_000)),
+  fc.constantFrom("' OR 1=1 --", '%00', '../../etc/passwd', '\u0000', '\uD800', '${jndi:x}', '<script>', 'NaN', '-1', '1e309', 'null'),
+);
+/** Percent-encodes, or for a lone surrogate sends its invalid UTF-8 bytes as they are. */
+const encode = (s: string) => {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return '%ED%A0%80';
+  }
+};
+const extremeValue: fc.Arbitrary<unknown> = fc.oneof(
+  extremeString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 63, -0, 10_001, 0, -1, 1e21),
+  fc.array(fc.anything(), { maxLength: 30 }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 5 }),
+  fc.array(fc.uuid(), { maxLength: 25 }),
+);
+const pathValue = fc.oneof(fc.uuid(), fc.constant('00000000-0000-0000-0000-000000000000'), extremeString.map(encode), fc.constantFrom('%', '%zz', '..%2F..', 'a'.repeat(3000)));
+
+function bodyFor(op: Operation) {
+  const shaped = fc.dictionary(op.bodyProperties.length ? fc.constantFrom(...op.bodyProperties) : fc.string(), extremeValue, { maxKeys: 8 });
+  return fc.oneof(
+    shaped.map((o) => Buffer.from(JSON.stringify(o))),
+    fc.json().map((j) => Buffer.from(j)),
+    fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
+    fc.constantFrom(Buffer.from('{"a":'), Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), Buffer.from('{"__proto__":{"x":1}}'), Buffer.alloc(300 * 1024, 0x20)),
+  );
+}
+
+const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x', 'application/json; charset=latin1', '', 'application/problem+json');
+
+describe('hostile input', () => {
+  it('answers only 4xx problems (or success), never a 5xx, to every route', async () => {
+    const opArb = fc.integer({ min: 0, max: operations.length - 1 }).chain((i) => {
+      const op = operations[i]!;
+      return fc.record({
+        op: fc.constant(op),
+        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue]))) as fc.Arbitrary<Record<string, string>>,
+        query: fc.dictionary(op.queryParams.length ? fc.constantFrom(...op.queryParams, 'x') : fc.string(), extremeString.map(encode), { maxKeys: 4 }),
+        body: op.hasBody ? fc.option(bodyFor(op), { freq: 8 }) : fc.constant(null),
+        contentType,
+        auth: fc.constantFrom('cookie', 'bearer', 'none', 'garbage'),
+        idempotencyKey: fc.option(extremeString.filter((s) => /^[\x20-\x7e]{0,1000}$/.test(s)), { nil: undefined }),
+      });
+    });
+
+    await fc.assert(fc.asyncProperty(opArb, async ({ op, params, query, body, contentType, auth, idempotencyKey }) => {
+      const qs = Object.entries(query).map(([k, v]) => `${encode(k)}=${v}`).join('&');
+      const path = fillPath(op.path, params) + (qs ? `?${qs}` : '');
+      const headers: Record<string, string> = {};
+      if (body) headers['content-type'] = contentType;
+      if (auth === 'cookie') Object.assign(headers, { cookie: member.cookie, 'x-csrf-token': member.csrfToken });
+      if (auth === 'bearer') headers.authorization = `Bearer ${bearer}`;
+      if (auth === 'garbage') headers.authorization = 'Bearer \u00ff';
+      if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+      const res = await raw(op.method, path, headers, body ?? undefined);
+      sent++;
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      expect(res.status, `${op.method} ${path} -> ${res.body.slice(0, 300)}`).toBeLessThan(500);
+      if (res.status >= 400) {
+        const isGraph = path.startsWith('/v1.0');
+        expect(res.contentType, `${op.method} ${path}`).toMatch(isGraph ? /application\/json/ : /application\/problem\+json/);
+        const parsed = JSON.parse(res.body);
+        expect(isGraph ? parsed.error?.code : parsed.code, `${op.method} ${path}`).toEqual(expect.any(String));
+      }
+    }), { numRuns: RUNS, endOnFailure: true });
+
+    // still up and serving
+    expect((await send(`${app.url}/api/openapi.json`, 'GET')).status).toBe(200);
+    expect((await member.get('/api/me')).status).toBe(200);
+  });
+});

@@ -1,0 +1,48 @@
+/** The browser's client of our API: JSON in and out, CSRF header on writes, problems as errors. */
+
+export interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string;
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get code() {
+    return this.problem.code;
+  }
+  get status() {
+    return this.problem.status;
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: 'same-origin',
+  });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(data && typeof data.code === 'string' ? data : { status: response.status, code: 'network_error', title: response.statusText });
+  }
+  return data as T;
+}
+
+/** A fresh key per user intent: a retried click replays instead of charging twice. */
+export const newIdempotencyKey = () => crypto.randomUUID();

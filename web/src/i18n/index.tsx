@@ -1,0 +1,71 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { IntlProvider, useIntl } from 'react-intl';
+import common from './catalogs/common';
+import { ApiError } from '../api';
+
+/**
+ * Message catalogs, one file per area with both languages side by side; each area's French
+ * keys are checked against its English ones by the type checker.
+ */
+const catalogs = [common];
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+const STORAGE_KEY = 'selfserve.locale';
+
+const messages = Object.fromEntries(
+  LOCALES.map((l) => [l, Object.assign({}, ...catalogs.map((c) => c[l]))]),
+) as Record<Locale, Record<string, string>>;
+
+export function initialLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'fr' || stored === 'en') return stored;
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({ locale: 'en', setLocale: () => {} });
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const value = useMemo(() => ({
+    locale,
+    setLocale: (l: Locale) => {
+      localStorage.setItem(STORAGE_KEY, l);
+      document.documentElement.lang = l;
+      setLocaleState(l);
+    },
+  }), [locale]);
+  document.documentElement.lang = locale;
+  return (
+    <LocaleContext.Provider value={value}>
+      <IntlProvider locale={locale === 'fr' ? 'fr-FR' : 'en-US'} messages={messages[locale]} defaultLocale="en-US">
+        {children}
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+export const useLocale = () => useContext(LocaleContext);
+
+/** t('key', {values}) for messages; money, dates and numbers through Intl. */
+export function useT() {
+  const intl = useIntl();
+  return useMemo(() => {
+    const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+    const money = (m: { amount: number; currency: string }) => {
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      return intl.formatNumber(m.amount / 10 ** digits, { style: 'currency', currency: m.currency });
+    };
+    const date = (d: string | Date) => intl.formatDate(d, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const number = (n: number) => intl.formatNumber(n);
+    /** An error as the person should read it: the catalog's `error.<code>` message when there is one. */
+    const problem = (err: unknown) => {
+      if (err instanceof ApiError && intl.messages[`error.${err.code}`]) {
+        const values = Object.fromEntries(Object.entries(err.problem).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+        return intl.formatMessage({ id: `error.${err.code}` }, values);
+      }
+      return (err as Error).message;
+    };
+    return { t, money, date, number, problem, intl };
+  }, [intl]);
+}

@@ -1,0 +1,4 @@
+/** Entries of the admin area's navigation: a page route and the message id of its label. */
+export const navExtensions: { admin: { to: string; label: string }[] } = {
+  admin: [{ to: '/admin', label: 'nav.adminHome' }],
+};

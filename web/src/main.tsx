@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { I18nProvider, useT } from './i18n';
+import { isAdminRole, SessionProvider, useSession } from './session';
+import { Shell } from './layout/Shell';
+import SignIn from './pages/SignIn';
+import { routes } from './routes';
+
+function App() {
+  const { me, loading } = useSession();
+  const { t } = useT();
+  if (loading) return <Spinner label={t('common.loading')} style={{ marginTop: 80 }} />;
+  if (!me) return <SignIn />;
+  const admin = isAdminRole(me.person.role);
+  return (
+    <Shell>
+      <Routes>
+        {routes.filter((r) => admin || !r.admin).map(({ path, Page }) => <Route key={path} path={path} element={<Page />} />)}
+        <Route path="/signin" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<p>{t('notFound')}</p>} />
+      </Routes>
+    </Shell>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </I18nProvider>
+    </FluentProvider>
+  </StrictMode>,
+);

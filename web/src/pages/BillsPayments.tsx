@@ -1,0 +1,13 @@
+import { Body1 } from '@fluentui/react-components';
+import { useT } from '../i18n';
+import { PageHeader } from '../components/PageHeader';
+
+export default function BillsPayments() {
+  const { t } = useT();
+  return (
+    <>
+      <PageHeader title={t('page.billsPayments')} />
+      <Body1>{t('common.empty')}</Body1>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { lazy } from 'react';
+
+/** The pages, each loaded on first visit so the initial JavaScript stays small. */
+export const routes: { path: string; Page: React.ComponentType; admin?: boolean }[] = [
+  { path: '/', Page: lazy(() => import('./pages/Home')) },
+  { path: '/billing/products', Page: lazy(() => import('./pages/Products')) },
+  { path: '/billing/licenses', Page: lazy(() => import('./pages/Licenses')) },
+  { path: '/billing/bills', Page: lazy(() => import('./pages/BillsPayments')) },
+  { path: '/admin', Page: lazy(() => import('./pages/admin/AdminHome')), admin: true },
+];

@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken } from './api';
+
+export interface Me {
+  person: { id: string; displayName: string; email: string; usageLocation: string | null; role: 'member' | 'admin' | 'billing_admin' | 'global_reader' };
+  organization: { id: string; name: string; country: string; currency: string };
+  csrfToken: string | null;
+}
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const accept = useCallback((m: Me | null) => {
+    setCsrfToken(m?.csrfToken ?? null);
+    setMe(m);
+  }, []);
+
+  useEffect(() => {
+    api<Me>('/api/me')
+      .then(accept)
+      .catch((e) => {
+        if (!(e instanceof ApiError && e.status === 401)) console.error(e);
+        accept(null);
+      })
+      .finally(() => setLoading(false));
+  }, [accept]);
+
+  const value: SessionValue = {
+    me,
+    loading,
+    signIn: async (email, password) => accept(await api<Me>('/api/session', { method: 'POST', body: { email, password } })),
+    signOut: async () => {
+      await api('/api/session', { method: 'DELETE' }).catch(() => {});
+      accept(null);
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export const isAdminRole = (role: Me['person']['role']) => role !== 'member';
