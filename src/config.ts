@@ -9,6 +9,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   publicUrl?: string;
+  /** how often the server runs renewals, lifecycle and reconciliation; 0 turns them off */
+  jobsIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     publicUrl: env.PUBLIC_URL || undefined,
+    jobsIntervalSeconds: Number(env.SELFSERVE_JOBS_INTERVAL ?? 60),
   };
 }

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from './demo/seed.js';
 
 const config = loadConfig();
 const server = await createServer(config, {
+  runJobs: true,
   logger: {
     level: config.logLevel,
     // secrets never reach a log line

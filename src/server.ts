@@ -8,6 +8,7 @@ import { SandboxGateway } from './gateway/sandbox.js';
 import { buildApp } from './http/app.js';
 import { seedCatalog, seedDemo } from './demo/seed.js';
 import type { Deps } from './services/deps.js';
+import { runJobsOnce } from './services/jobs/run-jobs.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl);
@@ -17,7 +18,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 /** Migrates, loads the catalog and (the first time) the demo data, and builds the app. */
-export async function createServer(config: Config, opts: { db?: Database; clock?: Clock; logger?: boolean | object } = {}) {
+export async function createServer(config: Config, opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean } = {}) {
   const db = opts.db ?? (await openDatabase(config));
   await migrate(db);
   await seedCatalog(db);
@@ -25,10 +26,22 @@ export async function createServer(config: Config, opts: { db?: Database; clock?
   const clock = opts.clock ?? systemClock;
   const deps: Deps = { db, clock, gateway: new SandboxGateway(db, clock) };
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
+  // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
+  let jobs: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  if (opts.runJobs && config.jobsIntervalSeconds > 0) {
+    const tick = () => {
+      running = runJobsOnce(deps).catch((err) => app.log.error({ err }, 'background jobs failed'));
+    };
+    tick();
+    jobs = setInterval(tick, config.jobsIntervalSeconds * 1000).unref();
+  }
   return {
     app,
     deps,
     async close() {
+      clearInterval(jobs);
+      await running;
       await app.close();
       await db.close();
     },

@@ -12,6 +12,8 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction; retried on serialization failures and deadlocks. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs fn on one connection held throughout (session-level advisory locks). */
+  withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ async function withRetries<T>(run: () => Promise<T>): Promise<T> {
 // bigint columns hold money in minor units and counts: all far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+const queryableOf = (client: pg.PoolClient): Queryable => ({
+  query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
+  exec: async (sql: string) => void (await client.query(sql)),
+});
+
 export function connectPostgres(url: string, poolSize = Number(process.env.SELFSERVE_POOL_SIZE ?? 20)): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // an idle client's error (server restart) must not crash the process
@@ -50,11 +57,7 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const tx: Queryable = {
-            query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
-            exec: async (sql: string) => void (await client.query(sql)),
-          };
-          const result = await fn(tx);
+          const result = await fn(queryableOf(client));
           await client.query('COMMIT');
           return result;
         } catch (err) {
@@ -64,6 +67,14 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
           client.release();
         }
       });
+    },
+    async withConnection<T>(fn: (conn: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        return await fn(queryableOf(client));
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
@@ -77,7 +88,7 @@ const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
  */
 export async function openPglite(dataDir?: string, opts: { template?: Blob; instance?: PGlite } = {}): Promise<Database> {
   const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, loadDataDir: opts.template }));
-  return {
+  const database: Database = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
       return (await db.query<T>(sql, params)).rows;
@@ -93,8 +104,11 @@ export async function openPglite(dataDir?: string, opts: { template?: Blob; inst
         }),
       );
     },
+    // PGlite has a single connection: this one
+    withConnection: (fn) => fn(database),
     close: () => db.close(),
   };
+  return database;
 }
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {

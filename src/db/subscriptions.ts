@@ -1,4 +1,6 @@
 import type { Queryable } from './database.js';
+import type { BillingProfile } from './billing-profiles.js';
+import type { PaymentMethod } from './payment-methods.js';
 import type { Currency } from '../domain/money.js';
 import type { Term } from './products.js';
 
@@ -65,4 +67,111 @@ export async function lockSubscription(db: Queryable, orgId: string, id: string)
   const [row] = await db.query<Subscription>(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.org_id = $1 AND s.id = $2 FOR UPDATE`, [orgId, id]);
   return row;
+}
+
+/** Changes to a subscription; only the fields given are set. */
+export interface SubscriptionChange {
+  status?: SubscriptionStatus;
+  statusChangedAt?: Date;
+  quantity?: number;
+  pendingQuantity?: number | null;
+  termStart?: Date;
+  termEnd?: Date;
+  autoRenew?: boolean;
+  canceledAt?: Date | null;
+  cancelReason?: string | null;
+  cancelFeedback?: string | null;
+}
+
+const CHANGE_COLUMNS: Record<keyof SubscriptionChange, string> = {
+  status: 'status', statusChangedAt: 'status_changed_at', quantity: 'quantity', pendingQuantity: 'pending_quantity',
+  termStart: 'term_start', termEnd: 'term_end', autoRenew: 'auto_renew', canceledAt: 'canceled_at',
+  cancelReason: 'cancel_reason', cancelFeedback: 'cancel_feedback',
+};
+
+export async function updateSubscription(db: Queryable, orgId: string, id: string, change: SubscriptionChange, now: Date): Promise<Subscription> {
+  const keys = (Object.keys(change) as (keyof SubscriptionChange)[]).filter((k) => change[k] !== undefined);
+  const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 4}`);
+  const [row] = await db.query<Subscription>(
+    `UPDATE subscriptions s SET ${[...sets, 'updated_at = $3'].join(', ')} WHERE s.org_id = $1 AND s.id = $2 RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    [orgId, id, now, ...keys.map((k) => change[k])],
+  );
+  return row!;
+}
+
+/** Deleted subscriptions give their licenses back: the people lose them. */
+export async function releaseAssignments(db: Queryable, orgId: string, subscriptionId: string): Promise<number> {
+  const rows = await db.query('DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 RETURNING person_id', [orgId, subscriptionId]);
+  return rows.length;
+}
+
+/** A subscription as its pages show it: product, billing profile, masked card and tax rate joined. */
+export interface SubscriptionView extends Subscription {
+  product: { id: string; skuId: string; skuPartNumber: string; name: string };
+  buyer: { id: string; displayName: string; email: string };
+  billingProfile: { id: string; name: string; country: string } | null;
+  paymentMethod: { id: string; brand: string; last4: string; expMonth: number; expYear: number } | null;
+  taxRateBp: number;
+}
+
+const VIEW_SELECT = `SELECT ${SUBSCRIPTION_COLUMNS},
+    jsonb_build_object('id', pr.id, 'skuId', pr.sku_id, 'skuPartNumber', pr.sku_part_number, 'name', pr.name) AS product,
+    jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
+    CASE WHEN bp.id IS NULL THEN NULL ELSE jsonb_build_object('id', bp.id, 'name', bp.name, 'country', bp.country) END AS "billingProfile",
+    CASE WHEN pm.id IS NULL THEN NULL ELSE jsonb_build_object('id', pm.id, 'brand', pm.brand, 'last4', pm.last4,
+      'expMonth', pm.exp_month, 'expYear', pm.exp_year) END AS "paymentMethod",
+    coalesce(tr.rate_bp, 0) AS "taxRateBp"
+  FROM subscriptions s
+  JOIN products pr ON pr.id = s.product_id
+  JOIN people b ON b.org_id = s.org_id AND b.id = s.buyer_id
+  LEFT JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
+  LEFT JOIN payment_methods pm ON pm.org_id = s.org_id AND pm.id = bp.payment_method_id AND pm.deleted_at IS NULL
+  LEFT JOIN tax_rates tr ON tr.country = bp.country`;
+
+export async function findSubscriptionView(db: Queryable, orgId: string, id: string): Promise<SubscriptionView | undefined> {
+  const [row] = await db.query<SubscriptionView>(`${VIEW_SELECT} WHERE s.org_id = $1 AND s.id = $2`, [orgId, id]);
+  return row;
+}
+
+/** A buyer's subscriptions, newest first; deleted ones are gone from the list. */
+export function listSubscriptionViews(db: Queryable, orgId: string, buyerId: string, opts: { selfService?: boolean }): Promise<SubscriptionView[]> {
+  return db.query<SubscriptionView>(
+    `${VIEW_SELECT} WHERE s.org_id = $1 AND s.buyer_id = $2 AND s.status <> 'deleted' AND ($3::boolean IS NULL OR s.self_service = $3)
+     ORDER BY s.created_at DESC, s.id LIMIT 500`,
+    [orgId, buyerId, opts.selfService ?? null],
+  );
+}
+
+/** Subscriptions the job runner may have something to do with now (see domain/lifecycle.ts). */
+export function findSubscriptionsDue(db: Queryable, now: Date, limit: number): Promise<(Subscription & { hasPaymentMethod: boolean })[]> {
+  return db.query<Subscription & { hasPaymentMethod: boolean }>(
+    `SELECT ${SUBSCRIPTION_COLUMNS}, (pm.id IS NOT NULL) AS "hasPaymentMethod"
+       FROM subscriptions s
+       LEFT JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
+       LEFT JOIN payment_methods pm ON pm.org_id = s.org_id AND pm.id = bp.payment_method_id AND pm.deleted_at IS NULL
+      WHERE (s.status IN ('trial', 'active') AND s.term_end <= $1) OR s.status IN ('expired', 'disabled')
+      ORDER BY s.term_end, s.id LIMIT $2`,
+    [now, limit],
+  );
+}
+
+/** Who pays for a subscription: its billing profile and that profile's card (token included). */
+export async function findBillingOf(db: Queryable, orgId: string, subscriptionId: string): Promise<{
+  billingProfile: BillingProfile | null;
+  paymentMethod: PaymentMethod | null;
+}> {
+  const [row] = await db.query<{ billingProfile: never; paymentMethod: never }>(
+    `SELECT CASE WHEN bp.id IS NULL THEN NULL ELSE jsonb_build_object('orgId', bp.org_id, 'id', bp.id, 'ownerId', bp.owner_id,
+              'name', bp.name, 'address', bp.address, 'country', bp.country, 'currency', bp.currency,
+              'invoiceEmail', bp.invoice_email, 'paymentMethodId', bp.payment_method_id) END AS "billingProfile",
+            CASE WHEN pm.id IS NULL THEN NULL ELSE jsonb_build_object('orgId', pm.org_id, 'id', pm.id, 'ownerId', pm.owner_id,
+              'gatewayToken', pm.gateway_token, 'brand', pm.brand, 'last4', pm.last4, 'expMonth', pm.exp_month,
+              'expYear', pm.exp_year, 'nameOnCard', pm.name_on_card, 'address', pm.address) END AS "paymentMethod"
+       FROM subscriptions s
+       LEFT JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
+       LEFT JOIN payment_methods pm ON pm.org_id = s.org_id AND pm.id = bp.payment_method_id AND pm.deleted_at IS NULL
+      WHERE s.org_id = $1 AND s.id = $2`,
+    [orgId, subscriptionId],
+  );
+  return row ?? { billingProfile: null, paymentMethod: null };
 }

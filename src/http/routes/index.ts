@@ -4,6 +4,7 @@ import { sessionRoutes } from './session.js';
 import { tokenRoutes } from './tokens.js';
 import { peopleRoutes } from './people.js';
 import { productRoutes } from './products.js';
+import { subscriptionRoutes } from './subscriptions.js';
 
 /** Every route group of the API, registered in this order. */
 export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
@@ -11,4 +12,5 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   tokenRoutes,
   peopleRoutes,
   productRoutes,
+  subscriptionRoutes,
 ];

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../services/deps.js';
+import { buySubscription } from '../../services/subscriptions/buy.js';
+import { getSubscription, listMySubscriptions } from '../../services/subscriptions/view.js';
+import { setLicenseTotal } from '../../services/subscriptions/change-licenses.js';
+import { cancelSubscription, setAutoRenew } from '../../services/subscriptions/cancel.js';
+import { reactivateSubscription } from '../../services/subscriptions/reactivate.js';
+import { quotePurchase } from '../../services/subscriptions/quote.js';
+import { CANCEL_REASONS } from '../../domain/lifecycle.js';
+import { actorOf } from '../auth.js';
+import { answerOnce } from '../idempotency.js';
+import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, Uuid } from '../schemas.js';
+
+const Term = Type.Union([Type.Literal('monthly'), Type.Literal('annual')]);
+const Status = Type.Union(['trial', 'active', 'expired', 'disabled', 'deleted'].map((s) => Type.Literal(s)));
+const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
+const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'a new random value per intent; a retry with it replays the first answer' })) });
+
+export const Subscription = Type.Object({
+  id: Uuid,
+  product: Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), name: Type.String() }),
+  buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+  status: Status,
+  term: Term,
+  total: Type.Integer({ description: 'licenses bought' }),
+  assigned: Type.Integer(),
+  available: Type.Integer(),
+  pendingTotal: Nullable(Type.Integer({ description: 'a lower total that takes effect at renewal' })),
+  termStart: DateTime,
+  termEnd: DateTime,
+  nextCharge: Nullable(Type.Object({ date: DateTime, amount: Money })),
+  autoRenew: Type.Boolean(),
+  price: Money,
+  selfService: Type.Boolean(),
+  trial: Type.Boolean(),
+  canceledAt: Nullable(DateTime),
+  cancelReason: Nullable(Type.String()),
+  billingProfile: Nullable(Type.Object({ id: Uuid, name: Type.String(), country: Type.String() })),
+  paymentMethod: Nullable(Type.Object({ id: Uuid, brand: Type.String(), last4: Type.String(), expMonth: Type.Integer(), expYear: Type.Integer() })),
+  createdAt: DateTime,
+}, { $id: 'Subscription' });
+
+const BuyBody = Type.Object({
+  productId: Type.String({ minLength: 1, maxLength: 40 }),
+  quantity: Quantity,
+  term: Term,
+  trial: Type.Optional(Type.Boolean()),
+  paymentMethodId: Type.Optional(Uuid),
+  card: Type.Optional(CardInput),
+  billingProfileId: Type.Optional(Uuid),
+  billingProfile: Type.Optional(Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    address: Type.Omit(Address, ['country']),
+    country: Type.String({ pattern: '^[A-Z]{2}$' }),
+    currency: Type.Optional(CurrencyCode),
+    invoiceEmail: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+  })),
+});
+
+const Quote = Type.Object({
+  productId: Type.String(), quantity: Type.Integer(), term: Term, price: Money, termPrice: Money, subtotal: Money,
+  taxRateBp: Type.Integer({ description: 'VAT in basis points (2000 = 20 %)' }), tax: Money, total: Money,
+  termStart: DateTime, termEnd: DateTime, trialDays: Type.Integer(),
+});
+
+export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.addSchema(Subscription);
+  const Ref = Type.Ref('Subscription');
+
+  app.get('/api/subscriptions', {
+    schema: {
+      tags: ['subscriptions'], summary: 'The subscriptions you bought (Billing > Your products)',
+      querystring: Type.Object({ selfService: Type.Optional(Type.Boolean()) }),
+      response: { 200: Type.Object({ items: Type.Array(Ref), nextCursor: Type.Null() }), ...problems(400, 401) },
+    },
+  }, async (request) => ({ items: await listMySubscriptions(deps, actorOf(request), request.query), nextCursor: null }));
+
+  app.get('/api/subscriptions/quote', {
+    schema: {
+      tags: ['subscriptions'], summary: 'What a purchase would cost: price, tax and total',
+      querystring: Type.Object({ productId: Type.String({ maxLength: 40 }), quantity: Quantity, term: Term,
+        country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), billingProfileId: Type.Optional(Uuid) }),
+      response: { 200: Quote, ...problems(400, 401, 404, 422) },
+    },
+  }, async (request) => quotePurchase(deps, actorOf(request), request.query));
+
+  app.get('/api/subscriptions/:id', {
+    schema: { tags: ['subscriptions'], summary: 'One subscription', params: IdParams, response: { 200: Ref, ...problems(400, 401, 404) } },
+  }, async (request) => getSubscription(deps, actorOf(request), request.params.id));
+
+  app.post('/api/subscriptions', {
+    schema: {
+      tags: ['subscriptions'], summary: 'Buy a subscription or start a trial, paid by card (Idempotency-Key required)',
+      headers: IdempotencyHeader, body: BuyBody, response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+    },
+  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
+    status: 201, body: await buySubscription(deps, actorOf(request), request.body, request.headers['idempotency-key']!),
+  })));
+
+  app.put('/api/subscriptions/:id/licenses', {
+    schema: {
+      tags: ['subscriptions'], summary: 'Buy or remove licenses: the new total (Idempotency-Key honoured)',
+      params: IdParams, headers: IdempotencyHeader,
+      body: Type.Object({ total: Type.Integer({ minimum: 0, maximum: 10_000 }) }),
+      response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const change = (key: string) => setLicenseTotal(deps, actorOf(request), request.params.id, request.body.total, key);
+    if (!request.headers['idempotency-key']) return change(randomUUID());
+    return answerOnce(deps, request, reply, async () => ({ status: 200, body: await change(request.headers['idempotency-key']!) }));
+  });
+
+  app.post('/api/subscriptions/:id/cancel', {
+    schema: {
+      tags: ['subscriptions'], summary: 'Cancel: refunded and disabled within 7 days of the term start, otherwise runs to the term end',
+      params: IdParams,
+      body: Type.Object({
+        reason: Type.Union(CANCEL_REASONS.map((r) => Type.Literal(r))),
+        feedback: Type.Optional(Type.String({ maxLength: 2000 })),
+      }),
+      response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => cancelSubscription(deps, actorOf(request), request.params.id, request.body));
+
+  app.put('/api/subscriptions/:id/auto-renew', {
+    schema: {
+      tags: ['subscriptions'], summary: 'Turn recurring billing on or off', params: IdParams,
+      body: Type.Object({ enabled: Type.Boolean() }), response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => setAutoRenew(deps, actorOf(request), request.params.id, request.body.enabled));
+
+  app.post('/api/subscriptions/:id/reactivate', {
+    schema: {
+      tags: ['subscriptions'], summary: 'Reactivate an expired or disabled subscription for a new paid term (Idempotency-Key required)',
+      params: IdParams, headers: IdempotencyHeader, response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
+    },
+  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
+    status: 200, body: await reactivateSubscription(deps, actorOf(request), request.params.id, request.headers['idempotency-key']!),
+  })));
+};

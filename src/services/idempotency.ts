@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { Deps } from './deps.js';
+import type { Actor } from '../domain/roles.js';
+import { AppError } from '../domain/errors.js';
+import { claimIdempotencyKey, findIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from '../db/idempotency-keys.js';
+
+/** Keys are kept this long: a retry within a day replays instead of acting twice. */
+export const KEY_TTL_MS = 24 * 3_600_000;
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+/** A stable digest of what was asked: the same key with something else is refused. */
+export function requestHash(method: string, route: string, body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify([method, route, canonical(body ?? null)])).digest('hex');
+}
+
+/**
+ * Runs `act` once per (person, key): a repeat with the same request gets the first answer
+ * (success or refusal) again; with another request, 422; while the first is still running, 409.
+ * An unexpected failure frees the key, so that the person can simply retry.
+ */
+export async function idempotent(
+  deps: Deps, actor: Actor, key: string | undefined, hash: string, act: () => Promise<{ status: number; body: unknown }>,
+): Promise<Answer> {
+  if (!key) throw new AppError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (a new random value for each purchase or change).');
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 visible ASCII characters.');
+  const now = deps.clock.now();
+  const ids = { orgId: actor.orgId, personId: actor.personId, key };
+  if (!(await claimIdempotencyKey(deps.db, { ...ids, requestHash: hash }, now, new Date(now.getTime() + KEY_TTL_MS)))) {
+    const first = (await findIdempotencyKey(deps.db, actor.orgId, actor.personId, key))!;
+    if (first.requestHash !== hash) {
+      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request: use a new key.');
+    }
+    if (first.responseStatus === null) {
+      throw new AppError(409, 'idempotency_request_in_progress', 'The first request with this Idempotency-Key is still being processed: retry in a moment.');
+    }
+    if (first.responseStatus >= 400) {
+      const e = first.responseBody as { code: string; message: string; extra: Record<string, unknown> };
+      throw new AppError(first.responseStatus, e.code, e.message, e.extra);
+    }
+    return { status: first.responseStatus, body: first.responseBody, replayed: true };
+  }
+  try {
+    const answer = await act();
+    await saveIdempotentResponse(deps.db, actor.orgId, actor.personId, key, answer.status, answer.body);
+    return { ...answer, replayed: false };
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) {
+      // a refusal is an answer too: the same request gets it again (a declined card stays declined)
+      await saveIdempotentResponse(deps.db, actor.orgId, actor.personId, key, err.status, { code: err.code, message: err.message, extra: err.extra });
+      throw err;
+    }
+    await releaseIdempotencyKey(deps.db, actor.orgId, actor.personId, key);
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Queryable } from '../../db/database.js';
+import { findSubscription, findSubscriptionView, listSubscriptionViews, type Subscription, type SubscriptionView } from '../../db/subscriptions.js';
+import { canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { termPrice, totalsOf } from '../../domain/pricing.js';
+import type { Deps } from '../deps.js';
+
+/** A subscription as the API shows it. */
+export function present(v: SubscriptionView) {
+  const renews = (v.status === 'active' || v.status === 'trial') && v.autoRenew && v.paymentMethod !== null;
+  const nextTotal = v.pendingQuantity ?? v.quantity;
+  return {
+    id: v.id,
+    product: v.product,
+    buyer: v.buyer,
+    status: v.status,
+    term: v.term,
+    total: v.quantity,
+    assigned: v.assigned,
+    available: v.quantity - v.assigned,
+    pendingTotal: v.pendingQuantity,
+    termStart: v.termStart,
+    termEnd: v.termEnd,
+    nextCharge: renews
+      ? { date: v.termEnd, amount: { amount: totalsOf(termPrice(v.unitPrice, v.term) * nextTotal, v.taxRateBp).total, currency: v.currency } }
+      : null,
+    autoRenew: v.autoRenew,
+    price: { amount: v.unitPrice, currency: v.currency },
+    selfService: v.selfService,
+    trial: v.startedAsTrial,
+    canceledAt: v.canceledAt,
+    cancelReason: v.cancelReason,
+    billingProfile: v.billingProfile,
+    paymentMethod: v.paymentMethod,
+    createdAt: v.createdAt,
+  };
+}
+export type SubscriptionOut = ReturnType<typeof present>;
+
+/** The buyer sees their subscription; admin roles read every one of their organization. */
+export async function getSubscription(deps: Deps, actor: Actor, id: string): Promise<SubscriptionOut> {
+  const v = await findSubscriptionView(deps.db, actor.orgId, id);
+  if (!v || (v.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
+  return present(v);
+}
+
+export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { selfService?: boolean }): Promise<SubscriptionOut[]> {
+  return (await listSubscriptionViews(deps.db, actor.orgId, actor.personId, opts)).map(present);
+}
+
+/** A subscription only its buyer changes; anyone else, of this organization or not, finds nothing. */
+export async function ownSubscription(db: Queryable, actor: Actor, id: string): Promise<Subscription> {
+  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  const sub = await findSubscription(db, actor.orgId, id);
+  if (!sub || sub.buyerId !== actor.personId) throw notFound('The subscription');
+  if (sub.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This subscription was deleted and can no longer be changed.');
+  return sub;
+}

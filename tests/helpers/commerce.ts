@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Client, TestApp } from './app.js';
+
+/** Test cards of the sandbox gateway. */
+export const CARDS = {
+  ok: '4242424242424242',
+  declined: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+  expired: '4000000000000069',
+  incorrectCvc: '4000000000000127',
+};
+
+export const POWER_BI_PRO = 'CFQ7TTC0L3PB';
+export const VISIO_PLAN_1 = 'CFQ7TTC0HD33';
+export const POWER_APPS = 'CFQ7TTC0LH2H';
+export const M365_E3 = 'CFQ7TTC0LFLZ';
+
+export const card = (number = CARDS.ok) => ({
+  number, expMonth: 12, expYear: 2030, cvc: '123', nameOnCard: 'Adèle Vance',
+  address: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' },
+});
+
+export const billingProfile = (country = 'FR') => ({
+  name: 'Adèle Vance', address: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001' }, country,
+});
+
+export const purchase = (overrides: Record<string, unknown> = {}) => ({
+  productId: POWER_BI_PRO, quantity: 10, term: 'monthly', card: card(), billingProfile: billingProfile(), ...overrides,
+});
+
+/** Buys with a fresh Idempotency-Key; returns the response. */
+export const buy = (client: Client, overrides: Record<string, unknown> = {}, key = randomUUID()) =>
+  client.post('/api/subscriptions', purchase(overrides), { 'idempotency-key': key });
+
+/** What the sandbox gateway recorded: charges and refunds that moved money. */
+export async function gatewayMoves(app: TestApp): Promise<{ kind: string; amount: number; status: string }[]> {
+  return app.deps.db.query(`SELECT kind, amount, status FROM gateway.charges WHERE kind <> 'verification' ORDER BY created_at, id`);
+}
+
+export async function invoicesOf(app: TestApp, subscriptionId: string) {
+  return app.deps.db.query<{ number: string; kind: string; subtotal: number; tax: number; total: number; status: string; periodStart: Date; periodEnd: Date }>(
+    `SELECT number, kind, subtotal, tax, total, status, period_start AS "periodStart", period_end AS "periodEnd"
+       FROM invoices WHERE subscription_id = $1 ORDER BY issued_at, number`, [subscriptionId]);
+}
