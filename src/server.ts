@@ -28,10 +28,13 @@ export async function createServer(config: Config, opts: { db?: Database; clock?
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
   let jobs: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | undefined;
   if (opts.runJobs && config.jobsIntervalSeconds > 0) {
     const tick = () => {
-      running = runJobsOnce(deps).catch((err) => app.log.error({ err }, 'background jobs failed'));
+      // a long run is not overlapped by the next tick (PGlite's one connection would re-enter the lock)
+      running ??= runJobsOnce(deps)
+        .catch((err) => app.log.error({ err }, 'background jobs failed'))
+        .finally(() => (running = undefined));
     };
     tick();
     jobs = setInterval(tick, config.jobsIntervalSeconds * 1000).unref();

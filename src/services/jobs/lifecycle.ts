@@ -37,8 +37,8 @@ export async function advanceLifecycles(deps: Deps, batch = 200): Promise<number
 
 /** Charges the next term (converting a trial); a failure leaves the subscription Expired. */
 async function renew(deps: Deps, sub: Subscription, now: Date, retry: boolean): Promise<boolean> {
-  const day = now.toISOString().slice(0, 10);
-  const key = `renewal:${sub.id}:${sub.termEnd.toISOString()}:${retry ? day : 'due'}`;
+  // one attempt per term and day, whether the first or a retry
+  const key = `renewal:${sub.id}:${sub.termEnd.toISOString()}:${now.toISOString().slice(0, 10)}`;
   if (await findChargeByKey(deps.db, sub.orgId, key)) return false; // tried already (today)
   const start = sub.termEnd;
   const end = termEnd(start, sub.term);

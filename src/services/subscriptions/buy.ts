@@ -107,12 +107,14 @@ export async function buySubscription(deps: Deps, actor: Actor, input: BuyInput,
     if (trial || totals.total === 0) {
       await deps.db.transaction((tx) => createPurchase(tx, context, now));
     } else {
-      const { outcome } = await collect(deps, {
+      const { outcome, completed } = await collect(deps, {
         orgId: actor.orgId, kind: 'charge', idempotencyKey: `purchase:${actor.personId}:${idempotencyKey}`,
         token: tokenized?.token ?? card!.gatewayToken, paymentMethodId: card?.id ?? null, subscriptionId: null,
         amount: totals.total, currency, purpose: 'purchase', context: context as never,
       }, COMPLETIONS.purchase);
       if (outcome.status === 'failed') throw cardError(outcome.failureCode, CARD_MESSAGES[outcome.failureCode] ?? 'The card was declined.');
+      // a retry after a lost answer completes the first attempt's purchase
+      return await getSubscription(deps, actor, completed.subscriptionId ?? id);
     }
   } catch (err) {
     if (isUniqueViolation(err, 'subscriptions_one_trial_key')) {
