@@ -11,8 +11,8 @@ let admin: Client;
 let reader: Client;
 beforeAll(async () => {
   app = await startTestApp();
-  [adele, megan, joni, admin, reader] = await Promise.all(
-    ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example', 'admin@contoso.example', 'reader@contoso.example'].map((e) => app.signIn(e)));
+  [adele, megan, joni, admin, reader] = (await Promise.all(
+    ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example', 'admin@contoso.example', 'reader@contoso.example'].map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client, Client];
 });
 afterAll(() => app?.close());
 
