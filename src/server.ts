@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { SandboxGateway } from './gateway/sandbox.js';
 import { buildApp } from './http/app.js';
 import { seedCatalog, seedDemo } from './demo/seed.js';
+import { seedDemoPurchases } from './demo/purchases.js';
 import type { Deps } from './services/deps.js';
 import { runJobsOnce } from './services/jobs/run-jobs.js';
 
@@ -18,13 +19,17 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 /** Migrates, loads the catalog and (the first time) the demo data, and builds the app. */
-export async function createServer(config: Config, opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean } = {}) {
+export async function createServer(
+  config: Config,
+  opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean; demoPurchases?: boolean } = {},
+) {
   const db = opts.db ?? (await openDatabase(config));
   await migrate(db);
   await seedCatalog(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
   const deps: Deps = { db, clock, gateway: new SandboxGateway(db, clock) };
+  if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
   let jobs: NodeJS.Timeout | undefined;

@@ -175,3 +175,8 @@ export async function findBillingOf(db: Queryable, orgId: string, subscriptionId
   );
   return row ?? { billingProfile: null, paymentMethod: null };
 }
+
+export async function countSubscriptions(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions');
+  return row!.n;
+}

@@ -45,4 +45,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 }
 
 /** A fresh key per user intent: a retried click replays instead of charging twice. */
-export const newIdempotencyKey = () => crypto.randomUUID();
+export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+/**
+ * The key for the next attempt after a failed one: the same key when the payment's outcome is
+ * unknown (the retry then completes the first attempt), a new one after a clear refusal (the
+ * person changed something, such as the card).
+ */
+export const keyAfter = (err: unknown, key: string) =>
+  err instanceof ApiError && (err.code === 'payment_unconfirmed' || err.code === 'idempotency_request_in_progress') ? key : newIdempotencyKey();

@@ -4,6 +4,8 @@ import { lazy } from 'react';
 export const routes: { path: string; Page: React.ComponentType; admin?: boolean }[] = [
   { path: '/', Page: lazy(() => import('./pages/Home')) },
   { path: '/billing/products', Page: lazy(() => import('./pages/Products')) },
+  { path: '/billing/products/buy', Page: lazy(() => import('./pages/products/BuyProduct')) },
+  { path: '/billing/products/:id', Page: lazy(() => import('./pages/products/SubscriptionDetails')) },
   { path: '/billing/licenses', Page: lazy(() => import('./pages/Licenses')) },
   { path: '/billing/bills', Page: lazy(() => import('./pages/BillsPayments')) },
   { path: '/admin', Page: lazy(() => import('./pages/admin/AdminHome')), admin: true },

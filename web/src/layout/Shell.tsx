@@ -41,6 +41,9 @@ function Item({ to, value, children, sub }: { to: string; value: string; childre
   );
 }
 
+/** The navigation entry a page belongs to: /billing/products/123 lights up Products. */
+const sectionOf = (pathname: string) => pathname.split('/').slice(0, 3).join('/') || '/';
+
 export function Shell({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const { t } = useT();
@@ -60,7 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Button onClick={() => void signOut()}>{t('signout')}</Button>
       </header>
       <div className={styles.body}>
-        <NavDrawer open type="inline" selectedValue={pathname} defaultOpenCategories={['billing', 'admin']} aria-label={t('nav.label')}>
+        <NavDrawer open type="inline" selectedValue={sectionOf(pathname)} defaultOpenCategories={['billing', 'admin']} aria-label={t('nav.label')}>
           <NavDrawerBody>
             <Item to="/" value="/">{t('nav.home')}</Item>
             <NavCategory value="billing">

@@ -1,13 +1,94 @@
-import { Body1 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  Badge, Button, Link, Menu, MenuButton, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody,
+  Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+} from '@fluentui/react-components';
+import { Filter24Regular, MoreHorizontal20Regular, Add20Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
+import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
+import { CancelPane } from './products/CancelPane';
+import { StatusBadge } from './products/StatusBadge';
+import type { Subscription } from './products/types';
 
+/** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
-  const { t } = useT();
+  const { t, date, money, problem } = useT();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<Record<string, string[]>>({ filter: [] });
+  const selfService = filters.filter!.includes('selfService');
+  const { data, error, reload } = useApi<{ items: Subscription[] }>(`/api/subscriptions${selfService ? '?selfService=true' : ''}`);
+  const [canceling, setCanceling] = useState<Subscription | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
   return (
     <>
-      <PageHeader title={t('page.products')} />
-      <Body1>{t('common.empty')}</Body1>
+      <PageHeader title={t('page.products')}>
+        <Button appearance="primary" icon={<Add20Regular />} onClick={() => navigate('/billing/products/buy')}>{t('products.buy')}</Button>
+      </PageHeader>
+      <TabList selectedValue="products"><Tab value="products">{t('products.tab')}</Tab></TabList>
+      <Toolbar>
+        <Menu checkedValues={filters} onCheckedValueChange={(_, d) => setFilters({ ...filters, [d.name]: d.checkedItems })}>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton appearance="subtle" icon={<Filter24Regular />} aria-label={t('products.filter')} menuIcon={null}>
+              {selfService ? t('products.filter.selfService') : undefined}
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItemCheckbox name="filter" value="selfService">{t('products.filter.selfService')}</MenuItemCheckbox>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </Toolbar>
+      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {!data && !error && <Spinner label={t('common.loading')} />}
+      {data && data.items.length === 0 && <p>{t('products.none')}</p>}
+      {data && data.items.length > 0 && (
+        <Table aria-label={t('products.tab')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('products.col.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('products.col.licenses')}</TableHeaderCell>
+              <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('products.col.expires')}</TableHeaderCell>
+              <TableHeaderCell>{t('products.col.price')}</TableHeaderCell>
+              <TableHeaderCell aria-label={t('products.moreActions')} />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>
+                  <Link href={`/billing/products/${s.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/products/${s.id}`); }}>
+                    {s.product.name}
+                  </Link>
+                  {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
+                </TableCell>
+                <TableCell>{t('products.licensesOf', { assigned: s.assigned, total: s.total })}</TableCell>
+                <TableCell><StatusBadge status={s.status} /></TableCell>
+                <TableCell>{date(s.termEnd)}</TableCell>
+                <TableCell>{t('perLicenseMonth', { price: money(s.price) })}</TableCell>
+                <TableCell>
+                  <Menu>
+                    <MenuTrigger disableButtonEnhancement>
+                      <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
+                    </MenuTrigger>
+                    <MenuPopover>
+                      <MenuList>
+                        <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled'} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                      </MenuList>
+                    </MenuPopover>
+                  </Menu>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={() => { setCanceling(null); setNotice(t('sub.saved')); reload(); }} />
     </>
   );
 }

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, MessageBar, MessageBarBody, OverlayDrawer } from '@fluentui/react-components';
+import { Dismiss24Regular } from '@fluentui/react-icons';
+import { useT } from '../i18n';
+
+/**
+ * The admin center's right-hand pane: a title, a form, an error line and the footer buttons.
+ * Submitting the form runs `onSubmit`; Close or Escape dismisses it.
+ */
+export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error, children }: {
+  title: string; open: boolean; onClose: () => void; onSubmit: () => void; submitLabel: string; busy?: boolean; error?: string | null; children: ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }} style={{ display: 'contents' }}>
+        <DrawerHeader>
+          <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>
+            {title}
+          </DrawerHeaderTitle>
+        </DrawerHeader>
+        <DrawerBody style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+          {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+          {children}
+        </DrawerBody>
+        <DrawerFooter>
+          <Button appearance="primary" type="submit" disabled={busy}>{submitLabel}</Button>
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        </DrawerFooter>
+      </form>
+    </OverlayDrawer>
+  );
+}

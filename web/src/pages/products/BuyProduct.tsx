@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  Button, Card, Checkbox, Divider, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { api, keyAfter, newIdempotencyKey } from '../../api';
+import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { AddressFields, CardFields, cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import type { Money, Subscription } from './types';
+
+interface Product {
+  id: string;
+  name: string;
+  description: string;
+  selfServiceEligible: boolean;
+  trialDays: number;
+  trialRequiresPaymentMethod: boolean;
+  prices: { monthly: Money; annual: Money };
+}
+interface Quote { subtotal: Money; tax: Money; total: Money; taxRateBp: number; termPrice: Money }
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(320px, 560px) minmax(260px, 360px)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  line: { display: 'flex', justifyContent: 'space-between' },
+});
+
+/** The purchase: product, term and licenses, a card and a billing profile; price, tax and total before confirming. */
+export default function BuyProduct() {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const { t, money, problem } = useT();
+  const { me } = useSession();
+  const { data: catalog } = useApi<{ items: Product[] }>('/api/products');
+  const { data: mine } = useApi<{ items: Subscription[] }>('/api/subscriptions');
+  const products = catalog?.items.filter((p) => p.selfServiceEligible) ?? [];
+  const [productId, setProductId] = useState('');
+  const [term, setTerm] = useState<'monthly' | 'annual'>('monthly');
+  const [quantity, setQuantity] = useState('1');
+  const [trial, setTrial] = useState(false);
+  // cards and billing profiles already used by this person, to pay with again
+  const saved = useMemo(() => {
+    const cards = new Map<string, NonNullable<Subscription['paymentMethod']>>();
+    const profiles = new Map<string, NonNullable<Subscription['billingProfile']>>();
+    for (const s of mine?.items ?? []) {
+      if (s.paymentMethod) cards.set(s.paymentMethod.id, s.paymentMethod);
+      if (s.billingProfile) profiles.set(s.billingProfile.id, s.billingProfile);
+    }
+    return { cards: [...cards.values()], profiles: [...profiles.values()] };
+  }, [mine]);
+  const [cardChoice, setCardChoice] = useState('new');
+  const [profileChoice, setProfileChoice] = useState('new');
+  useEffect(() => {
+    if (saved.cards[0]) setCardChoice(saved.cards[0].id);
+    if (saved.profiles[0]) setProfileChoice(saved.profiles[0].id);
+  }, [saved]);
+  const [card, setCard] = useState<CardDraft>(emptyCard);
+  const [address, setAddress] = useState<AddressDraft>({ line1: '', city: '', postalCode: '', country: me?.organization.country ?? 'FR' });
+  const [profileName, setProfileName] = useState(me?.person.displayName ?? '');
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+
+  const product = products.find((p) => p.id === productId);
+  const count = Number(quantity);
+  const validCount = /^\d+$/.test(quantity) && count >= 1 && count <= 10_000;
+  const needsCard = !trial || (product?.trialRequiresPaymentMethod ?? true);
+  const country = profileChoice === 'new' ? address.country : saved.profiles.find((p) => p.id === profileChoice)?.country;
+
+  useEffect(() => {
+    if (!product || !validCount) return setQuote(null);
+    const q = new URLSearchParams({ productId: product.id, quantity: String(count), term });
+    if (profileChoice !== 'new') q.set('billingProfileId', profileChoice);
+    else if (/^[A-Z]{2}$/.test(address.country)) q.set('country', address.country);
+    let live = true;
+    api<Quote>(`/api/subscriptions/quote?${q}`).then((r) => live && setQuote(r), () => live && setQuote(null));
+    return () => {
+      live = false;
+    };
+  }, [product, count, validCount, term, profileChoice, address.country]);
+
+  async function placeOrder() {
+    if (!product) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body: Record<string, unknown> = { productId: product.id, quantity: count, term, ...(trial ? { trial: true } : {}) };
+      if (needsCard || profileChoice !== 'new') {
+        if (profileChoice === 'new') body.billingProfile = { name: profileName, address: { line1: address.line1, city: address.city, postalCode: address.postalCode }, country: address.country };
+        else body.billingProfileId = profileChoice;
+      }
+      if (needsCard) {
+        if (cardChoice === 'new') body.card = cardBody(card, address);
+        else body.paymentMethodId = cardChoice;
+      }
+      const sub = await api<Subscription>('/api/subscriptions', { method: 'POST', body, headers: { 'idempotency-key': key } });
+      navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }) } });
+    } catch (err) {
+      setError(problem(err));
+      setKey(keyAfter(err, key));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!catalog) return <Spinner label={t('common.loading')} />;
+  return (
+    <>
+      <PageHeader title={t('buy.title')} />
+      <div className={styles.layout}>
+        <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void placeOrder(); }}>
+          {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+          <Field label={t('buy.product')} required>
+            <Dropdown placeholder={t('buy.product')} value={product?.name ?? ''} selectedOptions={productId ? [productId] : []}
+              onOptionSelect={(_, d) => { setProductId(d.optionValue ?? ''); setTrial(false); }}>
+              {products.map((p) => <Option key={p.id} value={p.id} text={p.name}>{p.name}</Option>)}
+            </Dropdown>
+          </Field>
+          {product && <Text>{product.description}</Text>}
+          <Field label={t('buy.term')}>
+            <RadioGroup layout="horizontal" value={term} onChange={(_, d) => setTerm(d.value as 'monthly' | 'annual')}>
+              <Radio value="monthly" label={t('term.monthly')} />
+              <Radio value="annual" label={t('term.annual')} />
+            </RadioGroup>
+          </Field>
+          <Field label={t('buy.quantity')} required validationState={validCount ? 'none' : 'error'}>
+            <Input type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)} />
+          </Field>
+          {product && product.trialDays > 0 && (
+            <Checkbox checked={trial} onChange={(_, d) => setTrial(d.checked === true)} label={t('buy.trial', { days: product.trialDays })} />
+          )}
+          {needsCard && (
+            <>
+              <Divider />
+              <Field label={t('buy.card')}>
+                <RadioGroup value={cardChoice} onChange={(_, d) => setCardChoice(d.value)}>
+                  {saved.cards.map((c) => <Radio key={c.id} value={c.id} label={t('buy.useCard', { brand: c.brand.toUpperCase(), last4: c.last4 })} />)}
+                  <Radio value="new" label={t('buy.newCard')} />
+                </RadioGroup>
+              </Field>
+              {cardChoice === 'new' && <CardFields value={card} onChange={setCard} />}
+              <Field label={t('buy.billing')}>
+                <RadioGroup value={profileChoice} onChange={(_, d) => setProfileChoice(d.value)}>
+                  {saved.profiles.map((p) => <Radio key={p.id} value={p.id} label={p.name} />)}
+                  <Radio value="new" label={t('buy.newProfile')} />
+                </RadioGroup>
+              </Field>
+              {profileChoice === 'new' && (
+                <Field label={t('buy.profileName')} required><Input value={profileName} onChange={(_, d) => setProfileName(d.value)} /></Field>
+              )}
+              {(profileChoice === 'new' || cardChoice === 'new') && <AddressFields value={address} onChange={setAddress} />}
+            </>
+          )}
+          <Button appearance="primary" type="submit" disabled={busy || !product || !validCount}>{t('buy.confirm')}</Button>
+        </form>
+        <Card className={styles.summary} aria-label={t('buy.total')}>
+          {quote && !trial ? (
+            <>
+              <div className={styles.line}><Text>{t('buy.price')}</Text><Text>{t('perLicenseMonth', { price: money(product!.prices[term]) })}</Text></div>
+              <div className={styles.line}><Text>{t('buy.subtotal')}</Text><Text>{money(quote.subtotal)}</Text></div>
+              <div className={styles.line}><Text>{t('buy.tax', { rate: `${quote.taxRateBp / 100} %` })}{country ? ` · ${country}` : ''}</Text><Text>{money(quote.tax)}</Text></div>
+              <Divider />
+              <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{money(quote.total)}</Text></div>
+            </>
+          ) : (
+            <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}</Text></div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { Pane } from '../../components/Pane';
+import { CANCEL_REASONS, type Subscription } from './types';
+
+/** "Annuler l'abonnement": a reason, optional feedback, Save. */
+export function CancelPane({ subscription, onClose, onDone }: { subscription: Subscription | null; onClose: () => void; onDone: (s: Subscription) => void }) {
+  const { t, date, problem } = useT();
+  const [reason, setReason] = useState<string>('');
+  const [feedback, setFeedback] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    if (!subscription || !reason) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) };
+      onDone(await api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, { method: 'POST', body }));
+    } catch (err) {
+      setError(problem(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Pane title={t('sub.cancel')} open={subscription !== null} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy || !reason} error={error}>
+      {subscription && <Text weight="semibold">{subscription.product.name}</Text>}
+      {subscription && <Text>{t('cancel.help', { date: date(subscription.termEnd) })}</Text>}
+      <Field label={t('cancel.reason')} required>
+        <RadioGroup value={reason} onChange={(_, d) => setReason(d.value)}>
+          {CANCEL_REASONS.map((r) => <Radio key={r} value={r} label={t(`reason.${r}`)} />)}
+        </RadioGroup>
+      </Field>
+      <Field label={t('cancel.feedback')} hint={`${feedback.length} / 2000`}>
+        <Textarea value={feedback} maxLength={2000} resize="vertical" onChange={(_, d) => setFeedback(d.value)} />
+      </Field>
+    </Pane>
+  );
+}

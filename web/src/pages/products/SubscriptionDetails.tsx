@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import {
+  Button, Card, Link, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Spinner, Switch, Text,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { MoreHorizontal20Regular } from '@fluentui/react-icons';
+import { api, newIdempotencyKey } from '../../api';
+import { useT } from '../../i18n';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { CancelPane } from './CancelPane';
+import { LicenseTotalPane } from './LicenseTotalPane';
+import { StatusBadge } from './StatusBadge';
+import type { Subscription } from './types';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalL },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+/** One subscription: its licenses, dates, billing, and the guide's actions on it. */
+export default function SubscriptionDetails() {
+  const { id } = useParams();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const { t, date, money, problem, number } = useT();
+  const { data: sub, error, setData } = useApi<Subscription>(`/api/subscriptions/${id}`);
+  const [pane, setPane] = useState<'buy' | 'remove' | null>(null);
+  const [canceling, setCanceling] = useState(false);
+  const { state } = useLocation() as { state: { notice?: string } | null };
+  const [notice, setNotice] = useState<string | null>(state?.notice ?? null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (!sub) return <Spinner label={t('common.loading')} />;
+  const changed = (s: Subscription) => {
+    setData(s);
+    setPane(null);
+    setCanceling(false);
+    setNotice(t('sub.saved'));
+  };
+  const act = async (run: () => Promise<Subscription>) => {
+    setActionError(null);
+    try {
+      changed(await run());
+    } catch (err) {
+      setActionError(problem(err));
+    }
+  };
+  const active = sub.status === 'active' || sub.status === 'trial';
+
+  return (
+    <>
+      <Link href="/billing/products" onClick={(e) => { e.preventDefault(); navigate('/billing/products'); }}>{t('sub.back')}</Link>
+      <PageHeader title={sub.product.name}><StatusBadge status={sub.status} /></PageHeader>
+      <div className={styles.actions}>
+        {active && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
+        {active && <Button onClick={() => setPane('remove')}>{t('sub.removeLicenses')}</Button>}
+        {(sub.status === 'expired' || sub.status === 'disabled') && (
+          <Button appearance="primary" onClick={() => act(() => api(`/api/subscriptions/${sub.id}/reactivate`, { method: 'POST', headers: { 'idempotency-key': newIdempotencyKey() } }))}>
+            {t('sub.reactivate')}
+          </Button>
+        )}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t('products.moreActions')} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem disabled={sub.canceledAt !== null || sub.status === 'disabled'} onClick={() => setCanceling(true)}>{t('sub.cancel')}</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {actionError && <MessageBar intent="error"><MessageBarBody>{actionError}</MessageBarBody></MessageBar>}
+      <div className={styles.grid}>
+        <Card className={styles.card}>
+          <Text weight="semibold">{t('sub.total')}</Text>
+          <Text size={600} aria-label={t('sub.total')}>{number(sub.total)}</Text>
+          <Text>{t('sub.assigned')}: {number(sub.assigned)} · {t('sub.available')}: {number(sub.available)}</Text>
+          {sub.pendingTotal !== null && <Text>{t('sub.pendingTotal', { date: date(sub.termEnd), total: sub.pendingTotal })}</Text>}
+        </Card>
+        <Card className={styles.card}>
+          <Text weight="semibold">{t('sub.termDates')}</Text>
+          <Text>{date(sub.termStart)} – {date(sub.termEnd)}</Text>
+          <Text>{t('sub.term')}: {t(`term.${sub.term}`)} · {t('perLicenseMonth', { price: money(sub.price) })}</Text>
+          {sub.canceledAt && <Text>{t('sub.canceledOn', { date: date(sub.canceledAt) })}</Text>}
+        </Card>
+        <Card className={styles.card}>
+          <Text weight="semibold">{t('sub.nextCharge')}</Text>
+          <Text>{sub.nextCharge ? t('sub.nextChargeValue', { amount: money(sub.nextCharge.amount), date: date(sub.nextCharge.date) }) : t('sub.noNextCharge')}</Text>
+          <Switch label={t('sub.autoRenew')} checked={sub.autoRenew} disabled={!active && sub.status !== 'expired'}
+            onChange={(_, d) => act(() => api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }))} />
+        </Card>
+        <Card className={styles.card}>
+          <Text weight="semibold">{t('sub.billingProfile')}</Text>
+          <Text>{sub.billingProfile?.name ?? '—'}</Text>
+          <Text weight="semibold">{t('sub.paymentMethod')}</Text>
+          <Text>{sub.paymentMethod ? t('sub.card', { brand: sub.paymentMethod.brand.toUpperCase(), last4: sub.paymentMethod.last4 }) : t('sub.noCard')}</Text>
+        </Card>
+      </div>
+      <LicenseTotalPane subscription={sub} mode={pane} onClose={() => setPane(null)} onDone={changed} />
+      <CancelPane subscription={canceling ? sub : null} onClose={() => setCanceling(false)} onDone={changed} />
+    </>
+  );
+}
