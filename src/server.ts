@@ -10,6 +10,7 @@ import { seedCatalog, seedDemo } from './demo/seed.js';
 import { seedDemoPurchases } from './demo/purchases.js';
 import type { Deps } from './services/deps.js';
 import { runJobsOnce } from './services/jobs/run-jobs.js';
+import { smtpMailer } from './services/notifications/mailer.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl);
@@ -28,7 +29,7 @@ export async function createServer(
   await seedCatalog(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
-  const deps: Deps = { db, clock, gateway: new SandboxGateway(db, clock) };
+  const deps: Deps = { db, clock, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined };
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer

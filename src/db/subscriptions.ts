@@ -133,10 +133,10 @@ export async function findSubscriptionView(db: Queryable, orgId: string, id: str
   return row;
 }
 
-/** A buyer's subscriptions, newest first; deleted ones are gone from the list. */
-export function listSubscriptionViews(db: Queryable, orgId: string, buyerId: string, opts: { selfService?: boolean }): Promise<SubscriptionView[]> {
+/** A buyer's subscriptions (every one of the organization when buyerId is null), newest first; deleted ones are gone. */
+export function listSubscriptionViews(db: Queryable, orgId: string, buyerId: string | null, opts: { selfService?: boolean }): Promise<SubscriptionView[]> {
   return db.query<SubscriptionView>(
-    `${VIEW_SELECT} WHERE s.org_id = $1 AND s.buyer_id = $2 AND s.status <> 'deleted' AND ($3::boolean IS NULL OR s.self_service = $3)
+    `${VIEW_SELECT} WHERE s.org_id = $1 AND ($2::uuid IS NULL OR s.buyer_id = $2) AND s.status <> 'deleted' AND ($3::boolean IS NULL OR s.self_service = $3)
      ORDER BY s.created_at DESC, s.id LIMIT 500`,
     [orgId, buyerId, opts.selfService ?? null],
   );

@@ -12,6 +12,7 @@ import { problem, registerErrorHandling, sendProblem } from './errors.js';
 import { Problem } from './schemas.js';
 import { AppError } from '../domain/errors.js';
 import { routeGroups } from './routes/index.js';
+import { Subscription } from './routes/subscriptions.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -32,7 +33,9 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // shared by several route groups, so registered at the root
   app.addSchema(Problem);
+  app.addSchema(Subscription);
   registerErrorHandling(app);
   // Ajv coerces "1e309" in a query string to Infinity and lets it through as an integer
   app.addHook('preHandler', async (request) => {

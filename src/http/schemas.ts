@@ -71,3 +71,7 @@ export const MaskedCard = Type.Object({
   expYear: Type.Integer(),
   nameOnCard: Type.String(),
 });
+
+export const SubscriptionStatus = Type.Union([
+  Type.Literal('trial'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('disabled'), Type.Literal('deleted'),
+]);

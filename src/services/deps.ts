@@ -1,10 +1,13 @@
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import type { PaymentGateway } from '../gateway/gateway.js';
+import type { Mailer } from './notifications/mailer.js';
 
 /** What every use case is given: passed in, never imported, so tests run them on any database. */
 export interface Deps {
   db: Database;
   clock: Clock;
   gateway: PaymentGateway;
+  /** set when SMTP_URL is: notifications are then e-mailed too */
+  mailer?: Mailer;
 }

@@ -42,3 +42,14 @@ export async function invoicesOf(app: TestApp, subscriptionId: string) {
     `SELECT number, kind, subtotal, tax, total, status, period_start AS "periodStart", period_end AS "periodEnd"
        FROM invoices WHERE subscription_id = $1 ORDER BY issued_at, number`, [subscriptionId]);
 }
+
+/** Gives licenses of a subscription to n people of its organization who hold none of the product yet. */
+export async function assignSome(app: TestApp, subscriptionId: string, n: number) {
+  await app.deps.db.query(
+    `INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at)
+     SELECT s.org_id, s.id, p.id, s.product_id, now() FROM subscriptions s
+       JOIN LATERAL (SELECT id FROM people p WHERE p.org_id = s.org_id AND NOT EXISTS (SELECT 1 FROM license_assignments la
+         WHERE la.org_id = p.org_id AND la.product_id = s.product_id AND la.person_id = p.id) ORDER BY email LIMIT $2) p ON true
+      WHERE s.id = $1`,
+    [subscriptionId, n]);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, START, type TestApp, type Client } from '../helpers/app.js';
-import { buy, gatewayMoves, invoicesOf } from '../helpers/commerce.js';
+import { assignSome, buy, gatewayMoves, invoicesOf } from '../helpers/commerce.js';
 
 let app: TestApp;
 let adele: Client;
@@ -21,16 +21,7 @@ async function travel(to: string) {
 const setTotal = (id: string, total: number, key?: string) =>
   adele.put(`/api/subscriptions/${id}/licenses`, { total }, key ? { 'idempotency-key': key } : {});
 
-/** Gives licenses of the subscription to n people of the organization who have none of the product. */
-async function assign(subscriptionId: string, n: number) {
-  await app.deps.db.query(
-    `INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at)
-     SELECT s.org_id, s.id, p.id, s.product_id, now() FROM subscriptions s
-       JOIN LATERAL (SELECT id FROM people p WHERE p.org_id = s.org_id AND NOT EXISTS (SELECT 1 FROM license_assignments la
-         WHERE la.org_id = p.org_id AND la.product_id = s.product_id AND la.person_id = p.id) ORDER BY email LIMIT $2) p ON true
-      WHERE s.id = $1`,
-    [subscriptionId, n]);
-}
+const assign = (id: string, n: number) => assignSome(app, id, n);
 
 describe('buying more licenses', () => {
   it('adds them at once and charges the rest of the term pro rata, with an invoice', async () => {

@@ -5,6 +5,8 @@ import { tokenRoutes } from './tokens.js';
 import { peopleRoutes } from './people.js';
 import { productRoutes } from './products.js';
 import { subscriptionRoutes } from './subscriptions.js';
+import { adminRoutes } from './admin.js';
+import { notificationRoutes } from './notifications.js';
 
 /** Every route group of the API, registered in this order. */
 export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
@@ -13,4 +15,6 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   peopleRoutes,
   productRoutes,
   subscriptionRoutes,
+  adminRoutes,
+  notificationRoutes,
 ];

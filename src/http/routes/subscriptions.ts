@@ -11,10 +11,9 @@ import { quotePurchase } from '../../services/subscriptions/quote.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { actorOf } from '../auth.js';
 import { answerOnce } from '../idempotency.js';
-import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, Uuid } from '../schemas.js';
+import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const Term = Type.Union([Type.Literal('monthly'), Type.Literal('annual')]);
-const Status = Type.Union(['trial', 'active', 'expired', 'disabled', 'deleted'].map((s) => Type.Literal(s)));
 const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'a new random value per intent; a retry with it replays the first answer' })) });
 
@@ -22,7 +21,7 @@ export const Subscription = Type.Object({
   id: Uuid,
   product: Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), name: Type.String() }),
   buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
-  status: Status,
+  status: SubscriptionStatus,
   term: Term,
   total: Type.Integer({ description: 'licenses bought' }),
   assigned: Type.Integer(),
@@ -66,7 +65,6 @@ const Quote = Type.Object({
 });
 
 export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.addSchema(Subscription);
   const Ref = Type.Ref('Subscription');
 
   app.get('/api/subscriptions', {

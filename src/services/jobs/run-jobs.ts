@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { purgeExpiredIdempotencyKeys } from '../../db/idempotency-keys.js';
 import { advanceLifecycles } from './lifecycle.js';
 import { reconcileCharges } from './reconcile.js';
+import { notifyExpiringCards, sendNotificationEmails } from '../notifications/deliver.js';
 
 /** Our key for pg_try_advisory_lock: one job runner at a time across every server. */
 const JOBS_LOCK = 4_242_001;
@@ -13,6 +14,7 @@ export interface JobsReport {
   reconciled: number;
   moved: number;
   purgedKeys: number;
+  emailed: number;
 }
 
 /**
@@ -22,13 +24,15 @@ export interface JobsReport {
 export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean } = {}): Promise<JobsReport> {
   return deps.db.withConnection(async (conn) => {
     const [lock] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [JOBS_LOCK]);
-    if (!lock?.ok) return { ran: false, reconciled: 0, moved: 0, purgedKeys: 0 };
+    if (!lock?.ok) return { ran: false, reconciled: 0, moved: 0, purgedKeys: 0, emailed: 0 };
     try {
       const reconciled = await reconcileCharges(deps, { all: opts.reconcileAll });
       let moved = 0;
       for (let pass = 0, n = 1; pass < MAX_PASSES && n > 0; pass++) moved += n = await advanceLifecycles(deps);
       const purgedKeys = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
-      return { ran: true, reconciled, moved, purgedKeys };
+      await notifyExpiringCards(deps);
+      const emailed = await sendNotificationEmails(deps);
+      return { ran: true, reconciled, moved, purgedKeys, emailed };
     } finally {
       await conn.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK]);
     }

@@ -47,12 +47,14 @@ export async function buySubscription(deps: Deps, actor: Actor, input: BuyInput,
   const currency = existingProfile?.currency ?? input.billingProfile?.currency ?? org.currency;
   const product = await findProduct(deps.db, input.productId, currency);
   if (!product) throw notFound('The product');
-  if (!product.selfServiceEligible) throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
+  // the eligibility and the organization's policy bind members' self-service purchases, not admins
+  const selfService = actor.role === 'member';
+  if (selfService && !product.selfServiceEligible) throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
 
   const trial = input.trial === true;
   if (trial && product.trialDays === 0) throw new AppError(422, 'no_trial', `${product.name} has no trial.`);
   const needsCard = !trial || product.trialRequiresPaymentMethod;
-  const policy = await findPolicy(deps.db, actor.orgId, product.id);
+  const policy = selfService ? await findPolicy(deps.db, actor.orgId, product.id) : 'Enabled';
   if (policy === 'Disabled') throw forbidden('self_service_disabled', `Your organization does not allow buying ${product.name} by self-service.`);
   if (policy === 'OnlyTrialsWithoutPaymentMethod' && needsCard) {
     throw forbidden('only_trials_allowed', `Your organization only allows trials of ${product.name} that need no payment method.`);
@@ -86,7 +88,8 @@ export async function buySubscription(deps: Deps, actor: Actor, input: BuyInput,
   const brandLast4 = tokenized ?? card;
   const context: PurchaseContext = {
     subscription: {
-      id, orgId: actor.orgId, productId: product.id, buyerId: actor.personId, billingProfileId: null, selfService: true,
+      id, orgId: actor.orgId, productId: product.id, buyerId: actor.personId, billingProfileId: null,
+      selfService,
       status: trial ? 'trial' : 'active', term: input.term, quantity: input.quantity, unitPrice, currency,
       termStart: start.toISOString(), termEnd: end.toISOString(), autoRenew: true, startedAsTrial: trial,
     },

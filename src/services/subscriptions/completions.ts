@@ -7,6 +7,7 @@ import { recordAudit } from '../../db/audit.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
 import type { Completed, Completion } from '../payments/collect.js';
 import { issueInvoice, type InvoiceDraft } from './invoicing.js';
+import { notify } from '../notifications/notify.js';
 
 /** A purchase as worked out before payment: everything needed to create it once paid. */
 export interface PurchaseContext {
@@ -49,6 +50,7 @@ export async function createPurchase(tx: Queryable, ctx: PurchaseContext, now: D
 /** A change paid (or refunded) by a charge: applied on success; `onFailure` says what a failure leaves. */
 export interface ChangeContext {
   actorId: string | null;
+  productName: string;
   action: string;
   change: Omit<SubscriptionChange, 'termStart' | 'termEnd' | 'statusChangedAt' | 'canceledAt'> & { termStart?: string; termEnd?: string; canceledAt?: null };
   /** licenses added to the total as it is then (two changes in a row both count) */
@@ -70,6 +72,13 @@ async function applyChange(tx: Queryable, charge: Charge, outcome: GatewayCharge
   const ctx = charge.context as unknown as ChangeContext;
   const sub = (await lockSubscription(tx, charge.orgId, charge.subscriptionId!))!;
   if (outcome.status === 'failed') {
+    if (charge.purpose === 'renewal' && sub.status !== 'expired') {
+      await notify(tx, now, {
+        orgId: sub.orgId, personId: sub.buyerId, kind: 'renewal_failed',
+        payload: { subscriptionId: sub.id, product: ctx.productName, failureCode: outcome.failureCode },
+        dedupeKey: `renewal_failed:${sub.id}:${sub.termEnd.toISOString()}`,
+      });
+    }
     if (ctx.onFailure) {
       const { addQuantity, ...rest } = ctx.onFailure;
       await updateSubscription(tx, sub.orgId, sub.id, { ...dates(rest), quantity: addQuantity ? sub.quantity + addQuantity : rest.quantity }, now);

@@ -39,7 +39,7 @@ async function billingFor(deps: Deps, sub: Subscription) {
 
 function contextOf(sub: Subscription, c: PaidChange, b: Awaited<ReturnType<typeof billingFor>>, kind: 'invoice' | 'credit_note', totals: ReturnType<typeof totalsOf>): ChangeContext {
   return {
-    actorId: c.actorId, action: c.action, change: c.change, addQuantity: c.addQuantity, onFailure: c.onFailure,
+    actorId: c.actorId, productName: b.product.name, action: c.action, change: c.change, addQuantity: c.addQuantity, onFailure: c.onFailure,
     card: { brand: b.paymentMethod.brand, last4: b.paymentMethod.last4 },
     invoice: draftInvoice({
       kind, ownerId: sub.buyerId, subscriptionId: sub.id, billingProfileId: b.billingProfile.id, billingSnapshot: snapshotOf(b.billingProfile),

@@ -44,15 +44,24 @@ export async function getSubscription(deps: Deps, actor: Actor, id: string): Pro
   return present(v);
 }
 
+/** A member's Products page lists what they bought; an admin's lists every subscription of the organization. */
 export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { selfService?: boolean }): Promise<SubscriptionOut[]> {
-  return (await listSubscriptionViews(deps.db, actor.orgId, actor.personId, opts)).map(present);
+  const buyerId = canReadAdminViews(actor.role) ? null : actor.personId;
+  return (await listSubscriptionViews(deps.db, actor.orgId, buyerId, opts)).map(present);
 }
 
-/** A subscription only its buyer changes; anyone else, of this organization or not, finds nothing. */
+/**
+ * A subscription only its buyer changes. Admin roles see a member's purchase read-only (403);
+ * other members, and everyone of another organization, find nothing (404).
+ */
 export async function ownSubscription(db: Queryable, actor: Actor, id: string): Promise<Subscription> {
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   const sub = await findSubscription(db, actor.orgId, id);
-  if (!sub || sub.buyerId !== actor.personId) throw notFound('The subscription');
+  const admin = canReadAdminViews(actor.role);
+  if (!sub || (sub.buyerId !== actor.personId && !admin)) throw notFound('The subscription');
+  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  if (sub.buyerId !== actor.personId) {
+    throw forbidden('read_only_for_admins', "A member's self-service purchase is read-only for admins: take control of it to change it.");
+  }
   if (sub.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This subscription was deleted and can no longer be changed.');
   return sub;
 }

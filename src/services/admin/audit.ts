@@ -1,0 +1,33 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import { listAuditEvents } from '../../db/admin.js';
+import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { toCsv } from '../../domain/csv.js';
+import { requireAdminReader } from './access.js';
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Who did what, when, on what: newest first, paged. */
+export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
+  requireAdminReader(actor);
+  const before = decodeCursor<{ at: string; id: number }>(q.cursor, (k) => typeof k.at === 'string' && !Number.isNaN(Date.parse(k.at)) && Number.isSafeInteger(k.id));
+  const rows = await listAuditEvents(deps.db, actor.orgId, {
+    from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, actorId: q.actor, action: q.action, before, limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: new Date(last.at).toISOString(), id: last.id }) : null };
+}
+
+export async function exportAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<string> {
+  const { items } = await listAudit(deps, actor, { ...q, limit: 10_000 });
+  return toCsv(['At', 'Actor', 'Actor email', 'Action', 'Object type', 'Object id', 'Details'],
+    items.map((e) => [new Date(e.at).toISOString(), e.actor?.displayName ?? 'system', e.actor?.email ?? '', e.action, e.objectType, e.objectId, JSON.stringify(e.details)]));
+}

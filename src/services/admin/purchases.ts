@@ -1,0 +1,37 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import { assignedUsersByPurchaser, listSelfServicePurchases, purchasesByProduct, type PurchaseFilter } from '../../db/admin.js';
+import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
+import { termPrice } from '../../domain/pricing.js';
+import { toCsv } from '../../domain/csv.js';
+import { requireAdminReader } from './access.js';
+
+/** The guide's read-only view: every member's self-service purchase, with its people. */
+export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFilter, 'after'> & { cursor?: string }) {
+  requireAdminReader(actor);
+  const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor, (k) => typeof k.createdAt === 'string' && !Number.isNaN(Date.parse(k.createdAt)) && isUuid(k.id));
+  const rows = await listSelfServicePurchases(deps.db, actor.orgId, { ...q, after, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ unitPrice, term, currency, createdAt: _, ...r }) => ({
+      ...r,
+      term,
+      purchasePrice: { perLicense: { amount: unitPrice, currency }, perTerm: { amount: termPrice(unitPrice, term), currency }, total: { amount: termPrice(unitPrice, term) * r.licensesPurchased, currency } },
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: new Date(last.createdAt).toISOString(), id: last.id }) : null,
+  };
+}
+
+export async function listPurchasesByProduct(deps: Deps, actor: Actor) {
+  requireAdminReader(actor);
+  return { items: await purchasesByProduct(deps.db, actor.orgId) };
+}
+
+/** "Export users": who holds a license, grouped by the person who bought it. */
+export async function exportAssignedUsers(deps: Deps, actor: Actor): Promise<string> {
+  requireAdminReader(actor);
+  const rows = await assignedUsersByPurchaser(deps.db, actor.orgId);
+  return toCsv(['Purchaser', 'Purchaser email', 'Product', 'User', 'User email', 'Assigned at'],
+    rows.map((r) => [r.buyerName, r.buyerEmail, r.product, r.userName, r.userEmail, new Date(r.assignedAt).toISOString()]));
+}

@@ -1,0 +1,28 @@
+import type { NotificationKind } from '../../db/notifications.js';
+
+/** The e-mail for a notification, in English and French (people have no language setting yet). */
+export function mailFor(kind: NotificationKind, payload: Record<string, unknown>, name: string): { subject: string; text: string } {
+  const p = payload as Record<string, string>;
+  const texts: Record<NotificationKind, [string, string, string, string]> = {
+    take_control: [
+      `An admin took control of your ${p.product} subscription`,
+      `Hello ${name},\n\nYour organization's admin took control of your self-service subscription to ${p.product} (${p.action === 'move_users' ? 'its users were moved to an organization subscription' : 'it was canceled'}). You will not be charged for it again.`,
+      `Un administrateur a pris le contrôle de votre abonnement ${p.product}`,
+      `Bonjour ${name},\n\nL'administrateur de votre organisation a pris le contrôle de votre abonnement en libre-service à ${p.product}. Il ne vous sera plus facturé.`,
+    ],
+    renewal_failed: [
+      `The renewal of ${p.product} failed`,
+      `Hello ${name},\n\nWe could not charge your card for the renewal of ${p.product}. The subscription is expired: your users keep access for 30 days while we retry daily. Update your payment method to keep it.`,
+      `Le renouvellement de ${p.product} a échoué`,
+      `Bonjour ${name},\n\nNous n'avons pas pu débiter votre carte pour le renouvellement de ${p.product}. L'abonnement a expiré : vos utilisateurs gardent l'accès 30 jours pendant que nous réessayons chaque jour. Mettez à jour votre mode de paiement.`,
+    ],
+    card_expiring: [
+      `Your card ending in ${p.last4} expires soon`,
+      `Hello ${name},\n\nYour ${p.brand} card ending in ${p.last4} expires at the end of ${p.expMonth}/${p.expYear}. Update it in Bills & payments > Payment methods so that your subscriptions renew.`,
+      `Votre carte se terminant par ${p.last4} expire bientôt`,
+      `Bonjour ${name},\n\nVotre carte ${p.brand} se terminant par ${p.last4} expire fin ${p.expMonth}/${p.expYear}. Mettez-la à jour dans Factures et paiements > Modes de paiement pour que vos abonnements se renouvellent.`,
+    ],
+  };
+  const [subject, text, sujet, texte] = texts[kind];
+  return { subject: `${subject} / ${sujet}`, text: `${text}\n\n---\n\n${texte}\n` };
+}
