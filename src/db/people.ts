@@ -85,13 +85,14 @@ export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Pr
 export function searchPeople(
   db: Queryable,
   orgId: string,
-  opts: { search?: string; limit: number; after?: { searchName: string; id: string } },
+  opts: { search?: string; limit: number; after?: { searchName: string; id: string }; field?: 'name' | 'email' | 'any' },
 ) {
   const params: unknown[] = [orgId, opts.limit];
   let where = 'org_id = $1';
   if (opts.search) {
     params.push(likePrefix(opts.search));
-    where += ` AND (search_name LIKE $${params.length} OR email LIKE $${params.length})`;
+    const n = `$${params.length}`;
+    where += { any: ` AND (search_name LIKE ${n} OR email LIKE ${n})`, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}` }[opts.field ?? 'any'];
   }
   if (opts.after) {
     params.push(opts.after.searchName, opts.after.id);

@@ -6,6 +6,8 @@ import { peopleRoutes } from './people.js';
 import { productRoutes } from './products.js';
 import { subscriptionRoutes } from './subscriptions.js';
 import { adminRoutes } from './admin.js';
+import { licenseRoutes } from './licenses.js';
+import { graphRoutes } from './graph.js';
 import { notificationRoutes } from './notifications.js';
 
 /** Every route group of the API, registered in this order. */
@@ -15,6 +17,8 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   peopleRoutes,
   productRoutes,
   subscriptionRoutes,
+  licenseRoutes,
+  graphRoutes,
   adminRoutes,
   notificationRoutes,
 ];

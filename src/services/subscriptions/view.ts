@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { findSubscription, findSubscriptionView, listSubscriptionViews, type Subscription, type SubscriptionView } from '../../db/subscriptions.js';
+import { findSubscription, findSubscriptionView, lockSubscription, listSubscriptionViews, type Subscription, type SubscriptionView } from '../../db/subscriptions.js';
 import { canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
@@ -54,8 +54,8 @@ export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { self
  * A subscription only its buyer changes. Admin roles see a member's purchase read-only (403);
  * other members, and everyone of another organization, find nothing (404).
  */
-export async function ownSubscription(db: Queryable, actor: Actor, id: string): Promise<Subscription> {
-  const sub = await findSubscription(db, actor.orgId, id);
+export async function ownSubscription(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<Subscription> {
+  const sub = await (opts.lock ? lockSubscription : findSubscription)(db, actor.orgId, id);
   const admin = canReadAdminViews(actor.role);
   if (!sub || (sub.buyerId !== actor.personId && !admin)) throw notFound('The subscription');
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');

@@ -1,0 +1,68 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../services/deps.js';
+import { assignLicenses, unassignLicenses } from '../../services/licenses/assign.js';
+import { exportAssignments, listLicenses, listSubscriptionAssignments } from '../../services/licenses/list.js';
+import { actorOf } from '../auth.js';
+import { DateTime, IdParams, Nullable, PageQuery, Person, problems, SubscriptionStatus, Uuid } from '../schemas.js';
+
+// up to 20 are accepted: more answers 422 too_many_users, which says why, rather than a schema error
+const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: 1000 }) });
+const Counts = { total: Type.Integer(), assignedCount: Type.Integer(), available: Type.Integer() };
+
+export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/licenses', {
+    schema: {
+      tags: ['licenses'], summary: 'Billing > Licenses: your subscriptions with assigned and available licenses',
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            subscriptionId: Uuid, product: Type.Object({ id: Type.String(), name: Type.String(), skuPartNumber: Type.String() }),
+            status: SubscriptionStatus, total: Type.Integer(), assigned: Type.Integer(), available: Type.Integer(), selfService: Type.Boolean(),
+            buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+          })),
+        }),
+        ...problems(401),
+      },
+    },
+  }, async (request) => listLicenses(deps, actorOf(request)));
+
+  app.get('/api/subscriptions/:id/assignments', {
+    schema: {
+      tags: ['licenses'], summary: 'The people holding a license of the subscription', params: IdParams, querystring: Type.Object(PageQuery),
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            person: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), usageLocation: Nullable(Type.String()) }),
+            assignedAt: DateTime, assignedBy: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
+          })),
+          nextCursor: Nullable(Type.String()),
+        }),
+        ...problems(400, 401, 404),
+      },
+    },
+  }, async (request) => {
+    const { limit = 50, cursor } = request.query;
+    return listSubscriptionAssignments(deps, actorOf(request), request.params.id, { limit, cursor });
+  });
+
+  app.get('/api/subscriptions/:id/assignments.csv', {
+    schema: { tags: ['licenses'], summary: 'The assigned people as CSV', params: IdParams, response: { 200: Type.String(), ...problems(400, 401, 404) } },
+  }, async (request, reply) => reply
+    .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="assignments.csv"' })
+    .send(await exportAssignments(deps, actorOf(request), request.params.id)));
+
+  app.post('/api/subscriptions/:id/assignments', {
+    schema: {
+      tags: ['licenses'], summary: 'Assign licenses to 1-20 people of your organization, all or none', params: IdParams, body: UserIds,
+      response: { 200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
+
+  app.post('/api/subscriptions/:id/assignments/remove', {
+    schema: {
+      tags: ['licenses'], summary: 'Unassign licenses from 1-20 people', params: IdParams, body: UserIds,
+      response: { 200: Type.Object({ unassigned: Type.Array(Uuid), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
+};

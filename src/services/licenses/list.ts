@@ -1,0 +1,34 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import { listAssignments } from '../../db/license-assignments.js';
+import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
+import { toCsv } from '../../domain/csv.js';
+import { getSubscription, listMySubscriptions } from '../subscriptions/view.js';
+
+/** The Licenses page: each subscription the person may see, with its counts. */
+export async function listLicenses(deps: Deps, actor: Actor) {
+  const subs = await listMySubscriptions(deps, actor, {});
+  return {
+    items: subs.map((s) => ({ subscriptionId: s.id, product: s.product, status: s.status, total: s.total, assigned: s.assigned, available: s.available, selfService: s.selfService, buyer: s.buyer })),
+  };
+}
+
+/** Who holds a license of the subscription: by name, paged. Seen by its buyer and the admin roles. */
+export async function listSubscriptionAssignments(deps: Deps, actor: Actor, subscriptionId: string, q: { cursor?: string; limit: number }) {
+  await getSubscription(deps, actor, subscriptionId);
+  const after = decodeCursor<{ name: string; id: string }>(q.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));
+  const rows = await listAssignments(deps.db, actor.orgId, subscriptionId, { after, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ sortName: _, ...a }) => a),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ name: last.sortName, id: last.person.id }) : null,
+  };
+}
+
+export async function exportAssignments(deps: Deps, actor: Actor, subscriptionId: string): Promise<string> {
+  const sub = await getSubscription(deps, actor, subscriptionId);
+  const rows = await listAssignments(deps.db, actor.orgId, subscriptionId, { limit: sub.total + 1 });
+  return toCsv(['Name', 'Email', 'Usage location', 'Assigned at', 'Assigned by'],
+    rows.map((a) => [a.person.displayName, a.person.email, a.person.usageLocation, new Date(a.assignedAt).toISOString(), a.assignedBy?.displayName ?? null]));
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
+import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
+
+let app: TestApp;
+let adele: Client, megan: Client, admin: Client, joni: Client;
+let people: Record<string, string>;
+beforeAll(async () => {
+  app = await startTestApp();
+  [adele, megan, admin, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example']
+    .map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client];
+  const rows = await app.deps.db.query<{ email: string; id: string }>('SELECT email, id FROM people');
+  people = Object.fromEntries(rows.map((r) => [r.email, r.id]));
+});
+afterAll(() => app?.close());
+
+/** Ids of n Contoso people with a usage location, active, who are not the demo accounts. */
+async function colleagues(n: number, offset = 0): Promise<string[]> {
+  const rows = await app.deps.db.query<{ id: string }>(
+    `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.status = 'active'
+       AND p.usage_location IS NOT NULL AND p.email NOT IN ('adele@contoso.example', 'megan@contoso.example') ORDER BY p.email OFFSET $2 LIMIT $1`, [n, offset]);
+  return rows.map((r) => r.id);
+}
+const assign = (who: Client, id: string, userIds: string[]) => who.post(`/api/subscriptions/${id}/assignments`, { userIds });
+const unassign = (who: Client, id: string, userIds: string[]) => who.post(`/api/subscriptions/${id}/assignments/remove`, { userIds });
+const stored = async (id: string) => (await app.deps.db.query<{ n: number; assigned: number }>(
+  'SELECT (SELECT count(*)::int FROM license_assignments WHERE subscription_id = $1) AS n, assigned FROM subscriptions WHERE id = $1', [id]))[0]!;
+
+describe('assigning licenses', () => {
+  it('assigns up to 20 people at a time, all of the organization, and lists them by name', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0HD32', quantity: 25 })).body;
+    const ids = await colleagues(20);
+    const res = await assign(adele, sub.id, ids);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 25, assignedCount: 20, available: 5, alreadyAssigned: [] });
+    expect(res.body.assigned).toHaveLength(20);
+    const list = (await adele.get(`/api/subscriptions/${sub.id}/assignments?limit=50`)).body.items;
+    expect(list).toHaveLength(20);
+    expect(list[0]).toMatchObject({ assignedBy: { displayName: 'Adèle Vance' } });
+    const names = list.map((a: { person: { displayName: string } }) => a.person.displayName);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
+    const licenses = (await adele.get('/api/licenses')).body.items.find((l: { subscriptionId: string }) => l.subscriptionId === sub.id);
+    expect(licenses).toMatchObject({ total: 25, assigned: 20, available: 5 });
+    const twentyOne = await assign(adele, sub.id, await colleagues(21));
+    expect([twentyOne.status, codeOf(twentyOne)]).toEqual([422, 'too_many_users']);
+    const csv = await adele.get(`/api/subscriptions/${sub.id}/assignments.csv`);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(21);
+  });
+
+  it('counts a person listed twice or already assigned once, and never oversells', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0HDB1', quantity: 3 })).body;
+    const [a, b, c, d] = await colleagues(4);
+    const first = await assign(adele, sub.id, [a!, a!, b!]);
+    expect(first.body).toMatchObject({ assignedCount: 2, available: 1 });
+    const again = await assign(adele, sub.id, [b!, c!]);
+    expect(again.body.alreadyAssigned.map((p: { id: string }) => p.id)).toEqual([b]);
+    expect(again.body).toMatchObject({ assignedCount: 3, available: 0 });
+    const full = await assign(adele, sub.id, [d!]);
+    expect([full.status, codeOf(full)]).toEqual([409, 'insufficient_licenses']);
+    expect(full.body.available).toBe(0);
+    expect(await stored(sub.id)).toEqual({ n: 3, assigned: 3 });
+  });
+
+  it('refuses people of another organization, disabled people and people without a usage location, naming them; all or nothing', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0HDB0', quantity: 10 })).body;
+    const [ok] = await colleagues(1);
+    const outsider = await assign(adele, sub.id, [ok!, people['joni@fabrikam.example']!]);
+    expect([outsider.status, codeOf(outsider)]).toEqual([422, 'not_in_organization']);
+    expect(outsider.body.users).toEqual([{ id: people['joni@fabrikam.example'], displayName: null }]);
+    const disabled = await assign(adele, sub.id, [people['grady.archie@contoso.example']!]);
+    expect(codeOf(disabled)).toBe('not_in_organization');
+    expect(disabled.body.detail).toContain('Grady Archie');
+    const noLocation = await assign(adele, sub.id, [ok!, people['nestor.wilke@contoso.example']!]);
+    expect([noLocation.status, codeOf(noLocation)]).toEqual([422, 'usage_location_required']);
+    expect(noLocation.body.users).toEqual([{ id: people['nestor.wilke@contoso.example'], displayName: 'Nestor Wilke' }]);
+    expect(await stored(sub.id)).toEqual({ n: 0, assigned: 0 });
+  });
+
+  it('gives a person one license of a product, whatever the subscription', async () => {
+    const one = (await buy(adele, { productId: POWER_BI_PRO, quantity: 2 })).body;
+    const two = (await buy(megan, { productId: POWER_BI_PRO, quantity: 2 })).body;
+    const [p] = await colleagues(1, 30);
+    expect((await assign(adele, one.id, [p!])).status).toBe(200);
+    const twice = await assign(megan, two.id, [p!]);
+    expect([twice.status, codeOf(twice)]).toEqual([409, 'already_licensed']);
+    expect(twice.body.users[0].id).toBe(p);
+  });
+
+  it('only the buyer assigns; admins read, others find nothing', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0LCHC', quantity: 2 })).body;
+    const [p] = await colleagues(1);
+    expect(codeOf(await assign(megan, sub.id, [p!]))).toBe('not_found');
+    expect(codeOf(await assign(joni, sub.id, [p!]))).toBe('not_found');
+    expect(codeOf(await assign(admin, sub.id, [p!]))).toBe('read_only_for_admins');
+    expect((await admin.get(`/api/subscriptions/${sub.id}/assignments`)).status).toBe(200);
+    expect(codeOf(await megan.get(`/api/subscriptions/${sub.id}/assignments`))).toBe('not_found');
+  });
+
+  it('unassigns 1 to 20 people; someone not assigned is not an error; every change is audited', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0LSGZ', quantity: 5 })).body;
+    const [a, b, c] = await colleagues(3);
+    await assign(adele, sub.id, [a!, b!]);
+    const res = await unassign(adele, sub.id, [a!, c!]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ unassigned: [a], assignedCount: 1, available: 4 });
+    expect(codeOf(await unassign(adele, sub.id, await colleagues(21)))).toBe('too_many_users');
+    const audit = await app.deps.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'license.%' ORDER BY id`, [sub.id]);
+    expect(audit.map((e) => e.action)).toEqual(['license.assigned', 'license.unassigned']);
+  });
+
+  it('assigns only on an active subscription', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 2 })).body;
+    await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' }); // within 7 days: disabled
+    const [p] = await colleagues(1, 40);
+    expect(codeOf(await assign(adele, sub.id, [p!]))).toBe('subscription_not_active');
+  });
+
+  it('keeps assigned <= total under 60 concurrent requests, the count equal to the rows', async () => {
+    const sub = (await buy(megan, { productId: 'CFQ7TTC0HD33', quantity: 7 })).body;
+    const pool = await colleagues(40);
+    const requests = Array.from({ length: 60 }, (_, i) => assign(megan, sub.id, [pool[i % 40]!, pool[(i * 7) % 40]!]));
+    const answers = await Promise.all(requests);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    const final = await stored(sub.id);
+    expect(final.assigned).toBeLessThanOrEqual(7);
+    expect(final.n).toBe(final.assigned);
+    expect(final.assigned).toBe(7);
+  });
+});
