@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../services/deps.js';
 import { authPlugin } from './auth.js';
 import { problem, registerErrorHandling, sendProblem } from './errors.js';
-import { Problem } from './schemas.js';
+import { GraphError, Problem } from './schemas.js';
 import { AppError } from '../domain/errors.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
@@ -36,6 +36,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
   // shared by several route groups, so registered at the root
   app.addSchema(Problem);
   app.addSchema(Subscription);
+  app.addSchema(GraphError);
   registerErrorHandling(app);
   // Ajv coerces "1e309" in a query string to Infinity and lets it through as an integer
   app.addHook('preHandler', async (request) => {

@@ -75,3 +75,10 @@ export const MaskedCard = Type.Object({
 export const SubscriptionStatus = Type.Union([
   Type.Literal('trial'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('disabled'), Type.Literal('deleted'),
 ]);
+
+/** Errors of the Graph-compatible API, in Microsoft Graph's shape. */
+export const GraphError = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), innerError: Type.Optional(Type.Object({ code: Type.String() })) }),
+}, { $id: 'GraphError' });
+export const graphProblems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { $ref: 'GraphError#' }]));

@@ -6,7 +6,7 @@ import { assignLicense, findUser, graphUser, licenseDetails, listSubscribedSkus,
 import { parseSelect } from '../../domain/graph-query.js';
 import type { Person } from '../../db/people.js';
 import { actorOf } from '../auth.js';
-import { Nullable, problems, Uuid } from '../schemas.js';
+import { graphProblems, Nullable, Uuid } from '../schemas.js';
 
 // The Microsoft Graph shapes that license tooling uses, so that the Graph SDKs work unmodified.
 const User = Type.Object({
@@ -26,7 +26,7 @@ const shape = (p: Person, select?: string[]): Partial<ReturnType<typeof graphUse
 
 export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/v1.0/me', {
-    schema: { tags: ['graph'], summary: 'Graph: the signed-in user', querystring: Type.Object(Select), response: { 200: User, ...problems(400, 401) } },
+    schema: { tags: ['graph'], summary: 'Graph: the signed-in user', querystring: Type.Object(Select), response: { 200: User, ...graphProblems(400, 401) } },
   }, async (request) => {
     const actor = actorOf(request);
     return { ...context(request, 'users/$entity'), ...shape(await findUser(deps, actor, actor.personId), parseSelect(request.query.$select, USER_PROPERTIES)) };
@@ -39,7 +39,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         $filter: Type.Optional(Type.String({ maxLength: 500 })), $top: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
         $skiptoken: Type.Optional(Type.String({ maxLength: 500 })), ...Select,
       }),
-      response: { 200: Type.Object({ value: Type.Array(User) }, { additionalProperties: true }), ...problems(400, 401) },
+      response: { 200: Type.Object({ value: Type.Array(User) }, { additionalProperties: true }), ...graphProblems(400, 401) },
     },
   }, async (request) => {
     const q = request.query;
@@ -53,7 +53,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.get('/v1.0/users/:id', {
-    schema: { tags: ['graph'], summary: 'Graph: a user by id or userPrincipalName', params: UserParams, querystring: Type.Object(Select), response: { 200: User, ...problems(400, 401, 404) } },
+    schema: { tags: ['graph'], summary: 'Graph: a user by id or userPrincipalName', params: UserParams, querystring: Type.Object(Select), response: { 200: User, ...graphProblems(400, 401, 404) } },
   }, async (request) => ({
     ...context(request, 'users/$entity'),
     ...shape(await findUser(deps, actorOf(request), request.params.id), parseSelect(request.query.$select, USER_PROPERTIES)),
@@ -71,7 +71,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
             servicePlans: Type.Array(ServicePlan), subscriptionIds: Type.Array(Uuid),
           })),
         }, { additionalProperties: true }),
-        ...problems(401),
+        ...graphProblems(401),
       },
     },
   }, async (request) => ({ ...context(request, 'subscribedSkus'), value: await listSubscribedSkus(deps, actorOf(request)) }));
@@ -83,7 +83,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         addLicenses: Type.Array(Type.Object({ skuId: Uuid, disabledPlans: Type.Optional(Type.Array(Uuid)) }), { maxItems: 20 }),
         removeLicenses: Type.Array(Uuid, { maxItems: 20 }),
       }),
-      response: { 200: User, ...problems(400, 401, 403, 404, 409) },
+      response: { 200: User, ...graphProblems(400, 401, 403, 404, 409) },
     },
   }, async (request) => ({ ...context(request, 'users/$entity'), ...graphUser(await assignLicense(deps, actorOf(request), request.params.id, request.body)) }));
 
@@ -92,7 +92,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       tags: ['graph'], summary: "Graph: a user's licenses", params: UserParams,
       response: {
         200: Type.Object({ value: Type.Array(Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), servicePlans: Type.Array(ServicePlan) })) }, { additionalProperties: true }),
-        ...problems(400, 401, 404),
+        ...graphProblems(400, 401, 404),
       },
     },
   }, async (request) => ({ ...context(request, `users('${request.params.id}')/licenseDetails`), value: await licenseDetails(deps, actorOf(request), request.params.id) }));

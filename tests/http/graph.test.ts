@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client as GraphClient, GraphError } from '@microsoft/microsoft-graph-client';
+import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
+
+// The official Microsoft Graph JavaScript client, pointed at our server with an API token.
+let app: TestApp;
+let adele: Client;
+let graph: GraphClient;
+let fabrikamGraph: GraphClient;
+const POWER_BI_PRO_SKU = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
+
+// The client's authProvider sends tokens only over https (to graph.microsoft.com or customHosts)
+// and strips an "Authorization" header elsewhere; the test server speaks plain http, so the
+// bearer token rides in the client's default headers under the lower-case name.
+const clientFor = (token: string) => GraphClient.init({
+  baseUrl: app.url, defaultVersion: 'v1.0', authProvider: (done) => done(null, ''),
+  fetchOptions: { headers: { authorization: `Bearer ${token}` } },
+});
+
+beforeAll(async () => {
+  app = await startTestApp();
+  adele = await app.signIn('adele@contoso.example');
+  graph = clientFor((await adele.post('/api/tokens', { name: 'graph' })).body.token);
+  const joni = await app.signIn('joni@fabrikam.example');
+  fabrikamGraph = clientFor((await joni.post('/api/tokens', { name: 'graph' })).body.token);
+});
+afterAll(() => app?.close());
+
+async function graphError(run: () => Promise<unknown>): Promise<GraphError> {
+  try {
+    await run();
+  } catch (err) {
+    return err as GraphError;
+  }
+  throw new Error('expected a Graph error');
+}
+
+describe('the Graph-compatible API through the official Graph client', () => {
+  it('reads me and users, with $filter startswith, $select, $top and @odata.nextLink paging', async () => {
+    const me = await graph.api('/me').get();
+    expect(me).toMatchObject({ displayName: 'Adèle Vance', mail: 'adele@contoso.example', userPrincipalName: 'adele@contoso.example', usageLocation: 'FR' });
+    const found = await graph.api('/users').filter("startswith(displayName,'Meg')").select('id,displayName').get();
+    expect(found.value).toEqual([{ id: expect.any(String), displayName: 'Megan Bowen' }]);
+    const seen = new Set<string>();
+    let page = await graph.api('/users').top(10).get();
+    let pages = 1;
+    while (true) {
+      for (const u of page.value) seen.add(u.id);
+      if (!page['@odata.nextLink']) break;
+      const next = new URL(page['@odata.nextLink']);
+      expect(next.origin).toBe(app.url);
+      // the client takes an absolute link only for https; ours is http, so it gets the path
+      page = await graph.api(next.pathname.replace('/v1.0', '') + next.search).get();
+      pages++;
+    }
+    const n = (await app.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso'`))[0]!.n;
+    expect(seen.size).toBe(n);
+    expect(pages).toBe(Math.ceil(n / 10));
+    expect((await graph.api('/users/megan@contoso.example').get()).displayName).toBe('Megan Bowen');
+    const unsupported = await graphError(() => graph.api('/users').filter("endswith(mail,'x')").get());
+    expect([unsupported.statusCode, unsupported.code]).toEqual([400, 'Request_UnsupportedQuery']);
+  });
+
+  it('assigns and removes a license with assignLicense, shows it in licenseDetails and subscribedSkus', async () => {
+    await buy(adele, { productId: POWER_BI_PRO, quantity: 2 });
+    const user = await graph.api('/users/megan@contoso.example').get();
+    const res = await graph.api(`/users/${user.id}/assignLicense`).post({ addLicenses: [{ skuId: POWER_BI_PRO_SKU, disabledPlans: [] }], removeLicenses: [] });
+    expect(res.id).toBe(user.id);
+    const details = await graph.api(`/users/${user.id}/licenseDetails`).get();
+    expect(details.value.map((d: { skuPartNumber: string }) => d.skuPartNumber)).toEqual(['POWER_BI_PRO']);
+    const skus = (await graph.api('/subscribedSkus').get()).value;
+    expect(skus.find((s: { skuId: string }) => s.skuId === POWER_BI_PRO_SKU)).toMatchObject({
+      skuPartNumber: 'POWER_BI_PRO', appliesTo: 'User', capabilityStatus: 'Enabled', consumedUnits: 1,
+      prepaidUnits: { enabled: 2, warning: 0, suspended: 0, lockedOut: 0 },
+    });
+    await graph.api(`/users/${user.id}/assignLicense`).post({ addLicenses: [], removeLicenses: [POWER_BI_PRO_SKU] });
+    expect((await graph.api(`/users/${user.id}/licenseDetails`).get()).value).toEqual([]);
+  });
+
+  it("answers in Graph's error shape with Graph's messages", async () => {
+    await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 1 });
+    const visioSku = 'ca7f3140-d88c-455b-9a1c-7f0679e31a76';
+    const [first, second] = await app.deps.db.query<{ id: string }>(
+      `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.usage_location IS NOT NULL AND p.status = 'active' ORDER BY p.email DESC LIMIT 2`);
+    await graph.api(`/users/${first!.id}/assignLicense`).post({ addLicenses: [{ skuId: visioSku }], removeLicenses: [] });
+    const full = await graphError(() => graph.api(`/users/${second!.id}/assignLicense`).post({ addLicenses: [{ skuId: visioSku }], removeLicenses: [] }));
+    expect([full.statusCode, full.code, full.message]).toEqual([400, 'Request_BadRequest', `Subscription with SKU ${visioSku} does not have any available licenses.`]);
+    const nestor = await graph.api('/users/nestor.wilke@contoso.example').get();
+    await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 1 });
+    const location = await graphError(() => graph.api(`/users/${nestor.id}/assignLicense`).post({ addLicenses: [{ skuId: visioSku }], removeLicenses: [] }));
+    expect([location.statusCode, location.message]).toEqual([400, 'License assignment cannot be done for user with invalid usage location.']);
+    const missing = await graphError(() => graph.api('/users/nobody@contoso.example').get());
+    expect([missing.statusCode, missing.code]).toEqual([404, 'Request_ResourceNotFound']);
+    // another organization's people do not exist for this caller
+    expect((await graphError(() => fabrikamGraph.api(`/users/${nestor.id}`).get())).statusCode).toBe(404);
+    const anonymous = await graphError(() => clientFor('not-a-token').api('/me').get());
+    expect([anonymous.statusCode, anonymous.code]).toEqual([401, 'InvalidAuthenticationToken']);
+  });
+});
