@@ -7,6 +7,7 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/billing/products/buy', Page: lazy(() => import('./pages/products/BuyProduct')) },
   { path: '/billing/products/:id', Page: lazy(() => import('./pages/products/SubscriptionDetails')) },
   { path: '/billing/licenses', Page: lazy(() => import('./pages/Licenses')) },
+  { path: '/billing/licenses/:id', Page: lazy(() => import('./pages/licenses/LicenseDetails')) },
   { path: '/billing/bills', Page: lazy(() => import('./pages/BillsPayments')) },
   { path: '/admin', Page: lazy(() => import('./pages/admin/AdminHome')), admin: true },
 ];

@@ -2,13 +2,14 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { IntlProvider, useIntl } from 'react-intl';
 import common from './catalogs/common';
 import products from './catalogs/products';
+import licenses from './catalogs/licenses';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products];
+const catalogs = [common, products, licenses];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -63,6 +64,9 @@ export function useT() {
     const problem = (err: unknown) => {
       if (err instanceof ApiError && intl.messages[`error.${err.code}`]) {
         const values = Object.fromEntries(Object.entries(err.problem).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+        // problems about people name them: {names} in a message
+        const users = err.problem.users as { id: string; displayName: string | null }[] | undefined;
+        if (Array.isArray(users)) values.names = users.map((u) => u.displayName ?? u.id).join(', ');
         return intl.formatMessage({ id: `error.${err.code}` }, values);
       }
       return (err as Error).message;

@@ -1,13 +1,61 @@
-import { Body1 } from '@fluentui/react-components';
+import { useNavigate } from 'react-router-dom';
+import { Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useT } from '../i18n';
+import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
+import { StatusBadge } from './products/StatusBadge';
+import type { Subscription } from './products/types';
 
+export interface LicensePool {
+  subscriptionId: string;
+  product: { id: string; name: string };
+  status: Subscription['status'];
+  total: number;
+  assigned: number;
+  available: number;
+  selfService: boolean;
+  buyer: { id: string; displayName: string };
+}
+
+/** Facturation > Licences: each subscription with its assigned and available licenses. */
 export default function Licenses() {
-  const { t } = useT();
+  const { t, number, problem } = useT();
+  const navigate = useNavigate();
+  const { data, error } = useApi<{ items: LicensePool[] }>('/api/licenses');
   return (
     <>
       <PageHeader title={t('page.licenses')} />
-      <Body1>{t('common.empty')}</Body1>
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {!data && !error && <Spinner label={t('common.loading')} />}
+      {data && data.items.length === 0 && <p>{t('lic.none')}</p>}
+      {data && data.items.length > 0 && (
+        <Table aria-label={t('page.licenses')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('lic.col.product')}</TableHeaderCell>
+              <TableHeaderCell>{t('lic.col.assigned')}</TableHeaderCell>
+              <TableHeaderCell>{t('lic.col.available')}</TableHeaderCell>
+              <TableHeaderCell>{t('lic.col.total')}</TableHeaderCell>
+              <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((l) => (
+              <TableRow key={l.subscriptionId}>
+                <TableCell>
+                  <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/licenses/${l.subscriptionId}`); }}>
+                    {l.product.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{number(l.assigned)}</TableCell>
+                <TableCell>{number(l.available)}</TableCell>
+                <TableCell>{number(l.total)}</TableCell>
+                <TableCell><StatusBadge status={l.status} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ export interface Money {
 export interface Subscription {
   id: string;
   product: { id: string; name: string; skuPartNumber: string };
+  buyer: { id: string; displayName: string; email: string };
   status: 'trial' | 'active' | 'expired' | 'disabled' | 'deleted';
   term: 'monthly' | 'annual';
   total: number;

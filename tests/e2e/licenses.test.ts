@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, signedInPage } from '../helpers/browser.js';
+
+// The guide's "Pour attribuer des licences" and "Pour annuler l'affectation des licences",
+// click by click, in French and in English.
+let app: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const L = {
+  fr: {
+    licenses: 'Licences', assign: 'Attribuer des licences', pane: 'Attribuer des licences aux utilisateurs', users: 'Utilisateurs', affect: 'Affecter',
+    close: 'Fermer', assigned: (n: number) => `Licences attribuées à ${n} utilisateurs.`, note: 'Vous pouvez uniquement attribuer des licences à des personnes de votre organisation.',
+    select: (name: string) => `Sélectionner ${name}`, unassignLicenses: "Annuler l'affectation des licences", unassign: "Annuler l'affectation",
+  },
+  en: {
+    licenses: 'Licenses', assign: 'Assign licenses', pane: 'Assign licenses to users', users: 'Users', affect: 'Assign',
+    close: 'Close', assigned: (n: number) => `Licenses assigned to ${n} users.`, note: 'You can only assign licenses to people in your organization.',
+    select: (name: string) => `Select ${name}`, unassignLicenses: 'Unassign licenses', unassign: 'Unassign',
+  },
+};
+
+async function addPerson(page: Page, l: typeof L.fr, typed: string, name: string) {
+  const pane = page.getByRole('dialog', { name: l.pane });
+  await pane.getByRole('combobox', { name: l.users }).fill(typed);
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+  await pane.getByRole('list').getByText(name, { exact: false }).first().waitFor();
+}
+
+async function followGuide(page: Page, l: typeof L.fr, product: string, people: [string, string][]) {
+  const nav = page.getByRole('navigation');
+  // Pour attribuer des licences: Facturation > Licences, the subscription, Assign licenses
+  await nav.getByRole('link', { name: l.licenses, exact: true }).click();
+  await page.getByRole('link', { name: product }).click();
+  await page.getByRole('button', { name: l.assign, exact: true }).click();
+  const pane = page.getByRole('dialog', { name: l.pane });
+  await pane.getByText(l.note).waitFor();
+  for (const [typed, name] of people) await addPerson(page, l, typed, name);
+  await pane.getByRole('button', { name: l.affect, exact: true }).click();
+  await pane.getByText(l.assigned(people.length)).waitFor();
+  await pane.getByRole('button', { name: l.close, exact: true }).last().click();
+  for (const [, name] of people) await page.getByRole('row').filter({ hasText: name }).waitFor();
+
+  // Pour annuler l'affectation des licences: the product, the users, Unassign licenses, Unassign
+  await nav.getByRole('link', { name: l.licenses, exact: true }).click();
+  await page.getByRole('link', { name: product }).click();
+  await page.getByRole('checkbox', { name: l.select(people[0]![1]) }).click();
+  await page.getByRole('button', { name: l.unassignLicenses }).click();
+  await page.getByRole('dialog', { name: l.unassignLicenses }).getByRole('button', { name: l.unassign, exact: true }).click();
+  await page.getByRole('row').filter({ hasText: people[1]![1] }).waitFor();
+  await page.getByRole('row').filter({ hasText: people[0]![1] }).waitFor({ state: 'detached' });
+}
+
+describe('Billing > Licenses, as in the guide', () => {
+  it('in French: assigns two colleagues found by name, then unassigns one', async () => {
+    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    await followGuide(page, L.fr, 'Power BI Pro', [['Meg', 'Megan Bowen'], ['élo', 'Élodie Martin']]);
+    await page.context().close();
+  });
+
+  it('in English: the same steps, and the 21st person is refused', async () => {
+    const page = await signedInPage(browser, app.url, 'megan@contoso.example', 'en-US');
+    await followGuide(page, L.en, 'Visio Plan 2', [['Adè', 'Adèle Vance'], ['Meg', 'Megan Bowen']]);
+    // up to 20 at a time
+    const megan = await app.signIn('megan@contoso.example');
+    const names: string[] = (await megan.get('/api/people?limit=30')).body.items
+      .filter((p: { displayName: string }) => !['Megan Bowen', 'Adèle Vance'].includes(p.displayName)).map((p: { displayName: string }) => p.displayName).slice(0, 21);
+    await page.getByRole('button', { name: L.en.assign, exact: true }).click();
+    for (const name of names.slice(0, 20)) await addPerson(page, L.en, name, name);
+    const pane = page.getByRole('dialog', { name: L.en.pane });
+    await pane.getByText('20 of 20 users').waitFor();
+    await pane.getByRole('combobox', { name: L.en.users }).fill(names[20]!);
+    await page.getByRole('option', { name: new RegExp(`^${names[20]}`) }).click();
+    await pane.getByText('You can add up to 20 users at a time: assign these first.').waitFor();
+    expect(await pane.getByText('20 of 20 users').count()).toBe(1);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Spinner, Table,
+  TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { AssignPane } from './AssignPane';
+import type { Subscription } from '../products/types';
+
+interface Assignment { person: { id: string; displayName: string; email: string }; assignedAt: string }
+
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
+
+/** One subscription's licenses: who holds them, assign more, unassign the ones selected. */
+export default function LicenseDetails() {
+  const { id } = useParams();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const { me } = useSession();
+  const { t, date, problem } = useT();
+  const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
+  const list = useApi<{ items: Assignment[]; nextCursor: string | null }>(`/api/subscriptions/${id}/assignments?limit=100`);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+
+  if (sub.error) return <MessageBar intent="error"><MessageBarBody>{problem(sub.error)}</MessageBarBody></MessageBar>;
+  if (!sub.data) return <Spinner label={t('common.loading')} />;
+  const s = sub.data;
+  const canChange = s.buyer.id === me?.person.id && me?.person.role !== 'global_reader';
+  const people = list.data?.items ?? [];
+  const refresh = () => {
+    sub.reload();
+    list.reload();
+  };
+  const toggle = (personId: string) => {
+    const next = new Set(selected);
+    if (!next.delete(personId)) next.add(personId);
+    setSelected(next);
+  };
+
+  async function unassign() {
+    setConfirming(false);
+    try {
+      const res = await api<{ unassigned: string[] }>(`/api/subscriptions/${s.id}/assignments/remove`, { method: 'POST', body: { userIds: [...selected] } });
+      setNotice({ intent: 'success', text: t('lic.unassigned', { count: res.unassigned.length }) });
+      setSelected(new Set());
+      refresh();
+    } catch (err) {
+      setNotice({ intent: 'error', text: problem(err) });
+    }
+  }
+
+  return (
+    <>
+      <Link href="/billing/licenses" onClick={(e) => { e.preventDefault(); navigate('/billing/licenses'); }}>{t('lic.back')}</Link>
+      <PageHeader title={s.product.name} />
+      <Text>{t('lic.counts', { assigned: s.assigned, available: s.available, total: s.total })}</Text>
+      {!canChange && <MessageBar intent="info"><MessageBarBody>{t('lic.readOnly')}</MessageBarBody></MessageBar>}
+      {canChange && (
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => setAssigning(true)} disabled={s.status !== 'active' && s.status !== 'trial'}>{t('lic.assign')}</Button>
+          <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>{t('lic.unassignLicenses')}</Button>
+        </div>
+      )}
+      {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      {!list.data && <Spinner label={t('common.loading')} />}
+      {list.data && people.length === 0 && <p>{t('lic.nobody')}</p>}
+      {people.length > 0 && (
+        <Table aria-label={s.product.name}>
+          <TableHeader>
+            <TableRow>
+              {canChange && (
+                <TableSelectionCell
+                  checked={selected.size === people.length ? true : selected.size > 0 ? 'mixed' : false}
+                  onClick={() => setSelected(selected.size === people.length ? new Set() : new Set(people.map((a) => a.person.id)))}
+                  checkboxIndicator={{ 'aria-label': t('lic.selectAll') }}
+                />
+              )}
+              <TableHeaderCell>{t('lic.col.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('lic.col.email')}</TableHeaderCell>
+              <TableHeaderCell>{t('lic.col.assignedOn')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {people.map((a) => (
+              <TableRow key={a.person.id}>
+                {canChange && (
+                  <TableSelectionCell checked={selected.has(a.person.id)} onClick={() => toggle(a.person.id)}
+                    checkboxIndicator={{ 'aria-label': t('lic.select', { name: a.person.displayName }) }} />
+                )}
+                <TableCell>{a.person.displayName}</TableCell>
+                <TableCell>{a.person.email}</TableCell>
+                <TableCell>{date(a.assignedAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('lic.unassignLicenses')}</DialogTitle>
+            <DialogContent>{t('lic.confirm.text', { count: selected.size, product: s.product.name })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={unassign}>{t('lic.unassign')}</Button>
+              <Button onClick={() => setConfirming(false)}>{t('common.close')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
