@@ -47,3 +47,26 @@ export function listBillingProfiles(db: Queryable, orgId: string, ownerId: strin
     [orgId, ownerId],
   );
 }
+
+export async function updateBillingProfile(
+  db: Queryable, orgId: string, id: string,
+  c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null; paymentMethodId?: string }, now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE billing_profiles SET name = coalesce($3, name), address = coalesce($4::jsonb, address), country = coalesce($5, country),
+       invoice_email = CASE WHEN $6::boolean THEN $7 ELSE invoice_email END, payment_method_id = coalesce($8, payment_method_id), updated_at = $9
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id, c.name ?? null, c.address ? JSON.stringify(c.address) : null, c.country ?? null, c.invoiceEmail !== undefined, c.invoiceEmail ?? null,
+      c.paymentMethodId ?? null, now],
+  );
+}
+
+/** The subscriptions billed to a profile, for its page. */
+export function subscriptionsBilledTo(db: Queryable, orgId: string, id: string) {
+  return db.query<{ id: string; productName: string; status: string; quantity: number; termEnd: Date }>(
+    `SELECT s.id, pr.name AS "productName", s.status, s.quantity, s.term_end AS "termEnd"
+       FROM subscriptions s JOIN products pr ON pr.id = s.product_id
+      WHERE s.org_id = $1 AND s.billing_profile_id = $2 AND s.status <> 'deleted' ORDER BY s.created_at DESC`,
+    [orgId, id],
+  );
+}

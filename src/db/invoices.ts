@@ -73,3 +73,68 @@ export async function findTaxRate(db: Queryable, country: string): Promise<numbe
   const [row] = await db.query<{ rateBp: number }>('SELECT rate_bp AS "rateBp" FROM tax_rates WHERE country = $1', [country]);
   return row?.rateBp ?? 0;
 }
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  kind: 'invoice' | 'credit_note';
+  issuedAt: Date;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  currency: Currency;
+  subtotal: number;
+  tax: number;
+  total: number;
+  status: 'paid' | 'due' | 'refunded' | 'void';
+  subscriptionId: string | null;
+  productName: string | null;
+}
+
+const SUMMARY = `i.id, i.number, i.kind, i.issued_at AS "issuedAt", i.period_start AS "periodStart", i.period_end AS "periodEnd", i.currency,
+  i.subtotal, i.tax, i.total, i.status, i.subscription_id AS "subscriptionId",
+  (SELECT pr.name FROM invoice_lines l JOIN products pr ON pr.id = l.product_id WHERE l.org_id = i.org_id AND l.invoice_id = i.id ORDER BY l.line_no LIMIT 1) AS "productName"`;
+
+/** An owner's invoices issued in [from, to), newest first, keyset paged. */
+export function listInvoices(db: Queryable, orgId: string, ownerId: string, q: { from: Date; to: Date; before?: { issuedAt: string; id: string }; limit: number }) {
+  return db.query<InvoiceSummary>(
+    `SELECT ${SUMMARY} FROM invoices i
+      WHERE i.org_id = $1 AND i.owner_id = $2 AND i.issued_at >= $3 AND i.issued_at < $4
+        AND ($5::timestamptz IS NULL OR (i.issued_at, i.id) < ($5, $6::uuid))
+      ORDER BY i.issued_at DESC, i.id DESC LIMIT $7`,
+    [orgId, ownerId, q.from, q.to, q.before?.issuedAt ?? null, q.before?.id ?? null, q.limit],
+  );
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  ownerId: string;
+  billingSnapshot: Record<string, unknown>;
+  taxRateBp: number;
+  payment: { brand: string; last4: string } | null;
+  creditedInvoiceId: string | null;
+  lines: (InvoiceLine & { lineNo: number })[];
+}
+
+export async function findInvoice(db: Queryable, orgId: string, id: string): Promise<InvoiceDetail | undefined> {
+  const [row] = await db.query<InvoiceDetail>(
+    `SELECT ${SUMMARY}, i.owner_id AS "ownerId", i.billing_snapshot AS "billingSnapshot", i.tax_rate_bp AS "taxRateBp", i.payment,
+            i.credited_invoice_id AS "creditedInvoiceId",
+            coalesce((SELECT jsonb_agg(jsonb_build_object('lineNo', l.line_no, 'productId', l.product_id, 'description', l.description,
+                'quantity', l.quantity, 'periodStart', l.period_start, 'periodEnd', l.period_end, 'unitPrice', l.unit_price, 'amount', l.amount)
+                ORDER BY l.line_no) FROM invoice_lines l WHERE l.org_id = i.org_id AND l.invoice_id = i.id), '[]'::jsonb) AS lines
+       FROM invoices i WHERE i.org_id = $1 AND i.id = $2`,
+    [orgId, id],
+  );
+  return row;
+}
+
+/** The invoice a failed renewal left due for a term, if any. */
+export async function findDueInvoice(db: Queryable, orgId: string, subscriptionId: string, periodStart: Date): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>(
+    `SELECT id FROM invoices WHERE org_id = $1 AND subscription_id = $2 AND status = 'due' AND period_start = $3 FOR UPDATE`,
+    [orgId, subscriptionId, periodStart]);
+  return row?.id;
+}
+
+export async function markInvoicePaid(db: Queryable, orgId: string, id: string, payment: { brand: string; last4: string } | null): Promise<void> {
+  await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [orgId, id, payment && JSON.stringify(payment)]);
+}

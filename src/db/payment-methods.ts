@@ -58,3 +58,36 @@ export function listPaymentMethods(db: Queryable, orgId: string, ownerId: string
     [orgId, ownerId],
   );
 }
+
+export interface PaymentMethodChange {
+  expMonth?: number;
+  expYear?: number;
+  nameOnCard?: string;
+  address?: Address;
+}
+
+export async function updatePaymentMethod(db: Queryable, orgId: string, id: string, c: PaymentMethodChange, now: Date): Promise<PaymentMethod> {
+  const [row] = await db.query<PaymentMethod>(
+    `UPDATE payment_methods pm SET exp_month = coalesce($3, exp_month), exp_year = coalesce($4, exp_year),
+       name_on_card = coalesce($5, name_on_card), address = coalesce($6::jsonb, address), updated_at = $7
+      WHERE pm.org_id = $1 AND pm.id = $2 RETURNING ${PAYMENT_METHOD_COLUMNS}`,
+    [orgId, id, c.expMonth ?? null, c.expYear ?? null, c.nameOnCard ?? null, c.address ? JSON.stringify(c.address) : null, now],
+  );
+  return row!;
+}
+
+/** Live subscriptions paid with this card through a billing profile: while any, it stays. */
+export async function countLiveSubscriptionsPaidWith(db: Queryable, orgId: string, id: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM billing_profiles bp JOIN subscriptions s ON s.org_id = bp.org_id AND s.billing_profile_id = bp.id
+      WHERE bp.org_id = $1 AND bp.payment_method_id = $2 AND s.status IN ('trial', 'active', 'expired')`,
+    [orgId, id],
+  );
+  return row!.n;
+}
+
+/** Removed cards disappear from lists; invoices keep their brand and last four digits. */
+export async function deletePaymentMethod(db: Queryable, orgId: string, id: string, now: Date): Promise<void> {
+  await db.query('UPDATE billing_profiles SET payment_method_id = NULL, updated_at = $3 WHERE org_id = $1 AND payment_method_id = $2', [orgId, id, now]);
+  await db.query('UPDATE payment_methods SET deleted_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2', [orgId, id, now]);
+}

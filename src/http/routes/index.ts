@@ -8,6 +8,8 @@ import { subscriptionRoutes } from './subscriptions.js';
 import { adminRoutes } from './admin.js';
 import { licenseRoutes } from './licenses.js';
 import { graphRoutes } from './graph.js';
+import { billingRoutes } from './billing.js';
+import { invoiceRoutes } from './invoices.js';
 import { notificationRoutes } from './notifications.js';
 
 /** Every route group of the API, registered in this order. */
@@ -19,6 +21,8 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   subscriptionRoutes,
   licenseRoutes,
   graphRoutes,
+  billingRoutes,
+  invoiceRoutes,
   adminRoutes,
   notificationRoutes,
 ];

@@ -7,6 +7,7 @@ import { recordAudit } from '../../db/audit.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
 import type { Completed, Completion } from '../payments/collect.js';
 import { issueInvoice, type InvoiceDraft } from './invoicing.js';
+import { findDueInvoice, markInvoicePaid } from '../../db/invoices.js';
 import { notify } from '../notifications/notify.js';
 
 /** A purchase as worked out before payment: everything needed to create it once paid. */
@@ -79,6 +80,10 @@ async function applyChange(tx: Queryable, charge: Charge, outcome: GatewayCharge
         dedupeKey: `renewal_failed:${sub.id}:${sub.termEnd.toISOString()}`,
       });
     }
+    // a failed renewal leaves its invoice due, to be paid by a retry or with another card
+    if (charge.purpose === 'renewal' && !(await findDueInvoice(tx, sub.orgId, sub.id, new Date(ctx.invoice.periodStart)))) {
+      await issueInvoice(tx, sub.orgId, ctx.invoice, { status: 'due', payment: null }, now);
+    }
     if (ctx.onFailure) {
       const { addQuantity, ...rest } = ctx.onFailure;
       await updateSubscription(tx, sub.orgId, sub.id, { ...dates(rest), quantity: addQuantity ? sub.quantity + addQuantity : rest.quantity }, now);
@@ -89,7 +94,9 @@ async function applyChange(tx: Queryable, charge: Charge, outcome: GatewayCharge
   if (ctx.addQuantity) change.quantity = sub.quantity + ctx.addQuantity;
   await updateSubscription(tx, sub.orgId, sub.id, change, now);
   const refund = charge.kind === 'refund';
-  const invoiceId = await issueInvoice(tx, sub.orgId, ctx.invoice,
+  const due = charge.purpose === 'renewal' ? await findDueInvoice(tx, sub.orgId, sub.id, new Date(ctx.invoice.periodStart)) : undefined;
+  if (due) await markInvoicePaid(tx, sub.orgId, due, ctx.card);
+  const invoiceId = due ?? await issueInvoice(tx, sub.orgId, ctx.invoice,
     { status: refund ? 'refunded' : 'paid', payment: ctx.card, creditedInvoiceId: ctx.creditedInvoiceId }, now);
   await recordAudit(tx, now, {
     orgId: sub.orgId, actorId: ctx.actorId, action: ctx.action, objectType: 'subscription', objectId: sub.id,

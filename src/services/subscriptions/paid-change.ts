@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import type { ChargePurpose } from '../../db/charges.js';
 import { findRefundableCharges } from '../../db/charges.js';
 import { findBillingOf, type Subscription } from '../../db/subscriptions.js';
+import type { PaymentMethod } from '../../db/payment-methods.js';
 import { findTaxRate } from '../../db/invoices.js';
 import { findProduct } from '../../db/products.js';
 import { AppError } from '../../domain/errors.js';
@@ -25,10 +26,14 @@ export interface PaidChange {
   change: ChangeContext['change'];
   addQuantity?: number;
   onFailure?: ChangeContext['onFailure'];
+  /** pay with this card instead of the billing profile's ("Pay now" with another card) */
+  card?: PaymentMethod;
 }
 
-async function billingFor(deps: Deps, sub: Subscription) {
-  const { billingProfile, paymentMethod } = await findBillingOf(deps.db, sub.orgId, sub.id);
+async function billingFor(deps: Deps, sub: Subscription, card?: PaymentMethod) {
+  const found = await findBillingOf(deps.db, sub.orgId, sub.id);
+  const billingProfile = found.billingProfile;
+  const paymentMethod = card ?? found.paymentMethod;
   if (!billingProfile || !paymentMethod) {
     throw new AppError(409, 'payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
   }
@@ -51,7 +56,7 @@ function contextOf(sub: Subscription, c: PaidChange, b: Awaited<ReturnType<typeo
 
 /** Charges the subscription's card for a change and applies it once paid (see collect.ts). */
 export async function payForChange(deps: Deps, sub: Subscription, c: PaidChange): Promise<GatewayCharge> {
-  const b = await billingFor(deps, sub);
+  const b = await billingFor(deps, sub, c.card);
   const totals = totalsOf(c.subtotal, b.taxRateBp);
   const { outcome } = await collect(deps, {
     orgId: sub.orgId, kind: 'charge', idempotencyKey: c.idempotencyKey, token: b.paymentMethod.gatewayToken,

@@ -1,0 +1,24 @@
+import { AppError } from './errors.js';
+import { addMonths } from './term.js';
+
+const MAX_DAYS = 2 * 366;
+
+/**
+ * The invoices page's period: from and to are days (YYYY-MM-DD), both included. Without them,
+ * the last 3 months. Reversed, or longer than 2 years: refused.
+ */
+export function invoiceRange(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } {
+  const day = (s: string, name: string) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+      throw new AppError(400, 'invalid_date_range', `${name} must be a date such as 2026-03-31.`);
+    }
+    return d;
+  };
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const end = new Date((to ? day(to, 'to') : today).getTime() + 86_400_000);
+  const start = from ? day(from, 'from') : addMonths(today, -3);
+  if (start >= end) throw new AppError(400, 'invalid_date_range', 'The start of the period must come before its end.');
+  if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) throw new AppError(400, 'invalid_date_range', 'A period is at most 2 years long.');
+  return { from: start, to: end };
+}

@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../services/deps.js';
+import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoices/invoices.js';
+import { invoicePdf } from '../../services/invoices/pdf.js';
+import { payInvoice } from '../../services/invoices/pay.js';
+import { actorOf } from '../auth.js';
+import { answerOnce } from '../idempotency.js';
+import { CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Range = { from: Type.Optional(Day), to: Type.Optional(Day) };
+const Summary = {
+  id: Uuid, number: Type.String(), kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]), issuedAt: DateTime,
+  periodStart: Nullable(DateTime), periodEnd: Nullable(DateTime), currency: Type.String(), subtotal: Money, tax: Money, total: Money,
+  status: Type.String(), subscriptionId: Nullable(Uuid), productName: Nullable(Type.String()),
+};
+const Invoice = Type.Object({
+  ...Summary,
+  billingSnapshot: Type.Record(Type.String(), Type.Unknown()), taxRateBp: Type.Integer(), payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  creditedInvoiceId: Nullable(Uuid),
+  lines: Type.Array(Type.Object({
+    lineNo: Type.Integer(), productId: Type.String(), description: Type.String(), quantity: Type.Integer(), periodStart: DateTime, periodEnd: DateTime,
+    unitPrice: Money, amount: Money,
+  })),
+});
+
+export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/invoices', {
+    schema: {
+      tags: ['invoices'], summary: 'Your invoices and credit notes, newest first (the last 3 months unless from/to are given)',
+      querystring: Type.Object({ ...Range, ...PageQuery }),
+      response: { 200: Type.Object({ from: DateTime, to: DateTime, items: Type.Array(Type.Object(Summary)), nextCursor: Nullable(Type.String()) }), ...problems(400, 401) },
+    },
+  }, async (request) => {
+    const { limit = 20, ...q } = request.query;
+    return listMyInvoices(deps, actorOf(request), { ...q, limit });
+  });
+
+  app.get('/api/invoices.csv', {
+    schema: { tags: ['invoices'], summary: 'Your invoices as CSV', querystring: Type.Object(Range), response: { 200: Type.String(), ...problems(400, 401) } },
+  }, async (request, reply) => reply
+    .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="invoices.csv"' })
+    .send(await exportInvoices(deps, actorOf(request), request.query)));
+
+  app.get('/api/invoices/:id', {
+    schema: { tags: ['invoices'], summary: 'An invoice with its lines, VAT and the billing profile as it was', params: IdParams, response: { 200: Invoice, ...problems(400, 401, 404) } },
+  }, async (request) => getInvoice(deps, actorOf(request), request.params.id));
+
+  app.get('/api/invoices/:id/pdf', {
+    schema: {
+      tags: ['invoices'], summary: "The invoice as a PDF, in the reader's language (lang, else Accept-Language)", params: IdParams,
+      querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }),
+      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', contentMediaType: 'application/pdf' }), ...problems(400, 401, 404) },
+    },
+  }, async (request, reply) => {
+    const locale = request.query.lang ?? (/^fr\b/i.test(request.headers['accept-language'] ?? '') ? 'fr' : 'en');
+    const { number, pdf } = await invoicePdf(deps, actorOf(request), request.params.id, locale);
+    return reply.headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${number}.pdf"` }).send(pdf);
+  });
+
+  app.post('/api/invoices/:id/pay', {
+    schema: {
+      tags: ['invoices'], summary: 'Pay now: an invoice left due by a failed renewal, with another card (Idempotency-Key required)',
+      params: IdParams, body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
+      response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
+    },
+  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
+    status: 200, body: await payInvoice(deps, actorOf(request), request.params.id, request.body, String(request.headers['idempotency-key'])),
+  })));
+};
