@@ -4,10 +4,10 @@ import { addMonths } from './term.js';
 const MAX_DAYS = 2 * 366;
 
 /**
- * The invoices page's period: from and to are days (YYYY-MM-DD), both included. Without them,
- * the last 3 months. Reversed, or longer than 2 years: refused.
+ * The invoices page's period: from and to are days (YYYY-MM-DD), both included; or the last
+ * `months` months (3 by default) up to today. Reversed, or longer than 2 years: refused.
  */
-export function invoiceRange(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } {
+export function invoiceRange(from: string | undefined, to: string | undefined, now: Date, months = 3): { from: Date; to: Date } {
   const day = (s: string, name: string) => {
     const d = new Date(`${s}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
@@ -17,7 +17,7 @@ export function invoiceRange(from: string | undefined, to: string | undefined, n
   };
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const end = new Date((to ? day(to, 'to') : today).getTime() + 86_400_000);
-  const start = from ? day(from, 'from') : addMonths(today, -3);
+  const start = from ? day(from, 'from') : addMonths(today, -months);
   if (start >= end) throw new AppError(400, 'invalid_date_range', 'The start of the period must come before its end.');
   if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) throw new AppError(400, 'invalid_date_range', 'A period is at most 2 years long.');
   return { from: start, to: end };

@@ -1,8 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** The text of a PDF, as a reader would copy it (Mozilla's pdf.js). */
 const STANDARD_FONTS = new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url).pathname;
 
+/** The text of a PDF, as a reader would copy it (Mozilla's pdf.js). */
 export async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
   let text = '';

@@ -9,5 +9,6 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/billing/licenses', Page: lazy(() => import('./pages/Licenses')) },
   { path: '/billing/licenses/:id', Page: lazy(() => import('./pages/licenses/LicenseDetails')) },
   { path: '/billing/bills', Page: lazy(() => import('./pages/BillsPayments')) },
+  { path: '/billing/bills/profiles/:id', Page: lazy(() => import('./pages/bills/BillingProfilePage')) },
   { path: '/admin', Page: lazy(() => import('./pages/admin/AdminHome')), admin: true },
 ];

@@ -9,7 +9,10 @@ import { answerOnce } from '../idempotency.js';
 import { CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-const Range = { from: Type.Optional(Day), to: Type.Optional(Day) };
+const Range = {
+  from: Type.Optional(Day), to: Type.Optional(Day),
+  months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, description: 'the last n months up to today, when from is not given' })),
+};
 const Summary = {
   id: Uuid, number: Type.String(), kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]), issuedAt: DateTime,
   periodStart: Nullable(DateTime), periodEnd: Nullable(DateTime), currency: Type.String(), subtotal: Money, tax: Money, total: Money,
@@ -28,7 +31,7 @@ const Invoice = Type.Object({
 export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/invoices', {
     schema: {
-      tags: ['invoices'], summary: 'Your invoices and credit notes, newest first (the last 3 months unless from/to are given)',
+      tags: ['invoices'], summary: 'Your invoices and credit notes, newest first (the last 3 months unless months or from/to say otherwise)',
       querystring: Type.Object({ ...Range, ...PageQuery }),
       response: { 200: Type.Object({ from: DateTime, to: DateTime, items: Type.Array(Type.Object(Summary)), nextCursor: Nullable(Type.String()) }), ...problems(400, 401) },
     },

@@ -10,13 +10,14 @@ import { invoiceRange } from '../../domain/invoice-range.js';
 export interface InvoiceQuery {
   from?: string;
   to?: string;
+  months?: number;
   cursor?: string;
   limit: number;
 }
 
 /** The caller's invoices and credit notes in a period (the last 3 months by default), newest first. */
 export async function listMyInvoices(deps: Deps, actor: Actor, q: InvoiceQuery) {
-  const { from, to } = invoiceRange(q.from, q.to, deps.clock.now());
+  const { from, to } = invoiceRange(q.from, q.to, deps.clock.now(), q.months);
   const before = decodeCursor<{ issuedAt: string; id: string }>(q.cursor, (k) => typeof k.issuedAt === 'string' && !Number.isNaN(Date.parse(k.issuedAt)) && isUuid(k.id));
   const rows = await listInvoices(deps.db, actor.orgId, actor.personId, { from, to, before, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
@@ -51,7 +52,7 @@ export async function getInvoice(deps: Deps, actor: Actor, id: string) {
 }
 
 export async function exportInvoices(deps: Deps, actor: Actor, q: Omit<InvoiceQuery, 'cursor' | 'limit'>): Promise<string> {
-  const { from, to } = invoiceRange(q.from, q.to, deps.clock.now());
+  const { from, to } = invoiceRange(q.from, q.to, deps.clock.now(), q.months);
   const rows = await listInvoices(deps.db, actor.orgId, actor.personId, { from, to, limit: 10_000 });
   const cents = (n: number) => (n / 100).toFixed(2);
   return toCsv(['Number', 'Type', 'Issued', 'Product', 'Period start', 'Period end', 'Currency', 'Subtotal', 'VAT', 'Total', 'Status'],

@@ -3,13 +3,14 @@ import { IntlProvider, useIntl } from 'react-intl';
 import common from './catalogs/common';
 import products from './catalogs/products';
 import licenses from './catalogs/licenses';
+import bills from './catalogs/bills';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses];
+const catalogs = [common, products, licenses, bills];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

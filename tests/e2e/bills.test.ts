@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { pdfText } from '../helpers/pdf.js';
+
+// The guide's "Gérer vos détails de paiement", "Mise à jour d'un mode de paiement existant",
+// "Ajouter un nouveau mode de paiement" and "Afficher vos factures", in French and in English.
+let app: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const L = {
+  fr: {
+    bills: 'Factures et paiements', profiles: 'Profils de facturation', methods: 'Modes de paiement', invoices: 'Factures', edit: 'Modifier',
+    replace: 'Remplacer', save: 'Enregistrer', cvc: 'Code de sécurité', nameOnCard: 'Nom sur la carte', newCard: 'Une nouvelle carte',
+    add: 'Ajouter un mode de paiement', addButton: 'Ajouter', number: 'Numéro de carte', month: "Mois d'expiration", year: "Année d'expiration",
+    line1: 'Adresse (ligne 1)', city: 'Ville', postal: 'Code postal', saved: 'Le mode de paiement a été enregistré.', replaced: 'Le mode de paiement a été remplacé',
+    period: 'Période', past3: 'Les 3 derniers mois', past6: 'Les 6 derniers mois', range: 'Spécifier une plage de dates', from: 'Du', to: 'Au', apply: 'Appliquer',
+    pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
+  },
+  en: {
+    bills: 'Bills & payments', profiles: 'Billing profiles', methods: 'Payment methods', invoices: 'Invoices', edit: 'Edit',
+    replace: 'Replace', save: 'Save', cvc: 'Security code', nameOnCard: 'Name on card', newCard: 'A new card',
+    add: 'Add a payment method', addButton: 'Add', number: 'Card number', month: 'Expiration month', year: 'Expiration year',
+    line1: 'Address line 1', city: 'City', postal: 'Postal code', saved: 'The payment method was saved.', replaced: 'The payment method was replaced',
+    period: 'Period', past3: 'Past 3 months', past6: 'Past 6 months', range: 'Specify a date range', from: 'From', to: 'To', apply: 'Apply',
+    pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
+  },
+};
+type Labels = typeof L.fr;
+
+async function fillNewCard(pane: ReturnType<Page['getByRole']>, l: Labels, number: string) {
+  await pane.getByLabel(l.number).fill(number);
+  await pane.getByLabel(l.month).fill('10');
+  await pane.getByLabel(l.year).fill('2031');
+  await pane.getByLabel(l.cvc).fill('456');
+  await pane.getByLabel(l.nameOnCard).fill('Carte de test');
+  await pane.getByLabel(l.line1).fill('5 avenue Foch');
+  await pane.getByLabel(l.city).fill('Lyon');
+  await pane.getByLabel(l.postal).fill('69006');
+}
+
+async function followGuide(page: Page, l: Labels, profileName: string, invoiceTotal: string) {
+  const nav = page.getByRole('navigation');
+  // Gérer vos détails de paiement: Billing profiles, a profile, under Payment method: Edit, then Replace
+  await nav.getByRole('link', { name: l.bills }).click();
+  await page.getByRole('tab', { name: l.profiles }).click();
+  await page.getByRole('link', { name: profileName }).first().click();
+  await page.getByRole('button', { name: l.edit, exact: true }).click();
+  let pane = page.getByRole('dialog');
+  await pane.getByLabel(l.cvc).fill('789');
+  await pane.getByRole('button', { name: l.save }).click();
+  await page.getByText(l.saved).waitFor();
+  await page.getByRole('button', { name: l.replace, exact: true }).click();
+  pane = page.getByRole('dialog');
+  await pane.getByRole('radio', { name: l.newCard }).check();
+  await fillNewCard(pane, l, '5555 5555 5555 4444');
+  await pane.getByRole('button', { name: l.save }).click();
+  await page.getByText(l.replaced).waitFor();
+  await page.getByText(l.mastercard).first().waitFor();
+
+  // Mise à jour d'un mode de paiement existant: Payment methods tab, a card, Edit, the changes, Save
+  await nav.getByRole('link', { name: l.bills }).click();
+  await page.getByRole('tab', { name: l.methods }).click();
+  await page.getByRole('button', { name: l.mastercard }).click();
+  pane = page.getByRole('dialog');
+  await pane.getByRole('button', { name: l.edit, exact: true }).click();
+  await pane.getByLabel(l.nameOnCard).fill('Nom modifié');
+  await pane.getByLabel(l.year).fill('2032');
+  await pane.getByRole('button', { name: l.save }).click();
+  await page.getByRole('row').filter({ hasText: 'Nom modifié' }).filter({ hasText: '10/2032' }).waitFor();
+
+  // Ajouter un nouveau mode de paiement: Add a payment method, the card, Add
+  await page.getByRole('button', { name: l.add }).click();
+  pane = page.getByRole('dialog', { name: l.add });
+  await fillNewCard(pane, l, '4242 4242 4242 4242');
+  await pane.getByRole('button', { name: l.addButton, exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'Carte de test' }).filter({ hasText: '4242' }).waitFor();
+
+  // Afficher vos factures: Invoices tab, choose an invoice; change the period
+  await page.getByRole('tab', { name: l.invoices }).click();
+  await page.getByRole('combobox', { name: l.period }).filter({ hasText: l.past3 }).waitFor();
+  const invoiceLink = page.getByRole('table').getByRole('button').first();
+  const number = (await invoiceLink.textContent())!.trim();
+  await invoiceLink.click();
+  pane = page.getByRole('dialog');
+  await pane.getByText(invoiceTotal).first().waitFor();
+  const href = await pane.getByRole('link', { name: l.pdf }).getAttribute('href');
+  const pdf = await page.request.get(href!);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const text = await pdfText(await pdf.body());
+  expect(text).toContain(number);
+  expect(text).toContain(invoiceTotal.replace(/\u202f|\u00a0/g, ' '));
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: l.period }).click();
+  await page.getByRole('option', { name: l.past6 }).click();
+  await page.getByRole('table').getByRole('button', { name: number }).waitFor();
+  await page.getByRole('combobox', { name: l.period }).click();
+  await page.getByRole('option', { name: l.range }).click();
+  await page.getByLabel(l.from, { exact: true }).fill('2026-01-01');
+  await page.getByLabel(l.to, { exact: true }).fill('2026-03-31');
+  await page.getByRole('button', { name: l.apply }).click();
+  await page.getByRole('table').getByRole('button', { name: number }).waitFor();
+}
+
+describe('Billing > Bills & payments, as in the guide', () => {
+  it('in French', async () => {
+    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    await followGuide(page, L.fr, 'Adèle Vance', L.fr.total);
+    await page.context().close();
+  });
+
+  it('in English', async () => {
+    const page = await signedInPage(browser, app.url, 'joni@fabrikam.example', 'en-US');
+    await followGuide(page, L.en, 'Joni Sherman', L.en.total);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { EditCardPane, ReplaceCardPane, useCardLabel } from './CardPanes';
+import type { BillingProfile } from './types';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** A billing profile's details; under "Mode de paiement": "Modifier" or "Remplacer". */
+export default function BillingProfilePage() {
+  const { id } = useParams();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const { t, date, problem } = useT();
+  const label = useCardLabel();
+  const { data: bp, error, reload } = useApi<BillingProfile>(`/api/billing-profiles/${id}`);
+  const [editing, setEditing] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (!bp) return <Spinner label={t('common.loading')} />;
+  const done = (text: string) => {
+    setEditing(false);
+    setReplacing(false);
+    setNotice(text);
+    reload();
+  };
+  return (
+    <>
+      <Link href="/billing/bills?tab=profiles" onClick={(e) => { e.preventDefault(); navigate('/billing/bills?tab=profiles'); }}>{t('bp.back')}</Link>
+      <PageHeader title={bp.name} />
+      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      <div className={styles.grid}>
+        <Card className={styles.card}>
+          <Title3 as="h2">{t('bp.paymentMethod')}</Title3>
+          <Text>{bp.paymentMethod ? label(bp.paymentMethod) : t('bp.noCard')}</Text>
+          {bp.paymentMethod && <Text>{t('pm.expires', { month: String(bp.paymentMethod.expMonth).padStart(2, '0'), year: bp.paymentMethod.expYear })}</Text>}
+          <div className={styles.actions}>
+            <Button disabled={!bp.paymentMethod} onClick={() => setEditing(true)}>{t('pm.edit')}</Button>
+            <Button onClick={() => setReplacing(true)}>{t('bp.replace')}</Button>
+          </div>
+        </Card>
+        <Card className={styles.card}>
+          <Title3 as="h2">{t('bp.soldTo')}</Title3>
+          <Text>{bp.address.line1}</Text>
+          <Text>{bp.address.postalCode} {bp.address.city}, {bp.country}</Text>
+          <Text>{t('bp.currency')}: {bp.currency}</Text>
+          {bp.invoiceEmail && <Text>{t('bp.invoiceEmail')}: {bp.invoiceEmail}</Text>}
+        </Card>
+        <Card className={styles.card}>
+          <Title3 as="h2">{t('bp.subscriptions')}</Title3>
+          {bp.subscriptions.map((s) => <Text key={s.id}>{s.productName} · {s.quantity} · {t(`status.${s.status}`)} · {date(s.termEnd)}</Text>)}
+        </Card>
+      </div>
+      <EditCardPane editOnOpen card={editing ? bp.paymentMethod : null} onClose={() => setEditing(false)} onSaved={() => done(t('pm.saved'))} />
+      <ReplaceCardPane profileId={bp.id} open={replacing} onClose={() => setReplacing(false)} onReplaced={() => done(t('bp.replaced'))} />
+    </>
+  );
+}

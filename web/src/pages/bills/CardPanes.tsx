@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import { Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { Pane } from '../../components/Pane';
+import { AddressFields, CardFields, cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import type { PaymentMethod } from './types';
+
+const useStyles = makeStyles({ row: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: tokens.spacingHorizontalM } });
+const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
+const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
+
+export function useCardLabel() {
+  const { t } = useT();
+  return (pm: Pick<PaymentMethod, 'brand' | 'last4'>) => t('pm.card', { brand: pm.brand.toUpperCase(), last4: pm.last4 });
+}
+
+/**
+ * An existing card in the right pane; "Modifier" turns it into a form for the security code,
+ * expiry, name on card and address, saved with "Enregistrer".
+ */
+export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
+  card: PaymentMethod | null; onClose: () => void; onSaved: (pm: PaymentMethod) => void; editOnOpen?: boolean;
+}) {
+  const styles = useStyles();
+  const { t, problem } = useT();
+  const label = useCardLabel();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ cvc: '', expMonth: '', expYear: '', nameOnCard: '' });
+  const [address, setAddress] = useState<AddressDraft>(noAddress);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!card) return;
+    setEditing(editOnOpen);
+    setError(null);
+    setDraft({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard });
+    setAddress(addressOf(card.address));
+  }, [card, editOnOpen]);
+  const set = (k: keyof typeof draft) => (_: unknown, d: { value: string }) => setDraft({ ...draft, [k]: d.value });
+
+  async function save() {
+    if (!card) return;
+    if (!editing) return setEditing(true);
+    setBusy(true);
+    setError(null);
+    try {
+      const expiryChanged = Number(draft.expMonth) !== card.expMonth || Number(draft.expYear) !== card.expYear;
+      onSaved(await api<PaymentMethod>(`/api/payment-methods/${card.id}`, {
+        method: 'PATCH',
+        body: {
+          nameOnCard: draft.nameOnCard, address,
+          ...(draft.cvc ? { cvc: draft.cvc } : {}),
+          ...(expiryChanged ? { expMonth: Number(draft.expMonth), expYear: Number(draft.expYear) } : {}),
+        },
+      }));
+    } catch (err) {
+      setError(problem(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Pane title={card ? label(card) : ''} open={card !== null} onClose={onClose} onSubmit={save} submitLabel={editing ? t('common.save') : t('pm.edit')} busy={busy} error={error}>
+      {card && !editing && (
+        <>
+          <Text>{t('pm.expires', { month: String(card.expMonth).padStart(2, '0'), year: card.expYear })}</Text>
+          <Text>{card.nameOnCard}</Text>
+          <Text>{card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}</Text>
+        </>
+      )}
+      {card && editing && (
+        <>
+          <div className={styles.row}>
+            <Field label={t('buy.expMonth')} required><Input inputMode="numeric" value={draft.expMonth} onChange={set('expMonth')} /></Field>
+            <Field label={t('buy.expYear')} required><Input inputMode="numeric" value={draft.expYear} onChange={set('expYear')} /></Field>
+            <Field label={t('buy.cvc')} hint={t('pm.cvcHint')}><Input inputMode="numeric" autoComplete="cc-csc" value={draft.cvc} onChange={set('cvc')} /></Field>
+          </div>
+          <Field label={t('buy.nameOnCard')} required><Input value={draft.nameOnCard} onChange={set('nameOnCard')} /></Field>
+          <AddressFields value={address} onChange={setAddress} />
+        </>
+      )}
+    </Pane>
+  );
+}
+
+/** The new card's form, shared by "Ajouter un mode de paiement" and "Remplacer". */
+function useNewCard() {
+  const [card, setCard] = useState<CardDraft>(emptyCard);
+  const [address, setAddress] = useState<AddressDraft>(noAddress);
+  const reset = () => {
+    setCard(emptyCard);
+    setAddress(noAddress);
+  };
+  const fields = (
+    <>
+      <CardFields value={card} onChange={setCard} />
+      <AddressFields value={address} onChange={setAddress} />
+    </>
+  );
+  return { body: () => cardBody(card, address), fields, reset };
+}
+
+/** "Ajouter un mode de paiement": the card is verified by the gateway, then saved masked. */
+export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose: () => void; onAdded: (pm: PaymentMethod) => void }) {
+  const { t, problem } = useT();
+  const form = useNewCard();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      form.reset();
+      setError(null);
+    }
+  }, [open]);
+  async function add() {
+    setBusy(true);
+    setError(null);
+    try {
+      onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } }));
+    } catch (err) {
+      setError(problem(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Pane title={t('pm.add')} open={open} onClose={onClose} onSubmit={add} submitLabel={t('pm.addButton')} busy={busy} error={error}>
+      {form.fields}
+    </Pane>
+  );
+}
+
+/** "Remplacer": another saved card or a new one becomes the billing profile's payment method. */
+export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { profileId: string; open: boolean; onClose: () => void; onReplaced: () => void }) {
+  const { t, problem } = useT();
+  const label = useCardLabel();
+  const form = useNewCard();
+  const [cards, setCards] = useState<PaymentMethod[]>([]);
+  const [choice, setChoice] = useState('new');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    form.reset();
+    setError(null);
+    setChoice('new');
+    api<{ items: PaymentMethod[] }>('/api/payment-methods').then((r) => setCards(r.items), () => setCards([]));
+  }, [open]);
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/billing-profiles/${profileId}/payment-method`, { method: 'PUT', body: choice === 'new' ? { card: form.body() } : { paymentMethodId: choice } });
+      onReplaced();
+    } catch (err) {
+      setError(problem(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Pane title={t('bp.replaceTitle')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy} error={error}>
+      <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)} aria-label={t('bp.paymentMethod')}>
+        {cards.map((c) => <Radio key={c.id} value={c.id} label={label(c)} />)}
+        <Radio value="new" label={t('buy.newCard')} />
+      </RadioGroup>
+      {choice === 'new' && form.fields}
+    </Pane>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import {
+  Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+} from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useApi } from '../../useApi';
+import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
+import type { PaymentMethod } from './types';
+
+/** Onglet "Modes de paiement": the cards; one opens in the right pane; "Ajouter un mode de paiement". */
+export function PaymentMethodsTab() {
+  const { t, problem } = useT();
+  const label = useCardLabel();
+  const { data, error, reload } = useApi<{ items: PaymentMethod[] }>('/api/payment-methods');
+  const [open, setOpen] = useState<PaymentMethod | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const done = (text: string) => {
+    setOpen(null);
+    setAdding(false);
+    setNotice({ intent: 'success', text });
+    reload();
+  };
+  async function remove(pm: PaymentMethod) {
+    try {
+      await api(`/api/payment-methods/${pm.id}`, { method: 'DELETE' });
+      done(t('pm.removed'));
+    } catch (err) {
+      setNotice({ intent: 'error', text: problem(err) });
+    }
+  }
+
+  return (
+    <>
+      <Toolbar>
+        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>{t('pm.add')}</Button>
+      </Toolbar>
+      {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {!data && !error && <Spinner label={t('common.loading')} />}
+      {data && data.items.length === 0 && <p>{t('pm.none')}</p>}
+      {data && data.items.length > 0 && (
+        <Table aria-label={t('bills.tab.methods')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('pm.col.card')}</TableHeaderCell>
+              <TableHeaderCell>{t('pm.col.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('pm.col.expiry')}</TableHeaderCell>
+              <TableHeaderCell />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((pm) => (
+              <TableRow key={pm.id}>
+                <TableCell><Link onClick={() => setOpen(pm)}>{label(pm)}</Link></TableCell>
+                <TableCell>{pm.nameOnCard}</TableCell>
+                <TableCell>
+                  {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
+                  {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
+                </TableCell>
+                <TableCell><Button size="small" appearance="subtle" onClick={() => void remove(pm)}>{t('pm.remove')}</Button></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
+      <AddCardPane open={adding} onClose={() => setAdding(false)} onAdded={() => done(t('pm.added'))} />
+    </>
+  );
+}
