@@ -18,6 +18,7 @@ export interface SelfServicePurchase {
 }
 
 export interface PurchaseFilter {
+  id?: string;
   productId?: string;
   buyerId?: string;
   status?: SubscriptionStatus;
@@ -40,10 +41,10 @@ export function listSelfServicePurchases(db: Queryable, orgId: string, f: Purcha
        JOIN people b ON b.org_id = s.org_id AND b.id = s.buyer_id
       WHERE s.org_id = $1 AND s.self_service
         AND ($2::text IS NULL OR s.product_id = $2) AND ($3::uuid IS NULL OR s.buyer_id = $3)
-        AND (CASE WHEN $4::text IS NULL THEN s.status <> 'deleted' ELSE s.status = $4 END)
-        AND ($5::timestamptz IS NULL OR (s.created_at, s.id) < ($5, $6::uuid))
+        AND (CASE WHEN $4::text IS NOT NULL THEN s.status = $4 WHEN $8::uuid IS NOT NULL THEN true ELSE s.status <> 'deleted' END)
+        AND ($5::timestamptz IS NULL OR (s.created_at, s.id) < ($5, $6::uuid)) AND ($8::uuid IS NULL OR s.id = $8)
       ORDER BY s.created_at DESC, s.id DESC LIMIT $7`,
-    [orgId, f.productId ?? null, f.buyerId ?? null, f.status ?? null, f.after?.createdAt ?? null, f.after?.id ?? null, f.limit],
+    [orgId, f.productId ?? null, f.buyerId ?? null, f.status ?? null, f.after?.createdAt ?? null, f.after?.id ?? null, f.limit, f.id ?? null],
   );
 }
 

@@ -11,4 +11,7 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/billing/bills', Page: lazy(() => import('./pages/BillsPayments')) },
   { path: '/billing/bills/profiles/:id', Page: lazy(() => import('./pages/bills/BillingProfilePage')) },
   { path: '/admin', Page: lazy(() => import('./pages/admin/AdminHome')), admin: true },
+  { path: '/admin/purchases', Page: lazy(() => import('./pages/admin/SelfServicePurchases')), admin: true },
+  { path: '/admin/settings', Page: lazy(() => import('./pages/admin/SelfServiceSettings')), admin: true },
+  { path: '/admin/audit', Page: lazy(() => import('./pages/admin/AuditLog')), admin: true },
 ];

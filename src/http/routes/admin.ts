@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { exportAssignedUsers, listPurchases, listPurchasesByProduct } from '../../services/admin/purchases.js';
+import { exportAssignedUsers, getPurchase, listPurchases, listPurchasesByProduct } from '../../services/admin/purchases.js';
 import { getPolicies, setPolicy } from '../../services/admin/policy.js';
 import { takeControl } from '../../services/admin/take-control.js';
 import { exportAudit, listAudit } from '../../services/admin/audit.js';
@@ -45,6 +45,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     const { limit = 20, ...q } = request.query;
     return listPurchases(deps, actorOf(request), { ...q, limit });
   });
+
+  app.get('/api/admin/self-service-purchases/:id', {
+    schema: { tags: ['admin'], summary: 'One self-service purchase, read-only', params: IdParams, response: { 200: Purchase, ...problems(400, 401, 403, 404) } },
+  }, async (request) => getPurchase(deps, actorOf(request), request.params.id));
 
   app.get('/api/admin/self-service-purchases/by-product', {
     schema: {

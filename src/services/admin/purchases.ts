@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
 import { termPrice } from '../../domain/pricing.js';
 import { toCsv } from '../../domain/csv.js';
 import { requireAdminReader } from './access.js';
+import { notFound } from '../../domain/errors.js';
 
 /** The guide's read-only view: every member's self-service purchase, with its people. */
 export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFilter, 'after'> & { cursor?: string }) {
@@ -21,6 +22,12 @@ export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFi
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: new Date(last.createdAt).toISOString(), id: last.id }) : null,
   };
+}
+
+export async function getPurchase(deps: Deps, actor: Actor, id: string) {
+  const { items: [purchase] } = await listPurchases(deps, actor, { id, limit: 1 });
+  if (!purchase) throw notFound('The self-service purchase');
+  return purchase;
 }
 
 export async function listPurchasesByProduct(deps: Deps, actor: Actor) {

@@ -4,13 +4,14 @@ import common from './catalogs/common';
 import products from './catalogs/products';
 import licenses from './catalogs/licenses';
 import bills from './catalogs/bills';
+import admin from './catalogs/admin';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills];
+const catalogs = [common, products, licenses, bills, admin];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -7,6 +7,7 @@ import {
 import { useT } from '../i18n';
 import { isAdminRole, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Notifications } from './Notifications';
 import { navExtensions } from './nav-extensions';
 
 const useStyles = makeStyles({
@@ -56,6 +57,7 @@ export function Shell({ children }: { children: ReactNode }) {
     <div className={styles.root}>
       <header className={styles.header}>
         <Text className={styles.title}>{t('app.title')} · {me.organization.name}</Text>
+        <Notifications />
         <Text>{me.person.displayName}</Text>
         <div style={{ color: tokens.colorNeutralForeground1, background: tokens.colorNeutralBackground1, borderRadius: 4, padding: '0 8px 4px' }}>
           <LanguageSwitch />

@@ -1,4 +1,9 @@
 /** Entries of the admin area's navigation: a page route and the message id of its label. */
 export const navExtensions: { admin: { to: string; label: string }[] } = {
-  admin: [{ to: '/admin', label: 'nav.adminHome' }],
+  admin: [
+    { to: '/admin', label: 'nav.adminHome' },
+    { to: '/admin/purchases', label: 'nav.adminPurchases' },
+    { to: '/admin/settings', label: 'nav.adminSettings' },
+    { to: '/admin/audit', label: 'nav.adminAudit' },
+  ],
 };

@@ -9,6 +9,8 @@ import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { CancelPane } from './products/CancelPane';
+import { PurchasePane } from './admin/PurchasePane';
+import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
 
@@ -21,6 +23,8 @@ export default function Products() {
   const { data, error, reload } = useApi<{ items: Subscription[] }>(`/api/subscriptions${selfService ? '?selfService=true' : ''}`);
   const [canceling, setCanceling] = useState<Subscription | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const { me } = useSession();
 
   return (
     <>
@@ -62,7 +66,12 @@ export default function Products() {
             {data.items.map((s) => (
               <TableRow key={s.id}>
                 <TableCell>
-                  <Link href={`/billing/products/${s.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/products/${s.id}`); }}>
+                  <Link href={`/billing/products/${s.id}`} onClick={(e) => {
+                    e.preventDefault();
+                    // a member's purchase is read-only for admins: its pane, not its page
+                    if (s.buyer.id !== me?.person.id) setViewing(s.id);
+                    else navigate(`/billing/products/${s.id}`);
+                  }}>
                     {s.product.name}
                   </Link>
                   {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
@@ -78,7 +87,7 @@ export default function Products() {
                     </MenuTrigger>
                     <MenuPopover>
                       <MenuList>
-                        <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled'} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                        <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled' || s.buyer.id !== me?.person.id} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
                       </MenuList>
                     </MenuPopover>
                   </Menu>
@@ -88,6 +97,7 @@ export default function Products() {
           </TableBody>
         </Table>
       )}
+      <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
       <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={() => { setCanceling(null); setNotice(t('sub.saved')); reload(); }} />
     </>
   );

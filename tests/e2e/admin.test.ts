@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { buy } from '../helpers/commerce.js';
+
+let app: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the admin side', () => {
+  it("shows an admin a member's purchase with the guide's six fields and no edit control", async () => {
+    const page = await signedInPage(browser, app.url, 'admin@contoso.example', 'fr-FR');
+    await page.getByRole('navigation').getByRole('link', { name: 'Produits', exact: true }).click();
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Libre-service' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('row').filter({ hasText: 'Project Plan 1' }).getByRole('link', { name: 'Project Plan 1' }).click();
+    const pane = page.getByRole('dialog', { name: 'Project Plan 1' });
+    const fields = pane.getByRole('definition');
+    await fields.first().waitFor();
+    const terms = await pane.locator('dt').allTextContents();
+    expect(terms).toEqual(['Produit', "Nom de l'acheteur", 'Abonnements achetés', "Date d'expiration", "Prix d'achat", 'Utilisateurs affectés']);
+    const values = await fields.allTextContents();
+    expect(values[0]).toBe('Project Plan 1');
+    expect(values[1]).toContain('Adèle Vance');
+    expect(values[2]).toBe('5');
+    expect(values[3]).toBe('2 avril 2026');
+    expect(values[4]).toContain('11,28');
+    // read-only: nothing to type in, no license buttons; only taking control
+    expect(await pane.getByRole('textbox').count()).toBe(0);
+    expect(await pane.getByRole('spinbutton').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Acheter des licences' }).count()).toBe(0);
+    await pane.getByRole('button', { name: 'Prendre le contrôle de cet abonnement' }).waitFor();
+    await page.context().close();
+  });
+
+  it("disallows a product in Settings, and the member's purchase then explains the refusal", async () => {
+    const admin = await signedInPage(browser, app.url, 'admin@contoso.example', 'en-US');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await admin.getByRole('heading', { name: 'Settings › Self-service trials and purchases' }).waitFor();
+    await admin.getByRole('combobox', { name: 'Visio Plan 1' }).click();
+    await admin.getByRole('option', { name: 'Do not allow' }).click();
+    await admin.getByText('Visio Plan 1: Do not allow.').waitFor();
+    await admin.context().close();
+
+    const member = await signedInPage(browser, app.url, 'megan@contoso.example', 'en-US');
+    await member.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
+    await member.getByRole('button', { name: 'Buy a product' }).click();
+    await member.getByRole('combobox', { name: 'Product' }).click();
+    await member.getByRole('option', { name: 'Visio Plan 1' }).click();
+    await member.getByRole('button', { name: 'Place order' }).click();
+    await member.getByText('Your organization does not allow buying this product by self-service.').waitFor();
+    await member.context().close();
+  });
+
+  it('moves the users of a purchase to an organization subscription, and the buyer sees the notification', async () => {
+    const adele = await app.signIn('adele@contoso.example');
+    const purchase = (await adele.get('/api/subscriptions')).body.items.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro');
+    const people = (await adele.get('/api/people?search=a&limit=3')).body.items.map((p: { id: string }) => p.id);
+    expect((await adele.post(`/api/subscriptions/${purchase.id}/assignments`, { userIds: people })).status).toBe(200);
+    expect((await buy(await app.signIn('admin@contoso.example'), { quantity: 10 })).status).toBe(201);
+
+    const admin = await signedInPage(browser, app.url, 'admin@contoso.example', 'en-US');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Self-service purchases' }).click();
+    await admin.getByRole('row').filter({ hasText: 'Adèle Vance' }).getByRole('button', { name: 'Power BI Pro' }).click();
+    const pane = admin.getByRole('dialog', { name: 'Power BI Pro' });
+    await pane.getByRole('button', { name: 'Take control of this subscription' }).click();
+    await pane.getByRole('radio', { name: 'Move the users to a subscription of the organization' }).check();
+    await pane.getByRole('combobox', { name: 'Organization subscription' }).click();
+    await admin.getByRole('option', { name: 'Power BI Pro · 10 available' }).click();
+    await pane.getByRole('button', { name: 'Take control', exact: true }).click();
+    await pane.getByText('You took control: the buyer was notified.').waitFor();
+    await admin.context().close();
+
+    const buyer = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    await buyer.getByRole('button', { name: 'Notifications (1)' }).click();
+    await buyer.getByText('Un administrateur a pris le contrôle de votre abonnement Power BI Pro.').waitFor();
+    await buyer.context().close();
+  });
+});

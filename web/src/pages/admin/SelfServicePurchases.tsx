@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import {
+  Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { useT } from '../../i18n';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../products/StatusBadge';
+import { PurchasePane } from './PurchasePane';
+import type { Purchase } from './types';
+
+const STATUSES = ['trial', 'active', 'expired', 'disabled', 'deleted'] as const;
+const useStyles = makeStyles({ filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', margin: `${tokens.spacingVerticalM} 0` } });
+
+/** The admin's read-only view of every self-service purchase, by product, buyer and status. */
+export default function SelfServicePurchases() {
+  const styles = useStyles();
+  const { t, date, money, problem } = useT();
+  const [product, setProduct] = useState('');
+  const [status, setStatus] = useState('');
+  const query = new URLSearchParams({ limit: '100', ...(product ? { productId: product } : {}), ...(status ? { status } : {}) });
+  const { data, error, reload } = useApi<{ items: Purchase[]; nextCursor: string | null }>(`/api/admin/self-service-purchases?${query}`);
+  const grouped = useApi<{ items: { product: { id: string; name: string }; purchases: number; totalLicenses: number; assigned: number }[] }>(
+    '/api/admin/self-service-purchases/by-product');
+  const [open, setOpen] = useState<string | null>(null);
+  const productName = grouped.data?.items.find((g) => g.product.id === product)?.product.name;
+
+  return (
+    <>
+      <PageHeader title={t('adm.purchases.title')}>
+        <Button as="a" icon={<ArrowDownload20Regular />} href="/api/admin/self-service-purchases.csv">{t('adm.export')}</Button>
+      </PageHeader>
+      <Text>{t('adm.purchases.intro')}</Text>
+      {grouped.data?.items.map((g) => (
+        <Text block key={g.product.id}>{t('adm.byProduct', { product: g.product.name, purchases: g.purchases, total: g.totalLicenses, assigned: g.assigned })}</Text>
+      ))}
+      <div className={styles.filters}>
+        <Field label={t('adm.filter.product')}>
+          <Dropdown value={productName ?? t('adm.filter.all')} selectedOptions={[product]} onOptionSelect={(_, d) => setProduct(d.optionValue ?? '')}>
+            <Option value="">{t('adm.filter.all')}</Option>
+            {(grouped.data?.items ?? []).map((g) => <Option key={g.product.id} value={g.product.id}>{g.product.name}</Option>)}
+          </Dropdown>
+        </Field>
+        <Field label={t('adm.filter.status')}>
+          <Dropdown value={status ? t(`status.${status}`) : t('adm.filter.all')} selectedOptions={[status]} onOptionSelect={(_, d) => setStatus(d.optionValue ?? '')}>
+            <Option value="">{t('adm.filter.all')}</Option>
+            {STATUSES.map((s) => <Option key={s} value={s}>{t(`status.${s}`)}</Option>)}
+          </Dropdown>
+        </Field>
+      </div>
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {!data && !error && <Spinner label={t('common.loading')} />}
+      {data && data.items.length === 0 && <p>{t('adm.none')}</p>}
+      {data && data.items.length > 0 && (
+        <Table aria-label={t('adm.purchases.title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.col.buyer')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.col.licenses')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.col.expires')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.col.price')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.col.users')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.filter.status')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell><Link onClick={() => setOpen(p.id)}>{p.product.name}</Link></TableCell>
+                <TableCell>{p.buyer.displayName}</TableCell>
+                <TableCell>{p.licensesPurchased}</TableCell>
+                <TableCell>{date(p.expirationDate)}</TableCell>
+                <TableCell>{money(p.purchasePrice.perLicense)}</TableCell>
+                <TableCell>{p.assignedUsers.length}</TableCell>
+                <TableCell><StatusBadge status={p.status} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <PurchasePane id={open} onClose={() => setOpen(null)} onChanged={() => { reload(); grouped.reload(); }} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Dropdown, MessageBar, MessageBarBody, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { useApi } from '../../useApi';
+import { PageHeader } from '../../components/PageHeader';
+
+const VALUES = ['Enabled', 'OnlyTrialsWithoutPaymentMethod', 'Disabled'] as const;
+type Policy = (typeof VALUES)[number];
+
+/** Paramètres > Achats et essais en libre-service: per product, Autoriser / uniquement les essais / Ne pas autoriser. */
+export default function SelfServiceSettings() {
+  const { t, problem } = useT();
+  const { me } = useSession();
+  const { data, error, setData } = useApi<{ items: { productId: string; productName: string; value: Policy }[] }>('/api/admin/self-service-policy');
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const readOnly = me?.person.role === 'global_reader';
+
+  async function change(productId: string, productName: string, value: Policy) {
+    setMessage(null);
+    try {
+      await api(`/api/admin/self-service-policy/${productId}`, { method: 'PUT', body: { value } });
+      setData({ items: data!.items.map((p) => (p.productId === productId ? { ...p, value } : p)) });
+      setMessage({ intent: 'success', text: t('adm.policy.saved', { product: productName, value: t(`adm.policy.${value}`) }) });
+    } catch (err) {
+      setMessage({ intent: 'error', text: problem(err) });
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={`${t('nav.adminSettings')} › ${t('adm.settings.title')}`} />
+      <Text block style={{ marginBottom: 16 }}>{t('adm.settings.intro')}</Text>
+      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {!data && !error && <Spinner label={t('common.loading')} />}
+      {data && (
+        <Table aria-label={t('adm.settings.title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
+              <TableHeaderCell>{t('adm.settings.title')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((p) => (
+              <TableRow key={p.productId}>
+                <TableCell>{p.productName}</TableCell>
+                <TableCell>
+                  <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
+                    onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
+                    {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
+                  </Dropdown>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
