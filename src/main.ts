@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_ACCOUNTS } from './demo/seed.js';
+import { LOG_REDACTIONS } from './http/log.js';
 
 const config = loadConfig();
 const server = await createServer(config, {
@@ -8,7 +9,7 @@ const server = await createServer(config, {
   logger: {
     level: config.logLevel,
     // secrets never reach a log line
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    redact: LOG_REDACTIONS,
   },
 });
 await server.app.listen({ port: config.port, host: config.host });

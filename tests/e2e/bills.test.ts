@@ -47,7 +47,7 @@ async function fillNewCard(pane: ReturnType<Page['getByRole']>, l: Labels, numbe
   await pane.getByLabel(l.postal).fill('69006');
 }
 
-async function followGuide(page: Page, l: Labels, profileName: string, invoiceTotal: string) {
+async function followGuide(page: Page, l: Labels, profileName: string, invoiceTotal: string, product: string) {
   const nav = page.getByRole('navigation');
   // Gérer vos détails de paiement: Billing profiles, a profile, under Payment method: Edit, then Replace
   await nav.getByRole('link', { name: l.bills }).click();
@@ -87,7 +87,7 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   // Afficher vos factures: Invoices tab, choose an invoice; change the period
   await page.getByRole('tab', { name: l.invoices }).click();
   await page.getByRole('combobox', { name: l.period }).filter({ hasText: l.past3 }).waitFor();
-  const invoiceLink = page.getByRole('table').getByRole('button').first();
+  const invoiceLink = page.getByRole('table').getByRole('row').filter({ hasText: product }).getByRole('button').first();
   const number = (await invoiceLink.textContent())!.trim();
   await invoiceLink.click();
   pane = page.getByRole('dialog');
@@ -113,13 +113,13 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
 describe('Billing > Bills & payments, as in the guide', () => {
   it('in French', async () => {
     const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
-    await followGuide(page, L.fr, 'Adèle Vance', L.fr.total);
+    await followGuide(page, L.fr, 'Adèle Vance', L.fr.total, 'Power BI Pro');
     await page.context().close();
   });
 
   it('in English', async () => {
     const page = await signedInPage(browser, app.url, 'joni@fabrikam.example', 'en-US');
-    await followGuide(page, L.en, 'Joni Sherman', L.en.total);
+    await followGuide(page, L.en, 'Joni Sherman', L.en.total, 'Power BI Pro');
     await page.context().close();
   });
 });

@@ -57,10 +57,12 @@ export interface TestApp {
  * The whole server on a fresh database, listening on a free port, with a clock that only the
  * test moves.
  */
-export async function startTestApp(opts: { engine?: 'pglite' | 'postgres'; clock?: Clock; demoPurchases?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { engine?: 'pglite' | 'postgres'; clock?: Clock; demoPurchases?: boolean; logger?: object } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase({ engine: opts.engine });
   const clock = (opts.clock as ManualClock) ?? new ManualClock(START);
-  const server = await createServer({ ...loadConfig({}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false });
+  const server = await createServer({ ...loadConfig({}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const app: TestApp = {
     url: address,
