@@ -81,3 +81,16 @@ export function findRefundableCharges(db: Queryable, orgId: string, subscription
     [orgId, subscriptionId, since],
   );
 }
+
+/**
+ * Opens again a charge that reconciliation failed because the gateway had never received it:
+ * a retry may then send it, under the same key, so that it still moves money at most once.
+ */
+export async function reopenUnsentCharge(db: Queryable, orgId: string, id: string): Promise<Charge | undefined> {
+  const [row] = await db.query<Charge>(
+    `UPDATE charges c SET status = 'pending', failure_code = NULL, completed_at = NULL
+      WHERE c.org_id = $1 AND c.id = $2 AND c.status = 'failed' AND c.failure_code = 'not_received' RETURNING ${COLUMNS}`,
+    [orgId, id],
+  );
+  return row;
+}

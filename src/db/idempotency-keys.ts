@@ -50,3 +50,19 @@ export async function purgeExpiredIdempotencyKeys(db: Queryable, now: Date): Pro
   const rows = await db.query('DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key', [now]);
   return rows.length;
 }
+
+/**
+ * Takes over a key whose request never answered (its server died) once `staleBefore` has
+ * passed. Safe even if that request is in fact still running: the charge it makes carries its
+ * own idempotency key, so the gateway moves money once whoever finishes the work.
+ */
+export async function takeOverStaleKey(
+  db: Queryable, k: { orgId: string; personId: string; key: string; requestHash: string }, now: Date, staleBefore: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE idempotency_keys SET created_at = $5 WHERE org_id = $1 AND person_id = $2 AND key = $3 AND request_hash = $4
+        AND response_status IS NULL AND created_at <= $6 RETURNING key`,
+    [k.orgId, k.personId, k.key, k.requestHash, now, staleBefore],
+  );
+  return rows.length === 1;
+}

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Deps } from './deps.js';
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../domain/errors.js';
-import { claimIdempotencyKey, findIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from '../db/idempotency-keys.js';
+import { claimIdempotencyKey, findIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse, takeOverStaleKey } from '../db/idempotency-keys.js';
 
 /** Keys are kept this long: a retry within a day replays instead of acting twice. */
 export const KEY_TTL_MS = 24 * 3_600_000;
+/** A request unanswered after this long is taken to have died with its server. */
+export const ABANDONED_AFTER_MS = 60_000;
 
 export interface Answer {
   status: number;
@@ -24,7 +26,8 @@ export function requestHash(method: string, route: string, body: unknown): strin
 
 /**
  * Runs `act` once per (person, key): a repeat with the same request gets the first answer
- * (success or refusal) again; with another request, 422; while the first is still running, 409.
+ * (success or refusal) again; with another request, 422; while the first is still running, 409
+ * (until it is a minute old: then its server is taken to have died, and the retry takes over).
  * An unexpected failure frees the key, so that the person can simply retry.
  */
 export async function idempotent(
@@ -34,7 +37,9 @@ export async function idempotent(
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 visible ASCII characters.');
   const now = deps.clock.now();
   const ids = { orgId: actor.orgId, personId: actor.personId, key };
-  if (!(await claimIdempotencyKey(deps.db, { ...ids, requestHash: hash }, now, new Date(now.getTime() + KEY_TTL_MS)))) {
+  const claim = { ...ids, requestHash: hash };
+  if (!(await claimIdempotencyKey(deps.db, claim, now, new Date(now.getTime() + KEY_TTL_MS)))
+    && !(await takeOverStaleKey(deps.db, claim, now, new Date(now.getTime() - ABANDONED_AFTER_MS)))) {
     const first = (await findIdempotencyKey(deps.db, actor.orgId, actor.personId, key))!;
     if (first.requestHash !== hash) {
       throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request: use a new key.');

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../../db/database.js';
-import { completeCharge, findChargeByKey, insertPendingCharge, lockPendingCharge, type Charge, type NewCharge } from '../../db/charges.js';
+import { completeCharge, findChargeByKey, insertPendingCharge, lockPendingCharge, reopenUnsentCharge, type Charge, type NewCharge } from '../../db/charges.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -34,10 +34,21 @@ export async function collect(deps: Deps, request: CollectRequest, completion: C
   const context = request.kind === 'refund' ? { ...request.context, refundOf: request.refundOf } : request.context;
   const charge = await deps.db.transaction(async (tx) => {
     const inserted = await insertPendingCharge(tx, { ...row, context }, deps.clock.now());
-    if (!inserted) return (await findChargeByKey(tx, request.orgId, request.idempotencyKey))!;
-    await prepare?.(tx);
-    return inserted;
+    if (inserted) {
+      await prepare?.(tx);
+      return inserted;
+    }
+    // a retry: the charge made under this key before decides
+    const known = (await findChargeByKey(tx, request.orgId, request.idempotencyKey))!;
+    return (await reopenUnsentCharge(tx, known.orgId, known.id)) ?? known;
   });
+  if (charge.status !== 'pending') {
+    // done before: answer as then, without asking the gateway again
+    const outcome: GatewayCharge = charge.status === 'succeeded'
+      ? { status: 'succeeded', chargeId: charge.gatewayChargeId ?? '', amount: charge.amount, currency: charge.currency }
+      : { status: 'failed', chargeId: charge.gatewayChargeId ?? '', failureCode: charge.failureCode ?? 'card_declined' };
+    return { charge, outcome, completed: { subscriptionId: charge.subscriptionId, invoiceId: charge.invoiceId } };
+  }
   let outcome: GatewayCharge;
   try {
     outcome = request.kind === 'charge'

@@ -25,6 +25,9 @@ export async function setLicenseTotal(deps: Deps, actor: Actor, id: string, tota
     throw new AppError(409, 'subscription_not_active', 'Only an active subscription can change its number of licenses.');
   }
   const now = deps.clock.now();
+  if (now >= sub.termEnd) {
+    throw new AppError(409, 'renewal_pending', 'This subscription is being renewed: try again in a minute.');
+  }
   const key = `licenses:${actor.personId}:${idempotencyKey}`;
   const base = { idempotencyKey: key, actorId: actor.personId, periodStart: now, periodEnd: sub.termEnd };
 

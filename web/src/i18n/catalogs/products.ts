@@ -98,6 +98,7 @@ const en = {
   'error.payment_unconfirmed': 'The payment service did not answer. You will not be charged twice: try again in a moment.',
   'error.refund_failed': 'The refund did not go through, so nothing was changed. Please try again later.',
   'error.subscription_not_active': 'This subscription is not active.',
+  'error.renewal_pending': 'This subscription is being renewed: try again in a minute.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -200,6 +201,7 @@ const fr: Record<keyof typeof en, string> = {
   'error.payment_unconfirmed': "Le service de paiement n'a pas répondu. Vous ne serez pas débité deux fois : réessayez dans un instant.",
   'error.refund_failed': "Le remboursement n'a pas abouti, rien n'a donc été modifié. Réessayez plus tard.",
   'error.subscription_not_active': "Cet abonnement n'est pas actif.",
+  'error.renewal_pending': 'Cet abonnement est en cours de renouvellement : réessayez dans une minute.',
 };
 
 export default { en, fr };
