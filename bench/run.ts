@@ -173,10 +173,11 @@ const dataDir = `/tmp/selfserve-bench-${process.pid}`;
 await rm(dataDir, { recursive: true, force: true });
 const coldPort = await freePort();
 const coldEnv = { DATABASE_URL: '', SELFSERVE_DATA_DIR: dataDir, PORT: String(coldPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-const first = await startAndWait(['npm', 'start', '--silent'], coldEnv, `http://127.0.0.1:${coldPort}/`);
-await stop(first.child);
-const again = await startAndWait(['npm', 'start', '--silent'], coldEnv, `http://127.0.0.1:${coldPort}/`);
-await stop(again.child);
+const coldUrl = `http://127.0.0.1:${coldPort}/`;
+const first = await startAndWait(['npm', 'start', '--silent'], coldEnv, coldUrl);
+await stop(first.child, coldUrl);
+const again = await startAndWait(['npm', 'start', '--silent'], coldEnv, coldUrl);
+await stop(again.child, coldUrl);
 await rm(dataDir, { recursive: true, force: true });
 console.log(`  first start (creates and seeds the database) ${first.ms} ms, restart ${again.ms} ms`);
 

@@ -15,7 +15,8 @@ export function freePort(): Promise<number> {
 /** Starts `command` and resolves when `url` answers, with the milliseconds it took. */
 export async function startAndWait(command: string[], env: NodeJS.ProcessEnv, url: string, timeoutMs = 60_000) {
   const started = performance.now();
-  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // its own process group: `npm start` runs node as a child, and both must stop together
+  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   for (;;) {
     if (performance.now() - started > timeoutMs) {
       child.kill('SIGKILL');
@@ -31,10 +32,19 @@ export async function startAndWait(command: string[], env: NodeJS.ProcessEnv, ur
   }
 }
 
-export function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
+/** Stops the process and everything it started, and waits until the port is free again. */
+export async function stop(child: ChildProcess, url?: string): Promise<void> {
+  await new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
   });
+  for (let i = 0; url && i < 250; i++) {
+    try {
+      await fetch(url);
+      await new Promise((r) => setTimeout(r, 20));
+    } catch {
+      return;
+    }
+  }
 }

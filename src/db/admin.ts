@@ -33,8 +33,11 @@ export function listSelfServicePurchases(db: Queryable, orgId: string, f: Purcha
             jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
             s.quantity AS "licensesPurchased", s.term_end AS "expirationDate", s.unit_price AS "unitPrice", s.term, s.currency,
             s.status, s.created_at AS "createdAt",
+            -- LIMIT 1 keeps one index lookup per assignment: the planner would otherwise merge-join
+            -- the whole organization's people for every row of the page
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'displayName', p.display_name, 'email', p.email) ORDER BY p.display_name, p.id)
-                        FROM license_assignments la JOIN people p ON p.org_id = la.org_id AND p.id = la.person_id
+                        FROM license_assignments la
+                        CROSS JOIN LATERAL (SELECT p.id, p.display_name, p.email FROM people p WHERE p.org_id = la.org_id AND p.id = la.person_id LIMIT 1) p
                        WHERE la.org_id = s.org_id AND la.subscription_id = s.id), '[]'::jsonb) AS "assignedUsers"
        FROM subscriptions s
        JOIN products pr ON pr.id = s.product_id

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { PERSON_COLUMNS, type Person } from './people.js';
 
 export interface Assignment {
   person: { id: string; displayName: string; email: string; usageLocation: string | null };
@@ -22,11 +23,12 @@ export function listAssignments(db: Queryable, orgId: string, subscriptionId: st
   );
 }
 
-/** Which of these people already hold a license of the product, and on which subscription. */
-export function findHolders(db: Queryable, orgId: string, productId: string, personIds: string[]) {
-  return db.query<{ personId: string; subscriptionId: string }>(
-    `SELECT person_id AS "personId", subscription_id AS "subscriptionId" FROM license_assignments
-      WHERE org_id = $1 AND product_id = $2 AND person_id = ANY($3::uuid[])`,
+/** These people of the organization, each with the subscription that gives them the product, if any (one round trip). */
+export function findCandidates(db: Queryable, orgId: string, productId: string, personIds: string[]) {
+  return db.query<Person & { holdingSubscriptionId: string | null }>(
+    `SELECT ${PERSON_COLUMNS},
+            (SELECT la.subscription_id FROM license_assignments la WHERE la.org_id = p.org_id AND la.product_id = $2 AND la.person_id = p.id) AS "holdingSubscriptionId"
+       FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])`,
     [orgId, productId, personIds],
   );
 }

@@ -14,6 +14,9 @@ export interface Person {
 
 const COLUMNS = `org_id AS "orgId", id, display_name AS "displayName", email,
   usage_location AS "usageLocation", role, status`;
+/** The same columns of table alias `p`, for queries that join people. */
+export const PERSON_COLUMNS = `p.org_id AS "orgId", p.id, p.display_name AS "displayName", p.email,
+  p.usage_location AS "usageLocation", p.role, p.status`;
 
 /** A person row of table alias `p` as one JSON value, for queries that join people. */
 export const PERSON_JSON = `jsonb_build_object('orgId', p.org_id, 'id', p.id, 'displayName', p.display_name,

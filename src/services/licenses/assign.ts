@@ -2,8 +2,8 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Queryable } from '../../db/database.js';
 import { isCheckViolation, isUniqueViolation } from '../../db/database.js';
-import { deleteAssignments, findHolders, insertAssignments } from '../../db/license-assignments.js';
-import { findPeopleByIds, type Person } from '../../db/people.js';
+import { deleteAssignments, findCandidates, insertAssignments } from '../../db/license-assignments.js';
+import type { Person } from '../../db/people.js';
 import { findSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
 import { AppError } from '../../domain/errors.js';
@@ -38,7 +38,7 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
     if (sub.status !== 'active' && sub.status !== 'trial') {
       throw new AppError(409, 'subscription_not_active', 'Licenses of an expired or disabled subscription cannot be assigned.');
     }
-    const people = await findPeopleByIds(db, actor.orgId, ids);
+    const people = await findCandidates(db, actor.orgId, sub.productId, ids);
     const found = new Set(people.filter((p) => p.status === 'active').map((p) => p.id));
     const outsiders = ids.filter((id) => !found.has(id));
     if (outsiders.length) {
@@ -51,12 +51,11 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
     if (noLocation.length) {
       throw new AppError(422, 'usage_location_required', `These people need a usage location first: ${names(noLocation)}.`, { users: named(noLocation) });
     }
-    const holders = await findHolders(db, actor.orgId, sub.productId, ids);
-    const elsewhere = people.filter((p) => holders.some((h) => h.personId === p.id && h.subscriptionId !== sub.id));
+    const elsewhere = people.filter((p) => p.holdingSubscriptionId && p.holdingSubscriptionId !== sub.id);
     if (elsewhere.length) {
       throw new AppError(409, 'already_licensed', `Already licensed for this product through another subscription: ${names(elsewhere)}.`, { users: named(elsewhere) });
     }
-    const here = new Set(holders.map((h) => h.personId));
+    const here = new Set(people.filter((p) => p.holdingSubscriptionId === sub.id).map((p) => p.id));
     const toAdd = people.filter((p) => !here.has(p.id));
     const available = sub.quantity - sub.assigned;
     if (toAdd.length > available) throw insufficient(available, toAdd.length);
