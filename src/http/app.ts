@@ -38,13 +38,11 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
   app.addSchema(Subscription);
   app.addSchema(GraphError);
   registerErrorHandling(app);
-  // Ajv coerces "1e309" in a query string to Infinity and lets it through as an integer
+  // what a schema lets through but PostgreSQL cannot take: a NUL character in text, and the
+  // Infinity Ajv makes of "1e309" in a query string
   app.addHook('preHandler', async (request) => {
-    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        throw new AppError(400, 'validation_failed', `The request is not valid: ${name} must be a finite number.`);
-      }
-    }
+    const bad = findUnstorable({ params: request.params, query: request.query, body: request.body });
+    if (bad) throw new AppError(400, 'validation_failed', `The request is not valid: ${bad}.`);
   });
   await app.register(cookie);
   await app.register(swagger, {
@@ -78,3 +76,15 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+function findUnstorable(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? `${path || 'a value'} contains a NUL character` : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} must be a finite number`;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findUnstorable(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -111,6 +111,13 @@ describe('hostile input', () => {
       }
     }), { numRuns: RUNS, endOnFailure: true });
 
+    // what the database cannot store is refused up front, wherever it hides
+    for (const [method, path, body] of [['GET', '/v1.0/users/%00', undefined], ['GET', '/api/people?search=a%00b', undefined],
+      ['POST', '/api/payment-methods', Buffer.from(JSON.stringify({ card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', nameOnCard: 'a\u0000b', address: { line1: 'x', city: 'y', postalCode: 'z', country: 'FR' } } }))]] as const) {
+      const res = await raw(method, path, { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body);
+      expect(res.status, `${method} ${path}`).toBe(400);
+    }
+
     // still up and serving
     expect((await send(`${app.url}/api/openapi.json`, 'GET')).status).toBe(200);
     expect((await member.get('/api/me')).status).toBe(200);
