@@ -120,7 +120,7 @@ describe('invoices', () => {
   });
 
   it('renders a real PDF in the reader language with the number and total, and a CSV', async () => {
-    const summary = (await adele.get('/api/invoices?limit=100')).body.items.find((i: { total: { amount: number } }) => i.total.amount === 59184);
+    const summary = (await adele.get('/api/invoices?limit=100')).body.items.find((i: { kind: string; total: { amount: number } }) => i.kind === 'invoice' && i.total.amount === 59184);
     for (const [lang, total] of [['fr', '591,84 €'], ['en', '€591.84']] as const) {
       const res = await fetch(`${app.url}/api/invoices/${summary.id}/pdf?lang=${lang}`, { headers: { cookie: adele.cookie } });
       expect(res.headers.get('content-type')).toBe('application/pdf');
