@@ -81,16 +81,25 @@ async function directPairs(clients: number, hot: boolean) {
     const sub = subscriptionId(s);
     const buyer = personId(buyerOf(s));
     const person = personFor(cl, i);
+    // the statements the service sends, in the same order: checks, then the seat lock, then one write
     await tx(async (c) => {
-      const [row] = (await c.query('SELECT product_id, quantity, assigned, status FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub])).rows;
-      await c.query("SELECT id FROM people WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'active' AND usage_location IS NOT NULL", [BENCH_ORG, [person]]);
-      await c.query('INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4, now(), $5)', [BENCH_ORG, sub, person, row.product_id, buyer]);
-      await c.query("INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details) VALUES ($1, now(), $2, 'license.assigned', 'subscription', $3, '{}')", [BENCH_ORG, buyer, sub]);
+      const [row] = (await c.query('SELECT product_id, quantity, assigned, status, buyer_id FROM subscriptions WHERE org_id = $1 AND id = $2', [BENCH_ORG, sub])).rows;
+      await c.query(`SELECT p.id, p.status, p.usage_location, (SELECT la.subscription_id FROM license_assignments la
+          WHERE la.org_id = p.org_id AND la.product_id = $2 AND la.person_id = p.id) AS holding FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])`,
+      [BENCH_ORG, row.product_id, [person]]);
+      await c.query('SELECT quantity, assigned FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
+      await c.query(`WITH added AS (INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
+          SELECT $1, $2, unnest($3::uuid[]), $4, now(), $5 RETURNING person_id)
+        INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
+          SELECT $1, now(), $5, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added`,
+      [BENCH_ORG, sub, [person], row.product_id, buyer]);
     });
     await tx(async (c) => {
-      await c.query('SELECT id FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
-      await c.query('DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 AND person_id = ANY($3::uuid[])', [BENCH_ORG, sub, [person]]);
-      await c.query("INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details) VALUES ($1, now(), $2, 'license.unassigned', 'subscription', $3, '{}')", [BENCH_ORG, buyer, sub]);
+      await c.query('SELECT quantity, assigned FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
+      await c.query(`WITH removed AS (DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 AND person_id = ANY($3::uuid[]) RETURNING person_id)
+        INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
+          SELECT $1, now(), $4, 'license.unassigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM removed`,
+      [BENCH_ORG, sub, [person], buyer]);
     });
   });
   await pool.end();

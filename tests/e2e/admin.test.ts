@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { buy } from '../helpers/commerce.js';
 
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const ctx = useAppAndBrowser();
 
 describe('the admin side', () => {
   it("shows an admin a member's purchase with the guide's six fields and no edit control", async () => {
-    const page = await signedInPage(browser, app.url, 'admin@contoso.example', 'fr-FR');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Produits', exact: true }).click();
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Libre-service' }).click();
@@ -42,7 +32,7 @@ describe('the admin side', () => {
   });
 
   it("disallows a product in Settings, and the member's purchase then explains the refusal", async () => {
-    const admin = await signedInPage(browser, app.url, 'admin@contoso.example', 'en-US');
+    const admin = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'en-US');
     await admin.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await admin.getByRole('heading', { name: 'Settings › Self-service trials and purchases' }).waitFor();
     await admin.getByRole('combobox', { name: 'Visio Plan 1' }).click();
@@ -50,7 +40,7 @@ describe('the admin side', () => {
     await admin.getByText('Visio Plan 1: Do not allow.').waitFor();
     await admin.context().close();
 
-    const member = await signedInPage(browser, app.url, 'megan@contoso.example', 'en-US');
+    const member = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
     await member.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
     await member.getByRole('button', { name: 'Buy a product' }).click();
     await member.getByRole('combobox', { name: 'Product' }).click();
@@ -61,13 +51,13 @@ describe('the admin side', () => {
   });
 
   it('moves the users of a purchase to an organization subscription, and the buyer sees the notification', async () => {
-    const adele = await app.signIn('adele@contoso.example');
+    const adele = await ctx.app.signIn('adele@contoso.example');
     const purchase = (await adele.get('/api/subscriptions')).body.items.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro');
     const people = (await adele.get('/api/people?search=a&limit=3')).body.items.map((p: { id: string }) => p.id);
     expect((await adele.post(`/api/subscriptions/${purchase.id}/assignments`, { userIds: people })).status).toBe(200);
-    expect((await buy(await app.signIn('admin@contoso.example'), { quantity: 10 })).status).toBe(201);
+    expect((await buy(await ctx.app.signIn('admin@contoso.example'), { quantity: 10 })).status).toBe(201);
 
-    const admin = await signedInPage(browser, app.url, 'admin@contoso.example', 'en-US');
+    const admin = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'en-US');
     await admin.getByRole('navigation').getByRole('link', { name: 'Self-service purchases' }).click();
     await admin.getByRole('row').filter({ hasText: 'Adèle Vance' }).getByRole('button', { name: 'Power BI Pro' }).click();
     const pane = admin.getByRole('dialog', { name: 'Power BI Pro' });
@@ -79,7 +69,7 @@ describe('the admin side', () => {
     await pane.getByText('You took control: the buyer was notified.').waitFor();
     await admin.context().close();
 
-    const buyer = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    const buyer = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await buyer.getByRole('button', { name: 'Notifications (1)' }).click();
     await buyer.getByText('Un administrateur a pris le contrôle de votre abonnement Power BI Pro.').waitFor();
     await buyer.context().close();

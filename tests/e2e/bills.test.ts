@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { pdfText } from '../helpers/pdf.js';
 
 // The guide's "Gérer vos détails de paiement", "Mise à jour d'un mode de paiement existant",
 // "Ajouter un nouveau mode de paiement" and "Afficher vos factures", in French and in English.
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
@@ -112,13 +103,13 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
 
 describe('Billing > Bills & payments, as in the guide', () => {
   it('in French', async () => {
-    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await followGuide(page, L.fr, 'Adèle Vance', L.fr.total, 'Power BI Pro');
     await page.context().close();
   });
 
   it('in English', async () => {
-    const page = await signedInPage(browser, app.url, 'joni@fabrikam.example', 'en-US');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'joni@fabrikam.example', 'en-US');
     await followGuide(page, L.en, 'Joni Sherman', L.en.total, 'Power BI Pro');
     await page.context().close();
   });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
 // The guide's "Pour attribuer des licences" and "Pour annuler l'affectation des licences",
 // click by click, in French and in English.
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
@@ -61,16 +52,16 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, people: 
 
 describe('Billing > Licenses, as in the guide', () => {
   it('in French: assigns two colleagues found by name, then unassigns one', async () => {
-    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await followGuide(page, L.fr, 'Power BI Pro', [['Meg', 'Megan Bowen'], ['élo', 'Élodie Martin']]);
     await page.context().close();
   });
 
   it('in English: the same steps, and the 21st person is refused', async () => {
-    const page = await signedInPage(browser, app.url, 'megan@contoso.example', 'en-US');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
     await followGuide(page, L.en, 'Visio Plan 2', [['Adè', 'Adèle Vance'], ['Meg', 'Megan Bowen']]);
     // up to 20 at a time
-    const megan = await app.signIn('megan@contoso.example');
+    const megan = await ctx.app.signIn('megan@contoso.example');
     const names: string[] = (await megan.get('/api/people?limit=30')).body.items
       .filter((p: { displayName: string }) => !['Megan Bowen', 'Adèle Vance'].includes(p.displayName)).map((p: { displayName: string }) => p.displayName).slice(0, 21);
     await page.getByRole('button', { name: L.en.assign, exact: true }).click();

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
 // The guide's sections "Afficher vos abonnements", "Comment acheter plus ou réduire des licences"
 // and "Annuler un abonnement", click by click, in French and in English.
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
@@ -67,16 +58,16 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
 
 describe('Billing > Products, as in the guide', () => {
   it('in French: view self-service subscriptions, buy more and remove licenses, cancel a subscription', async () => {
-    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'fr-FR');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await followGuide(page, L.fr, 'Power BI Pro', 100, 'Project Plan 1');
-    const subs = (await (await app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items;
+    const subs = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items;
     expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro').total).toBe(100);
     expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Project Plan 1')).toMatchObject({ status: 'disabled', cancelReason: 'too_expensive' });
     await page.context().close();
   });
 
   it('in English: the same steps with the English labels', async () => {
-    const page = await signedInPage(browser, app.url, 'megan@contoso.example', 'en-US');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
     // Megan has one subscription: buy a second one first so that there is something to cancel
     await buyVisio(page, '4242424242424242');
@@ -85,9 +76,9 @@ describe('Billing > Products, as in the guide', () => {
   });
 
   it('a declined card tells the buyer and buys nothing; another card succeeds', async () => {
-    const page = await signedInPage(browser, app.url, 'adele@contoso.example', 'en-US');
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
-    const before = (await (await app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length;
+    const before = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length;
     await page.getByRole('button', { name: 'Buy a product' }).click();
     await page.getByRole('combobox', { name: 'Product' }).click();
     await page.getByRole('option', { name: 'Visio Plan 1' }).click();
@@ -98,11 +89,11 @@ describe('Billing > Products, as in the guide', () => {
     await fillCard(page, '4000000000009995');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByText('Your card has insufficient funds. Use another card.').waitFor();
-    expect((await (await app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before);
+    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before);
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('heading', { name: 'Visio Plan 1' }).waitFor();
-    expect((await (await app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before + 1);
+    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before + 1);
     await page.context().close();
   });
 });

@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -20,4 +22,17 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
   await page.getByRole('navigation').waitFor();
   return page;
+}
+
+/** A browser test file's server (with the demo purchases) and Chromium, started once and closed after. */
+export function useAppAndBrowser(): { readonly app: TestApp; readonly browser: Browser } {
+  const ctx = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    [ctx.app, ctx.browser] = await Promise.all([startTestApp({ demoPurchases: true }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.close();
+  });
+  return ctx;
 }

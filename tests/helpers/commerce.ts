@@ -53,3 +53,21 @@ export async function assignSome(app: TestApp, subscriptionId: string, n: number
       WHERE s.id = $1`,
     [subscriptionId, n]);
 }
+
+/**
+ * Runs `fn` while the line to the payment gateway fails: after the gateway has charged (the
+ * answer is lost), or before it hears anything.
+ */
+export async function withGatewayDown<T>(app: TestApp, when: 'after-charging' | 'before-charging', fn: () => Promise<T>): Promise<T> {
+  const gateway = app.deps.gateway;
+  const realCharge = gateway.charge.bind(gateway);
+  gateway.charge = async (input) => {
+    if (when === 'after-charging') await realCharge(input);
+    throw new Error(when === 'after-charging' ? 'socket hang up' : 'connect ECONNREFUSED');
+  };
+  try {
+    return await fn();
+  } finally {
+    gateway.charge = realCharge;
+  }
+}

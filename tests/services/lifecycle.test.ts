@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, START, type TestApp, type Client } from '../helpers/app.js';
-import { buy, gatewayMoves, invoicesOf, purchase, POWER_BI_PRO } from '../helpers/commerce.js';
+import { buy, gatewayMoves, invoicesOf, purchase, POWER_BI_PRO, withGatewayDown } from '../helpers/commerce.js';
 import { runJobsOnce } from '../../src/services/jobs/run-jobs.js';
 import { randomUUID } from 'node:crypto';
 
@@ -139,21 +139,10 @@ describe('jobs across servers', () => {
 
 describe('a crash between the gateway and our commit', () => {
   it('is finished by reconciliation: the purchase exists once and was charged once', async () => {
-    const gateway = app.deps.gateway;
-    const realCharge = gateway.charge.bind(gateway);
-    // the gateway takes the money, then the connection drops before we hear back
-    gateway.charge = async (input) => {
-      await realCharge(input);
-      throw new Error('socket hang up');
-    };
-    const key = randomUUID();
     const before = (await gatewayMoves(app)).length;
-    let res;
-    try {
-      res = await adele.post('/api/subscriptions', purchase({ quantity: 4 }), { 'idempotency-key': key });
-    } finally {
-      gateway.charge = realCharge;
-    }
+    // the gateway takes the money, then the connection drops before we hear back
+    const res = await withGatewayDown(app, 'after-charging', () =>
+      adele.post('/api/subscriptions', purchase({ quantity: 4 }), { 'idempotency-key': randomUUID() }));
     expect([res.status, codeOf(res)]).toEqual([502, 'payment_unconfirmed']);
     const pending = await app.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM charges WHERE status = 'pending'`);
     expect(pending[0]!.n).toBe(1);
@@ -167,19 +156,10 @@ describe('a crash between the gateway and our commit', () => {
   });
 
   it('a retry with the same key completes the first attempt instead of charging again', async () => {
-    const gateway = app.deps.gateway;
-    const realCharge = gateway.charge.bind(gateway);
-    gateway.charge = async (input) => {
-      await realCharge(input);
-      throw new Error('socket hang up');
-    };
     const key = randomUUID();
     const before = (await gatewayMoves(app)).length;
-    try {
-      expect((await adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key })).status).toBe(502);
-    } finally {
-      gateway.charge = realCharge;
-    }
+    const lost = await withGatewayDown(app, 'after-charging', () => adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key }));
+    expect(lost.status).toBe(502);
     const retry = await adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key });
     expect(retry.status).toBe(201);
     expect(retry.body.total).toBe(6);
@@ -187,17 +167,9 @@ describe('a crash between the gateway and our commit', () => {
   });
 
   it('a charge the gateway never received fails without a purchase', async () => {
-    const gateway = app.deps.gateway;
-    const realCharge = gateway.charge.bind(gateway);
-    gateway.charge = async () => {
-      throw new Error('connect ECONNREFUSED');
-    };
     const subs = (await app.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions'))[0]!.n;
-    try {
-      expect((await adele.post('/api/subscriptions', purchase({ quantity: 7 }), { 'idempotency-key': randomUUID() })).status).toBe(502);
-    } finally {
-      gateway.charge = realCharge;
-    }
+    const refused = await withGatewayDown(app, 'before-charging', () => adele.post('/api/subscriptions', purchase({ quantity: 7 }), { 'idempotency-key': randomUUID() }));
+    expect(refused.status).toBe(502);
     await travel('2026-03-02T09:10:00Z');
     expect((await runJobsOnce(app.deps)).reconciled).toBe(1);
     expect((await app.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions'))[0]!.n).toBe(subs);

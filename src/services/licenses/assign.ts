@@ -4,8 +4,7 @@ import type { Queryable } from '../../db/database.js';
 import { isCheckViolation, isUniqueViolation } from '../../db/database.js';
 import { deleteAssignments, findCandidates, insertAssignments } from '../../db/license-assignments.js';
 import type { Person } from '../../db/people.js';
-import { findSubscription } from '../../db/subscriptions.js';
-import { recordAudit } from '../../db/audit.js';
+import { findSubscription, lockSubscription, type Subscription } from '../../db/subscriptions.js';
 import { AppError } from '../../domain/errors.js';
 import { MAX_USERS_AT_ONCE, distinctIds } from '../../domain/seats.js';
 import { ownSubscription } from '../subscriptions/view.js';
@@ -34,10 +33,9 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
   const ids = distinctIds(userIds);
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
   const run = async (db: Queryable): Promise<AssignResult> => {
-    const sub = await ownSubscription(db, actor, subscriptionId, { lock: true });
-    if (sub.status !== 'active' && sub.status !== 'trial') {
-      throw new AppError(409, 'subscription_not_active', 'Licenses of an expired or disabled subscription cannot be assigned.');
-    }
+    // the checks first, the seat lock last: it is held only for the insert and the commit
+    const sub = await ownSubscription(db, actor, subscriptionId);
+    assertAssignable(sub);
     const people = await findCandidates(db, actor.orgId, sub.productId, ids);
     const found = new Set(people.filter((p) => p.status === 'active').map((p) => p.id));
     const outsiders = ids.filter((id) => !found.has(id));
@@ -57,17 +55,13 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
     }
     const here = new Set(people.filter((p) => p.holdingSubscriptionId === sub.id).map((p) => p.id));
     const toAdd = people.filter((p) => !here.has(p.id));
-    const available = sub.quantity - sub.assigned;
+    const locked = (await lockSubscription(db, actor.orgId, sub.id))!;
+    assertAssignable(locked);
+    const available = locked.quantity - locked.assigned;
     if (toAdd.length > available) throw insufficient(available, toAdd.length);
     await insertAssignments(db, { orgId: actor.orgId, subscriptionId: sub.id, productId: sub.productId, personIds: toAdd.map((p) => p.id), by: actor.personId }, deps.clock.now());
-    if (toAdd.length) {
-      await recordAudit(db, deps.clock.now(), {
-        orgId: actor.orgId, actorId: actor.personId, action: 'license.assigned', objectType: 'subscription', objectId: sub.id,
-        details: { users: toAdd.map((p) => p.id) },
-      });
-    }
-    const assignedCount = sub.assigned + toAdd.length;
-    return { assigned: toAdd, alreadyAssigned: people.filter((p) => here.has(p.id)), total: sub.quantity, assignedCount, available: sub.quantity - assignedCount };
+    const assignedCount = locked.assigned + toAdd.length;
+    return { assigned: toAdd, alreadyAssigned: people.filter((p) => here.has(p.id)), total: locked.quantity, assignedCount, available: locked.quantity - assignedCount };
   };
   try {
     return tx ? await run(tx) : await deps.db.transaction(run);
@@ -82,6 +76,12 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
   }
 }
 
+function assertAssignable(sub: Subscription) {
+  if (sub.status !== 'active' && sub.status !== 'trial') {
+    throw new AppError(409, 'subscription_not_active', 'Licenses of an expired or disabled subscription cannot be assigned.');
+  }
+}
+
 const insufficient = (available: number, needed: number) =>
   new AppError(409, 'insufficient_licenses', `Only ${available} licenses are available; ${needed} needed. Buy more licenses first.`, { available, needed });
 
@@ -91,12 +91,7 @@ export async function unassignLicenses(deps: Deps, actor: Actor, subscriptionId:
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
   const run = async (db: Queryable) => {
     const sub = await ownSubscription(db, actor, subscriptionId, { lock: true });
-    const removed = await deleteAssignments(db, actor.orgId, sub.id, ids);
-    if (removed.length) {
-      await recordAudit(db, deps.clock.now(), {
-        orgId: actor.orgId, actorId: actor.personId, action: 'license.unassigned', objectType: 'subscription', objectId: sub.id, details: { users: removed },
-      });
-    }
+    const removed = await deleteAssignments(db, { orgId: actor.orgId, subscriptionId: sub.id, personIds: ids, by: actor.personId }, deps.clock.now());
     const assignedCount = sub.assigned - removed.length;
     return { unassigned: removed, total: sub.quantity, assignedCount, available: sub.quantity - assignedCount };
   };

@@ -1,8 +1,9 @@
 import { useNavigate } from 'react-router-dom';
-import { Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
+import { Loadable } from '../components/Loadable';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
 
@@ -19,16 +20,13 @@ export interface LicensePool {
 
 /** Facturation > Licences: each subscription with its assigned and available licenses. */
 export default function Licenses() {
-  const { t, number, problem } = useT();
+  const { t, number } = useT();
   const navigate = useNavigate();
   const { data, error } = useApi<{ items: LicensePool[] }>('/api/licenses');
   return (
     <>
       <PageHeader title={t('page.licenses')} />
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && data.items.length === 0 && <p>{t('lic.none')}</p>}
-      {data && data.items.length > 0 && (
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('lic.none'))}>{(d) => (
         <Table aria-label={t('page.licenses')}>
           <TableHeader>
             <TableRow>
@@ -40,7 +38,7 @@ export default function Licenses() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((l) => (
+            {d.items.map((l) => (
               <TableRow key={l.subscriptionId}>
                 <TableCell>
                   <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/licenses/${l.subscriptionId}`); }}>
@@ -55,7 +53,7 @@ export default function Licenses() {
             ))}
           </TableBody>
         </Table>
-      )}
+      )}</Loadable>
     </>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   Badge, Button, Link, Menu, MenuButton, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody,
-  Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
 } from '@fluentui/react-components';
 import { Filter24Regular, MoreHorizontal20Regular, Add20Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
+import { Loadable } from '../components/Loadable';
 import { CancelPane } from './products/CancelPane';
 import { PurchasePane } from './admin/PurchasePane';
 import { useSession } from '../session';
@@ -16,7 +17,7 @@ import type { Subscription } from './products/types';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
-  const { t, date, money, problem } = useT();
+  const { t, date, money } = useT();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Record<string, string[]>>({ filter: [] });
   const selfService = filters.filter!.includes('selfService');
@@ -47,10 +48,7 @@ export default function Products() {
         </Menu>
       </Toolbar>
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && data.items.length === 0 && <p>{t('products.none')}</p>}
-      {data && data.items.length > 0 && (
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('products.none'))}>{(d) => (
         <Table aria-label={t('products.tab')}>
           <TableHeader>
             <TableRow>
@@ -63,7 +61,7 @@ export default function Products() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((s) => (
+            {d.items.map((s) => (
               <TableRow key={s.id}>
                 <TableCell>
                   <Link href={`/billing/products/${s.id}`} onClick={(e) => {
@@ -96,7 +94,7 @@ export default function Products() {
             ))}
           </TableBody>
         </Table>
-      )}
+      )}</Loadable>
       <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
       <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={() => { setCanceling(null); setNotice(t('sub.saved')); reload(); }} />
     </>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import {
-  Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { Loadable } from '../../components/Loadable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
 import type { Purchase } from './types';
@@ -17,7 +18,7 @@ const useStyles = makeStyles({ filters: { display: 'flex', gap: tokens.spacingHo
 /** The admin's read-only view of every self-service purchase, by product, buyer and status. */
 export default function SelfServicePurchases() {
   const styles = useStyles();
-  const { t, date, money, problem } = useT();
+  const { t, date, money } = useT();
   const [product, setProduct] = useState('');
   const [status, setStatus] = useState('');
   const query = new URLSearchParams({ limit: '100', ...(product ? { productId: product } : {}), ...(status ? { status } : {}) });
@@ -50,10 +51,7 @@ export default function SelfServicePurchases() {
           </Dropdown>
         </Field>
       </div>
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && data.items.length === 0 && <p>{t('adm.none')}</p>}
-      {data && data.items.length > 0 && (
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('adm.none'))}>{(d) => (
         <Table aria-label={t('adm.purchases.title')}>
           <TableHeader>
             <TableRow>
@@ -67,7 +65,7 @@ export default function SelfServicePurchases() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((p) => (
+            {d.items.map((p) => (
               <TableRow key={p.id}>
                 <TableCell><Link onClick={() => setOpen(p.id)}>{p.product.name}</Link></TableCell>
                 <TableCell>{p.buyer.displayName}</TableCell>
@@ -80,7 +78,7 @@ export default function SelfServicePurchases() {
             ))}
           </TableBody>
         </Table>
-      )}
+      )}</Loadable>
       <PurchasePane id={open} onClose={() => setOpen(null)} onChanged={() => { reload(); grouped.reload(); }} />
     </>
   );

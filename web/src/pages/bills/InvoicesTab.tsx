@@ -8,6 +8,7 @@ import { api, keyAfter, newIdempotencyKey } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Pane } from '../../components/Pane';
+import { Loadable } from '../../components/Loadable';
 import { useCardLabel } from './CardPanes';
 import type { Invoice, InvoiceSummary, PaymentMethod } from './types';
 
@@ -21,7 +22,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** Onglet "Factures": the last 3 months by default, 6 months, or a date range; one invoice opens in the pane. */
 export function InvoicesTab() {
   const styles = useStyles();
-  const { t, date, money, problem } = useT();
+  const { t, date, money } = useT();
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
   const [applied, setApplied] = useState<string>('');
@@ -52,10 +53,7 @@ export function InvoicesTab() {
           <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv${applied ? `?${applied}` : ''}`}>{t('inv.csv')}</Button>
         </Toolbar>
       </div>
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && data.items.length === 0 && <p>{t('inv.none')}</p>}
-      {data && data.items.length > 0 && (
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>{(d) => (
         <Table aria-label={t('bills.tab.invoices')}>
           <TableHeader>
             <TableRow>
@@ -67,7 +65,7 @@ export function InvoicesTab() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((i) => (
+            {d.items.map((i) => (
               <TableRow key={i.id}>
                 <TableCell><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</TableCell>
                 <TableCell>{date(i.issuedAt)}</TableCell>
@@ -78,7 +76,7 @@ export function InvoicesTab() {
             ))}
           </TableBody>
         </Table>
-      )}
+      )}</Loadable>
       <InvoicePane id={open} onClose={() => setOpen(null)} onPaid={reload} />
     </>
   );

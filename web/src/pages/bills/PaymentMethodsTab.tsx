@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import {
-  Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Badge, Button, Link, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
+import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
 
@@ -38,10 +39,7 @@ export function PaymentMethodsTab() {
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>{t('pm.add')}</Button>
       </Toolbar>
       {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && data.items.length === 0 && <p>{t('pm.none')}</p>}
-      {data && data.items.length > 0 && (
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>{(d) => (
         <Table aria-label={t('bills.tab.methods')}>
           <TableHeader>
             <TableRow>
@@ -52,7 +50,7 @@ export function PaymentMethodsTab() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.items.map((pm) => (
+            {d.items.map((pm) => (
               <TableRow key={pm.id}>
                 <TableCell><Link onClick={() => setOpen(pm)}>{label(pm)}</Link></TableCell>
                 <TableCell>{pm.nameOnCard}</TableCell>
@@ -65,7 +63,7 @@ export function PaymentMethodsTab() {
             ))}
           </TableBody>
         </Table>
-      )}
+      )}</Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
       <AddCardPane open={adding} onClose={() => setAdding(false)} onAdded={() => done(t('pm.added'))} />
     </>

@@ -1,20 +1,19 @@
 import { useNavigate } from 'react-router-dom';
-import { Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
+import { Loadable } from '../../components/Loadable';
 import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
 
 /** Onglet "Profils de facturation": each profile opens its page. */
 export function ProfilesTab() {
-  const { t, problem } = useT();
+  const { t } = useT();
   const navigate = useNavigate();
   const label = useCardLabel();
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
-  if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
-  if (!data) return <Spinner label={t('common.loading')} />;
-  if (data.items.length === 0) return <p>{t('bp.none')}</p>;
   return (
+    <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('bp.none'))}>{(d) => (
     <Table aria-label={t('bills.tab.profiles')}>
       <TableHeader>
         <TableRow>
@@ -24,7 +23,7 @@ export function ProfilesTab() {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {data.items.map((bp) => (
+        {d.items.map((bp) => (
           <TableRow key={bp.id}>
             <TableCell>
               <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
@@ -35,5 +34,6 @@ export function ProfilesTab() {
         ))}
       </TableBody>
     </Table>
+    )}</Loadable>
   );
 }
