@@ -78,6 +78,22 @@ describe('the Graph-compatible API through the official Graph client', () => {
     expect((await graph.api(`/users/${user.id}/licenseDetails`).get()).value).toEqual([]);
   });
 
+  it('assigns from whichever of your subscriptions has a license free, and assigning a license held is a no-op', async () => {
+    const PROJECT_P1 = 'CFQ7TTC0HDB1';
+    const sku = (await app.deps.db.query<{ skuId: string }>('SELECT sku_id AS "skuId" FROM products WHERE id = $1', [PROJECT_P1]))[0]!.skuId;
+    const first = (await buy(adele, { productId: PROJECT_P1, quantity: 2 })).body;
+    const second = (await buy(adele, { productId: PROJECT_P1, quantity: 1 })).body;
+    const [a, b] = await app.deps.db.query<{ id: string }>(
+      `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.usage_location IS NOT NULL AND p.status = 'active' ORDER BY p.email LIMIT 2 OFFSET 5`);
+    const add = (id: string) => graph.api(`/users/${id}/assignLicense`).post({ addLicenses: [{ skuId: sku, disabledPlans: [] }], removeLicenses: [] });
+    for (const id of [a!.id, a!.id, b!.id, a!.id]) await add(id); // a license held already: nothing changes, no error
+    const assigned = async (id: string) => (await app.deps.db.query<{ n: number }>('SELECT assigned AS n FROM subscriptions WHERE id = $1', [id]))[0]!.n;
+    expect((await assigned(first.id)) + (await assigned(second.id))).toBe(2);
+    const projectSku = (await graph.api('/subscribedSkus').get()).value.find((s: { skuId: string }) => s.skuId === sku);
+    expect(projectSku).toMatchObject({ consumedUnits: 2, prepaidUnits: { enabled: 3 } });
+    expect(new Set(projectSku.subscriptionIds)).toEqual(new Set([first.id, second.id]));
+  });
+
   it("answers in Graph's error shape with Graph's messages", async () => {
     await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 1 });
     const visioSku = 'ca7f3140-d88c-455b-9a1c-7f0679e31a76';

@@ -4,6 +4,7 @@ import { canReadAdminViews } from '../../domain/roles.js';
 import { findPerson, findPersonByEmail, searchPeople, type Person } from '../../db/people.js';
 import { licensesOfPerson, subscribedSkus } from '../../db/license-assignments.js';
 import { listSubscriptionViews } from '../../db/subscriptions.js';
+import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../domain/errors.js';
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
 import { parseUserFilter } from '../../domain/graph-query.js';
@@ -74,33 +75,45 @@ export async function licenseDetails(deps: Deps, actor: Actor, idOrUpn: string) 
 
 /**
  * Graph's assignLicense: each added SKU comes from one of the caller's subscriptions of that
- * product with a license free; each removed SKU goes back to the subscription it came from.
+ * product with a license free (a SKU the user holds already is left as is, as Graph does);
+ * each removed SKU goes back to the subscription it came from.
  */
 export async function assignLicense(deps: Deps, actor: Actor, idOrUpn: string, body: { addLicenses: { skuId: string }[]; removeLicenses: string[] }) {
   const person = await findUser(deps, actor, idOrUpn);
-  const mine = (await listSubscriptionViews(deps.db, actor.orgId, actor.personId, {})).filter((s) => s.buyerId === actor.personId);
   const noLicense = (skuId: string) => new AppError(400, 'insufficient_licenses', `Subscription with SKU ${skuId} does not have any available licenses.`, { graphCode: 'Request_BadRequest' });
+  const sameSku = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   await deps.db.transaction(async (tx) => {
+    const mine = (await listSubscriptionViews(tx, actor.orgId, actor.personId, {})).filter((s) => s.buyerId === actor.personId);
     for (const skuId of body.removeLicenses) {
-      for (const s of mine.filter((m) => m.product.skuId.toLowerCase() === skuId.toLowerCase())) {
-        await unassignLicenses(deps, actor, s.id, [person.id], tx);
-      }
+      for (const s of mine.filter((m) => sameSku(m.product.skuId, skuId))) await unassignLicenses(deps, actor, s.id, [person.id], tx);
     }
+    const held = await licensesOfPerson(tx, actor.orgId, person.id);
     for (const { skuId } of body.addLicenses) {
-      const candidates = mine.filter((m) => m.product.skuId.toLowerCase() === skuId.toLowerCase() && (m.status === 'active' || m.status === 'trial'));
-      const pick = candidates.find((m) => m.quantity - m.assigned > 0) ?? candidates[0];
-      if (!pick) throw noLicense(skuId);
-      try {
-        await assignLicenses(deps, actor, pick.id, [person.id], tx);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'insufficient_licenses') throw noLicense(skuId);
-        if (err.code === 'usage_location_required') {
-          throw new AppError(400, err.code, 'License assignment cannot be done for user with invalid usage location.', { graphCode: 'Request_BadRequest' });
-        }
-        throw err;
-      }
+      if (held.some((l) => sameSku(l.skuId, skuId) && mine.some((m) => m.id === l.subscriptionId))) continue;
+      // the fullest-looking last; counts read before the seat lock may be stale, so a full one passes to the next
+      const candidates = mine
+        .filter((m) => sameSku(m.product.skuId, skuId) && (m.status === 'active' || m.status === 'trial'))
+        .sort((a, b) => (b.quantity - b.assigned) - (a.quantity - a.assigned));
+      if (!(await assignFromFirstFree(deps, actor, candidates.map((c) => c.id), person.id, tx))) throw noLicense(skuId);
     }
   });
   return person;
+}
+
+/** Assigns from the first subscription with a license free; false when none had one. */
+async function assignFromFirstFree(deps: Deps, actor: Actor, subscriptionIds: string[], personId: string, tx: Queryable): Promise<boolean> {
+  for (const id of subscriptionIds) {
+    try {
+      await assignLicenses(deps, actor, id, [personId], tx);
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'insufficient_licenses') continue;
+      if (err.code === 'usage_location_required') {
+        throw new AppError(400, err.code, 'License assignment cannot be done for user with invalid usage location.', { graphCode: 'Request_BadRequest' });
+      }
+      throw err;
+    }
+  }
+  return false;
 }
