@@ -35,8 +35,20 @@ async function withRetries<T>(run: () => Promise<T>): Promise<T> {
 // bigint columns hold money in minor units and counts: all far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * Every parameterized query runs as a named prepared statement: PostgreSQL parses and plans it
+ * once per connection instead of at every call (the SQL texts are constants, so the names are few).
+ */
+const statementNames = new Map<string, string>();
+function prepared(sql: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (!params) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `s${statementNames.size}`));
+  return { name, text: sql, values: params };
+}
+
 const queryableOf = (client: pg.PoolClient): Queryable => ({
-  query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
+  query: async <R>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as R[],
   exec: async (sql: string) => void (await client.query(sql)),
 });
 
@@ -47,7 +59,7 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params as unknown[])).rows as T[];
+      return (await pool.query(prepared(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await pool.query(sql);
