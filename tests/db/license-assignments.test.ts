@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { isCheckViolation, isUniqueViolation, type Queryable } from '../../src/db/database.js';
+import { insertSubscription } from '../../src/db/subscriptions.js';
+import { deleteAssignments, insertAssignments, listAssignments } from '../../src/db/license-assignments.js';
+
+// The seat invariant is the database's own: whatever code writes the rows, and however many
+// transactions run at once, assigned stays <= quantity and equal to the rows.
+const NOW = new Date('2026-03-02T09:00:00Z');
+const POWER_BI_PRO = 'CFQ7TTC0L3PB';
+const VISIO_PLAN_1 = 'CFQ7TTC0HD33';
+
+const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
+
+describe.each(engines)('license_assignments on %s', (engine) => {
+  let t: TestDatabase;
+  let orgId: string;
+  let buyer: string;
+  let people: string[];
+  beforeAll(async () => {
+    t = await createTestDatabase({ engine });
+    const rows = await t.db.query<{ orgId: string; id: string; email: string }>(
+      `SELECT p.org_id AS "orgId", p.id, p.email FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' ORDER BY p.email`);
+    orgId = rows[0]!.orgId;
+    buyer = rows.find((r) => r.email === 'adele@contoso.example')!.id;
+    people = rows.filter((r) => r.id !== buyer).map((r) => r.id);
+  });
+  afterAll(() => t?.drop());
+
+  const subscription = (quantity: number, productId = POWER_BI_PRO) => insertSubscription(t.db, {
+    orgId, productId, buyerId: buyer, billingProfileId: null, selfService: true, status: 'active', term: 'monthly',
+    quantity, unitPrice: 940, currency: 'EUR', termStart: NOW, termEnd: new Date('2026-04-02T09:00:00Z'), autoRenew: true, startedAsTrial: false,
+  }, NOW);
+  const counts = async (id: string) => (await t.db.query<{ rows: number; assigned: number }>(
+    'SELECT (SELECT count(*)::int FROM license_assignments WHERE org_id = $1 AND subscription_id = $2) AS rows, assigned FROM subscriptions WHERE org_id = $1 AND id = $2',
+    [orgId, id]))[0]!;
+  const add = (db: Queryable, subscriptionId: string, personIds: string[], productId = POWER_BI_PRO) =>
+    insertAssignments(db, { orgId, subscriptionId, productId, personIds, by: buyer }, NOW);
+  const caught = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err);
+
+  it('refuses a statement that would assign more licenses than bought, and keeps none of it', async () => {
+    const sub = await subscription(3);
+    expect(await add(t.db, sub.id, people.slice(0, 2))).toBe(2);
+    const err = await caught(add(t.db, sub.id, people.slice(2, 4)));
+    expect(isCheckViolation(err, 'subscriptions_seats')).toBe(true);
+    expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
+  });
+
+  it('refuses a second license of a product to one person, even from another subscription', async () => {
+    const [one, two] = [await subscription(2, VISIO_PLAN_1), await subscription(2, VISIO_PLAN_1)];
+    await add(t.db, one.id, [people[10]!], VISIO_PLAN_1);
+    expect(isUniqueViolation(await caught(add(t.db, two.id, [people[10]!], VISIO_PLAN_1)))).toBe(true);
+    expect(await counts(two.id)).toEqual({ rows: 0, assigned: 0 });
+  });
+
+  it('never updates a row in place (a move is a delete and an insert, so the counts follow)', async () => {
+    const sub = await subscription(1, 'CFQ7TTC0LSGZ');
+    await add(t.db, sub.id, [people[11]!], 'CFQ7TTC0LSGZ');
+    const err = await caught(t.db.query('UPDATE license_assignments SET person_id = $3 WHERE org_id = $1 AND subscription_id = $2', [orgId, sub.id, people[12]]));
+    expect(String((err as Error).message)).toContain('not updated');
+  });
+
+  it('deletes only the people assigned, counts them back and audits only a real change', async () => {
+    const sub = await subscription(5, 'CFQ7TTC0HDB1');
+    await add(t.db, sub.id, people.slice(20, 23), 'CFQ7TTC0HDB1');
+    const removed = await deleteAssignments(t.db, { orgId, subscriptionId: sub.id, personIds: [people[20]!, people[30]!], by: buyer }, NOW);
+    expect(removed).toEqual([people[20]]);
+    expect(await deleteAssignments(t.db, { orgId, subscriptionId: sub.id, personIds: [people[30]!], by: buyer }, NOW)).toEqual([]);
+    expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
+    const audit = await t.db.query<{ action: string; users: string[] }>(
+      `SELECT action, details->'users' AS users FROM audit_events WHERE org_id = $1 AND object_id = $2 ORDER BY id`, [orgId, sub.id]);
+    expect(audit).toEqual([
+      { action: 'license.assigned', users: expect.arrayContaining(people.slice(20, 23)) },
+      { action: 'license.unassigned', users: [people[20]] },
+    ]);
+  });
+
+  it('lists the assigned people by name, a page at a time, only of its organization', async () => {
+    const sub = await subscription(10, 'CFQ7TTC0HDB0');
+    await add(t.db, sub.id, people.slice(0, 7), 'CFQ7TTC0HDB0');
+    const first = await listAssignments(t.db, orgId, sub.id, { limit: 4 });
+    const last = first.at(-1)!;
+    const second = await listAssignments(t.db, orgId, sub.id, { limit: 4, after: { name: last.sortName, id: last.person.id } });
+    const names = [...first, ...second].map((a) => a.sortName);
+    expect(names).toHaveLength(7);
+    expect(names).toEqual([...names].sort());
+    expect(first[0]!.assignedBy?.id).toBe(buyer);
+    const fabrikam = (await t.db.query<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Fabrikam'`))[0]!.id;
+    expect(await listAssignments(t.db, fabrikam, sub.id, { limit: 10 })).toEqual([]);
+  });
+
+  it('holds under 40 concurrent transactions that insert without any lock of their own', async () => {
+    const sub = await subscription(9, 'CFQ7TTC0LCHC');
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      caught(t.db.transaction((tx) => add(tx, sub.id, [people[i]!], 'CFQ7TTC0LCHC')))));
+    const refused = results.filter((e) => e !== undefined);
+    for (const e of refused) expect(isCheckViolation(e, 'subscriptions_seats'), String(e)).toBe(true);
+    expect(refused).toHaveLength(31);
+    expect(await counts(sub.id)).toEqual({ rows: 9, assigned: 9 });
+  });
+});
