@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
 import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
+import { insertSubscription } from '../../src/db/subscriptions.js';
 
 let app: TestApp;
 let adele: Client, megan: Client, admin: Client, joni: Client;
 let people: Record<string, string>;
-beforeAll(async () => {
-  app = await startTestApp();
-  [adele, megan, admin, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example']
-    .map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client];
-  const rows = await app.deps.db.query<{ email: string; id: string }>('SELECT email, id FROM people');
-  people = Object.fromEntries(rows.map((r) => [r.email, r.id]));
-});
-afterAll(() => app?.close());
 
 /** Ids of n Contoso people with a usage location, active, who are not the demo accounts. */
 async function colleagues(n: number, offset = 0): Promise<string[]> {
@@ -26,7 +19,19 @@ const unassign = (who: Client, id: string, userIds: string[]) => who.post(`/api/
 const stored = async (id: string) => (await app.deps.db.query<{ n: number; assigned: number }>(
   'SELECT (SELECT count(*)::int FROM license_assignments WHERE subscription_id = $1) AS n, assigned FROM subscriptions WHERE id = $1', [id]))[0]!;
 
-describe('assigning licenses', () => {
+// the same rules on the PostgreSQL server and on embedded PGlite (what `npm start` runs on)
+const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
+
+describe.each(engines)('assigning licenses on %s', (engine) => {
+  beforeAll(async () => {
+    app = await startTestApp({ engine });
+    [adele, megan, admin, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example']
+      .map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client];
+    const rows = await app.deps.db.query<{ email: string; id: string }>('SELECT email, id FROM people');
+    people = Object.fromEntries(rows.map((r) => [r.email, r.id]));
+  });
+  afterAll(() => app?.close());
+
   it('assigns up to 20 people at a time, all of the organization, and lists them by name', async () => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0HD32', quantity: 25 })).body;
     const ids = await colleagues(20);
@@ -108,11 +113,48 @@ describe('assigning licenses', () => {
     expect(audit.map((e) => e.action)).toEqual(['license.assigned', 'license.unassigned']);
   });
 
-  it('assigns only on an active subscription', async () => {
+  it('assigns only on an active subscription or a trial', async () => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 2 })).body;
     await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' }); // within 7 days: disabled
     const [p] = await colleagues(1, 40);
     expect(codeOf(await assign(adele, sub.id, [p!]))).toBe('subscription_not_active');
+    const withStatus = (status: 'trial' | 'expired') => insertSubscription(app.deps.db, {
+      orgId: adele.orgId, productId: 'CFQ7TTC0LH2H', buyerId: adele.personId, billingProfileId: null, selfService: true, status, term: 'monthly',
+      quantity: 2, unitPrice: 0, currency: 'EUR', termStart: app.clock.now(), termEnd: new Date('2026-04-01T09:00:00Z'), autoRenew: false, startedAsTrial: false,
+    }, app.clock.now());
+    const expired = await withStatus('expired');
+    expect([(await assign(adele, expired.id, [p!])).status, codeOf(await assign(adele, expired.id, [p!]))]).toEqual([409, 'subscription_not_active']);
+    const trial = await withStatus('trial');
+    expect((await assign(adele, trial.id, [p!])).body).toMatchObject({ assignedCount: 1, available: 1 });
+  });
+
+  it('answers a bad request with a 4xx problem, never a 500', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0HD32', quantity: 1 })).body;
+    expect(codeOf(await assign(adele, sub.id, []))).toBe('validation_failed');
+    expect(codeOf(await assign(adele, sub.id, ['not-a-uuid']))).toBe('validation_failed');
+    expect(codeOf(await adele.post(`/api/subscriptions/${sub.id}/assignments`, { users: [] }))).toBe('validation_failed');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(codeOf(await assign(adele, unknown, [people['megan@contoso.example']!]))).toBe('not_found');
+    expect(codeOf(await adele.get(`/api/subscriptions/${unknown}/assignments`))).toBe('not_found');
+    expect(codeOf(await adele.get(`/api/subscriptions/${sub.id}/assignments?cursor=garbage`))).toBe('invalid_cursor');
+    expect(codeOf(await adele.get('/api/subscriptions/nope/assignments.csv'))).toBe('validation_failed');
+  });
+
+  it('pages the assigned people and exports them as CSV', async () => {
+    const sub = (await buy(megan, { productId: 'CFQ7TTC0LSGZ', quantity: 5 })).body;
+    const ids = await colleagues(5, 10);
+    expect((await assign(megan, sub.id, ids)).status).toBe(200);
+    const first = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3`)).body;
+    expect(first.items).toHaveLength(3);
+    const second = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    expect(second).toMatchObject({ nextCursor: null });
+    expect(new Set([...first.items, ...second.items].map((a: { person: { id: string } }) => a.person.id))).toEqual(new Set(ids));
+    const csv = await megan.get(`/api/subscriptions/${sub.id}/assignments.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const [header, row] = csv.text.split('\r\n');
+    expect(header).toBe('Name,Email,Usage location,Assigned at,Assigned by');
+    expect(row).toContain(first.items[0].person.email);
+    expect(row).toContain('Megan Bowen');
   });
 
   it('keeps assigned <= total under 60 concurrent requests, the count equal to the rows', async () => {
