@@ -89,6 +89,14 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     const twice = await assign(megan, two.id, [p!]);
     expect([twice.status, codeOf(twice)]).toEqual([409, 'already_licensed']);
     expect(twice.body.users[0].id).toBe(p);
+    // at the same time on both subscriptions: one wins, the other is told who
+    for (let round = 0; round < 5; round++) {
+      await unassign(adele, one.id, [p!]);
+      await unassign(megan, two.id, [p!]);
+      const answers = await Promise.all([assign(adele, one.id, [p!]), assign(megan, two.id, [p!])]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.users).toEqual([{ id: p, displayName: expect.any(String) }]);
+    }
   });
 
   it('only the buyer assigns; admins read, others find nothing', async () => {

@@ -71,7 +71,12 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
       const sub = await findSubscription(deps.db, actor.orgId, subscriptionId);
       throw insufficient(sub ? sub.quantity - sub.assigned : 0, ids.length);
     }
-    if (isUniqueViolation(err)) throw new AppError(409, 'already_licensed', 'One of these people was just given a license of this product: try again.', { users: [] });
+    if (isUniqueViolation(err)) {
+      // another subscription of the product took them meanwhile: name who, as the check above would have
+      const sub = await findSubscription(deps.db, actor.orgId, subscriptionId);
+      const taken = sub ? (await findCandidates(deps.db, actor.orgId, sub.productId, ids)).filter((p) => p.holdingSubscriptionId && p.holdingSubscriptionId !== sub.id) : [];
+      throw new AppError(409, 'already_licensed', `Just licensed for this product through another subscription: ${names(taken)}.`, { users: named(taken) });
+    }
     throw err;
   }
 }
