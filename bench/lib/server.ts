@@ -48,3 +48,10 @@ export async function stop(child: ChildProcess, url?: string): Promise<void> {
     }
   }
 }
+
+/** CPU time a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+export async function processCpuMs(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
