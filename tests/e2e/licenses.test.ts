@@ -51,9 +51,18 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, people: 
 }
 
 describe('Billing > Licenses, as in the guide', () => {
-  it('in French: assigns two colleagues found by name, then unassigns one', async () => {
+  it('in French: assigns two colleagues found by name, then unassigns one; a refusal names the person', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await followGuide(page, L.fr, 'Power BI Pro', [['Meg', 'Megan Bowen'], ['élo', 'Élodie Martin']]);
+    // a refusal names the people concerned, and assigns nobody
+    await page.getByRole('button', { name: L.fr.assign, exact: true }).click();
+    await addPerson(page, L.fr, 'Nes', 'Nestor Wilke');
+    const pane = page.getByRole('dialog', { name: L.fr.pane });
+    await pane.getByRole('button', { name: L.fr.affect, exact: true }).click();
+    await pane.getByText("Ces personnes doivent avoir un emplacement d'utilisation avant de recevoir une licence : Nestor Wilke.").waitFor();
+    const adele = await ctx.app.signIn('adele@contoso.example');
+    const pool = (await adele.get('/api/licenses')).body.items.find((l: { product: { name: string } }) => l.product.name === 'Power BI Pro');
+    expect(pool).toMatchObject({ assigned: 1 });
     await page.context().close();
   });
 
