@@ -36,22 +36,26 @@ export function findCandidates(db: Queryable, orgId: string, productId: string, 
 /**
  * Inserts the assignments and their audit event in one statement: the seat lock the caller
  * holds is released at commit, so every round trip saved here is time others do not wait.
+ * A person already on this subscription (the same request sent twice) is skipped, not an
+ * error; a license of the product on another subscription still violates the unique key.
+ * Returns the people actually added.
  */
-export async function insertAssignments(db: Queryable, a: { orgId: string; subscriptionId: string; productId: string; personIds: string[]; by: string }, now: Date): Promise<number> {
-  if (a.personIds.length === 0) return 0;
-  const [row] = await db.query<{ n: number }>(
+export async function insertAssignments(db: Queryable, a: { orgId: string; subscriptionId: string; productId: string; personIds: string[]; by: string }, now: Date): Promise<string[]> {
+  if (a.personIds.length === 0) return [];
+  const rows = await db.query<{ personId: string }>(
     `WITH added AS (
        INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
-       SELECT $1, $2, unnest($3::uuid[]), $4, $5, $6 RETURNING person_id
+       SELECT $1, $2, unnest($3::uuid[]), $4, $5, $6
+       ON CONFLICT (org_id, subscription_id, person_id) DO NOTHING RETURNING person_id
      ), audited AS (
        INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
        SELECT $1, $5, $6, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added
        HAVING count(*) > 0
      )
-     SELECT count(*)::int AS n FROM added`,
+     SELECT person_id AS "personId" FROM added`,
     [a.orgId, a.subscriptionId, a.personIds, a.productId, now, a.by],
   );
-  return row!.n;
+  return rows.map((r) => r.personId);
 }
 
 /** Deletes the assignments and, when there were any, writes their audit event, in one statement. */

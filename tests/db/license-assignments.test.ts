@@ -40,10 +40,21 @@ describe.each(engines)('license_assignments on %s', (engine) => {
 
   it('refuses a statement that would assign more licenses than bought, and keeps none of it', async () => {
     const sub = await subscription(3);
-    expect(await add(t.db, sub.id, people.slice(0, 2))).toBe(2);
+    expect(await add(t.db, sub.id, people.slice(0, 2))).toEqual(people.slice(0, 2));
     const err = await caught(add(t.db, sub.id, people.slice(2, 4)));
     expect(isCheckViolation(err, 'subscriptions_seats')).toBe(true);
     expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
+  });
+
+  it('skips a person already on the subscription (the same request twice) and adds only the others', async () => {
+    const sub = await subscription(3, 'CFQ7TTC0HD32');
+    await add(t.db, sub.id, [people[40]!], 'CFQ7TTC0HD32');
+    expect(await add(t.db, sub.id, [people[40]!, people[41]!], 'CFQ7TTC0HD32')).toEqual([people[41]]);
+    expect(await add(t.db, sub.id, [people[40]!], 'CFQ7TTC0HD32')).toEqual([]);
+    expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
+    const audit = await t.db.query<{ users: string[] }>(
+      `SELECT details->'users' AS users FROM audit_events WHERE org_id = $1 AND object_id = $2 ORDER BY id`, [orgId, sub.id]);
+    expect(audit.map((e) => e.users)).toEqual([[people[40]], [people[41]]]);
   });
 
   it('refuses a second license of a product to one person, even from another subscription', async () => {

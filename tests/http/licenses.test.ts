@@ -99,6 +99,17 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     }
   });
 
+  it('answers the same request sent three times at once (a double click) as assigned once, never as a conflict', async () => {
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0LH2H', quantity: 3 })).body;
+    for (const p of await colleagues(3, 45)) {
+      const answers = await Promise.all([assign(adele, sub.id, [p]), assign(adele, sub.id, [p]), assign(adele, sub.id, [p])]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(answers.flatMap((a) => a.body.assigned.map((x: { id: string }) => x.id))).toEqual([p]);
+      expect(answers.flatMap((a) => a.body.alreadyAssigned.map((x: { id: string }) => x.id))).toEqual([p, p]);
+    }
+    expect(await stored(sub.id)).toEqual({ n: 3, assigned: 3 });
+  });
+
   it('only the buyer assigns; admins read, others find nothing', async () => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0LCHC', quantity: 2 })).body;
     const [p] = await colleagues(1);

@@ -53,15 +53,21 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
     if (elsewhere.length) {
       throw new AppError(409, 'already_licensed', `Already licensed for this product through another subscription: ${names(elsewhere)}.`, { users: named(elsewhere) });
     }
-    const here = new Set(people.filter((p) => p.holdingSubscriptionId === sub.id).map((p) => p.id));
-    const toAdd = people.filter((p) => !here.has(p.id));
+    let toAdd = people.filter((p) => p.holdingSubscriptionId !== sub.id);
     const locked = (await lockSubscription(db, actor.orgId, sub.id))!;
     assertAssignable(locked);
     const available = locked.quantity - locked.assigned;
-    if (toAdd.length > available) throw insufficient(available, toAdd.length);
-    await insertAssignments(db, { orgId: actor.orgId, subscriptionId: sub.id, productId: sub.productId, personIds: toAdd.map((p) => p.id), by: actor.personId }, deps.clock.now());
-    const assignedCount = locked.assigned + toAdd.length;
-    return { assigned: toAdd, alreadyAssigned: people.filter((p) => here.has(p.id)), total: locked.quantity, assignedCount, available: locked.quantity - assignedCount };
+    if (toAdd.length > available) {
+      // an identical request may have assigned some of them while this one waited for the lock
+      const current = await findCandidates(db, actor.orgId, sub.productId, toAdd.map((p) => p.id));
+      const here = new Set(current.filter((p) => p.holdingSubscriptionId === sub.id).map((p) => p.id));
+      toAdd = toAdd.filter((p) => !here.has(p.id));
+      if (toAdd.length > available) throw insufficient(available, toAdd.length);
+    }
+    const added = new Set(await insertAssignments(db, { orgId: actor.orgId, subscriptionId: sub.id, productId: sub.productId, personIds: toAdd.map((p) => p.id), by: actor.personId }, deps.clock.now()));
+    // the locked row counts the ones an identical request added meanwhile: they are already assigned
+    const assignedCount = locked.assigned + added.size;
+    return { assigned: toAdd.filter((p) => added.has(p.id)), alreadyAssigned: people.filter((p) => !added.has(p.id)), total: locked.quantity, assignedCount, available: locked.quantity - assignedCount };
   };
   try {
     return tx ? await run(tx) : await deps.db.transaction(run);
