@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client as GraphClient, GraphError } from '@microsoft/microsoft-graph-client';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
+import { insertSubscription } from '../../src/db/subscriptions.js';
 
 // The official Microsoft Graph JavaScript client, pointed at our server with an API token.
 let app: TestApp;
@@ -92,6 +93,38 @@ describe('the Graph-compatible API through the official Graph client', () => {
     const projectSku = (await graph.api('/subscribedSkus').get()).value.find((s: { skuId: string }) => s.skuId === sku);
     expect(projectSku).toMatchObject({ consumedUnits: 2, prepaidUnits: { enabled: 3 } });
     expect(new Set(projectSku.subscriptionIds)).toEqual(new Set([first.id, second.id]));
+  });
+
+  it('shows Warning for expired and Suspended for disabled subscriptions; a member sees their own, an admin the organization\'s', async () => {
+    const withStatus = (productId: string, status: 'expired' | 'disabled', quantity: number) => insertSubscription(app.deps.db, {
+      orgId: adele.orgId, productId, buyerId: adele.personId, billingProfileId: null, selfService: true, status, term: 'monthly',
+      quantity, unitPrice: 0, currency: 'EUR', termStart: app.clock.now(), termEnd: new Date('2026-04-01T09:00:00Z'), autoRenew: false, startedAsTrial: false,
+    }, app.clock.now());
+    const [expired, disabled] = [await withStatus('CFQ7TTC0HDB0', 'expired', 4), await withStatus('CFQ7TTC0LCHC', 'disabled', 6)];
+    const skus = (await graph.api('/subscribedSkus').get()).value as { skuPartNumber: string; capabilityStatus: string; prepaidUnits: object; subscriptionIds: string[] }[];
+    const of = (part: string) => skus.find((s) => s.skuPartNumber === part);
+    expect(of('PROJECTPROFESSIONAL')).toMatchObject({ capabilityStatus: 'Warning', prepaidUnits: { enabled: 0, warning: 4, suspended: 0, lockedOut: 0 }, subscriptionIds: [expired.id] });
+    expect(of('PBI_PREMIUM_PER_USER')).toMatchObject({ capabilityStatus: 'Suspended', prepaidUnits: { enabled: 0, warning: 0, suspended: 6, lockedOut: 0 }, subscriptionIds: [disabled.id] });
+    const tokenOf = async (email: string) => (await (await app.signIn(email)).post('/api/tokens', { name: 'graph' })).body.token as string;
+    const admins = (await clientFor(await tokenOf('admin@contoso.example')).api('/subscribedSkus').get()).value as { skuPartNumber: string }[];
+    expect(admins.map((s) => s.skuPartNumber)).toEqual(expect.arrayContaining(['PROJECTPROFESSIONAL', 'PBI_PREMIUM_PER_USER']));
+    const megans = (await clientFor(await tokenOf('megan@contoso.example')).api('/subscribedSkus').get()).value as { skuPartNumber: string }[];
+    expect(megans.map((s) => s.skuPartNumber)).not.toContain('PROJECTPROFESSIONAL');
+    expect((await fabrikamGraph.api('/subscribedSkus').get()).value).toEqual([]);
+  });
+
+  it('answers bad requests and other organizations\' users in Graph\'s shape', async () => {
+    const me = await graph.api('/me').select('id').get();
+    expect(me).toEqual({ '@odata.context': expect.any(String), id: expect.any(String) });
+    const noRemove = await graphError(() => graph.api(`/users/${me.id}/assignLicense`).post({ addLicenses: [] }));
+    expect([noRemove.statusCode, noRemove.code]).toEqual([400, 'Request_BadRequest']);
+    const badSku = await graphError(() => graph.api(`/users/${me.id}/assignLicense`).post({ addLicenses: [{ skuId: 'nope' }], removeLicenses: [] }));
+    expect([badSku.statusCode, badSku.code]).toEqual([400, 'Request_BadRequest']);
+    expect((await graphError(() => graph.api('/users').top(0).get())).statusCode).toBe(400);
+    // Fabrikam's caller can neither read nor license a Contoso person
+    expect((await graphError(() => fabrikamGraph.api(`/users/${me.id}/licenseDetails`).get())).statusCode).toBe(404);
+    const cross = await graphError(() => fabrikamGraph.api(`/users/${me.id}/assignLicense`).post({ addLicenses: [{ skuId: POWER_BI_PRO_SKU }], removeLicenses: [] }));
+    expect([cross.statusCode, cross.code]).toEqual([404, 'Request_ResourceNotFound']);
   });
 
   it("answers in Graph's error shape with Graph's messages", async () => {
