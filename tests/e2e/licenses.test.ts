@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { buy } from '../helpers/commerce.js';
 
 // The guide's "Pour attribuer des licences" and "Pour annuler l'affectation des licences",
 // click by click, in French and in English.
@@ -81,6 +82,31 @@ describe('Billing > Licenses, as in the guide', () => {
     await page.getByRole('option', { name: new RegExp(`^${names[20]}`) }).click();
     await pane.getByText('You can add up to 20 users at a time: assign these first.').waitFor();
     expect(await pane.getByText('20 of 20 users').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('shows a large pool fifty people at a time, the rest with Show more', async () => {
+    const megan = await ctx.app.signIn('megan@contoso.example');
+    const sub = (await buy(megan, { productId: 'CFQ7TTC0LH2H', quantity: 60 })).body;
+    const eligible: string[] = (await ctx.app.deps.db.query<{ id: string }>(
+      `SELECT id FROM people WHERE org_id = $1 AND status = 'active' AND usage_location IS NOT NULL`, [megan.orgId])).map((r) => r.id);
+    for (let i = 0; i < eligible.length; i += 20) {
+      expect((await megan.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: eligible.slice(i, i + 20) })).status).toBe(200);
+    }
+    expect(eligible.length).toBeGreaterThan(50);
+    const first = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=50`)).body;
+    const rest = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    const lastName: string = rest.items.at(-1).person.displayName;
+
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
+    await page.getByRole('navigation').getByRole('link', { name: L.en.licenses, exact: true }).click();
+    await page.getByRole('link', { name: 'Power Apps per user', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: first.items.at(-1).person.displayName }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: lastName }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.getByRole('row').filter({ hasText: lastName }).waitFor();
+    await page.getByRole('button', { name: 'Show more' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row').count()).toBe(eligible.length + 1);
     await page.context().close();
   });
 });

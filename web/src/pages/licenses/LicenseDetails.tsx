@@ -13,6 +13,7 @@ import { AssignPane } from './AssignPane';
 import type { Subscription } from '../products/types';
 
 interface Assignment { person: { id: string; displayName: string; email: string }; assignedAt: string }
+type AssignmentPage = { items: Assignment[]; nextCursor: string | null };
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
 
@@ -24,7 +25,7 @@ export default function LicenseDetails() {
   const { me } = useSession();
   const { t, date, problem } = useT();
   const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
-  const list = useApi<{ items: Assignment[]; nextCursor: string | null }>(`/api/subscriptions/${id}/assignments?limit=100`);
+  const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments?limit=50`);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -44,6 +45,12 @@ export default function LicenseDetails() {
     if (!next.delete(personId)) next.add(personId);
     setSelected(next);
   };
+
+  // a pool holds up to 10,000 people: the next fifty on demand
+  async function more(page: AssignmentPage) {
+    const next = await api<AssignmentPage>(`/api/subscriptions/${s.id}/assignments?limit=50&cursor=${encodeURIComponent(page.nextCursor!)}`);
+    list.setData({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+  }
 
   async function unassign() {
     setConfirming(false);
@@ -103,6 +110,7 @@ export default function LicenseDetails() {
           </TableBody>
         </Table>
       )}
+      {list.data?.nextCursor && <Button onClick={() => void more(list.data!)}>{t('lic.more')}</Button>}
       <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
