@@ -89,9 +89,10 @@ async function directPairs(clients: number, hot: boolean) {
       [BENCH_ORG, row.product_id, [person]]);
       await c.query('SELECT quantity, assigned FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
       await c.query(`WITH added AS (INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
-          SELECT $1, $2, unnest($3::uuid[]), $4, now(), $5 RETURNING person_id)
+          SELECT $1, $2, unnest($3::uuid[]), $4, now(), $5 ON CONFLICT (org_id, subscription_id, person_id) DO NOTHING RETURNING person_id)
         INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
-          SELECT $1, now(), $5, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added`,
+          SELECT $1, now(), $5, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added
+          HAVING count(*) > 0`,
       [BENCH_ORG, sub, [person], row.product_id, buyer]);
     });
     await tx(async (c) => {
