@@ -7,6 +7,9 @@ const ctx = useAppAndBrowser();
 describe('the admin side', () => {
   it("shows an admin a member's purchase with the guide's six fields and no edit control", async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'fr-FR');
+    // the overview sums up the members' purchases per product
+    await page.getByRole('navigation').getByRole('link', { name: "Vue d'ensemble" }).click();
+    await page.getByText('1 achat · 5 licences · 0 attribuée').waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Produits', exact: true }).click();
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Libre-service' }).click();
