@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { pdfText } from '../helpers/pdf.js';
+import { buy, card } from '../helpers/commerce.js';
+import { runJobsOnce } from '../../src/services/jobs/run-jobs.js';
 
 // The guide's "Gérer vos détails de paiement", "Mise à jour d'un mode de paiement existant",
 // "Ajouter un nouveau mode de paiement" and "Afficher vos factures", in French and in English.
@@ -111,6 +113,34 @@ describe('Billing > Bills & payments, as in the guide', () => {
   it('in English', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'joni@fabrikam.example', 'en-US');
     await followGuide(page, L.en, 'Joni Sherman', L.en.total, 'Power BI Pro');
+    await page.context().close();
+  });
+
+  // last: it moves the server's clock a month on
+  it('"Payer maintenant": a renewal the card refused is paid with a new card', async () => {
+    const { app } = ctx;
+    const sub = (await buy(await app.signIn('megan@contoso.example'), { quantity: 2, term: 'monthly', card: { ...card(), nameOnCard: 'Megan Bowen' } })).body;
+    await app.deps.db.query(
+      `UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE token = (SELECT gateway_token FROM payment_methods WHERE id = $1)`, [sub.paymentMethod.id]);
+    app.clock.set('2026-04-02T09:00:00Z');
+    await runJobsOnce(app.deps);
+
+    const page = await signedInPage(ctx.browser, app.url, 'megan@contoso.example', 'fr-FR');
+    await page.getByRole('navigation').getByRole('link', { name: L.fr.bills }).click();
+    const dueRow = page.getByRole('table').getByRole('row').filter({ hasText: 'À payer' });
+    const number = (await dueRow.getByRole('button').first().textContent())!.trim();
+    await dueRow.getByRole('button', { name: number }).click();
+    const pane = page.getByRole('dialog');
+    await pane.getByRole('radio', { name: L.fr.newCard }).check();
+    await fillNewCard(pane, L.fr, '5555 5555 5555 4444');
+    await pane.getByRole('button', { name: 'Payer maintenant' }).click();
+    await pane.getByText('Merci : la facture est payée').waitFor();
+    await pane.getByText('Payée par MASTERCARD se terminant par 4444').waitFor();
+    // paid, the invoice offers nothing more to pay, and the list says so
+    expect(await pane.getByRole('button', { name: 'Payer maintenant' }).count()).toBe(0);
+    await pane.getByRole('button', { name: 'Fermer' }).last().click();
+    await page.getByRole('table').getByRole('row').filter({ hasText: number }).filter({ hasText: 'Payée' }).waitFor();
+    expect((await (await app.signIn('megan@contoso.example')).get(`/api/subscriptions/${sub.id}`)).body.status).toBe('active');
     await page.context().close();
   });
 });

@@ -85,8 +85,8 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
   );
 }
 
-/** The new card's form, shared by "Ajouter un mode de paiement" and "Remplacer". */
-function useNewCard() {
+/** The new card's form, shared by "Ajouter un mode de paiement", "Remplacer" and "Payer maintenant". */
+export function useNewCard() {
   const [card, setCard] = useState<CardDraft>(emptyCard);
   const [address, setAddress] = useState<AddressDraft>(noAddress);
   const reset = () => {

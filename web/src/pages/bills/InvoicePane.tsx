@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import {
+  Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Link, MessageBar, MessageBarBody, OverlayDrawer, Radio, RadioGroup,
+  Spinner, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { Dismiss24Regular } from '@fluentui/react-icons';
+import { api, keyAfter, newIdempotencyKey } from '../../api';
+import { useLocale, useT } from '../../i18n';
+import { useApi } from '../../useApi';
+import { useCardLabel, useNewCard } from './CardPanes';
+import type { Invoice, PaymentMethod } from './types';
+
+const useStyles = makeStyles({
+  line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/**
+ * One invoice as the PDF shows it, with the PDF link. Only an invoice left due offers
+ * "Payer maintenant", with a saved card or a new one (so the footer is not the shared Pane's,
+ * whose submit button is always there).
+ */
+export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClose: () => void; onPaid: () => void }) {
+  const styles = useStyles();
+  const { t, date, money, number, problem } = useT();
+  const { locale } = useLocale();
+  const label = useCardLabel();
+  const newCard = useNewCard();
+  const { data: invoice, setData } = useApi<Invoice>(id ? `/api/invoices/${id}` : null);
+  const shown = invoice && invoice.id === id ? invoice : undefined;
+  const due = shown?.status === 'due';
+  const { data: cards } = useApi<{ items: PaymentMethod[] }>(due ? '/api/payment-methods' : null);
+  const [card, setCard] = useState('');
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  useEffect(() => {
+    setMessage(null);
+    setCard('');
+    newCard.reset();
+  }, [id]);
+
+  async function pay() {
+    if (!shown || !due || !card) return;
+    setBusy(true);
+    try {
+      const body = card === 'new' ? { card: newCard.body() } : { paymentMethodId: card };
+      setData(await api<Invoice>(`/api/invoices/${shown.id}/pay`, { method: 'POST', body, headers: { 'idempotency-key': key } }));
+      setMessage({ intent: 'success', text: t('inv.paid') });
+      setKey(newIdempotencyKey());
+      onPaid();
+    } catch (err) {
+      setMessage({ intent: 'error', text: problem(err) });
+      setKey(keyAfter(err, key));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = shown ? `${t(`inv.kind.${shown.kind}`)} ${shown.number}` : '';
+  const snapshot = shown?.billingSnapshot;
+  return (
+    <OverlayDrawer position="end" size="medium" open={id !== null} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
+      <form onSubmit={(e) => { e.preventDefault(); void pay(); }} style={{ display: 'contents' }}>
+        <DrawerHeader>
+          <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+        </DrawerHeader>
+        <DrawerBody className={styles.body}>
+          {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+          {!shown && <Spinner />}
+          {shown && snapshot && (
+            <>
+              <Text>{date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}</Text>
+              <Text weight="semibold">{t('inv.billedTo')}</Text>
+              <Text>{[snapshot.name, snapshot.address?.line1, `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(), snapshot.country].filter(Boolean).join(', ')}</Text>
+              {shown.periodStart && shown.periodEnd && <Text>{t('inv.periodOf')}: {date(shown.periodStart)} – {date(shown.periodEnd)}</Text>}
+              {shown.lines.map((l) => (
+                <div key={l.lineNo} className={styles.line}>
+                  <Text>{t('inv.line', { description: l.description, quantity: l.quantity, unitPrice: money(l.unitPrice) })}</Text>
+                  <Text>{money(l.amount)}</Text>
+                </div>
+              ))}
+              <div className={styles.line}><Text>{t('inv.subtotal')}</Text><Text>{money(shown.subtotal)}</Text></div>
+              <div className={styles.line}><Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text><Text>{money(shown.tax)}</Text></div>
+              <div className={styles.line}><Text weight="semibold">{t('inv.total')}</Text><Text weight="semibold">{money(shown.total)}</Text></div>
+              {shown.payment && <Text>{t('inv.paidWith', { brand: shown.payment.brand.toUpperCase(), last4: shown.payment.last4 })}</Text>}
+              <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">{t('inv.pdf')}</Link>
+              {due && (
+                <Field label={t('inv.payWith')}>
+                  <RadioGroup value={card} onChange={(_, d) => setCard(d.value)}>
+                    {(cards?.items ?? []).map((c) => <Radio key={c.id} value={c.id} label={label(c)} />)}
+                    <Radio value="new" label={t('buy.newCard')} />
+                  </RadioGroup>
+                </Field>
+              )}
+              {due && card === 'new' && newCard.fields}
+            </>
+          )}
+        </DrawerBody>
+        <DrawerFooter>
+          {due && <Button appearance="primary" type="submit" disabled={busy || !card}>{t('inv.payNow')}</Button>}
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        </DrawerFooter>
+      </form>
+    </OverlayDrawer>
+  );
+}
