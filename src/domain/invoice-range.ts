@@ -1,11 +1,12 @@
 import { AppError } from './errors.js';
 import { addMonths } from './term.js';
 
-const MAX_DAYS = 2 * 366;
+const DAY_MS = 86_400_000;
 
 /**
  * The invoices page's period: from and to are days (YYYY-MM-DD), both included; or the last
- * `months` months (3 by default) up to today. Reversed, or longer than 2 years: refused.
+ * `months` months (3 by default) up to today. Reversed, or longer than 2 calendar years (the
+ * same day two years on is the last one allowed, so "the last 24 months" fits): refused.
  */
 export function invoiceRange(from: string | undefined, to: string | undefined, now: Date, months = 3): { from: Date; to: Date } {
   const day = (s: string, name: string) => {
@@ -16,9 +17,11 @@ export function invoiceRange(from: string | undefined, to: string | undefined, n
     return d;
   };
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const end = new Date((to ? day(to, 'to') : today).getTime() + 86_400_000);
-  const start = from ? day(from, 'from') : addMonths(today, -months);
+  const last = to ? day(to, 'to') : today;
+  const end = new Date(last.getTime() + DAY_MS);
+  // without a start, the period is the `months` months before its last day
+  const start = from ? day(from, 'from') : addMonths(last, -months);
   if (start >= end) throw new AppError(400, 'invalid_date_range', 'The start of the period must come before its end.');
-  if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) throw new AppError(400, 'invalid_date_range', 'A period is at most 2 years long.');
+  if (end.getTime() - DAY_MS > addMonths(start, 24).getTime()) throw new AppError(400, 'invalid_date_range', 'A period is at most 2 years long.');
   return { from: start, to: end };
 }
