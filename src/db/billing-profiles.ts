@@ -70,3 +70,9 @@ export function subscriptionsBilledTo(db: Queryable, orgId: string, id: string) 
     [orgId, id],
   );
 }
+
+/** Countries we know the VAT of: the only ones a profile may be billed in. */
+export async function isBillingCountry(db: Queryable, country: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM tax_rates WHERE country = $1', [country]);
+  return rows.length > 0;
+}

@@ -1,8 +1,10 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { canWrite } from '../../domain/roles.js';
-import { forbidden, notFound } from '../../domain/errors.js';
-import { findBillingProfile, listBillingProfiles, subscriptionsBilledTo, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import {
+  findBillingProfile, isBillingCountry, listBillingProfiles, subscriptionsBilledTo, updateBillingProfile, type BillingProfile,
+} from '../../db/billing-profiles.js';
 import { findPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
 import { addCard, masked, type NewCard } from '../payment-methods/manage.js';
@@ -36,6 +38,10 @@ export async function editBillingProfile(
 ) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   await own(deps, actor, id);
+  // the country decides the VAT of the next charges: one we do not know would bill none
+  if (c.country !== undefined && !(await isBillingCountry(deps.db, c.country))) {
+    throw new AppError(400, 'unsupported_country', `We cannot bill to ${c.country}.`, { country: c.country });
+  }
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await updateBillingProfile(tx, actor.orgId, id, c, now);
