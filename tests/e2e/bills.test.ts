@@ -17,6 +17,8 @@ const L = {
     line1: 'Adresse (ligne 1)', city: 'Ville', postal: 'Code postal', saved: 'Le mode de paiement a été enregistré.', replaced: 'Le mode de paiement a été remplacé',
     period: 'Période', past3: 'Les 3 derniers mois', past6: 'Les 6 derniers mois', range: 'Spécifier une plage de dates', from: 'Du', to: 'Au', apply: 'Appliquer',
     pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
+    editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation',
+    badCountry: 'Nous ne pouvons pas facturer dans le pays ou la région ZZ.', profileSaved: 'Le profil de facturation a été enregistré', home: 'FR',
   },
   en: {
     bills: 'Bills & payments', profiles: 'Billing profiles', methods: 'Payment methods', invoices: 'Invoices', edit: 'Edit',
@@ -25,6 +27,8 @@ const L = {
     line1: 'Address line 1', city: 'City', postal: 'Postal code', saved: 'The payment method was saved.', replaced: 'The payment method was replaced',
     period: 'Period', past3: 'Past 3 months', past6: 'Past 6 months', range: 'Specify a date range', from: 'From', to: 'To', apply: 'Apply',
     pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
+    editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email',
+    badCountry: 'We cannot bill to the country or region ZZ.', profileSaved: 'The billing profile was saved', home: 'US',
   },
 };
 type Labels = typeof L.fr;
@@ -58,6 +62,17 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await pane.getByRole('button', { name: l.save }).click();
   await page.getByText(l.replaced).waitFor();
   await page.getByText(l.mastercard).first().waitFor();
+  // the profile itself: its invoice email; a country we cannot bill to is refused in the pane
+  await page.getByRole('button', { name: l.editProfile }).click();
+  pane = page.getByRole('dialog');
+  await pane.getByLabel(l.country).fill('ZZ');
+  await pane.getByRole('button', { name: l.save }).click();
+  await pane.getByText(l.badCountry).waitFor();
+  await pane.getByLabel(l.country).fill(l.home);
+  await pane.getByLabel(l.invoiceEmail).fill('factures@example.com');
+  await pane.getByRole('button', { name: l.save }).click();
+  await page.getByText(l.profileSaved).waitFor();
+  await page.getByText(`${l.invoiceEmail}: factures@example.com`).waitFor();
 
   // Mise à jour d'un mode de paiement existant: Payment methods tab, a card, Edit, the changes, Save
   await nav.getByRole('link', { name: l.bills }).click();

@@ -60,9 +60,12 @@ const en = {
   'bp.subscriptions': 'Subscriptions billed to this profile',
   'bp.noCard': 'No payment method: the subscriptions of this profile will not renew.',
   'bp.replaced': 'The payment method was replaced: the next charges use it.',
+  'bp.edit': 'Edit billing profile',
+  'bp.saved': 'The billing profile was saved: the next invoices show it.',
   'error.payment_method_in_use': 'This card pays for subscriptions: replace it in their billing profile first.',
   'error.invalid_date_range': 'Choose a valid period of at most 2 years, its start before its end.',
   'error.invoice_not_due': 'This invoice has nothing left to pay.',
+  'error.unsupported_country': 'We cannot bill to the country or region {country}.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -127,9 +130,12 @@ const fr: Record<keyof typeof en, string> = {
   'bp.subscriptions': 'Abonnements facturés sur ce profil',
   'bp.noCard': 'Aucun mode de paiement : les abonnements de ce profil ne seront pas renouvelés.',
   'bp.replaced': 'Le mode de paiement a été remplacé : les prochains prélèvements l’utilisent.',
+  'bp.edit': 'Modifier le profil de facturation',
+  'bp.saved': 'Le profil de facturation a été enregistré : les prochaines factures le reprennent.',
   'error.payment_method_in_use': "Cette carte paie des abonnements : remplacez-la d'abord dans leur profil de facturation.",
   'error.invalid_date_range': "Choisissez une période valide d'au plus 2 ans, son début avant sa fin.",
   'error.invoice_not_due': "Cette facture n'a plus rien à payer.",
+  'error.unsupported_country': 'Nous ne pouvons pas facturer dans le pays ou la région {country}.',
 };
 
 export default { en, fr };

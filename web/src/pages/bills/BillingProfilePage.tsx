@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { EditCardPane, ReplaceCardPane, useCardLabel } from './CardPanes';
+import { ProfilePane } from './ProfilePane';
 import type { BillingProfile } from './types';
 
 const useStyles = makeStyles({
@@ -23,12 +24,14 @@ export default function BillingProfilePage() {
   const { data: bp, error, reload } = useApi<BillingProfile>(`/api/billing-profiles/${id}`);
   const [editing, setEditing] = useState(false);
   const [replacing, setReplacing] = useState(false);
+  const [editingProfile, setEditingProfile] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
   if (!bp) return <Spinner label={t('common.loading')} />;
   const done = (text: string) => {
     setEditing(false);
     setReplacing(false);
+    setEditingProfile(false);
     setNotice(text);
     reload();
   };
@@ -53,6 +56,7 @@ export default function BillingProfilePage() {
           <Text>{bp.address.postalCode} {bp.address.city}, {bp.country}</Text>
           <Text>{t('bp.currency')}: {bp.currency}</Text>
           {bp.invoiceEmail && <Text>{t('bp.invoiceEmail')}: {bp.invoiceEmail}</Text>}
+          <div className={styles.actions}><Button onClick={() => setEditingProfile(true)}>{t('bp.edit')}</Button></div>
         </Card>
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.subscriptions')}</Title3>
@@ -60,6 +64,7 @@ export default function BillingProfilePage() {
         </Card>
       </div>
       <EditCardPane editOnOpen card={editing ? bp.paymentMethod : null} onClose={() => setEditing(false)} onSaved={() => done(t('pm.saved'))} />
+      <ProfilePane profile={bp} open={editingProfile} onClose={() => setEditingProfile(false)} onSaved={() => done(t('bp.saved'))} />
       <ReplaceCardPane profileId={bp.id} open={replacing} onClose={() => setReplacing(false)} onReplaced={() => done(t('bp.replaced'))} />
     </>
   );
