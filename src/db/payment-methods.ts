@@ -51,6 +51,19 @@ export async function findPaymentMethod(db: Queryable, orgId: string, ownerId: s
   return row;
 }
 
+/**
+ * Locks one of the owner's cards that is not deleted, in the caller's transaction: 'update' to
+ * remove it, 'share' to make it a profile's card. A card removed meanwhile is not found (the
+ * lock re-reads the row once the other transaction is over).
+ */
+export async function lockPaymentMethod(db: Queryable, orgId: string, ownerId: string, id: string, mode: 'update' | 'share'): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM payment_methods WHERE org_id = $1 AND owner_id = $2 AND id = $3 AND deleted_at IS NULL FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`,
+    [orgId, ownerId, id],
+  );
+  return rows.length > 0;
+}
+
 export function listPaymentMethods(db: Queryable, orgId: string, ownerId: string): Promise<PaymentMethod[]> {
   return db.query<PaymentMethod>(
     `SELECT ${PAYMENT_METHOD_COLUMNS} FROM payment_methods pm

@@ -155,4 +155,17 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     expect(codeOf(await reader.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() }))).toBe('read_only');
     expect((await adele.post(`/api/invoices/${paid.id}/pay`, { card: card() })).status).toBe(400);
   });
+
+  it('a card removed while it becomes a profile\'s card: either it is gone and the profile keeps its own, or the profile takes it and it stays', async () => {
+    const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
+    for (let i = 0; i < 15; i++) {
+      const spare = (await adele.post('/api/payment-methods', { card: card() })).body;
+      const [removed, replaced] = await Promise.all([
+        adele.delete(`/api/payment-methods/${spare.id}`),
+        adele.put(`/api/billing-profiles/${billingProfile.id}/payment-method`, { paymentMethodId: spare.id }),
+      ]);
+      expect([[204, 404], [409, 200]]).toContainEqual([removed.status, replaced.status]);
+      expect((await adele.get(`/api/billing-profiles/${billingProfile.id}`)).body.paymentMethod).not.toBeNull();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import {
   findBillingProfile, isBillingCountry, listBillingProfiles, subscriptionsBilledTo, updateBillingProfile, type BillingProfile,
 } from '../../db/billing-profiles.js';
-import { findPaymentMethod } from '../../db/payment-methods.js';
+import { findPaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
 import { addCard, masked, type NewCard } from '../payment-methods/manage.js';
 
@@ -60,6 +60,8 @@ export async function replacePaymentMethod(deps: Deps, actor: Actor, id: string,
   if (!pm) throw notFound('The payment method');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // a card being removed at this moment is either gone (404) or waits for this one (then in use)
+    if (!(await lockPaymentMethod(tx, actor.orgId, actor.personId, pm.id, 'share'))) throw notFound('The payment method');
     await updateBillingProfile(tx, actor.orgId, id, { paymentMethodId: pm.id }, now);
     await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'billing_profile.payment_method_replaced', objectType: 'billing_profile', objectId: id, details: { paymentMethodId: pm.id } });
   });

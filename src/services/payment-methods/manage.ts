@@ -5,7 +5,7 @@ import { cardError, CARD_MESSAGES, expiresSoon } from '../../domain/cards.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import {
-  countLiveSubscriptionsPaidWith, deletePaymentMethod, findPaymentMethod, insertPaymentMethod, listPaymentMethods, updatePaymentMethod,
+  countLiveSubscriptionsPaidWith, deletePaymentMethod, findPaymentMethod, insertPaymentMethod, listPaymentMethods, lockPaymentMethod, updatePaymentMethod,
   type Address, type PaymentMethod,
 } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
@@ -82,6 +82,8 @@ export async function removePaymentMethod(deps: Deps, actor: Actor, id: string) 
   await own(deps, actor, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // locked, no profile can take the card until it is gone; removed meanwhile, it is not found
+    if (!(await lockPaymentMethod(tx, actor.orgId, actor.personId, id, 'update'))) throw notFound('The payment method');
     const live = await countLiveSubscriptionsPaidWith(tx, actor.orgId, id);
     if (live > 0) {
       throw new AppError(409, 'payment_method_in_use', `This card pays for ${live} subscriptions: replace it in their billing profile first.`, { subscriptions: live });
