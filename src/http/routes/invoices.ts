@@ -6,7 +6,7 @@ import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay.js';
 import { actorOf } from '../auth.js';
 import { answerOnce } from '../idempotency.js';
-import { CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
+import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Range = {
@@ -18,9 +18,13 @@ const Summary = {
   periodStart: Nullable(DateTime), periodEnd: Nullable(DateTime), currency: Type.String(), subtotal: Money, tax: Money, total: Money,
   status: Type.String(), subscriptionId: Nullable(Uuid), productName: Nullable(Type.String()),
 };
+/** The billing profile as it was when the invoice was issued. */
+const BillingSnapshot = Type.Partial(Type.Object({
+  name: Type.String(), address: Type.Omit(Address, ['country']), country: Type.String(), currency: Type.String(), invoiceEmail: Nullable(Type.String()),
+}));
 const Invoice = Type.Object({
   ...Summary,
-  billingSnapshot: Type.Record(Type.String(), Type.Unknown()), taxRateBp: Type.Integer(), payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  billingSnapshot: BillingSnapshot, taxRateBp: Type.Integer(), payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
   creditedInvoiceId: Nullable(Uuid),
   lines: Type.Array(Type.Object({
     lineNo: Type.Integer(), productId: Type.String(), description: Type.String(), quantity: Type.Integer(), periodStart: DateTime, periodEnd: DateTime,
