@@ -19,6 +19,7 @@ const L = {
     pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
     editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation',
     badCountry: 'Nous ne pouvons pas facturer dans le pays ou la région ZZ.', profileSaved: 'Le profil de facturation a été enregistré', home: 'FR',
+    remove: 'Supprimer', inUse: 'Cette carte paie des abonnements', removed: 'Le mode de paiement a été supprimé.',
   },
   en: {
     bills: 'Bills & payments', profiles: 'Billing profiles', methods: 'Payment methods', invoices: 'Invoices', edit: 'Edit',
@@ -29,6 +30,7 @@ const L = {
     pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
     editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email',
     badCountry: 'We cannot bill to the country or region ZZ.', profileSaved: 'The billing profile was saved', home: 'US',
+    remove: 'Remove', inUse: 'This card pays for subscriptions', removed: 'The payment method was removed.',
   },
 };
 type Labels = typeof L.fr;
@@ -90,7 +92,16 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   pane = page.getByRole('dialog', { name: l.add });
   await fillNewCard(pane, l, '4242 4242 4242 4242');
   await pane.getByRole('button', { name: l.addButton, exact: true }).click();
-  await page.getByRole('row').filter({ hasText: 'Carte de test' }).filter({ hasText: '4242' }).waitFor();
+  const added = page.getByRole('row').filter({ hasText: 'Carte de test' }).filter({ hasText: '4242' });
+  await added.waitFor();
+  // a card that pays for subscriptions stays; a spare one goes, once confirmed
+  await page.getByRole('row').filter({ hasText: l.mastercard }).getByRole('button', { name: l.remove }).click();
+  await page.getByRole('dialog').getByRole('button', { name: l.remove }).click();
+  await page.getByText(l.inUse).waitFor();
+  await added.getByRole('button', { name: l.remove }).click();
+  await page.getByRole('dialog').getByRole('button', { name: l.remove }).click();
+  await page.getByText(l.removed).waitFor();
+  await added.waitFor({ state: 'detached' });
 
   // Afficher vos factures: Invoices tab, choose an invoice; change the period
   await page.getByRole('tab', { name: l.invoices }).click();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
-  Badge, Button, Link, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Table, TableBody,
+  TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
@@ -17,10 +18,12 @@ export function PaymentMethodsTab() {
   const { data, error, reload } = useApi<{ items: PaymentMethod[] }>('/api/payment-methods');
   const [open, setOpen] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<PaymentMethod | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const done = (text: string) => {
     setOpen(null);
     setAdding(false);
+    setRemoving(null);
     setNotice({ intent: 'success', text });
     reload();
   };
@@ -29,6 +32,7 @@ export function PaymentMethodsTab() {
       await api(`/api/payment-methods/${pm.id}`, { method: 'DELETE' });
       done(t('pm.removed'));
     } catch (err) {
+      setRemoving(null);
       setNotice({ intent: 'error', text: problem(err) });
     }
   }
@@ -58,13 +62,25 @@ export function PaymentMethodsTab() {
                   {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
                   {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
                 </TableCell>
-                <TableCell><Button size="small" appearance="subtle" onClick={() => void remove(pm)}>{t('pm.remove')}</Button></TableCell>
+                <TableCell><Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button></TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}</Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
+      <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('pm.removeTitle')}</DialogTitle>
+            <DialogContent>{removing && t('pm.removeText', { card: label(removing) })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => removing && void remove(removing)}>{t('pm.remove')}</Button>
+              <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <AddCardPane open={adding} onClose={() => setAdding(false)} onAdded={() => done(t('pm.added'))} />
     </>
   );
