@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, START, type TestApp, type Client } from '../helpers/app.js';
-import { buy, card, CARDS } from '../helpers/commerce.js';
+import { buy, card, CARDS, gatewayMoves } from '../helpers/commerce.js';
 import { runJobsOnce } from '../../src/services/jobs/run-jobs.js';
 import { pdfText } from '../helpers/pdf.js';
 
@@ -153,8 +153,13 @@ describe.each(engines)('bills & payments on %s', (engine) => {
       expect(due).toMatchObject({ total: { amount: 1973 } });
       const declined = await adele.post(`/api/invoices/${due.id}/pay`, { card: card(CARDS.insufficientFunds) }, { 'idempotency-key': randomUUID() });
       expect(codeOf(declined)).toBe('insufficient_funds');
+      // the profile moves to Germany (19 % VAT) meanwhile: what is owed is still the invoice's total
+      await adele.patch(`/api/billing-profiles/${sub.billingProfile.id}`, { country: 'DE' });
       const paid = await adele.post(`/api/invoices/${due.id}/pay`, { card: card('5555555555554444') }, { 'idempotency-key': randomUUID() });
       expect(paid.status).toBe(200);
+      const charged = (await gatewayMoves(app)).filter((m) => m.kind === 'charge' && m.status === 'succeeded').map((m) => m.amount);
+      expect(charged).toContain(1973);
+      expect(charged).not.toContain(1956); // 16.44 + 19 % German VAT
       expect(paid.body).toMatchObject({ status: 'paid', payment: { brand: 'mastercard', last4: '4444' } });
       expect((await adele.get(`/api/subscriptions/${sub.id}`)).body).toMatchObject({ status: 'active', termStart: '2026-04-02T09:00:00.000Z', termEnd: '2026-05-02T09:00:00.000Z' });
       const again = await adele.post(`/api/invoices/${due.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() });

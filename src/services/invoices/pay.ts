@@ -27,7 +27,7 @@ export async function payInvoice(deps: Deps, actor: Actor, id: string, input: { 
   const line = invoice.lines[0]!;
   const outcome = await payForChange(deps, sub, {
     purpose: 'renewal', idempotencyKey: `pay:${invoice.id}:${idempotencyKey}`, actorId: actor.personId, action: 'invoice.paid',
-    subtotal: invoice.subtotal, quantity: line.quantity, periodStart: new Date(invoice.periodStart!), periodEnd: new Date(invoice.periodEnd!),
+    subtotal: invoice.subtotal, taxRateBp: invoice.taxRateBp, quantity: line.quantity, periodStart: new Date(invoice.periodStart!), periodEnd: new Date(invoice.periodEnd!),
     change: { status: 'active', quantity: line.quantity, pendingQuantity: null, termStart: new Date(invoice.periodStart!).toISOString(), termEnd: new Date(invoice.periodEnd!).toISOString() },
     card,
   });

@@ -28,6 +28,8 @@ export interface PaidChange {
   onFailure?: ChangeContext['onFailure'];
   /** pay with this card instead of the billing profile's ("Pay now" with another card) */
   card?: PaymentMethod;
+  /** the VAT rate of an invoice already issued, which is what is owed even if the profile moved since */
+  taxRateBp?: number;
 }
 
 async function billingFor(deps: Deps, sub: Subscription, card?: PaymentMethod) {
@@ -57,7 +59,7 @@ function contextOf(sub: Subscription, c: PaidChange, b: Awaited<ReturnType<typeo
 /** Charges the subscription's card for a change and applies it once paid (see collect.ts). */
 export async function payForChange(deps: Deps, sub: Subscription, c: PaidChange): Promise<GatewayCharge> {
   const b = await billingFor(deps, sub, c.card);
-  const totals = totalsOf(c.subtotal, b.taxRateBp);
+  const totals = totalsOf(c.subtotal, c.taxRateBp ?? b.taxRateBp);
   const { outcome } = await collect(deps, {
     orgId: sub.orgId, kind: 'charge', idempotencyKey: c.idempotencyKey, token: b.paymentMethod.gatewayToken,
     paymentMethodId: b.paymentMethod.id, subscriptionId: sub.id, amount: totals.total, currency: sub.currency,
