@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+// from two levels down, as for src/db and for the bundle `npm start` runs (dist/server/main.mjs)
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
 // any constant: it only has to be the same in every process
 const MIGRATION_LOCK = 7_305_001;
 
