@@ -26,8 +26,22 @@ export interface PurchaseFilter {
   limit: number;
 }
 
-/** Newest first, by keyset; deleted purchases only when asked for by status. */
+/**
+ * Newest first, by keyset; deleted purchases only when asked for by status or id. Only the filters
+ * given are in the SQL, so each combination is its own prepared statement with a plan that reads
+ * the page in index order (a catch-all `$n IS NULL OR ...` makes the generic plan sort them all).
+ */
 export function listSelfServicePurchases(db: Queryable, orgId: string, f: PurchaseFilter): Promise<SelfServicePurchase[]> {
+  const params: unknown[] = [orgId, f.limit];
+  const where = (cond: string, ...values: unknown[]) =>
+    `AND ${values.reduce<string>((c, v) => c.replace('?', () => `$${params.push(v)}`), cond)}`;
+  const filters = [
+    f.productId !== undefined ? where('s.product_id = ?', f.productId) : '',
+    f.buyerId !== undefined ? where('s.buyer_id = ?', f.buyerId) : '',
+    f.id !== undefined ? where('s.id = ?', f.id) : '',
+    f.status !== undefined ? where('s.status = ?', f.status) : f.id === undefined ? "AND s.status <> 'deleted'" : '',
+    f.after ? where('(s.created_at, s.id) < (?, ?::uuid)', f.after.createdAt, f.after.id) : '',
+  ].join(' ');
   return db.query<SelfServicePurchase>(
     `SELECT s.id, jsonb_build_object('id', pr.id, 'name', pr.name, 'skuPartNumber', pr.sku_part_number) AS product,
             jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
@@ -42,12 +56,9 @@ export function listSelfServicePurchases(db: Queryable, orgId: string, f: Purcha
        FROM subscriptions s
        JOIN products pr ON pr.id = s.product_id
        JOIN people b ON b.org_id = s.org_id AND b.id = s.buyer_id
-      WHERE s.org_id = $1 AND s.self_service
-        AND ($2::text IS NULL OR s.product_id = $2) AND ($3::uuid IS NULL OR s.buyer_id = $3)
-        AND (CASE WHEN $4::text IS NOT NULL THEN s.status = $4 WHEN $8::uuid IS NOT NULL THEN true ELSE s.status <> 'deleted' END)
-        AND ($5::timestamptz IS NULL OR (s.created_at, s.id) < ($5, $6::uuid)) AND ($8::uuid IS NULL OR s.id = $8)
-      ORDER BY s.created_at DESC, s.id DESC LIMIT $7`,
-    [orgId, f.productId ?? null, f.buyerId ?? null, f.status ?? null, f.after?.createdAt ?? null, f.after?.id ?? null, f.limit, f.id ?? null],
+      WHERE s.org_id = $1 AND s.self_service ${filters}
+      ORDER BY s.created_at DESC, s.id DESC LIMIT $2`,
+    params,
   );
 }
 

@@ -53,7 +53,9 @@ const queryableOf = (client: pg.PoolClient): Queryable => ({
 });
 
 export function connectPostgres(url: string, poolSize = Number(process.env.SELFSERVE_POOL_SIZE ?? 20)): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // no JIT: it compiles a query for tens of milliseconds each time its cost estimate passes a
+  // threshold, which a page of 50 purchases with their assigned people does; our queries are short
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   // an idle client's error (server restart) must not crash the process
   pool.on('error', () => {});
   return {
