@@ -33,15 +33,14 @@ export interface PurchaseFilter {
  */
 export function listSelfServicePurchases(db: Queryable, orgId: string, f: PurchaseFilter): Promise<SelfServicePurchase[]> {
   const params: unknown[] = [orgId, f.limit];
-  const where = (cond: string, ...values: unknown[]) =>
-    `AND ${values.reduce<string>((c, v) => c.replace('?', () => `$${params.push(v)}`), cond)}`;
+  const param = (value: unknown) => `$${params.push(value)}`;
   const filters = [
-    f.productId !== undefined ? where('s.product_id = ?', f.productId) : '',
-    f.buyerId !== undefined ? where('s.buyer_id = ?', f.buyerId) : '',
-    f.id !== undefined ? where('s.id = ?', f.id) : '',
-    f.status !== undefined ? where('s.status = ?', f.status) : f.id === undefined ? "AND s.status <> 'deleted'" : '',
-    f.after ? where('(s.created_at, s.id) < (?, ?::uuid)', f.after.createdAt, f.after.id) : '',
-  ].join(' ');
+    f.productId !== undefined && `s.product_id = ${param(f.productId)}`,
+    f.buyerId !== undefined && `s.buyer_id = ${param(f.buyerId)}`,
+    f.id !== undefined && `s.id = ${param(f.id)}`,
+    f.status !== undefined ? `s.status = ${param(f.status)}` : f.id === undefined && "s.status <> 'deleted'",
+    f.after && `(s.created_at, s.id) < (${param(f.after.createdAt)}, ${param(f.after.id)}::uuid)`,
+  ].filter(Boolean).map((cond) => `AND ${cond}`).join(' ');
   return db.query<SelfServicePurchase>(
     `SELECT s.id, jsonb_build_object('id', pr.id, 'name', pr.name, 'skuPartNumber', pr.sku_part_number) AS product,
             jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
