@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../domain/errors.js';
 import { findPeopleByEmailForSignIn, type Person } from '../../db/people.js';
 import { insertSession } from '../../db/sessions.js';
@@ -45,22 +46,27 @@ export async function signIn(
     throw invalidCredentials();
   }
   throttle.clear([`email:${email}`]);
+  return { ...(await deps.db.transaction((tx) => openSession(tx, deps.clock.now(), person))), person };
+}
 
+/**
+ * A new session for a person who proved who they are (password, invitation link, single
+ * sign-on), in the caller's transaction; `via` is recorded in the audit event.
+ */
+export async function openSession(tx: Queryable, now: Date, person: Person, via?: string): Promise<{ token: string; csrfToken: string }> {
   const token = newSecret();
   const csrfToken = newSecret();
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const sessionId = await insertSession(tx, {
-      orgId: person.orgId,
-      personId: person.id,
-      tokenHash: hashSecret(token),
-      csrfToken,
-      now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-    });
-    await recordAudit(tx, now, {
-      orgId: person.orgId, actorId: person.id, action: 'session.created', objectType: 'session', objectId: sessionId,
-    });
+  const sessionId = await insertSession(tx, {
+    orgId: person.orgId,
+    personId: person.id,
+    tokenHash: hashSecret(token),
+    csrfToken,
+    now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
   });
-  return { token, csrfToken, person };
+  await recordAudit(tx, now, {
+    orgId: person.orgId, actorId: person.id, action: 'session.created', objectType: 'session', objectId: sessionId,
+    ...(via ? { details: { via } } : {}),
+  });
+  return { token, csrfToken };
 }
