@@ -11,6 +11,10 @@ export interface Config {
   publicUrl?: string;
   /** how often the server runs renewals, lifecycle and reconciliation; 0 turns them off */
   jobsIntervalSeconds: number;
+  /** the operator API's bearer token; unset: the operator API is off */
+  operatorToken?: string;
+  /** DNS servers that verify domains' TXT records ("host" or "host:port"); unset: the system's */
+  dnsServers?: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     publicUrl: env.PUBLIC_URL || undefined,
     jobsIntervalSeconds: Number(env.SELFSERVE_JOBS_INTERVAL ?? 60),
+    operatorToken: env.SELFSERVE_OPERATOR_TOKEN || undefined,
+    dnsServers: env.SELFSERVE_DNS_SERVERS ? env.SELFSERVE_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
   };
 }

@@ -29,7 +29,10 @@ export async function createServer(
   await seedCatalog(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
-  const deps: Deps = { db, clock, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined };
+  const deps: Deps = {
+    db, clock, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
+    operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl,
+  };
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer

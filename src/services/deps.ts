@@ -10,4 +10,10 @@ export interface Deps {
   gateway: PaymentGateway;
   /** set when SMTP_URL is: notifications are then e-mailed too */
   mailer?: Mailer;
+  /** the operator API's bearer token; unset: the operator API answers 404 */
+  operatorToken?: string;
+  /** DNS servers for domain verification ("host" or "host:port"); unset: the system's */
+  dnsServers?: string[];
+  /** where people reach the portal (links in e-mails, single sign-on redirects); unset: the request's host */
+  publicUrl?: string;
 }
