@@ -4,6 +4,7 @@ import type { Deps } from '../services/deps.js';
 import { authenticate, type Authenticated } from '../services/auth/authenticate.js';
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../domain/errors.js';
+import { SESSION_ABSOLUTE_MS } from '../services/auth/sign-in.js';
 
 export const SESSION_COOKIE = 'selfserve_session';
 
@@ -18,6 +19,11 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session cookie of a new session, however the person proved who they are. */
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+}
 
 /** The signed-in person of a route that is not public (the preHandler guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
