@@ -1,5 +1,6 @@
 import { AppError } from './errors.js';
 import { addMonths } from './term.js';
+import { isCalendarDay } from './storable.js';
 
 const DAY_MS = 86_400_000;
 
@@ -10,11 +11,11 @@ const DAY_MS = 86_400_000;
  */
 export function invoiceRange(from: string | undefined, to: string | undefined, now: Date, months = 3): { from: Date; to: Date } {
   const day = (s: string, name: string) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-      throw new AppError(400, 'invalid_date_range', `${name} must be a date such as 2026-03-31.`);
+    // the period's end is the next day's start, so the last day must leave one in year 9999
+    if (!isCalendarDay(s) || s >= '9999-12-31') {
+      throw new AppError(400, 'invalid_date_range', `${name} must be a date such as 2026-03-31, from 0001-01-01 to 9999-12-30.`);
     }
-    return d;
+    return new Date(`${s}T00:00:00Z`);
   };
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const last = to ? day(to, 'to') : today;

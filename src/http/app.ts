@@ -9,8 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../services/deps.js';
 import { authPlugin } from './auth.js';
 import { problem, registerErrorHandling, sendProblem } from './errors.js';
+import { registerInputChecks, strictDateTime } from './input.js';
 import { GraphError, Problem } from './schemas.js';
-import { AppError } from '../domain/errors.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
 
@@ -30,7 +30,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
       sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // shared by several route groups, so registered at the root
@@ -38,12 +38,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
   app.addSchema(Subscription);
   app.addSchema(GraphError);
   registerErrorHandling(app);
-  // what a schema lets through but PostgreSQL cannot take: a NUL character in text, and the
-  // Infinity Ajv makes of "1e309" in a query string
-  app.addHook('preHandler', async (request) => {
-    const bad = findUnstorable({ params: request.params, query: request.query, body: request.body });
-    if (bad) throw new AppError(400, 'validation_failed', `The request is not valid: ${bad}.`);
-  });
+  registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -76,15 +71,3 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
-
-function findUnstorable(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? `${path || 'a value'} contains a NUL character` : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} must be a finite number`;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = findUnstorable(v, path ? `${path}.${k}` : k);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}

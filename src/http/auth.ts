@@ -25,7 +25,7 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_ABSOLUTE_MS / 1000 });
 }
 
-/** The signed-in person of a route that is not public (the preHandler guarantees one). */
+/** The signed-in person of a route that is not public (the onRequest hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
   const person = request.credential!.person;
   return { orgId: person.orgId, personId: person.id, role: person.role };
@@ -41,11 +41,12 @@ function bearerOf(request: FastifyRequest): string | undefined {
 
 /**
  * Who is asking: a session cookie or a bearer token. Cookie-authenticated writes must carry
- * the session's CSRF token in `x-csrf-token`; bearer requests need none.
+ * the session's CSRF token in `x-csrf-token`; bearer requests need none. Checked as the request
+ * arrives, so a stranger's body is never read, parsed or validated.
  */
 export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
   app.decorateRequest('credential', null);
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const url = request.routeOptions.url;
     // only the API is guarded: not the web UI's files, the not-found handler or the API reference
     if (!url || !(url.startsWith('/api/') || url.startsWith('/v1.0/')) || url.startsWith('/api/docs')) return;

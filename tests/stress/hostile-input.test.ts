@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestApp, send, type TestApp, type Client } from '../helpers/app.js';
 import { operationsOf, fillPath, type Operation } from '../helpers/openapi.js';
+import { buy } from '../helpers/commerce.js';
 
 // Property-based: malformed and extreme paths, query strings, bodies, headers and encodings for
 // every route of the OpenAPI document. Only 4xx problem answers, never a 5xx; the server stays up.
@@ -10,6 +11,7 @@ const RUNS = process.env.SELFSERVE_SOAK ? 10_000 : 800;
 
 let app: TestApp;
 let member: Client;
+let admin: Client;
 let bearer: string;
 let operations: Operation[];
 let sent = 0;
@@ -18,6 +20,7 @@ const statuses = new Map<number, number>();
 beforeAll(async () => {
   app = await startTestApp();
   member = await app.signIn('adele@contoso.example');
+  admin = await app.signIn('admin@contoso.example');
   bearer = (await member.post('/api/tokens', { name: 'fuzz' })).body.token;
   operations = (await operationsOf(app.url)).filter((o) => !(o.method === 'DELETE' && o.path === '/api/session'));
 });
@@ -42,10 +45,27 @@ function raw(method: string, path: string, headers: Record<string, string>, body
   });
 }
 
+/** Cursors a client forged: our shape, with dates PostgreSQL cannot hold or text it cannot store. */
+const forge = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const ID = '00000000-0000-4000-8000-000000000000';
+const FORGED_CURSORS = [
+  ...['2020-02-30T00:00:00.000Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '2020-12-31T23:59:60Z'].flatMap((at) => [
+    forge({ createdAt: at, id: ID }), forge({ issuedAt: at, id: ID }), forge({ at, id: 1 })]),
+  forge({ searchName: 'a\u0000b', id: ID }), forge({ name: 'a\u0000b', id: ID }),
+];
+/** Instants and days a schema's format lets through but a calendar or PostgreSQL does not. */
+const ODD_DATES = ['2020-12-31T23:59:60Z', '0000-01-01T00:00:00Z', '9999-12-31', '0000-01-01', '9999-12-31T23:59:59Z', '2021-02-29'];
+
 const extremeString = fc.oneof(
   fc.string(), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.constant(''), fc.constant('x'.repeat(2_000)),
   fc.constantFrom("' OR 1=1 --", '%00', '../../etc/passwd', '\u0000', '\uD800', '${jndi:x}', '<script>', 'NaN', '-1', '1e309', 'null'),
+  fc.constantFrom(...FORGED_CURSORS, ...ODD_DATES),
 );
+/** A body nested `depth` deep: arrays in arrays, or objects in objects. */
+const deepJson = (depth: number, kind: 'array' | 'object' = 'array') =>
+  Buffer.from(kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+/** JSON text whose string holds a lone UTF-16 surrogate (valid JSON, unstorable text). */
+const loneSurrogate = (key: string) => Buffer.from(`{"${key}":"a\\ud800b"}`);
 /** Percent-encodes, or for a lone surrogate sends its invalid UTF-8 bytes as they are. */
 const encode = (s: string) => {
   try {
@@ -68,7 +88,9 @@ function bodyFor(op: Operation) {
     shaped.map((o) => Buffer.from(JSON.stringify(o))),
     fc.json().map((j) => Buffer.from(j)),
     fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
-    fc.constantFrom(Buffer.from('{"a":'), Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), Buffer.from('{"__proto__":{"x":1}}'), Buffer.alloc(300 * 1024, 0x20)),
+    fc.constantFrom(Buffer.from('{"a":'), Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), Buffer.from('{"__proto__":{"x":1}}'), Buffer.alloc(300 * 1024, 0x20),
+      deepJson(10_000), deepJson(10_000, 'object')),
+    fc.constantFrom(...(op.bodyProperties.length ? op.bodyProperties : ['x'])).map(loneSurrogate),
   );
 }
 
@@ -117,6 +139,56 @@ describe('hostile input', () => {
       const res = await raw(method, path, { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body);
       expect(res.status, `${method} ${path}`).toBe(400);
     }
+
+    // still up and serving
+    expect((await send(`${app.url}/api/openapi.json`, 'GET')).status).toBe(200);
+    expect((await member.get('/api/me')).status).toBe(200);
+  });
+
+  it('answers crafted cursors, dates and bodies with a 4xx problem and a stable code', async () => {
+    const subscriptionId = (await buy(member)).body.id;
+    const cursor = (key: object) => encodeURIComponent(forge(key));
+    const cases: [Client | undefined, string, string, Buffer | undefined, number, string][] = [];
+    for (const at of ['2020-02-30T00:00:00.000Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '2020-12-31T23:59:60Z']) {
+      cases.push([admin, 'GET', `/api/admin/self-service-purchases?cursor=${cursor({ createdAt: at, id: ID })}`, undefined, 400, 'invalid_cursor']);
+      cases.push([member, 'GET', `/api/invoices?cursor=${cursor({ issuedAt: at, id: ID })}`, undefined, 400, 'invalid_cursor']);
+      cases.push([admin, 'GET', `/api/admin/audit?cursor=${cursor({ at, id: 1 })}`, undefined, 400, 'invalid_cursor']);
+    }
+    for (const key of [{ searchName: 'a\u0000b', id: ID }, { searchName: 'a\ud800b', id: ID }]) {
+      cases.push([member, 'GET', `/api/people?cursor=${cursor(key)}`, undefined, 400, 'invalid_cursor']);
+      cases.push([member, 'GET', `/v1.0/users?$skiptoken=${cursor(key)}`, undefined, 400, 'invalid_cursor']);
+    }
+    cases.push([member, 'GET', `/api/subscriptions/${subscriptionId}/assignments?cursor=${cursor({ name: 'a\u0000b', id: ID })}`, undefined, 400, 'invalid_cursor']);
+    for (const at of ['2020-12-31T23:59:60Z', '0000-01-01T00:00:00Z', '0000-12-31T23:59:59Z']) {
+      cases.push([admin, 'GET', `/api/admin/audit?from=${encodeURIComponent(at)}`, undefined, 400, 'validation_failed']);
+      cases.push([admin, 'GET', `/api/admin/audit.csv?to=${encodeURIComponent(at)}`, undefined, 400, 'validation_failed']);
+    }
+    for (const range of ['from=9999-12-31', 'to=9999-12-31', 'from=0000-01-01&to=0000-12-31', 'from=9999-01-01&to=9999-12-31']) {
+      cases.push([member, 'GET', `/api/invoices?${range}`, undefined, 400, 'invalid_date_range']);
+      cases.push([member, 'GET', `/api/invoices.csv?${range}`, undefined, 400, 'invalid_date_range']);
+    }
+    cases.push([member, 'POST', '/api/tokens', loneSurrogate('name'), 400, 'validation_failed']);
+    cases.push([undefined, 'POST', '/api/session', Buffer.from('{"email":"a\\udc00@contoso.example","password":"x"}'), 400, 'validation_failed']);
+    for (const kind of ['array', 'object'] as const) {
+      // refused before the body is read when nobody is signed in, and as bad JSON when someone is
+      cases.push([undefined, 'POST', '/api/tokens', deepJson(10_000, kind), 401, 'unauthenticated']);
+      cases.push([member, 'POST', '/api/tokens', deepJson(10_000, kind), 400, 'invalid_json']);
+      cases.push([member, 'PUT', `/api/subscriptions/${subscriptionId}/licenses`, deepJson(10_000, kind), 400, 'invalid_json']);
+      cases.push([undefined, 'POST', '/api/session', deepJson(10_000, kind), 400, 'invalid_json']);
+    }
+    const failures: string[] = [];
+    for (const [client, method, path, body, status, code] of cases) {
+      const headers: Record<string, string> = client ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken } : {};
+      if (body) headers['content-type'] = 'application/json';
+      const res = await raw(method, path, headers, body);
+      const parsed = (() => { try { return JSON.parse(res.body); } catch { return {}; } })();
+      const got = path.startsWith('/v1.0') ? parsed.error?.innerError?.code : parsed.code;
+      const type = path.startsWith('/v1.0') ? 'application/json' : 'application/problem+json';
+      if (res.status !== status || got !== code || !res.contentType.startsWith(type)) {
+        failures.push(`${method} ${path.slice(0, 120)}: ${res.status} ${got ?? res.body.slice(0, 100)} (${res.contentType})`);
+      }
+    }
+    expect(failures).toEqual([]);
 
     // still up and serving
     expect((await send(`${app.url}/api/openapi.json`, 'GET')).status).toBe(200);

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { listAuditEvents } from '../../db/admin.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { isInstant } from '../../domain/storable.js';
 import { toCsv } from '../../domain/csv.js';
 import { requireAdminReader } from './access.js';
 
@@ -17,7 +18,7 @@ export interface AuditQuery {
 /** Who did what, when, on what: newest first, paged. */
 export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
   requireAdminReader(actor);
-  const before = decodeCursor<{ at: string; id: number }>(q.cursor, (k) => typeof k.at === 'string' && !Number.isNaN(Date.parse(k.at)) && Number.isSafeInteger(k.id));
+  const before = decodeCursor<{ at: string; id: number }>(q.cursor, (k) => isInstant(k.at) && Number.isSafeInteger(k.id));
   const rows = await listAuditEvents(deps.db, actor.orgId, {
     from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, actorId: q.actor, action: q.action, before, limit: q.limit + 1,
   });

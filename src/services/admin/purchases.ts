@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { assignedUsersByPurchaser, listSelfServicePurchases, purchasesByProduct, type PurchaseFilter } from '../../db/admin.js';
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
+import { isInstant } from '../../domain/storable.js';
 import { termPrice } from '../../domain/pricing.js';
 import { toCsv } from '../../domain/csv.js';
 import { requireAdminReader } from './access.js';
@@ -10,7 +11,7 @@ import { notFound } from '../../domain/errors.js';
 /** The guide's read-only view: every member's self-service purchase, with its people. */
 export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFilter, 'after'> & { cursor?: string }) {
   requireAdminReader(actor);
-  const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor, (k) => typeof k.createdAt === 'string' && !Number.isNaN(Date.parse(k.createdAt)) && isUuid(k.id));
+  const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor, (k) => isInstant(k.createdAt) && isUuid(k.id));
   const rows = await listSelfServicePurchases(deps.db, actor.orgId, { ...q, after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);

@@ -4,6 +4,7 @@ import { findInvoice, listInvoices, type InvoiceDetail } from '../../db/invoices
 import { notFound } from '../../domain/errors.js';
 import type { Currency } from '../../domain/money.js';
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
+import { isInstant } from '../../domain/storable.js';
 import { toCsv } from '../../domain/csv.js';
 import { invoiceRange } from '../../domain/invoice-range.js';
 
@@ -18,7 +19,7 @@ export interface InvoiceQuery {
 /** The caller's invoices and credit notes in a period (the last 3 months by default), newest first. */
 export async function listMyInvoices(deps: Deps, actor: Actor, q: InvoiceQuery) {
   const { from, to } = invoiceRange(q.from, q.to, deps.clock.now(), q.months);
-  const before = decodeCursor<{ issuedAt: string; id: string }>(q.cursor, (k) => typeof k.issuedAt === 'string' && !Number.isNaN(Date.parse(k.issuedAt)) && isUuid(k.id));
+  const before = decodeCursor<{ issuedAt: string; id: string }>(q.cursor, (k) => isInstant(k.issuedAt) && isUuid(k.id));
   const rows = await listInvoices(deps.db, actor.orgId, actor.personId, { from, to, before, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
