@@ -1,12 +1,15 @@
 import type { Queryable } from './database.js';
 import type { Currency } from '../domain/money.js';
 
-export type ChargePurpose = 'purchase' | 'more_licenses' | 'fewer_licenses' | 'cancel' | 'renewal' | 'reactivation';
+export type ChargePurpose =
+  | 'purchase' | 'more_licenses' | 'fewer_licenses' | 'cancel' | 'renewal' | 'reactivation' | 'pay_invoice' | 'take_control';
 
 export interface Charge {
   orgId: string;
   id: string;
   kind: 'charge' | 'refund';
+  /** what is being paid (see services/payments/operation.ts); the parts of one refund share it */
+  operation: string;
   idempotencyKey: string;
   paymentMethodId: string | null;
   subscriptionId: string | null;
@@ -15,26 +18,41 @@ export interface Charge {
   currency: Currency;
   status: 'pending' | 'succeeded' | 'failed';
   purpose: ChargePurpose;
+  /** licenses paid for (> 0) or given back (< 0) from periodStart to the end of the term */
+  licenses: number | null;
+  termStart: Date | null;
+  termEnd: Date | null;
+  periodStart: Date | null;
+  /** the charge a refund gives money back from */
+  refundOf: string | null;
+  /** the card token charged, or the gateway's id of the charge refunded */
+  gatewaySource: string | null;
   /** everything the completion needs, so that reconciliation can finish it after a crash */
-  context: Record<string, unknown>;
+  context: unknown;
   gatewayChargeId: string | null;
   failureCode: string | null;
   createdAt: Date;
 }
 
-const COLUMNS = `c.org_id AS "orgId", c.id, c.kind, c.idempotency_key AS "idempotencyKey", c.payment_method_id AS "paymentMethodId",
-  c.subscription_id AS "subscriptionId", c.invoice_id AS "invoiceId", c.amount, c.currency, c.status, c.purpose, c.context,
-  c.gateway_charge_id AS "gatewayChargeId", c.failure_code AS "failureCode", c.created_at AS "createdAt"`;
+const COLUMNS = `c.org_id AS "orgId", c.id, c.kind, c.operation, c.idempotency_key AS "idempotencyKey",
+  c.payment_method_id AS "paymentMethodId", c.subscription_id AS "subscriptionId", c.invoice_id AS "invoiceId", c.amount,
+  c.currency, c.status, c.purpose, c.licenses, c.term_start AS "termStart", c.term_end AS "termEnd",
+  c.period_start AS "periodStart", c.refund_of AS "refundOf", c.gateway_source AS "gatewaySource", c.context, c.gateway_charge_id AS "gatewayChargeId",
+  c.failure_code AS "failureCode", c.created_at AS "createdAt"`;
 
-export type NewCharge = Pick<Charge, 'orgId' | 'kind' | 'idempotencyKey' | 'paymentMethodId' | 'subscriptionId' | 'amount' | 'currency' | 'purpose' | 'context'>;
+export type NewCharge = Pick<Charge,
+  'orgId' | 'kind' | 'operation' | 'idempotencyKey' | 'paymentMethodId' | 'subscriptionId' | 'amount' | 'currency' | 'purpose' |
+  'licenses' | 'termStart' | 'termEnd' | 'periodStart' | 'refundOf' | 'gatewaySource' | 'context'>;
 
 /** Records the charge as pending, before the gateway hears of it; a known key returns undefined. */
 export async function insertPendingCharge(db: Queryable, c: NewCharge, now: Date): Promise<Charge | undefined> {
   const [row] = await db.query<Charge>(
-    `INSERT INTO charges AS c (org_id, kind, idempotency_key, payment_method_id, subscription_id, amount, currency, status, purpose, context, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10)
+    `INSERT INTO charges AS c (org_id, kind, operation, idempotency_key, payment_method_id, subscription_id, amount, currency,
+       status, purpose, licenses, term_start, term_end, period_start, refund_of, gateway_source, context, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
-    [c.orgId, c.kind, c.idempotencyKey, c.paymentMethodId, c.subscriptionId, c.amount, c.currency, c.purpose, JSON.stringify(c.context), now],
+    [c.orgId, c.kind, c.operation, c.idempotencyKey, c.paymentMethodId, c.subscriptionId, c.amount, c.currency, c.purpose,
+      c.licenses, c.termStart, c.termEnd, c.periodStart, c.refundOf, c.gatewaySource, JSON.stringify(c.context), now],
   );
   return row;
 }
@@ -42,6 +60,13 @@ export async function insertPendingCharge(db: Queryable, c: NewCharge, now: Date
 export async function findChargeByKey(db: Queryable, orgId: string, idempotencyKey: string): Promise<Charge | undefined> {
   const [row] = await db.query<Charge>(`SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.idempotency_key = $2`, [orgId, idempotencyKey]);
   return row;
+}
+
+/** The parts of an operation still waiting for the gateway's answer. */
+export function findPendingParts(db: Queryable, orgId: string, operation: string): Promise<Charge[]> {
+  return db.query<Charge>(
+    `SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.operation = $2 AND c.status = 'pending' ORDER BY c.created_at, c.id`,
+    [orgId, operation]);
 }
 
 /** Locks a charge that is still pending; undefined when another process has completed it. */
@@ -69,16 +94,16 @@ export function findStalePendingCharges(db: Queryable, before: Date, limit = 100
     `SELECT ${COLUMNS} FROM charges c WHERE c.status = 'pending' AND c.created_at <= $1 ORDER BY c.created_at LIMIT $2`, [before, limit]);
 }
 
-/** The succeeded charges of a subscription's term, newest first: what a refund may give back. */
-export function findRefundableCharges(db: Queryable, orgId: string, subscriptionId: string, since: Date): Promise<(Charge & { refundable: number })[]> {
+/** A term's succeeded charges with what is left to refund on each, the newest first. */
+export function findRefundableCharges(db: Queryable, orgId: string, subscriptionId: string, termEnd: Date): Promise<(Charge & { refundable: number })[]> {
   return db.query<Charge & { refundable: number }>(
     `SELECT ${COLUMNS},
-            c.amount - coalesce((SELECT sum(r.amount) FROM charges r WHERE r.org_id = c.org_id AND r.kind = 'refund'
-              AND r.status <> 'failed' AND r.context->>'refundOf' = c.gateway_charge_id), 0)::bigint AS refundable
+            c.amount - coalesce((SELECT sum(r.amount) FROM charges r WHERE r.org_id = c.org_id AND r.refund_of = c.id
+              AND r.status <> 'failed'), 0)::bigint AS refundable
        FROM charges c
-      WHERE c.org_id = $1 AND c.subscription_id = $2 AND c.kind = 'charge' AND c.status = 'succeeded' AND c.created_at >= $3
+      WHERE c.org_id = $1 AND c.subscription_id = $2 AND c.kind = 'charge' AND c.status = 'succeeded' AND c.term_end = $3
       ORDER BY c.created_at DESC, c.id`,
-    [orgId, subscriptionId, since],
+    [orgId, subscriptionId, termEnd],
   );
 }
 

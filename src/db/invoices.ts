@@ -69,9 +69,10 @@ export async function insertInvoice(db: Queryable, invoice: NewInvoice, prefix: 
   return { id: row!.id, number };
 }
 
-export async function findTaxRate(db: Queryable, country: string): Promise<number> {
+/** The VAT rate of a billing country; undefined for a country we cannot bill to. */
+export async function findTaxRate(db: Queryable, country: string): Promise<number | undefined> {
   const [row] = await db.query<{ rateBp: number }>('SELECT rate_bp AS "rateBp" FROM tax_rates WHERE country = $1', [country]);
-  return row?.rateBp ?? 0;
+  return row?.rateBp;
 }
 
 export interface InvoiceSummary {

@@ -32,6 +32,10 @@ export interface Subscription {
   cancelReason: string | null;
   cancelFeedback: string | null;
   createdAt: Date;
+  /** the money operation in flight, if any (services/payments/operation.ts) */
+  pendingOperation: string | null;
+  /** bumped by every change */
+  version: number;
 }
 
 export const SUBSCRIPTION_COLUMNS = `s.org_id AS "orgId", s.id, s.product_id AS "productId", s.buyer_id AS "buyerId",
@@ -39,7 +43,7 @@ export const SUBSCRIPTION_COLUMNS = `s.org_id AS "orgId", s.id, s.product_id AS 
   s.pending_quantity AS "pendingQuantity", s.unit_price AS "unitPrice", s.currency, s.term_start AS "termStart",
   s.term_end AS "termEnd", s.auto_renew AS "autoRenew", s.started_as_trial AS "startedAsTrial",
   s.status_changed_at AS "statusChangedAt", s.canceled_at AS "canceledAt", s.cancel_reason AS "cancelReason",
-  s.cancel_feedback AS "cancelFeedback", s.created_at AS "createdAt"`;
+  s.cancel_feedback AS "cancelFeedback", s.created_at AS "createdAt", s.pending_operation AS "pendingOperation", s.version`;
 
 export type NewSubscription = Pick<Subscription,
   'orgId' | 'productId' | 'buyerId' | 'billingProfileId' | 'selfService' | 'status' | 'term' | 'quantity' |
@@ -93,10 +97,15 @@ export async function updateSubscription(db: Queryable, orgId: string, id: strin
   const keys = (Object.keys(change) as (keyof SubscriptionChange)[]).filter((k) => change[k] !== undefined);
   const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 4}`);
   const [row] = await db.query<Subscription>(
-    `UPDATE subscriptions s SET ${[...sets, 'updated_at = $3'].join(', ')} WHERE s.org_id = $1 AND s.id = $2 RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    `UPDATE subscriptions s SET ${[...sets, 'updated_at = $3', 'version = s.version + 1'].join(', ')} WHERE s.org_id = $1 AND s.id = $2 RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [orgId, id, now, ...keys.map((k) => change[k])],
   );
   return row!;
+}
+
+/** Marks (or clears) the money operation in flight; either way the state has moved on. */
+export async function setPendingOperation(db: Queryable, orgId: string, id: string, operation: string | null): Promise<void> {
+  await db.query('UPDATE subscriptions SET pending_operation = $3, version = version + 1 WHERE org_id = $1 AND id = $2', [orgId, id, operation]);
 }
 
 /** Deleted subscriptions give their licenses back: the people lose them. */

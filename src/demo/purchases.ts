@@ -1,7 +1,7 @@
 import type { Deps } from '../services/deps.js';
 import { findPeopleByEmailForSignIn } from '../db/people.js';
 import { countSubscriptions } from '../db/subscriptions.js';
-import { buySubscription } from '../services/subscriptions/buy.js';
+import { buySubscription } from '../services/subscriptions/buy-subscription.js';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: '123' };
 
@@ -20,11 +20,15 @@ export async function seedDemoPurchases(deps: Deps): Promise<boolean> {
     const [person] = await findPeopleByEmailForSignIn(deps.db, p.email);
     if (!person) continue;
     const address = { line1: '1 Demo Street', city: p.city, postalCode: '10001' };
-    await buySubscription(deps, { orgId: person.orgId, personId: person.id, role: person.role }, {
-      productId: p.productId, term: p.term, quantity: p.quantity,
-      card: { ...CARD, nameOnCard: p.name, address: { ...address, country: p.country } },
-      billingProfile: { name: p.name, address, country: p.country },
-    }, `demo:${p.email}:${p.productId}`);
+    await buySubscription(deps, {
+      actor: { orgId: person.orgId, personId: person.id, role: person.role },
+      input: {
+        productId: p.productId, term: p.term, quantity: p.quantity,
+        card: { ...CARD, nameOnCard: p.name, address: { ...address, country: p.country } },
+        billingProfile: { name: p.name, address, country: p.country },
+      },
+      idempotencyKey: `demo:${p.email}:${p.productId}`,
+    });
   }
   return true;
 }

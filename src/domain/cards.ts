@@ -22,6 +22,9 @@ export const CARD_MESSAGES: Record<string, string> = {
   incorrect_cvc: 'The security code is incorrect.',
 };
 
+/** The refusal of a card the gateway declined, with its code's message. */
+export const declined = (failureCode: string) => cardError(failureCode, CARD_MESSAGES[failureCode] ?? 'The card was declined.');
+
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {

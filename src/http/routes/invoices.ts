@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoices/invoices.js';
 import { invoicePdf } from '../../services/invoices/pdf.js';
-import { payInvoice } from '../../services/invoices/pay.js';
+import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { actorOf } from '../auth.js';
 import { answerOnce } from '../idempotency.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
@@ -73,6 +73,6 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
     },
   }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 200, body: await payInvoice(deps, actorOf(request), request.params.id, request.body, String(request.headers['idempotency-key'])),
+    status: 200, body: await payInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id, ...request.body }),
   })));
 };

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { buySubscription } from '../../services/subscriptions/buy.js';
+import { buySubscription } from '../../services/subscriptions/buy-subscription.js';
 import { getSubscription, listMySubscriptions } from '../../services/subscriptions/view.js';
-import { setLicenseTotal } from '../../services/subscriptions/change-licenses.js';
-import { cancelSubscription, setAutoRenew } from '../../services/subscriptions/cancel.js';
-import { reactivateSubscription } from '../../services/subscriptions/reactivate.js';
+import { setLicenseTotal } from '../../services/subscriptions/set-license-total.js';
+import { cancelSubscription } from '../../services/subscriptions/cancel-subscription.js';
+import { setAutoRenew } from '../../services/subscriptions/set-auto-renew.js';
+import { reactivateSubscription } from '../../services/subscriptions/reactivate-subscription.js';
 import { quotePurchase } from '../../services/subscriptions/quote.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { actorOf } from '../auth.js';
@@ -94,7 +94,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       headers: IdempotencyHeader, body: BuyBody, response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
     },
   }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 201, body: await buySubscription(deps, actorOf(request), request.body, request.headers['idempotency-key']!),
+    status: 201, body: await buySubscription(deps, { actor: actorOf(request), input: request.body, idempotencyKey: request.headers['idempotency-key']! }),
   })));
 
   app.put('/api/subscriptions/:id/licenses', {
@@ -105,9 +105,10 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
-    const change = (key: string) => setLicenseTotal(deps, actorOf(request), request.params.id, request.body.total, key);
-    if (!request.headers['idempotency-key']) return change(randomUUID());
-    return answerOnce(deps, request, reply, async () => ({ status: 200, body: await change(request.headers['idempotency-key']!) }));
+    // the total is absolute: the same request twice changes it once, with or without a key
+    const change = () => setLicenseTotal(deps, { actor: actorOf(request), subscriptionId: request.params.id, total: request.body.total });
+    if (!request.headers['idempotency-key']) return change();
+    return answerOnce(deps, request, reply, async () => ({ status: 200, body: await change() }));
   });
 
   app.post('/api/subscriptions/:id/cancel', {
@@ -120,14 +121,14 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       }),
       response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (request) => cancelSubscription(deps, actorOf(request), request.params.id, request.body));
+  }, async (request) => cancelSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id, ...request.body }));
 
   app.put('/api/subscriptions/:id/auto-renew', {
     schema: {
       tags: ['subscriptions'], summary: 'Turn recurring billing on or off', params: IdParams,
       body: Type.Object({ enabled: Type.Boolean() }), response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (request) => setAutoRenew(deps, actorOf(request), request.params.id, request.body.enabled));
+  }, async (request) => setAutoRenew(deps, { actor: actorOf(request), subscriptionId: request.params.id, enabled: request.body.enabled }));
 
   app.post('/api/subscriptions/:id/reactivate', {
     schema: {
@@ -135,6 +136,6 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       params: IdParams, headers: IdempotencyHeader, response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
     },
   }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 200, body: await reactivateSubscription(deps, actorOf(request), request.params.id, request.headers['idempotency-key']!),
+    status: 200, body: await reactivateSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id }),
   })));
 };

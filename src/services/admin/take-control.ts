@@ -1,12 +1,16 @@
 import type { Deps } from '../deps.js';
+import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/roles.js';
-import { lockSubscription, releaseAssignments, updateSubscription } from '../../db/subscriptions.js';
+import { lockSubscription, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
 import { moveAssignments } from '../../db/admin.js';
 import { findProduct } from '../../db/products.js';
 import { recordAudit } from '../../db/audit.js';
 import { isCheckViolation } from '../../db/database.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import { prorate } from '../../domain/pricing.js';
 import { notify } from '../notifications/notify.js';
+import { changeSubscription } from '../payments/operation.js';
+import { operationKey, refundFor } from '../payments/paid-change.js';
 import { getSubscription } from '../subscriptions/view.js';
 import { requireManager } from './access.js';
 
@@ -15,34 +19,34 @@ export type TakeControl = { action: 'move_users'; targetSubscriptionId: string }
 const insufficient = (needed: number, available: number) => new AppError(409, 'insufficient_licenses',
   `The target subscription has ${available} available licenses; ${needed} are needed.`, { needed, available });
 
+async function moveUsers(tx: Queryable, actor: Actor, source: Subscription, targetId: string, now: Date): Promise<number> {
+  const target = await lockSubscription(tx, actor.orgId, targetId);
+  if (!target || target.selfService || target.id === source.id) throw notFound('The organization subscription');
+  if (target.productId !== source.productId) throw new AppError(409, 'product_mismatch', 'The target subscription is for another product.');
+  if (target.status !== 'active' && target.status !== 'trial') throw new AppError(409, 'subscription_not_active', 'The target subscription is not active.');
+  if (target.quantity - target.assigned < source.assigned) throw insufficient(source.assigned, target.quantity - target.assigned);
+  try {
+    return await moveAssignments(tx, actor.orgId, source.id, target.id, actor.personId, now);
+  } catch (err) {
+    if (isCheckViolation(err, 'subscriptions_seats')) throw insufficient(source.assigned, target.quantity - target.assigned);
+    throw err;
+  }
+}
+
 /**
  * An admin takes over a member's self-service purchase: its people move to an organization
- * subscription of the same product, or lose their licenses; either way the purchase is
- * Deleted and its buyer told. One transaction: nobody is ever left half-moved.
+ * subscription of the same product, or lose their licenses; either way the purchase is Deleted,
+ * what is left of its paid term refunded to its buyer pro rata, and the buyer told. Decided under
+ * the purchase's lock: nobody is ever left half-moved, and a payment in flight is settled first.
  */
 export async function takeControl(deps: Deps, actor: Actor, id: string, input: TakeControl) {
   requireManager(actor);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const source = await lockSubscription(tx, actor.orgId, id);
-    if (!source || !source.selfService) throw notFound('The self-service purchase');
+  await changeSubscription(deps, actor.orgId, id, async (tx, source, now) => {
+    if (!source.selfService) throw notFound('The self-service purchase');
     if (source.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This purchase was already deleted.');
-    let moved = 0;
-    if (input.action === 'move_users') {
-      const target = await lockSubscription(tx, actor.orgId, input.targetSubscriptionId);
-      if (!target || target.selfService || target.id === source.id) throw notFound('The organization subscription');
-      if (target.productId !== source.productId) throw new AppError(409, 'product_mismatch', 'The target subscription is for another product.');
-      if (target.status !== 'active' && target.status !== 'trial') throw new AppError(409, 'subscription_not_active', 'The target subscription is not active.');
-      if (target.quantity - target.assigned < source.assigned) throw insufficient(source.assigned, target.quantity - target.assigned);
-      try {
-        moved = await moveAssignments(tx, actor.orgId, source.id, target.id, actor.personId, now);
-      } catch (err) {
-        if (isCheckViolation(err, 'subscriptions_seats')) throw insufficient(source.assigned, target.quantity - target.assigned);
-        throw err;
-      }
-    } else {
-      moved = await releaseAssignments(tx, actor.orgId, source.id);
-    }
+    const moved = input.action === 'move_users'
+      ? await moveUsers(tx, actor, source, input.targetSubscriptionId, now)
+      : await releaseAssignments(tx, actor.orgId, source.id);
     await updateSubscription(tx, actor.orgId, source.id, {
       status: 'deleted', statusChangedAt: now, autoRenew: false, canceledAt: now, cancelReason: 'taken_over',
       cancelFeedback: input.action === 'cancel' ? input.reason : null,
@@ -56,6 +60,12 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
       orgId: actor.orgId, actorId: actor.personId, action: 'subscription.taken_over', objectType: 'subscription', objectId: source.id,
       details: { ...input, people: moved },
     });
+    const paid = source.status === 'active' && now < source.termEnd;
+    const operation = paid ? await refundFor(tx, source, operationKey(source, 'take_control'), {
+      purpose: 'take_control', actorId: actor.personId, action: 'subscription.take_control_refunded', licenses: source.quantity,
+      subtotal: prorate(source, source.quantity, now), term: { start: source.termStart, end: source.termEnd }, periodStart: now,
+    }) : undefined;
+    return { result: null, operation };
   });
   return getSubscription(deps, actor, id);
 }

@@ -1,56 +1,73 @@
 import type { Deps } from '../deps.js';
-import { findSubscriptionsDue, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
+import type { Queryable } from '../../db/database.js';
+import { findBillingOf, findSubscriptionsDue, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
 import { findChargeByKey } from '../../db/charges.js';
+import { findPolicy } from '../../db/policies.js';
 import { recordAudit } from '../../db/audit.js';
-import { nextStep, EXPIRED_DAYS } from '../../domain/lifecycle.js';
+import { nextStep, EXPIRED_DAYS, type LifecycleStep } from '../../domain/lifecycle.js';
 import { termPrice } from '../../domain/pricing.js';
 import { addDays, termEnd } from '../../domain/term.js';
-import { payForChange } from '../subscriptions/paid-change.js';
+import { changeSubscription, type Decision } from '../payments/operation.js';
+import { chargeFor, operationKey } from '../payments/paid-change.js';
 
 /**
- * Moves every due subscription one step through its lifecycle; returns how many moved. The
- * steps are idempotent: a renewal's charge key names the term and the day, so running twice,
- * or on two servers, charges once.
+ * Moves every due subscription one step through its lifecycle; returns how many moved. Each step
+ * is decided again under the subscription's lock (a request may have changed it since the scan),
+ * and a renewal's charge is named by the term and the day, so running twice, or on two servers,
+ * charges once.
  */
 export async function advanceLifecycles(deps: Deps, batch = 200): Promise<number> {
-  const now = deps.clock.now();
   let moved = 0;
-  for (const sub of await findSubscriptionsDue(deps.db, now, batch)) {
-    const step = nextStep(sub, now);
-    if (step === 'none') continue;
-    if (step === 'renew' || step === 'retry') {
-      if (await renew(deps, sub, now, step === 'retry')) moved++;
-      continue;
-    }
-    await deps.db.transaction(async (tx) => {
-      // the time the stage began, not the time the job ran: a clock moved far ahead walks every stage
-      const at = step === 'expire' ? sub.termEnd : step === 'disable' ? addDays(sub.statusChangedAt, EXPIRED_DAYS) : now;
-      if (step === 'delete') await releaseAssignments(tx, sub.orgId, sub.id);
-      const status = step === 'expire' ? 'expired' : step === 'disable' ? 'disabled' : 'deleted';
-      await updateSubscription(tx, sub.orgId, sub.id, { status, statusChangedAt: at }, now);
-      await recordAudit(tx, now, { orgId: sub.orgId, actorId: null, action: `subscription.${status}`, objectType: 'subscription', objectId: sub.id });
+  for (const due of await findSubscriptionsDue(deps.db, deps.clock.now(), batch)) {
+    if (nextStep(due, deps.clock.now()) === 'none') continue;
+    const { result } = await changeSubscription(deps, due.orgId, due.id, async (tx, sub, now) => {
+      const hasPaymentMethod = (await findBillingOf(tx, sub.orgId, sub.id)).paymentMethod !== null;
+      const step = nextStep({ ...sub, hasPaymentMethod }, now);
+      if (step === 'none') return { result: false };
+      if (step === 'renew' || step === 'retry') return renew(tx, sub, now, step);
+      await moveOn(tx, sub, now, step);
+      return { result: true };
+    }).catch((err) => {
+      // a card removed since the scan: the next pass expires it
+      if ((err as { code?: string }).code === 'payment_method_required') return { result: false };
+      throw err;
     });
-    moved++;
+    if (result) moved++;
   }
   return moved;
 }
 
-/** Charges the next term (converting a trial); a failure leaves the subscription Expired. */
-async function renew(deps: Deps, sub: Subscription, now: Date, retry: boolean): Promise<boolean> {
+async function moveOn(tx: Queryable, sub: Subscription, now: Date, step: Exclude<LifecycleStep, 'none' | 'renew' | 'retry'>) {
+  // the time the stage began, not the time the job ran: a clock moved far ahead walks every stage
+  const at = step === 'expire' ? sub.termEnd : step === 'disable' ? addDays(sub.statusChangedAt, EXPIRED_DAYS) : now;
+  if (step === 'delete') await releaseAssignments(tx, sub.orgId, sub.id);
+  const status = step === 'expire' ? 'expired' : step === 'disable' ? 'disabled' : 'deleted';
+  await updateSubscription(tx, sub.orgId, sub.id, { status, statusChangedAt: at }, now);
+  await recordAudit(tx, now, { orgId: sub.orgId, actorId: null, action: `subscription.${status}`, objectType: 'subscription', objectId: sub.id });
+}
+
+/**
+ * Charges the next term (converting a trial); a failure leaves the subscription Expired. A trial
+ * converts only where the organization lets members buy the product: a policy of trials only (or
+ * none) ends it instead, whatever licenses or card were added to it meanwhile.
+ */
+async function renew(tx: Queryable, sub: Subscription, now: Date, step: 'renew' | 'retry'): Promise<Decision<boolean>> {
+  if (sub.status === 'trial' && sub.selfService && (await findPolicy(tx, sub.orgId, sub.productId)) !== 'Enabled') {
+    await moveOn(tx, sub, now, 'expire');
+    return { result: true };
+  }
   // one attempt per term and day, whether the first or a retry
-  const key = `renewal:${sub.id}:${sub.termEnd.toISOString()}:${now.toISOString().slice(0, 10)}`;
-  if (await findChargeByKey(deps.db, sub.orgId, key)) return false; // tried already (today)
+  const key = operationKey(sub, 'renewal', `${sub.termEnd.toISOString()}:${now.toISOString().slice(0, 10)}`);
+  if (await findChargeByKey(tx, sub.orgId, key)) return { result: false };
   const start = sub.termEnd;
   const end = termEnd(start, sub.term);
   const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
-  const outcome = await payForChange(deps, sub, {
-    purpose: 'renewal', idempotencyKey: key, actorId: null, action: sub.status === 'trial' ? 'subscription.converted' : 'subscription.renewed',
-    subtotal: termPrice(sub.unitPrice, sub.term) * quantity, quantity, periodStart: start, periodEnd: end,
+  const operation = await chargeFor(tx, sub, key, {
+    purpose: 'renewal', actorId: null, action: sub.status === 'trial' ? 'subscription.converted' : 'subscription.renewed',
+    licenses: quantity, subtotal: termPrice(sub.unitPrice, sub.term) * quantity, term: { start, end }, periodStart: start,
     change: { status: 'active', quantity, pendingQuantity: null, termStart: start.toISOString(), termEnd: end.toISOString() },
-    onFailure: retry ? undefined : { status: 'expired', statusChangedAt: sub.termEnd.toISOString() },
-  }).catch((err) => {
-    if ((err as { code?: string }).code === 'payment_method_required') return null;
-    throw err;
+    onFailure: step === 'retry' ? undefined : { status: 'expired', statusChangedAt: sub.termEnd.toISOString() },
+    renewal: true, dueInvoice: true,
   });
-  return outcome !== null;
+  return { result: true, operation };
 }

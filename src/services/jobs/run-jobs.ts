@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { purgeExpiredIdempotencyKeys } from '../../db/idempotency-keys.js';
 import { advanceLifecycles } from './lifecycle.js';
-import { reconcileCharges } from './reconcile.js';
+import { reconcileCharges } from '../payments/reconcile-charges.js';
 import { notifyExpiringCards, sendNotificationEmails } from '../notifications/deliver.js';
 
 /** Our key for pg_try_advisory_lock: one job runner at a time across every server. */

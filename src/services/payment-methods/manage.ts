@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import type { CardDetails } from '../../domain/cards.js';
-import { cardError, CARD_MESSAGES, expiresSoon } from '../../domain/cards.js';
+import { declined, expiresSoon } from '../../domain/cards.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import {
@@ -65,7 +65,7 @@ export async function editPaymentMethod(deps: Deps, actor: Actor, id: string, c:
   }
   if (c.cvc !== undefined || c.expMonth !== undefined) {
     const check = await deps.gateway.verify(pm.gatewayToken, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
-    if (!check.ok) throw cardError(check.failureCode, CARD_MESSAGES[check.failureCode] ?? 'The card was declined.');
+    if (!check.ok) throw declined(check.failureCode);
   }
   const now = deps.clock.now();
   const updated = await deps.db.transaction(async (tx) => {

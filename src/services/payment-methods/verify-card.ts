@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { cardError, CARD_MESSAGES, type CardDetails } from '../../domain/cards.js';
+import { declined, type CardDetails } from '../../domain/cards.js';
 import type { TokenizedCard } from '../../gateway/gateway.js';
 
 /**
@@ -10,6 +10,6 @@ import type { TokenizedCard } from '../../gateway/gateway.js';
 export async function tokenizeAndVerifyCard(deps: Deps, card: CardDetails): Promise<TokenizedCard> {
   const tokenized = await deps.gateway.tokenize(card);
   const check = await deps.gateway.verify(tokenized.token);
-  if (!check.ok) throw cardError(check.failureCode, CARD_MESSAGES[check.failureCode] ?? 'The card was declined.');
+  if (!check.ok) throw declined(check.failureCode);
   return tokenized;
 }

@@ -4,7 +4,7 @@ import type { Term } from '../../db/products.js';
 import { findProduct } from '../../db/products.js';
 import { findOrganization } from '../../db/organizations.js';
 import { findBillingProfile } from '../../db/billing-profiles.js';
-import { findTaxRate } from '../../db/invoices.js';
+import { billingTaxRate } from '../billing/tax-rate.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
 import { termEnd } from '../../domain/term.js';
@@ -19,7 +19,7 @@ export async function quotePurchase(deps: Deps, actor: Actor, q: { productId: st
   if (!product) throw notFound('The product');
   const unitPrice = product.prices[q.term];
   if (unitPrice == null) throw new AppError(422, 'price_unavailable', `${product.name} has no ${q.term} price in ${currency}.`);
-  const totals = totalsOf(termPrice(unitPrice, q.term) * q.quantity, await findTaxRate(deps.db, profile?.country ?? q.country ?? org.country));
+  const totals = totalsOf(termPrice(unitPrice, q.term) * q.quantity, await billingTaxRate(deps.db, profile?.country ?? q.country ?? org.country));
   const m = (amount: number) => ({ amount, currency });
   const now = deps.clock.now();
   return {

@@ -54,14 +54,17 @@ export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { self
  * A subscription only its buyer changes. Admin roles see a member's purchase read-only (403);
  * other members, and everyone of another organization, find nothing (404).
  */
-export async function ownSubscription(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<Subscription> {
-  const sub = await (opts.lock ? lockSubscription : findSubscription)(db, actor.orgId, id);
-  const admin = canReadAdminViews(actor.role);
-  if (!sub || (sub.buyerId !== actor.personId && !admin)) throw notFound('The subscription');
+export function assertChangeable(actor: Actor, sub: Subscription | undefined): asserts sub is Subscription {
+  if (!sub || (sub.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   if (sub.buyerId !== actor.personId) {
     throw forbidden('read_only_for_admins', "A member's self-service purchase is read-only for admins: take control of it to change it.");
   }
   if (sub.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This subscription was deleted and can no longer be changed.');
+}
+
+export async function ownSubscription(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<Subscription> {
+  const sub = await (opts.lock ? lockSubscription : findSubscription)(db, actor.orgId, id);
+  assertChangeable(actor, sub);
   return sub;
 }

@@ -1,7 +1,6 @@
 import type { Deps } from '../deps.js';
 import { findStalePendingCharges } from '../../db/charges.js';
-import { finish } from '../payments/collect.js';
-import { COMPLETIONS } from '../subscriptions/completions.js';
+import { finish } from './operation.js';
 
 /** A charge pending longer than this was left by a crash (a live request finishes in seconds). */
 export const STALE_AFTER_MS = 5 * 60_000;
@@ -16,8 +15,7 @@ export async function reconcileCharges(deps: Deps, opts: { all?: boolean } = {})
   let done = 0;
   for (const charge of await findStalePendingCharges(deps.db, before)) {
     const known = await deps.gateway.findByIdempotencyKey(charge.idempotencyKey);
-    const outcome = known ?? { status: 'failed' as const, chargeId: '', failureCode: 'not_received' };
-    await finish(deps, charge, outcome, COMPLETIONS[charge.purpose]);
+    await finish(deps, charge, known ?? { status: 'failed', chargeId: '', failureCode: 'not_received' });
     done++;
   }
   return done;

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import type { Term } from '../../db/products.js';
+import type { Address, PaymentMethod } from '../../db/payment-methods.js';
+import type { BillingProfile } from '../../db/billing-profiles.js';
+import type { Product } from '../../db/products.js';
+import type { CardDetails } from '../../domain/cards.js';
+import type { Currency } from '../../domain/money.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { canWrite } from '../../domain/roles.js';
+import { termPrice, totalsOf } from '../../domain/pricing.js';
+import { addDays, termEnd } from '../../domain/term.js';
+import { findProduct } from '../../db/products.js';
+import { findPolicy } from '../../db/policies.js';
+import { findOrganization } from '../../db/organizations.js';
+import { findPaymentMethod } from '../../db/payment-methods.js';
+import { findBillingProfile } from '../../db/billing-profiles.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { billingTaxRate } from '../billing/tax-rate.js';
+import { tokenizeAndVerifyCard } from '../payment-methods/verify-card.js';
+import { assertPaid, settle, startOperation } from '../payments/operation.js';
+import { createPurchase, type PurchaseContext } from './create-purchase.js';
+import { draftInvoice, snapshotOf } from './invoicing.js';
+import { getSubscription, type SubscriptionOut } from './view.js';
+
+export interface BuyInput {
+  productId: string;
+  quantity: number;
+  term: Term;
+  trial?: boolean;
+  paymentMethodId?: string;
+  card?: CardDetails & { nameOnCard: string; address: Address };
+  billingProfileId?: string;
+  billingProfile?: { name: string; address: Omit<Address, 'country'>; country: string; currency?: Currency; invoiceEmail?: string };
+}
+
+export interface BuySubscription {
+  actor: Actor;
+  input: BuyInput;
+  /** the request's Idempotency-Key: a retried purchase charges once */
+  idempotencyKey: string;
+}
+
+type NewProfile = Omit<BillingProfile, 'id' | 'createdAt' | 'paymentMethodId'>;
+
+/** The product at the buyer's currency, if the organization's rules let this person buy it so. */
+async function eligibleProduct(deps: Deps, actor: Actor, input: BuyInput, currency: Currency) {
+  const product = await findProduct(deps.db, input.productId, currency);
+  if (!product) throw notFound('The product');
+  // the eligibility and the organization's policy bind members' self-service purchases, not admins
+  const selfService = actor.role === 'member';
+  if (selfService && !product.selfServiceEligible) throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
+  const trial = input.trial === true;
+  if (trial && product.trialDays === 0) throw new AppError(422, 'no_trial', `${product.name} has no trial.`);
+  const needsCard = !trial || product.trialRequiresPaymentMethod;
+  const policy = selfService ? await findPolicy(deps.db, actor.orgId, product.id) : 'Enabled';
+  if (policy === 'Disabled') throw forbidden('self_service_disabled', `Your organization does not allow buying ${product.name} by self-service.`);
+  if (policy === 'OnlyTrialsWithoutPaymentMethod' && needsCard) {
+    throw forbidden('only_trials_allowed', `Your organization only allows trials of ${product.name} that need no payment method.`);
+  }
+  const unitPrice = product.prices[input.term];
+  if (unitPrice == null) throw new AppError(422, 'price_unavailable', `${product.name} has no ${input.term} price in ${currency}.`);
+  return { product, selfService, trial, needsCard, unitPrice };
+}
+
+/** The card to pay with: one saved, the billing profile's, or a new one (tokenized, verified). */
+async function paymentOf(deps: Deps, actor: Actor, input: BuyInput, profile: BillingProfile | undefined, needsCard: boolean) {
+  const saved = input.paymentMethodId ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId) : undefined;
+  if (input.paymentMethodId && !saved) throw notFound('The payment method');
+  const profileCard = !saved && !input.card && profile?.paymentMethodId
+    ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, profile.paymentMethodId) : undefined;
+  const card: PaymentMethod | undefined = saved ?? profileCard;
+  if (needsCard && !card && !input.card) throw new AppError(400, 'payment_method_required', 'Give a payment method or the details of a card.');
+  if (!profile && !input.billingProfile && needsCard) {
+    throw new AppError(400, 'billing_profile_required', 'Give a billing profile or the details to create one.');
+  }
+  // the card goes to the gateway only: what comes back is a token, the brand and the last four digits
+  const tokenized = input.card ? await tokenizeAndVerifyCard(deps, input.card) : undefined;
+  const paymentMethod: PurchaseContext['paymentMethod'] = tokenized && input.card
+    ? { new: { orgId: actor.orgId, ownerId: actor.personId, gatewayToken: tokenized.token, brand: tokenized.brand, last4: tokenized.last4,
+        expMonth: tokenized.expMonth, expYear: tokenized.expYear, nameOnCard: input.card.nameOnCard, address: input.card.address } }
+    : card ? { id: card.id } : null;
+  const shown = tokenized ?? card;
+  return { paymentMethod, token: tokenized?.token ?? card?.gatewayToken, paymentMethodId: card?.id ?? null, card: shown ? { brand: shown.brand, last4: shown.last4 } : null };
+}
+
+/**
+ * Buys a subscription (or starts a trial) for the signed-in person and pays for it with their
+ * card. Nothing is created unless the charge succeeds; the request's idempotency key names the
+ * purchase, so that a retried request charges once.
+ */
+export async function buySubscription(deps: Deps, { actor, input, idempotencyKey }: BuySubscription): Promise<SubscriptionOut> {
+  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not buy.');
+  const org = (await findOrganization(deps.db, actor.orgId))!;
+  const existingProfile = input.billingProfileId ? await findBillingProfile(deps.db, actor.orgId, actor.personId, input.billingProfileId) : undefined;
+  if (input.billingProfileId && !existingProfile) throw notFound('The billing profile');
+  const currency = existingProfile?.currency ?? input.billingProfile?.currency ?? org.currency;
+  const { product, selfService, trial, needsCard, unitPrice } = await eligibleProduct(deps, actor, input, currency);
+  const country = existingProfile?.country ?? input.billingProfile?.country ?? org.country;
+  const taxRateBp = await billingTaxRate(deps.db, country);
+  const pay = await paymentOf(deps, actor, input, existingProfile, needsCard);
+
+  const now = deps.clock.now();
+  const id = randomUUID();
+  const end = trial ? addDays(now, product.trialDays) : termEnd(now, input.term);
+  const totals = totalsOf(termPrice(unitPrice, input.term) * input.quantity, taxRateBp);
+  const newProfile: NewProfile | undefined = input.billingProfile && {
+    orgId: actor.orgId, ownerId: actor.personId, name: input.billingProfile.name, address: input.billingProfile.address,
+    country: input.billingProfile.country, currency, invoiceEmail: input.billingProfile.invoiceEmail ?? null,
+  };
+  const profile = existingProfile ?? newProfile;
+  const context: PurchaseContext = {
+    subscription: {
+      id, orgId: actor.orgId, productId: product.id, buyerId: actor.personId, billingProfileId: null, selfService,
+      status: trial ? 'trial' : 'active', term: input.term, quantity: input.quantity, unitPrice, currency,
+      termStart: now.toISOString(), termEnd: end.toISOString(), autoRenew: true, startedAsTrial: trial,
+    },
+    paymentMethod: pay.paymentMethod,
+    billingProfile: existingProfile ? { id: existingProfile.id } : newProfile ? { new: newProfile } : null,
+    invoice: trial || !profile ? null : invoiceOf(actor, product, input, { id, now, end, currency, totals, profile, existingProfile }),
+    card: pay.card,
+  };
+  try {
+    if (trial || totals.total === 0) {
+      await deps.db.transaction((tx) => createPurchase(tx, context, now));
+      return await getSubscription(deps, actor, id);
+    }
+    const key = `purchase:${actor.personId}:${idempotencyKey}`;
+    const parts = await deps.db.transaction((tx) => startOperation(tx, {
+      orgId: actor.orgId, subscriptionId: id, key, purpose: 'purchase', currency, licenses: input.quantity,
+      term: { start: now, end }, periodStart: now,
+      parts: [{ kind: 'charge', amount: totals.total, token: pay.token!, paymentMethodId: pay.paymentMethodId, context }],
+    }, now, { markSubscription: false }));
+    assertPaid(await settle(deps, parts));
+    // a retry after a lost answer completes the first attempt's purchase
+    return await getSubscription(deps, actor, parts[0]!.subscriptionId ?? id);
+  } catch (err) {
+    if (isUniqueViolation(err, 'subscriptions_one_trial_key')) {
+      throw new AppError(409, 'trial_already_used', `You already had a trial of ${product.name}.`);
+    }
+    throw err;
+  }
+}
+
+function invoiceOf(actor: Actor, product: Product, input: BuyInput, p: {
+  id: string; now: Date; end: Date; currency: Currency; totals: ReturnType<typeof totalsOf>; profile: NewProfile | BillingProfile; existingProfile?: BillingProfile;
+}) {
+  return draftInvoice({
+    kind: 'invoice', ownerId: actor.personId, subscriptionId: p.id, billingProfileId: p.existingProfile?.id ?? null,
+    billingSnapshot: snapshotOf(p.profile), periodStart: p.now, periodEnd: p.end, currency: p.currency, totals: p.totals,
+    line: {
+      productId: product.id, description: `${product.name} (${input.term})`, quantity: input.quantity,
+      unitPrice: termPrice(product.prices[input.term]!, input.term), amount: p.totals.subtotal,
+    },
+  });
+}
