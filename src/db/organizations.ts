@@ -28,3 +28,12 @@ export async function countOrganizations(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations');
   return row!.n;
 }
+
+/** Organizations by name, keyset-paged after (name, id): the operator's list. */
+export function listOrganizations(db: Queryable, opts: { limit: number; after?: { name: string; id: string } }) {
+  return db.query<Organization & { createdAt: Date }>(
+    `SELECT ${COLUMNS}, created_at AS "createdAt" FROM organizations
+      WHERE ($1::text IS NULL OR (name, id) > ($1, $2::uuid)) ORDER BY name, id LIMIT $3`,
+    [opts.after?.name ?? null, opts.after?.id ?? null, opts.limit],
+  );
+}

@@ -112,3 +112,7 @@ export function searchPeople(
 export async function setPersonStatus(db: Queryable, orgId: string, id: string, status: 'active' | 'disabled'): Promise<void> {
   await db.query('UPDATE people SET status = $3 WHERE org_id = $1 AND id = $2', [orgId, id, status]);
 }
+
+export async function setPasswordHash(db: Queryable, orgId: string, id: string, passwordHash: string | null): Promise<void> {
+  await db.query('UPDATE people SET password_hash = $3 WHERE org_id = $1 AND id = $2', [orgId, id, passwordHash]);
+}
