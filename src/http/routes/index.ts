@@ -11,6 +11,8 @@ import { graphRoutes } from './graph.js';
 import { billingRoutes } from './billing.js';
 import { invoiceRoutes } from './invoices.js';
 import { notificationRoutes } from './notifications.js';
+import { operatorRoutes } from './operator.js';
+import { ssoRoutes } from './sso.js';
 
 /** Every route group of the API, registered in this order. */
 export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
@@ -25,4 +27,6 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   invoiceRoutes,
   adminRoutes,
   notificationRoutes,
+  operatorRoutes,
+  ssoRoutes,
 ];
