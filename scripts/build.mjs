@@ -12,7 +12,7 @@ const wants = (part) => parts.length === 0 || parts.includes(part);
 if (wants('web')) await buildWeb({ logLevel: 'warn' });
 if (wants('server') || wants('template')) {
   await bundle({
-    entryPoints: ['src/main.ts', 'scripts/make-pglite-template.ts'],
+    entryPoints: ['src/main.ts', 'src/cli/selfserve.ts', 'scripts/make-pglite-template.ts'],
     bundle: true,
     platform: 'node',
     format: 'esm',
