@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 
-export type NotificationKind = 'take_control' | 'renewal_failed' | 'card_expiring';
+export type NotificationKind = 'take_control' | 'renewal_failed' | 'card_expiring' | 'license_freed';
 
 export interface Notification {
   id: string;

@@ -22,6 +22,12 @@ export function mailFor(kind: NotificationKind, payload: Record<string, unknown>
       `Votre carte se terminant par ${p.last4} expire bientôt`,
       `Bonjour ${name},\n\nVotre carte ${p.brand} se terminant par ${p.last4} expire fin ${p.expMonth}/${p.expYear}. Mettez-la à jour dans Factures et paiements > Modes de paiement pour que vos abonnements se renouvellent.`,
     ],
+    license_freed: [
+      `A ${p.product} license is free again`,
+      `Hello ${name},\n\n${p.person} was removed from your organization's directory, so the ${p.product} license they had from your subscription is free again. Assign it to someone else in Licenses, or remove it.`,
+      `Une licence ${p.product} est de nouveau disponible`,
+      `Bonjour ${name},\n\n${p.person} a été supprimé(e) de l'annuaire de votre organisation : la licence ${p.product} qu'il ou elle tenait de votre abonnement est de nouveau disponible. Attribuez-la à quelqu'un d'autre dans Licences, ou supprimez-la.`,
+    ],
   };
   const [subject, text, sujet, texte] = texts[kind];
   return { subject: `${subject} / ${sujet}`, text: `${text}\n\n---\n\n${texte}\n` };
