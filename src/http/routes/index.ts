@@ -11,6 +11,7 @@ import { graphRoutes } from './graph.js';
 import { billingRoutes } from './billing.js';
 import { invoiceRoutes } from './invoices.js';
 import { notificationRoutes } from './notifications.js';
+import { healthRoutes } from './health.js';
 import { operatorRoutes } from './operator.js';
 import { ssoRoutes } from './sso.js';
 
@@ -27,6 +28,7 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   invoiceRoutes,
   adminRoutes,
   notificationRoutes,
+  healthRoutes,
   operatorRoutes,
   ssoRoutes,
 ];
