@@ -15,6 +15,10 @@ export interface Config {
   operatorToken?: string;
   /** DNS servers that verify domains' TXT records ("host" or "host:port"); unset: the system's */
   dnsServers?: string[];
+  /** how long a shutdown waits for requests in flight before it cuts them */
+  shutdownTimeoutSeconds: number;
+  /** the bearer token that reads /metrics; unset: /metrics is off */
+  metricsToken?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsIntervalSeconds: Number(env.SELFSERVE_JOBS_INTERVAL ?? 60),
     operatorToken: env.SELFSERVE_OPERATOR_TOKEN || undefined,
     dnsServers: env.SELFSERVE_DNS_SERVERS ? env.SELFSERVE_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    shutdownTimeoutSeconds: Number(env.SELFSERVE_SHUTDOWN_TIMEOUT ?? 10),
+    metricsToken: env.SELFSERVE_METRICS_TOKEN || undefined,
   };
 }
