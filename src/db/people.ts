@@ -56,21 +56,21 @@ export async function insertPeople(db: Queryable, orgId: string, people: NewPers
   );
 }
 
-/** Candidates for sign-in: an email is unique in an organization, not across them. */
+/** Candidates for sign-in: an email is unique in an organization, not across them. Deleted people are out of the directory. */
 export function findPeopleByEmailForSignIn(db: Queryable, email: string) {
   return db.query<Person & { passwordHash: string | null }>(
-    `SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM people WHERE email = $1`,
+    `SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM people WHERE email = $1 AND deleted_at IS NULL`,
     [email.toLowerCase()],
   );
 }
 
 export async function findPerson(db: Queryable, orgId: string, id: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`, [orgId, id]);
   return row;
 }
 
 export async function findPersonByEmail(db: Queryable, orgId: string, email: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND email = $2`, [
+  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND email = $2 AND deleted_at IS NULL`, [
     orgId,
     email.toLowerCase(),
   ]);
@@ -78,7 +78,7 @@ export async function findPersonByEmail(db: Queryable, orgId: string, email: str
 }
 
 export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Promise<Person[]> {
-  return db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = ANY($2::uuid[])`, [orgId, ids]);
+  return db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`, [orgId, ids]);
 }
 
 /**
@@ -91,7 +91,7 @@ export function searchPeople(
   opts: { search?: string; limit: number; after?: { searchName: string; id: string }; field?: 'name' | 'email' | 'any' },
 ) {
   const params: unknown[] = [orgId, opts.limit];
-  let where = 'org_id = $1';
+  let where = 'org_id = $1 AND deleted_at IS NULL';
   if (opts.search) {
     params.push(likePrefix(opts.search));
     const n = `$${params.length}`;
@@ -115,4 +115,89 @@ export async function setPersonStatus(db: Queryable, orgId: string, id: string, 
 
 export async function setPasswordHash(db: Queryable, orgId: string, id: string, passwordHash: string | null): Promise<void> {
   await db.query('UPDATE people SET password_hash = $3 WHERE org_id = $1 AND id = $2', [orgId, id, passwordHash]);
+}
+
+/** A person with what provisioning and admins change, locked until the transaction ends. */
+export interface PersonRecord extends Person {
+  externalId: string | null;
+  scimAttributes: Record<string, unknown>;
+  hasPassword: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export const RECORD_COLUMNS = `${COLUMNS}, external_id AS "externalId", scim_attributes AS "scimAttributes",
+  password_hash IS NOT NULL AS "hasPassword", created_at AS "createdAt", coalesce(updated_at, created_at) AS "updatedAt"`;
+
+export async function findPersonRecord(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
+  const [row] = await db.query<PersonRecord>(`SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`, [orgId, id]);
+  return row;
+}
+
+export async function lockPerson(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
+  const [row] = await db.query<PersonRecord>(
+    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`, [orgId, id]);
+  return row;
+}
+
+export interface PersonChanges {
+  displayName?: string;
+  email?: string;
+  usageLocation?: string | null;
+  role?: Role;
+  status?: 'active' | 'disabled';
+  externalId?: string | null;
+  scimAttributes?: Record<string, unknown>;
+}
+
+/** Changes the given fields (the others stay); violates people_email_key or people_external_id_key when taken. */
+export async function updatePerson(db: Queryable, orgId: string, id: string, c: PersonChanges, now: Date): Promise<PersonRecord> {
+  const [row] = await db.query<PersonRecord>(
+    `UPDATE people SET
+       display_name = coalesce($3, display_name), search_name = coalesce($4, search_name), email = coalesce($5, email),
+       usage_location = CASE WHEN $6::boolean THEN $7 ELSE usage_location END, role = coalesce($8, role), status = coalesce($9, status),
+       external_id = CASE WHEN $10::boolean THEN $11 ELSE external_id END, scim_attributes = coalesce($12, scim_attributes), updated_at = $13
+     WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${RECORD_COLUMNS}`,
+    [
+      orgId, id, c.displayName ?? null, c.displayName === undefined ? null : foldForSearch(c.displayName), c.email?.toLowerCase() ?? null,
+      c.usageLocation !== undefined, c.usageLocation ?? null, c.role ?? null, c.status ?? null,
+      c.externalId !== undefined, c.externalId ?? null, c.scimAttributes === undefined ? null : JSON.stringify(c.scimAttributes), now,
+    ],
+  );
+  return row!;
+}
+
+/** Takes the person out of the directory: disabled, no password, their address free for someone new. */
+export async function markPersonDeleted(db: Queryable, orgId: string, id: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE people SET deleted_at = $3, updated_at = $3, status = 'disabled', password_hash = NULL WHERE org_id = $1 AND id = $2`,
+    [orgId, id, now],
+  );
+}
+
+/** Active admins other than this person: an organization never loses its last one. */
+export async function countOtherActiveAdmins(db: Queryable, orgId: string, personId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM people WHERE org_id = $1 AND id <> $2 AND role = 'admin' AND status = 'active' AND deleted_at IS NULL`,
+    [orgId, personId],
+  );
+  return row!.n;
+}
+
+/**
+ * Frees every license a person holds, with one `license.unassigned` audit event per
+ * subscription; returns each subscription with its buyer and product, to tell the buyers.
+ */
+export function freeLicensesOf(db: Queryable, orgId: string, personId: string, actorId: string | null, now: Date) {
+  return db.query<{ subscriptionId: string; buyerId: string; productName: string }>(
+    `WITH removed AS (
+       DELETE FROM license_assignments WHERE org_id = $1 AND person_id = $2 RETURNING subscription_id
+     ), audited AS (
+       INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
+       SELECT $1, $4, $3, 'license.unassigned', 'subscription', subscription_id::text, jsonb_build_object('users', jsonb_build_array($2::uuid), 'reason', 'person_deleted')
+         FROM removed
+     )
+     SELECT s.id AS "subscriptionId", s.buyer_id AS "buyerId", pr.name AS "productName"
+       FROM removed r JOIN subscriptions s ON s.org_id = $1 AND s.id = r.subscription_id JOIN products pr ON pr.id = s.product_id`,
+    [orgId, personId, actorId, now],
+  );
 }
