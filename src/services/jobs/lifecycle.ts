@@ -2,13 +2,13 @@ import type { Deps } from '../deps.js';
 import type { Queryable } from '../../db/database.js';
 import { findBillingOf, findSubscriptionsDue, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
 import { findChargeByKey } from '../../db/charges.js';
-import { findPolicy } from '../../db/policies.js';
 import { recordAudit } from '../../db/audit.js';
 import { nextStep, EXPIRED_DAYS, type LifecycleStep } from '../../domain/lifecycle.js';
 import { termPrice } from '../../domain/pricing.js';
 import { addDays, termEnd } from '../../domain/term.js';
 import { changeSubscription, type Decision } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
+import { maySelfServiceBuy } from '../subscriptions/self-service-policy.js';
 
 /**
  * Moves every due subscription one step through its lifecycle; returns how many moved. Each step
@@ -52,8 +52,9 @@ async function moveOn(tx: Queryable, sub: Subscription, now: Date, step: Exclude
  * none) ends it instead, whatever licenses or card were added to it meanwhile.
  */
 async function renew(tx: Queryable, sub: Subscription, now: Date, step: 'renew' | 'retry'): Promise<Decision<boolean>> {
-  if (sub.status === 'trial' && sub.selfService && (await findPolicy(tx, sub.orgId, sub.productId)) !== 'Enabled') {
+  if (sub.status === 'trial' && !(await maySelfServiceBuy(tx, sub))) {
     await moveOn(tx, sub, now, 'expire');
+    await updateSubscription(tx, sub.orgId, sub.id, { autoRenew: false }, now);
     return { result: true };
   }
   // one attempt per term and day, whether the first or a retry

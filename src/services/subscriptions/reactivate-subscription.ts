@@ -5,6 +5,7 @@ import { termPrice } from '../../domain/pricing.js';
 import { termEnd } from '../../domain/term.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
+import { maySelfServiceBuy, policyRefuses } from './self-service-policy.js';
 import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
 
 /**
@@ -17,6 +18,7 @@ export async function reactivateSubscription(deps: Deps, { actor, subscriptionId
     if (sub.status !== 'expired' && sub.status !== 'disabled') {
       throw new AppError(409, 'subscription_not_inactive', 'Only an expired or disabled subscription can be reactivated.');
     }
+    if (!(await maySelfServiceBuy(tx, sub))) throw policyRefuses();
     const end = termEnd(now, sub.term);
     const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
     const operation = await chargeFor(tx, sub, operationKey(sub, 'reactivation'), {
