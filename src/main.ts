@@ -19,8 +19,22 @@ console.log(`\nSelfserve is running at ${url}  (database: ${server.deps.db.kind 
 console.log(`API reference: ${url}/api/docs`);
 console.log(`Demo accounts (password "${config.demoPassword}"):\n  ${DEMO_ACCOUNTS.join('\n  ')}\n`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void server.close().finally(() => process.exit(0));
-  });
-}
+// An orchestrator's SIGTERM or a Ctrl-C: finish what is under way, then exit (1 if it had to be
+// cut). Signals that follow are ignored: `npm start` passes on the one its process group got too.
+let stopping = false;
+const shutDown = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  server.app.log.info({ signal }, 'shutting down');
+  server.close().then(
+    (finished) => process.exit(finished ? 0 : 1),
+    (err: unknown) => {
+      server.app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+  // a database that no longer answers must not keep the process alive
+  setTimeout(() => process.exit(1), (config.shutdownTimeoutSeconds + 5) * 1000).unref();
+};
+process.on('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);

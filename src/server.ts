@@ -9,7 +9,7 @@ import { buildApp } from './http/app.js';
 import { seedCatalog, seedDemo } from './demo/seed.js';
 import { seedDemoPurchases } from './demo/purchases.js';
 import type { Deps } from './services/deps.js';
-import { runJobsOnce } from './services/jobs/run-jobs.js';
+import { startJobRunner } from './services/jobs/run-jobs.js';
 import { smtpMailer } from './services/notifications/mailer.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -36,26 +36,33 @@ export async function createServer(
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
   const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
-  let jobs: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  if (opts.runJobs && config.jobsIntervalSeconds > 0) {
-    const tick = () => {
-      // a long run is not overlapped by the next tick (PGlite's one connection would re-enter the lock)
-      running ??= runJobsOnce(deps)
-        .catch((err) => app.log.error({ err }, 'background jobs failed'))
-        .finally(() => (running = undefined));
-    };
-    tick();
-    jobs = setInterval(tick, config.jobsIntervalSeconds * 1000).unref();
-  }
+  const jobs = opts.runJobs && config.jobsIntervalSeconds > 0
+    ? startJobRunner(deps, { intervalSeconds: config.jobsIntervalSeconds, onError: (err) => app.log.error({ err }, 'background jobs failed') })
+    : undefined;
   return {
     app,
     deps,
-    async close() {
-      clearInterval(jobs);
-      await running;
-      await app.close();
-      await db.close();
+    jobs,
+    /**
+     * Stops taking connections, lets the requests in flight and the jobs' step under way finish
+     * (cut after the shutdown timeout), then closes the database. False when it had to cut.
+     */
+    async close(): Promise<boolean> {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, config.shutdownTimeoutSeconds * 1000, false)));
+      // a keep-alive connection whose request was under way becomes idle once answered: close it
+      // then, not after the keep-alive timeout (Node closes only the connections idle at the start)
+      const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        const finished = await Promise.race([Promise.all([app.close(), jobs?.stop()]).then(() => true), late]);
+        // what still runs is cut: its transactions roll back, and clients see the connection close
+        if (!finished) app.server.closeAllConnections();
+        return finished;
+      } finally {
+        clearTimeout(timer);
+        clearInterval(reaper);
+        await db.close();
+      }
     },
   };
 }
