@@ -96,7 +96,7 @@ const en = {
   'error.trial_already_used': 'You already had a trial of this product.',
   'error.payment_method_required': 'Add a payment method first.',
   'error.payment_unconfirmed': 'The payment service did not answer. You will not be charged twice: try again in a moment.',
-  'error.refund_failed': 'The refund did not go through, so nothing was changed. Please try again later.',
+  'error.payment_in_progress': 'Another payment for this subscription is being processed: try again in a moment.',
   'error.subscription_not_active': 'This subscription is not active.',
   'error.renewal_pending': 'This subscription is being renewed: try again in a minute.',
 };
@@ -199,7 +199,7 @@ const fr: Record<keyof typeof en, string> = {
   'error.trial_already_used': 'Vous avez déjà bénéficié d’un essai de ce produit.',
   'error.payment_method_required': "Ajoutez d'abord un mode de paiement.",
   'error.payment_unconfirmed': "Le service de paiement n'a pas répondu. Vous ne serez pas débité deux fois : réessayez dans un instant.",
-  'error.refund_failed': "Le remboursement n'a pas abouti, rien n'a donc été modifié. Réessayez plus tard.",
+  'error.payment_in_progress': 'Un autre paiement de cet abonnement est en cours : réessayez dans un instant.',
   'error.subscription_not_active': "Cet abonnement n'est pas actif.",
   'error.renewal_pending': 'Cet abonnement est en cours de renouvellement : réessayez dans une minute.',
 };
