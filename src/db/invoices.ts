@@ -136,6 +136,12 @@ export async function findDueInvoice(db: Queryable, orgId: string, subscriptionI
   return row?.id;
 }
 
+/** A due invoice whose term will never be delivered (the subscription was canceled or taken over) is owed no more. */
+export async function voidDueInvoices(db: Queryable, orgId: string, subscriptionId: string): Promise<number> {
+  const rows = await db.query(`UPDATE invoices SET status = 'void' WHERE org_id = $1 AND subscription_id = $2 AND status = 'due' RETURNING id`, [orgId, subscriptionId]);
+  return rows.length;
+}
+
 export async function markInvoicePaid(db: Queryable, orgId: string, id: string, payment: { brand: string; last4: string } | null): Promise<void> {
   await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [orgId, id, payment && JSON.stringify(payment)]);
 }

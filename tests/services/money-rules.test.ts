@@ -100,6 +100,22 @@ describe('a cancellation refunds everything paid for the rest of the term', () =
   });
 });
 
+describe('an invoice left due by a failed renewal', () => {
+  it('is owed no more once the subscription is canceled: it becomes void and cannot be paid', async () => {
+    const sub = (await buy(adele, { quantity: 2, term: 'monthly' })).body;
+    await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE last4 = '4242'`);
+    await travel('2026-04-02T10:00:00Z');
+    await runJobsOnce(app.deps);
+    await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'ok' WHERE last4 = '4242'`);
+    const due = (await adele.get('/api/invoices?from=2026-04-01&to=2026-04-03')).body.items.find((i: { subscriptionId: string }) => i.subscriptionId === sub.id);
+    expect(due.status).toBe('due');
+    expect((await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' })).status).toBe(200);
+    expect((await adele.get(`/api/invoices/${due.id}`)).body.status).toBe('void');
+    const pay = await adele.post(`/api/invoices/${due.id}/pay`, { paymentMethodId: sub.paymentMethod.id }, { 'idempotency-key': 'k2' });
+    expect([pay.status, codeOf(pay)]).toEqual([409, 'invoice_not_due']);
+  });
+});
+
 describe('the organization policy binds trial conversion', () => {
   it('a trial raised to 500 licenses with a card is not converted where members may only take trials without a card', async () => {
     const trial = (await buy(adele, { productId: POWER_APPS, quantity: 3, trial: true })).body;

@@ -132,6 +132,7 @@ const SCENARIOS: Scenario[] = [
       'renewal retry': job,
       cancel,
       'auto-renew off': autoRenew(false),
+      'take control': takeControl,
     },
   },
   {
@@ -159,6 +160,7 @@ const SCENARIOS: Scenario[] = [
       'raise to 8': total(8),
       cancel,
       'auto-renew off': autoRenew(false),
+      'take control': takeControl,
       'trials only': (side, w) => admins[side].put(`/api/admin/self-service-policy/${w.productId}`, { value: 'OnlyTrialsWithoutPaymentMethod' }),
     },
   },

@@ -5,6 +5,7 @@ import { lockSubscription, releaseAssignments, updateSubscription, type Subscrip
 import { moveAssignments } from '../../db/admin.js';
 import { findProduct } from '../../db/products.js';
 import { recordAudit } from '../../db/audit.js';
+import { voidDueInvoices } from '../../db/invoices.js';
 import { isCheckViolation } from '../../db/database.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { prorate } from '../../domain/pricing.js';
@@ -51,6 +52,7 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
       status: 'deleted', statusChangedAt: now, autoRenew: false, canceledAt: now, cancelReason: 'taken_over',
       cancelFeedback: input.action === 'cancel' ? input.reason : null,
     }, now);
+    await voidDueInvoices(tx, actor.orgId, source.id);
     const product = (await findProduct(tx, source.productId, source.currency))!;
     await notify(tx, now, {
       orgId: actor.orgId, personId: source.buyerId, kind: 'take_control',

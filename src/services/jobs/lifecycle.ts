@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { findBillingOf, findSubscriptionsDue, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
 import { findChargeByKey } from '../../db/charges.js';
 import { recordAudit } from '../../db/audit.js';
+import { voidDueInvoices } from '../../db/invoices.js';
 import { nextStep, EXPIRED_DAYS, type LifecycleStep } from '../../domain/lifecycle.js';
 import { termPrice } from '../../domain/pricing.js';
 import { addDays, termEnd } from '../../domain/term.js';
@@ -41,6 +42,8 @@ async function moveOn(tx: Queryable, sub: Subscription, now: Date, step: Exclude
   // the time the stage began, not the time the job ran: a clock moved far ahead walks every stage
   const at = step === 'expire' ? sub.termEnd : step === 'disable' ? addDays(sub.statusChangedAt, EXPIRED_DAYS) : now;
   if (step === 'delete') await releaseAssignments(tx, sub.orgId, sub.id);
+  // Disabled, the term a failed renewal billed is not delivered: nothing is owed for it
+  if (step === 'disable') await voidDueInvoices(tx, sub.orgId, sub.id);
   const status = step === 'expire' ? 'expired' : step === 'disable' ? 'disabled' : 'deleted';
   await updateSubscription(tx, sub.orgId, sub.id, { status, statusChangedAt: at }, now);
   await recordAudit(tx, now, { orgId: sub.orgId, actorId: null, action: `subscription.${status}`, objectType: 'subscription', objectId: sub.id });

@@ -5,6 +5,7 @@ import { withinRefundWindow, type CancelReason } from '../../domain/lifecycle.js
 import { prorate } from '../../domain/pricing.js';
 import { updateSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
+import { voidDueInvoices } from '../../db/invoices.js';
 import { changeSubscription } from '../payments/operation.js';
 import { operationKey, refundFor } from '../payments/paid-change.js';
 import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
@@ -31,6 +32,7 @@ export async function cancelSubscription(deps: Deps, { actor, subscriptionId, re
     await updateSubscription(tx, sub.orgId, sub.id, immediate
       ? { ...canceled, status: 'disabled', statusChangedAt: now, autoRenew: false, pendingQuantity: null }
       : { ...canceled, autoRenew: false }, now);
+    await voidDueInvoices(tx, sub.orgId, sub.id);
     await recordAudit(tx, now, {
       orgId: sub.orgId, actorId: actor.personId, action: 'subscription.canceled', objectType: 'subscription', objectId: sub.id,
       details: { reason, immediate },
