@@ -34,7 +34,10 @@ export async function createServer(
     operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl,
   };
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
-  const app = await buildApp({ deps, logger: opts.logger ?? false, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    deps, logger: opts.logger ?? false, trustProxy: config.trustProxy,
+    metrics: { token: config.metricsToken, lastJobRun: () => jobs?.lastRunAt() },
+  });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
   const jobs = opts.runJobs && config.jobsIntervalSeconds > 0
     ? startJobRunner(deps, { intervalSeconds: config.jobsIntervalSeconds, onError: (err) => app.log.error({ err }, 'background jobs failed') })

@@ -14,7 +14,19 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs fn on one connection held throughout (session-level advisory locks). */
   withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
+  /** The connection pool's use (PostgreSQL; PGlite has one connection and no pool). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** the most connections the pool opens */
+  max: number;
+  /** connections open, idle or in use */
+  total: number;
+  idle: number;
+  /** requests waiting for a connection */
+  waiting: number;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -90,6 +102,7 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
         client.release();
       }
     },
+    poolStats: () => ({ max: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

@@ -10,6 +10,7 @@ import type { Deps } from '../services/deps.js';
 import { authPlugin } from './auth.js';
 import { problem, registerErrorHandling, sendProblem } from './errors.js';
 import { registerInputChecks, strictDateTime } from './input.js';
+import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { GraphError, Problem } from './schemas.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
@@ -20,9 +21,10 @@ export interface AppOptions {
   deps: Deps;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  metrics?: MetricsOptions;
 }
 
-export async function buildApp({ deps, logger = false, trustProxy = false }: AppOptions) {
+export async function buildApp({ deps, logger = false, trustProxy = false, metrics = {} }: AppOptions) {
   const app = Fastify({
     logger,
     trustProxy,
@@ -39,6 +41,8 @@ export async function buildApp({ deps, logger = false, trustProxy = false }: App
   app.addSchema(GraphError);
   registerErrorHandling(app);
   registerInputChecks(app);
+  // before the routes: its timing hook applies to those registered after it
+  await app.register(metricsPlugin, { deps, ...metrics });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
