@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications.js';
 import { healthRoutes } from './health.js';
 import { operatorRoutes } from './operator.js';
 import { ssoRoutes } from './sso.js';
+import { scimRoutes } from './scim.js';
 
 /** Every route group of the API, registered in this order. */
 export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
@@ -31,4 +32,5 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   healthRoutes,
   operatorRoutes,
   ssoRoutes,
+  scimRoutes,
 ];
