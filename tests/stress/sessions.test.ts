@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, send, codeOf, type TestApp } from '../helpers/app.js';
+import { startServerProcess } from '../helpers/second-server.js';
+import { DEMO_PASSWORD } from '../helpers/db.js';
 import { findPersonByEmail, setPersonStatus } from '../../src/db/people.js';
 
 let app: TestApp;
@@ -56,4 +58,35 @@ describe('sessions under attack', () => {
     const limited = await send(`${app.url}/api/session`, 'POST', { email: 'adele@contoso.example', password: 'selfserve-demo' });
     expect(limited.status).toBe(429);
   });
+});
+
+describe('sign-in throttle on two servers at once', () => {
+  /** A fresh database (so fresh counters) with this test's server and another process on it. */
+  async function twoServers(fn: (urls: string[]) => Promise<void>) {
+    const fresh = await startTestApp();
+    const other = await startServerProcess(fresh);
+    try {
+      await fn([fresh.url, other.url]);
+    } finally {
+      await other.kill();
+      await fresh.close();
+    }
+  }
+  const guess = (url: string, email: string, password: string) => send(`${url}/api/session`, 'POST', { email, password });
+
+  it('checks 5 of 25 concurrent guesses at one email, then refuses even the right password', () => twoServers(async (urls) => {
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => guess(urls[i % 2]!, 'megan@contoso.example', `wrong-${i}`)));
+    // 401: the password was checked; 429: refused unchecked
+    expect(results.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 429).map(codeOf)).toEqual(Array(20).fill('too_many_attempts'));
+    const right = await guess(urls[1]!, 'megan@contoso.example', DEMO_PASSWORD);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+  }));
+
+  it('checks 30 guesses of a 200-request burst from one address across emails', () => twoServers(async (urls) => {
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => guess(urls[i % 2]!, `guess${i}@contoso.example`, 'x')));
+    expect(results.filter((r) => r.status === 401)).toHaveLength(30);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(170);
+  }));
 });

@@ -4,7 +4,6 @@ import type { Deps } from '../../services/deps.js';
 import { signIn } from '../../services/auth/sign-in.js';
 import { signOut } from '../../services/auth/sign-out.js';
 import { getMe } from '../../services/people/get-me.js';
-import { SignInThrottle } from '../../services/auth/sign-in-throttle.js';
 import { SESSION_ABSOLUTE_MS } from '../../services/auth/sign-in.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { Person, problems, Uuid, CurrencyCode } from '../schemas.js';
@@ -16,8 +15,6 @@ const Me = Type.Object({
 });
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const throttle = new SignInThrottle(deps.clock);
-
   app.post('/api/session', {
     config: { public: true },
     schema: {
@@ -30,7 +27,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 200: Me, ...problems(400, 401, 429) },
     },
   }, async (request, reply) => {
-    const { token, csrfToken, person } = await signIn(deps, throttle, { ...request.body, clientAddress: request.ip });
+    const { token, csrfToken, person } = await signIn(deps, { ...request.body, clientAddress: request.ip });
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_ABSOLUTE_MS / 1000,
     });

@@ -6,7 +6,7 @@ import { insertSession } from '../../db/sessions.js';
 import { recordAudit } from '../../db/audit.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './tokens.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import { signedIn, takeSignInAttempt } from './sign-in-throttle.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
@@ -19,17 +19,11 @@ const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The e
  */
 export async function signIn(
   deps: Deps,
-  throttle: SignInThrottle,
   input: { email: string; password: string; clientAddress: string },
 ): Promise<{ token: string; csrfToken: string; person: Person }> {
   const email = input.email.trim().toLowerCase();
-  const keys = [`email:${email}`, `ip:${input.clientAddress}`];
-  const wait = throttle.retryAfterMs(keys);
-  if (wait > 0) {
-    throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
-      retryAfterSeconds: Math.ceil(wait / 1000),
-    });
-  }
+  const keys = { email, clientAddress: input.clientAddress };
+  await takeSignInAttempt(deps.db, deps.clock.now(), keys);
 
   const candidates = await findPeopleByEmailForSignIn(deps.db, email);
   let person: Person | undefined;
@@ -41,11 +35,8 @@ export async function signIn(
     }
   }
   if (candidates.length === 0) await verifyPassword(await decoyHash(), input.password);
-  if (!person) {
-    throttle.recordFailure(keys);
-    throw invalidCredentials();
-  }
-  throttle.clear([`email:${email}`]);
+  if (!person) throw invalidCredentials();
+  await signedIn(deps.db, keys);
   return { ...(await deps.db.transaction((tx) => openSession(tx, deps.clock.now(), person))), person };
 }
 
