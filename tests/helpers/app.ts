@@ -58,11 +58,12 @@ export interface TestApp {
  * test moves.
  */
 export async function startTestApp(
-  opts: { engine?: 'pglite' | 'postgres'; clock?: Clock; demoPurchases?: boolean; logger?: object } = {},
+  opts: { engine?: 'pglite' | 'postgres'; clock?: Clock; demoPurchases?: boolean; logger?: object; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ engine: opts.engine });
   const clock = (opts.clock as ManualClock) ?? new ManualClock(START);
-  const server = await createServer({ ...loadConfig({}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger });
+  // `env`: settings as an operator gives them (TRUST_PROXY, PUBLIC_URL, ...)
+  const server = await createServer({ ...loadConfig(opts.env ?? {}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const app: TestApp = {
     url: address,
