@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../services/deps.js';
 import { authPlugin } from './auth.js';
+import { idempotencyPlugin } from './idempotency.js';
 import { problem, registerErrorHandling, sendProblem } from './errors.js';
 import { registerInputChecks, strictDateTime } from './input.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
@@ -60,6 +61,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json' } as never });
   await app.register(authPlugin, { deps });
+  await app.register(idempotencyPlugin, { deps });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   for (const group of routeGroups) await app.register(group, { deps });

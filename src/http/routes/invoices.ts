@@ -5,7 +5,6 @@ import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoi
 import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { actorOf } from '../auth.js';
-import { answerOnce } from '../idempotency.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -72,7 +71,6 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       params: IdParams, body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
       response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
     },
-  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 200, body: await payInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id, ...request.body }),
-  })));
+    config: { idempotency: 'required' },
+  }, async (request) => payInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id, ...request.body }));
 };

@@ -10,12 +10,10 @@ import { reactivateSubscription } from '../../services/subscriptions/reactivate-
 import { quotePurchase } from '../../services/subscriptions/quote.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { actorOf } from '../auth.js';
-import { answerOnce } from '../idempotency.js';
 import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const Term = Type.Union([Type.Literal('monthly'), Type.Literal('annual')]);
 const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
-const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'a new random value per intent; a retry with it replays the first answer' })) });
 
 export const Subscription = Type.Object({
   id: Uuid,
@@ -91,25 +89,25 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
   app.post('/api/subscriptions', {
     schema: {
       tags: ['subscriptions'], summary: 'Buy a subscription or start a trial, paid by card (Idempotency-Key required)',
-      headers: IdempotencyHeader, body: BuyBody, response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+      body: BuyBody, response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
     },
-  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 201, body: await buySubscription(deps, { actor: actorOf(request), input: request.body, idempotencyKey: request.headers['idempotency-key']! }),
-  })));
+    config: { idempotency: 'required' },
+  }, async (request, reply) => {
+    const bought = await buySubscription(deps, { actor: actorOf(request), input: request.body, idempotencyKey: request.idempotencyKey! });
+    reply.code(201);
+    return bought;
+  });
 
   app.put('/api/subscriptions/:id/licenses', {
     schema: {
       tags: ['subscriptions'], summary: 'Buy or remove licenses: the new total (Idempotency-Key honoured)',
-      params: IdParams, headers: IdempotencyHeader,
+      params: IdParams,
       body: Type.Object({ total: Type.Integer({ minimum: 0, maximum: 10_000 }) }),
       response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
     },
-  }, async (request, reply) => {
     // the total is absolute: the same request twice changes it once, with or without a key
-    const change = () => setLicenseTotal(deps, { actor: actorOf(request), subscriptionId: request.params.id, total: request.body.total });
-    if (!request.headers['idempotency-key']) return change();
-    return answerOnce(deps, request, reply, async () => ({ status: 200, body: await change() }));
-  });
+    config: { idempotency: 'optional' },
+  }, async (request) => setLicenseTotal(deps, { actor: actorOf(request), subscriptionId: request.params.id, total: request.body.total }));
 
   app.post('/api/subscriptions/:id/cancel', {
     schema: {
@@ -133,9 +131,8 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
   app.post('/api/subscriptions/:id/reactivate', {
     schema: {
       tags: ['subscriptions'], summary: 'Reactivate an expired or disabled subscription for a new paid term (Idempotency-Key required)',
-      params: IdParams, headers: IdempotencyHeader, response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
+      params: IdParams, response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
     },
-  }, (request, reply) => answerOnce(deps, request, reply, async () => ({
-    status: 200, body: await reactivateSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id }),
-  })));
+    config: { idempotency: 'required' },
+  }, async (request) => reactivateSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id }));
 };
