@@ -6,6 +6,7 @@ import { assignLicense, findUser, graphUser, licenseDetails, listSubscribedSkus,
 import { parseSelect } from '../../domain/graph-query.js';
 import type { Person } from '../../db/people.js';
 import { actorOf } from '../auth.js';
+import { publicUrlOf } from '../public-url.js';
 import { graphProblems, Nullable, Uuid } from '../schemas.js';
 
 // The Microsoft Graph shapes that license tooling uses, so that the Graph SDKs work unmodified.
@@ -17,14 +18,15 @@ const ServicePlan = Type.Object({ servicePlanId: Uuid, servicePlanName: Type.Str
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 320 }) });
 const Select = { $select: Type.Optional(Type.String({ maxLength: 500 })) };
 
-const base = (request: FastifyRequest) => `${request.protocol}://${request.host}/v1.0`;
-const context = (request: FastifyRequest, what: string) => ({ '@odata.context': `${base(request)}/$metadata#${what}` });
 const shape = (p: Person, select?: string[]): Partial<ReturnType<typeof graphUser>> => {
   const user = graphUser(p);
   return select ? Object.fromEntries(Object.entries(user).filter(([k]) => select.includes(k))) : user;
 };
 
 export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const base = (request: FastifyRequest) => `${publicUrlOf(deps, request)}/v1.0`;
+  const context = (request: FastifyRequest, what: string) => ({ '@odata.context': `${base(request)}/$metadata#${what}` });
+
   app.get('/v1.0/me', {
     schema: { tags: ['graph'], summary: 'Graph: the signed-in user', querystring: Type.Object(Select), response: { 200: User, ...graphProblems(400, 401) } },
   }, async (request) => {
