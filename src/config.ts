@@ -7,7 +7,8 @@ export interface Config {
   demoPassword: string;
   smtpUrl?: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** the reverse proxies whose X-Forwarded-* headers are believed: their addresses, or how many hops */
+  trustProxy: false | number | string[];
   publicUrl?: string;
   /** how often the server runs renewals, lifecycle and reconciliation; 0 turns them off */
   jobsIntervalSeconds: number;
@@ -30,7 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.SELFSERVE_DEMO_PASSWORD ?? 'selfserve-demo',
     smtpUrl: env.SMTP_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     publicUrl: env.PUBLIC_URL || undefined,
     jobsIntervalSeconds: Number(env.SELFSERVE_JOBS_INTERVAL ?? 60),
     operatorToken: env.SELFSERVE_OPERATOR_TOKEN || undefined,
@@ -38,4 +39,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutSeconds: Number(env.SELFSERVE_SHUTDOWN_TIMEOUT ?? 10),
     metricsToken: env.SELFSERVE_METRICS_TOKEN || undefined,
   };
+}
+
+/**
+ * TRUST_PROXY: a hop count ("1": the one proxy in front), or the proxies' addresses and CIDR
+ * ranges, comma-separated. "true" would believe every X-Forwarded-For hop, which a client writes
+ * itself: refused, since it lets a client pick the address that sign-in throttling counts.
+ */
+function trustedProxies(value = ''): Config['trustProxy'] {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true') {
+    throw new Error('TRUST_PROXY=true would trust X-Forwarded-For hops that clients write: give the number of proxies in front (1) or their addresses (10.0.0.5,10.1.0.0/16)');
+  }
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../services/deps.js';
+import type { Config } from '../config.js';
 import { authPlugin } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { problem, registerErrorHandling, sendProblem } from './errors.js';
@@ -21,14 +22,15 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export interface AppOptions {
   deps: Deps;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  trustProxy?: Config['trustProxy'];
   metrics?: MetricsOptions;
 }
 
 export async function buildApp({ deps, logger = false, trustProxy = false, metrics = {} }: AppOptions) {
   const app = Fastify({
     logger,
-    trustProxy,
+    // a hop count trusts that many proxies nearest to us (Fastify itself now reads a number as none)
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 256 * 1024,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
