@@ -23,7 +23,110 @@ export function listAssignments(db: Queryable, orgId: string, subscriptionId: st
   );
 }
 
-/** These people of the organization, each with the subscription that gives them the product, if any (one round trip). */
+/** What a seat change saw of the subscription, under its row lock. */
+export interface SeatSubscription {
+  buyerId: string;
+  status: 'trial' | 'active' | 'expired' | 'disabled' | 'deleted';
+  productId: string;
+  quantity: number;
+  assigned: number;
+}
+
+/** Why a seat change was refused (the service words it), or 'ok' when it was made. */
+export type SeatVerdict = 'ok' | 'not_found' | 'not_buyer' | 'not_active' | 'not_in_organization' | 'usage_location_required'
+  | 'already_licensed' | 'insufficient_licenses';
+
+export interface SeatChange {
+  verdict: SeatVerdict;
+  subscription: SeatSubscription | null;
+  /** the people asked for, as found in the organization, with the subscription holding the product for each */
+  people: (Person & { holdingSubscriptionId: string | null })[];
+  /** the people whose license this statement added or removed */
+  changed: string[];
+}
+
+const LOCKED_SUBSCRIPTION = `sub AS (
+       SELECT s.buyer_id, s.status, s.product_id, s.quantity, s.assigned FROM subscriptions s
+        WHERE s.org_id = $1 AND s.id = $2 FOR UPDATE
+     )`;
+const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'status', status, 'productId', product_id,
+         'quantity', quantity, 'assigned', assigned) FROM sub)`;
+
+/**
+ * Assigns licenses in one statement, one round trip: it locks the subscription, checks it is the
+ * buyer's and active, that the people are active in the organization with a usage location and
+ * hold the product nowhere else, and that the seats suffice; then inserts the assignments and
+ * their audit event. The seat CHECK and the one-license-per-product key stay the last word.
+ * A person already on this subscription (the same request twice) is skipped, not an error.
+ */
+export async function assignSeats(db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string }, now: Date): Promise<SeatChange> {
+  const [row] = await db.query<SeatChange>(
+    `WITH ${LOCKED_SUBSCRIPTION},
+     asked AS (
+       SELECT ${PERSON_COLUMNS},
+              (SELECT la.subscription_id FROM license_assignments la
+                WHERE la.org_id = p.org_id AND la.product_id = (SELECT product_id FROM sub) AND la.person_id = p.id) AS "holdingSubscriptionId"
+         FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])
+     ),
+     verdict AS (
+       SELECT CASE
+         WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
+         WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
+         WHEN (SELECT status FROM sub) NOT IN ('active', 'trial') THEN 'not_active'
+         WHEN (SELECT count(*) FROM asked WHERE status = 'active') < cardinality($3::uuid[]) THEN 'not_in_organization'
+         WHEN EXISTS (SELECT 1 FROM asked WHERE "usageLocation" IS NULL) THEN 'usage_location_required'
+         WHEN EXISTS (SELECT 1 FROM asked WHERE "holdingSubscriptionId" <> $2) THEN 'already_licensed'
+         WHEN (SELECT count(*) FROM asked WHERE "holdingSubscriptionId" IS NULL) > (SELECT quantity - assigned FROM sub) THEN 'insufficient_licenses'
+         ELSE 'ok' END AS verdict
+     ),
+     added AS (
+       INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
+       SELECT $1, $2, asked.id, (SELECT product_id FROM sub), $5, $4 FROM asked, verdict
+        WHERE verdict.verdict = 'ok' AND asked."holdingSubscriptionId" IS NULL
+       ON CONFLICT (org_id, subscription_id, person_id) DO NOTHING RETURNING person_id
+     ),
+     audited AS (
+       INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
+       SELECT $1, $5, $4, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added
+       HAVING count(*) > 0
+     )
+     SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription,
+            coalesce((SELECT jsonb_agg(to_jsonb(asked)) FROM asked), '[]') AS people,
+            coalesce((SELECT array_agg(person_id) FROM added), '{}') AS changed
+       FROM verdict`,
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now],
+  );
+  return row!;
+}
+
+/** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
+export async function unassignSeats(db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string }, now: Date): Promise<SeatChange> {
+  const [row] = await db.query<SeatChange>(
+    `WITH ${LOCKED_SUBSCRIPTION},
+     verdict AS (
+       SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
+                   WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
+                   ELSE 'ok' END AS verdict
+     ),
+     removed AS (
+       DELETE FROM license_assignments la USING verdict
+        WHERE verdict.verdict = 'ok' AND la.org_id = $1 AND la.subscription_id = $2 AND la.person_id = ANY($3::uuid[])
+       RETURNING la.person_id
+     ),
+     audited AS (
+       INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
+       SELECT $1, $5, $4, 'license.unassigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM removed
+       HAVING count(*) > 0
+     )
+     SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription, '[]'::jsonb AS people,
+            coalesce((SELECT array_agg(person_id) FROM removed), '{}') AS changed
+       FROM verdict`,
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now],
+  );
+  return row!;
+}
+
+/** These people of the organization, each with the subscription that gives them the product, if any. */
 export function findCandidates(db: Queryable, orgId: string, productId: string, personIds: string[]) {
   return db.query<Person & { holdingSubscriptionId: string | null }>(
     `SELECT ${PERSON_COLUMNS},
@@ -31,47 +134,6 @@ export function findCandidates(db: Queryable, orgId: string, productId: string, 
        FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])`,
     [orgId, productId, personIds],
   );
-}
-
-/**
- * Inserts the assignments and their audit event in one statement: the seat lock the caller
- * holds is released at commit, so every round trip saved here is time others do not wait.
- * A person already on this subscription (the same request sent twice) is skipped, not an
- * error; a license of the product on another subscription still violates the unique key.
- * Returns the people actually added.
- */
-export async function insertAssignments(db: Queryable, a: { orgId: string; subscriptionId: string; productId: string; personIds: string[]; by: string }, now: Date): Promise<string[]> {
-  if (a.personIds.length === 0) return [];
-  const rows = await db.query<{ personId: string }>(
-    `WITH added AS (
-       INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
-       SELECT $1, $2, unnest($3::uuid[]), $4, $5, $6
-       ON CONFLICT (org_id, subscription_id, person_id) DO NOTHING RETURNING person_id
-     ), audited AS (
-       INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
-       SELECT $1, $5, $6, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added
-       HAVING count(*) > 0
-     )
-     SELECT person_id AS "personId" FROM added`,
-    [a.orgId, a.subscriptionId, a.personIds, a.productId, now, a.by],
-  );
-  return rows.map((r) => r.personId);
-}
-
-/** Deletes the assignments and, when there were any, writes their audit event, in one statement. */
-export async function deleteAssignments(db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string }, now: Date): Promise<string[]> {
-  const rows = await db.query<{ personId: string }>(
-    `WITH removed AS (
-       DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 AND person_id = ANY($3::uuid[]) RETURNING person_id
-     ), audited AS (
-       INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
-       SELECT $1, $4, $5, 'license.unassigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM removed
-       HAVING count(*) > 0
-     )
-     SELECT person_id AS "personId" FROM removed`,
-    [a.orgId, a.subscriptionId, a.personIds, now, a.by],
-  );
-  return rows.map((r) => r.personId);
 }
 
 /** The licenses a person holds, with their product (Graph's licenseDetails). */

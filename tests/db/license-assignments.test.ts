@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { isCheckViolation, isUniqueViolation, type Queryable } from '../../src/db/database.js';
 import { insertSubscription } from '../../src/db/subscriptions.js';
-import { deleteAssignments, insertAssignments, listAssignments } from '../../src/db/license-assignments.js';
+import { assignSeats, listAssignments, unassignSeats } from '../../src/db/license-assignments.js';
 
 // The seat invariant is the database's own: whatever code writes the rows, and however many
 // transactions run at once, assigned stays <= quantity and equal to the rows.
@@ -34,8 +34,16 @@ describe.each(engines)('license_assignments on %s', (engine) => {
   const counts = async (id: string) => (await t.db.query<{ rows: number; assigned: number }>(
     'SELECT (SELECT count(*)::int FROM license_assignments WHERE org_id = $1 AND subscription_id = $2) AS rows, assigned FROM subscriptions WHERE org_id = $1 AND id = $2',
     [orgId, id]))[0]!;
-  const add = (db: Queryable, subscriptionId: string, personIds: string[], productId = POWER_BI_PRO) =>
-    insertAssignments(db, { orgId, subscriptionId, productId, personIds, by: buyer }, NOW);
+  // rows written straight, without the service's lock or checks: the database alone must hold
+  const add = async (db: Queryable, subscriptionId: string, personIds: string[], productId = POWER_BI_PRO) =>
+    (await db.query<{ personId: string }>(
+      `INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
+       SELECT $1, $2, unnest($3::uuid[]), $4, $5, $6 RETURNING person_id AS "personId"`,
+      [orgId, subscriptionId, personIds, productId, NOW, buyer])).map((r) => r.personId);
+  const assign = async (subscriptionId: string, personIds: string[]) =>
+    (await assignSeats(t.db, { orgId, subscriptionId, personIds, by: buyer }, NOW)).changed;
+  const unassign = async (subscriptionId: string, personIds: string[]) =>
+    (await unassignSeats(t.db, { orgId, subscriptionId, personIds, by: buyer }, NOW)).changed;
   const caught = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err);
 
   it('refuses a statement that would assign more licenses than bought, and keeps none of it', async () => {
@@ -48,9 +56,9 @@ describe.each(engines)('license_assignments on %s', (engine) => {
 
   it('skips a person already on the subscription (the same request twice) and adds only the others', async () => {
     const sub = await subscription(3, 'CFQ7TTC0HD32');
-    await add(t.db, sub.id, [people[40]!], 'CFQ7TTC0HD32');
-    expect(await add(t.db, sub.id, [people[40]!, people[41]!], 'CFQ7TTC0HD32')).toEqual([people[41]]);
-    expect(await add(t.db, sub.id, [people[40]!], 'CFQ7TTC0HD32')).toEqual([]);
+    await assign(sub.id, [people[40]!]);
+    expect(await assign(sub.id, [people[40]!, people[41]!])).toEqual([people[41]]);
+    expect(await assign(sub.id, [people[40]!])).toEqual([]);
     expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
     const audit = await t.db.query<{ users: string[] }>(
       `SELECT details->'users' AS users FROM audit_events WHERE org_id = $1 AND object_id = $2 ORDER BY id`, [orgId, sub.id]);
@@ -73,10 +81,9 @@ describe.each(engines)('license_assignments on %s', (engine) => {
 
   it('deletes only the people assigned, counts them back and audits only a real change', async () => {
     const sub = await subscription(5, 'CFQ7TTC0HDB1');
-    await add(t.db, sub.id, people.slice(20, 23), 'CFQ7TTC0HDB1');
-    const removed = await deleteAssignments(t.db, { orgId, subscriptionId: sub.id, personIds: [people[20]!, people[30]!], by: buyer }, NOW);
-    expect(removed).toEqual([people[20]]);
-    expect(await deleteAssignments(t.db, { orgId, subscriptionId: sub.id, personIds: [people[30]!], by: buyer }, NOW)).toEqual([]);
+    await assign(sub.id, people.slice(20, 23));
+    expect(await unassign(sub.id, [people[20]!, people[30]!])).toEqual([people[20]]);
+    expect(await unassign(sub.id, [people[30]!])).toEqual([]);
     expect(await counts(sub.id)).toEqual({ rows: 2, assigned: 2 });
     const audit = await t.db.query<{ action: string; users: string[] }>(
       `SELECT action, details->'users' AS users FROM audit_events WHERE org_id = $1 AND object_id = $2 ORDER BY id`, [orgId, sub.id]);
@@ -98,6 +105,20 @@ describe.each(engines)('license_assignments on %s', (engine) => {
     expect(first[0]!.assignedBy?.id).toBe(buyer);
     const fabrikam = (await t.db.query<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Fabrikam'`))[0]!.id;
     expect(await listAssignments(t.db, fabrikam, sub.id, { limit: 10 })).toEqual([]);
+  });
+
+  it('decides a seat change in one statement: refused with the rule that refused it, and nothing written', async () => {
+    const sub = await subscription(2, 'CFQ7TTC0LH2H');
+    const change = (personIds: string[], by = buyer) => assignSeats(t.db, { orgId, subscriptionId: sub.id, personIds, by }, NOW);
+    expect((await change(people.slice(0, 3))).verdict).toBe('insufficient_licenses');
+    expect((await change([people[0]!], people[5]!)).verdict).toBe('not_buyer');
+    const noLocation = (await t.db.query<{ id: string }>(`SELECT id FROM people WHERE org_id = $1 AND usage_location IS NULL LIMIT 1`, [orgId]))[0]!.id;
+    expect((await change([noLocation])).verdict).toBe('usage_location_required');
+    const disabled = (await t.db.query<{ id: string }>(`SELECT id FROM people WHERE org_id = $1 AND status = 'disabled' LIMIT 1`, [orgId]))[0]!.id;
+    expect((await change([disabled])).verdict).toBe('not_in_organization');
+    expect(await counts(sub.id)).toEqual({ rows: 0, assigned: 0 });
+    const done = await change(people.slice(0, 2));
+    expect([done.verdict, done.changed.length, done.subscription?.quantity]).toEqual(['ok', 2, 2]);
   });
 
   it('holds under 40 concurrent transactions that insert without any lock of their own', async () => {

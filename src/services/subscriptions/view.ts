@@ -54,7 +54,7 @@ export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { self
  * A subscription only its buyer changes. Admin roles see a member's purchase read-only (403);
  * other members, and everyone of another organization, find nothing (404).
  */
-export function assertChangeable(actor: Actor, sub: Subscription | undefined): asserts sub is Subscription {
+export function assertChangeable<S extends Pick<Subscription, 'buyerId' | 'status'>>(actor: Actor, sub: S | undefined): asserts sub is S {
   if (!sub || (sub.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   if (sub.buyerId !== actor.personId) {
