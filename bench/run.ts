@@ -8,6 +8,9 @@ import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { Pool as HttpPool } from 'undici';
 import pg from 'pg';
+import { execFileSync } from 'node:child_process';
+import { connectPostgres } from '../src/db/database.js';
+import { assignSeats, unassignSeats } from '../src/db/license-assignments.js';
 import { closedLoop, percentiles } from './lib/stats.js';
 import { freePort, processCpuMs, startAndWait, stop } from './lib/server.js';
 import { BENCH_ORG, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
@@ -60,51 +63,46 @@ async function httpPairs(clients: number, hot: boolean) {
   });
 }
 
-/** The ceiling: the same transactions sent straight to PostgreSQL by a lean client. */
+/** The service's own statements (one per seat change) sent straight to PostgreSQL, without HTTP. */
 async function directPairs(clients: number, hot: boolean) {
-  const pool = new pg.Pool({ connectionString: benchUrl, max: clients });
-  const tx = async (fn: (c: pg.PoolClient) => Promise<void>) => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      await fn(c);
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK');
-      throw e;
-    } finally {
-      c.release();
-    }
-  };
+  const db = connectPostgres(benchUrl, clients);
   const result = await closedLoop(clients, DURATION_MS, async (cl, i) => {
     const s = subFor(hot, clients, cl, i);
-    const sub = subscriptionId(s);
-    const buyer = personId(buyerOf(s));
-    const person = personFor(cl, i);
-    // the statements the service sends, in the same order: checks, then the seat lock, then one write
-    await tx(async (c) => {
-      const [row] = (await c.query('SELECT product_id, quantity, assigned, status, buyer_id FROM subscriptions WHERE org_id = $1 AND id = $2', [BENCH_ORG, sub])).rows;
-      await c.query(`SELECT p.id, p.status, p.usage_location, (SELECT la.subscription_id FROM license_assignments la
-          WHERE la.org_id = p.org_id AND la.product_id = $2 AND la.person_id = p.id) AS holding FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])`,
-      [BENCH_ORG, row.product_id, [person]]);
-      await c.query('SELECT quantity, assigned FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
-      await c.query(`WITH added AS (INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
-          SELECT $1, $2, unnest($3::uuid[]), $4, now(), $5 ON CONFLICT (org_id, subscription_id, person_id) DO NOTHING RETURNING person_id)
-        INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
-          SELECT $1, now(), $5, 'license.assigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM added
-          HAVING count(*) > 0`,
-      [BENCH_ORG, sub, [person], row.product_id, buyer]);
-    });
-    await tx(async (c) => {
-      await c.query('SELECT quantity, assigned FROM subscriptions WHERE org_id = $1 AND id = $2 FOR UPDATE', [BENCH_ORG, sub]);
-      await c.query(`WITH removed AS (DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 AND person_id = ANY($3::uuid[]) RETURNING person_id)
-        INSERT INTO audit_events (org_id, at, actor_id, action, object_type, object_id, details)
-          SELECT $1, now(), $4, 'license.unassigned', 'subscription', $2::text, jsonb_build_object('users', jsonb_agg(person_id)) FROM removed`,
-      [BENCH_ORG, sub, [person], buyer]);
-    });
+    const change = { orgId: BENCH_ORG, subscriptionId: subscriptionId(s), personIds: [personFor(cl, i)], by: personId(buyerOf(s)) };
+    const assigned = await assignSeats(db, change, new Date());
+    if (assigned.verdict !== 'ok') throw new Error(`assign refused: ${assigned.verdict}`);
+    await unassignSeats(db, change, new Date());
   });
-  await pool.end();
+  await db.close();
   return result;
+}
+
+/**
+ * The ceiling: pgbench doing the minimal seat transaction (lock the subscription, insert or delete
+ * the assignment; the trigger updates the counter), two transactions per pair, same concurrency.
+ */
+async function pgbenchPairs(clients: number, hot: boolean) {
+  const uuid = (prefix: string, v: string) => `('${prefix}' || lpad(to_hex(${v}), 12, '0'))::uuid`;
+  const sub = uuid('00000000-0000-4000-b000-', ':s');
+  const person = uuid('00000000-0000-4000-9000-', ':p');
+  const lock = `SELECT 1 FROM subscriptions WHERE org_id = '${BENCH_ORG}' AND id = ${sub} FOR UPDATE;`;
+  const script = [
+    hot ? '\\set s 1' : '\\set s random(1, 1000)',
+    '\\set p 20000 + :client_id * 1000 + random(0, 899)',
+    'BEGIN;', lock,
+    `INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at)
+      SELECT org_id, id, ${person}, product_id, now() FROM subscriptions WHERE org_id = '${BENCH_ORG}' AND id = ${sub};`.replace(/\n\s*/g, ' '),
+    'END;', 'BEGIN;', lock,
+    `DELETE FROM license_assignments WHERE org_id = '${BENCH_ORG}' AND subscription_id = ${sub} AND person_id = ${person};`,
+    'END;',
+  ].join('\n');
+  const file = `/tmp/selfserve-seat-pair-${process.pid}.sql`;
+  await writeFile(file, script + '\n');
+  const out = execFileSync('pgbench', ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(DURATION_MS / 1000), '-f', file, benchUrl], { encoding: 'utf8' });
+  await rm(file);
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
+  if (!tps) throw new Error(`pgbench gave no rate:\n${out}`);
+  return { perSecond: Math.round(Number(tps)) };
 }
 
 async function checkSeats() {
@@ -137,10 +135,18 @@ for (const [label, clients, hot] of [['16 clients, 1,000 subscriptions', 16, fal
   const clientCpu = Math.round(((cpu.user + cpu.system) / 1000 / wall) * 100);
   // the portal is one Node process: near 100 % of a core, it is what sets the pace
   const serverCpu = Math.round(((await processCpuMs(server.pid!)) - serverCpu0) / wall * 100);
+  // the portal's CPU per request, in milliseconds (two requests per pair)
+  const serverCpuMsPerRequest = Math.round(((serverCpu / 100) * wall / (viaHttp.perSecond * wall / 1000 * 2)) * 100) / 100;
   const direct = await directPairs(clients, hot);
+  const pgbench = await pgbenchPairs(clients, hot);
   const oversold = await checkSeats();
-  seatCases.push({ label, clients, hot, http: viaHttp, direct, ratio: Math.round((viaHttp.perSecond / direct.perSecond) * 100) / 100, clientCpuPercent: clientCpu, serverCpuPercent: serverCpu, oversold });
-  console.log(`  http ${viaHttp.perSecond}/s (p95 ${viaHttp.p95} ms, errors ${viaHttp.errors}), direct ${direct.perSecond}/s, ratio ${seatCases.at(-1)!.ratio}, load client CPU ${clientCpu}% of a core, portal CPU ${serverCpu}%, oversold ${oversold}`);
+  const ratio = (n: number) => Math.round((viaHttp.perSecond / n) * 100) / 100;
+  seatCases.push({
+    label, clients, hot, http: viaHttp, direct, pgbench, ratio: ratio(pgbench.perSecond), directRatio: ratio(direct.perSecond),
+    clientCpuPercent: clientCpu, serverCpuPercent: serverCpu, serverCpuMsPerRequest, oversold,
+  });
+  console.log(`  http ${viaHttp.perSecond}/s (p95 ${viaHttp.p95} ms, errors ${viaHttp.errors}), direct ${direct.perSecond}/s, pgbench ${pgbench.perSecond}/s, `
+    + `HTTP/pgbench ${ratio(pgbench.perSecond)}, HTTP/direct ${ratio(direct.perSecond)}, load client CPU ${clientCpu}% of a core, portal CPU ${serverCpu}% (${serverCpuMsPerRequest} ms a request), oversold ${oversold}`);
 }
 
 // ---- read latencies ---------------------------------------------------------------------------
@@ -224,9 +230,9 @@ const table = [
   '',
   `Machine: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, PostgreSQL ${pgVersion}, Node ${process.version}.`,
   '',
-  '| seat pairs | HTTP pairs/s | p50 / p95 / p99 ms | direct SQL pairs/s | HTTP / direct | oversold | load client CPU | portal CPU |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...seatCases.map((c) => `| ${c.label} | ${c.http.perSecond} | ${c.http.p50} / ${c.http.p95} / ${c.http.p99} | ${c.direct.perSecond} | ${c.ratio} | ${c.oversold} | ${c.clientCpuPercent}% | ${c.serverCpuPercent}% |`),
+  '| seat pairs | HTTP pairs/s | p50 / p95 / p99 ms | pgbench pairs/s | HTTP / pgbench | direct SQL pairs/s | HTTP / direct | oversold | load client CPU | portal CPU (ms a request) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...seatCases.map((c) => `| ${c.label} | ${c.http.perSecond} | ${c.http.p50} / ${c.http.p95} / ${c.http.p99} | ${c.pgbench.perSecond} | ${c.ratio} | ${c.direct.perSecond} | ${c.directRatio} | ${c.oversold} | ${c.clientCpuPercent}% | ${c.serverCpuPercent}% (${c.serverCpuMsPerRequest}) |`),
   '',
   '| read | p50 ms | p95 ms | p99 ms |',
   '| --- | --- | --- | --- |',
