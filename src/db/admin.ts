@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import type { SubscriptionStatus } from './subscriptions.js';
+import type { SubscriptionStatus } from '../domain/subscription.js';
 import type { SelfServicePolicy } from './policies.js';
 
 /** A member's self-service purchase as the admin's read-only view shows it (the guide's six fields). */

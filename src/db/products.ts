@@ -1,7 +1,6 @@
 import type { Queryable } from './database.js';
 import type { Currency } from '../domain/money.js';
 
-export type Term = 'monthly' | 'annual';
 
 export interface ServicePlan {
   servicePlanId: string;

@@ -2,9 +2,9 @@ import type { Queryable } from './database.js';
 import type { BillingProfile } from './billing-profiles.js';
 import type { PaymentMethod } from './payment-methods.js';
 import type { Currency } from '../domain/money.js';
-import type { Term } from './products.js';
+import type { SubscriptionStatus } from '../domain/subscription.js';
+import type { Term } from '../domain/subscription.js';
 
-export type SubscriptionStatus = 'trial' | 'active' | 'expired' | 'disabled' | 'deleted';
 
 export interface Subscription {
   orgId: string;

@@ -1,4 +1,4 @@
-import type { SubscriptionStatus } from '../db/subscriptions.js';
+import type { SubscriptionStatus } from './subscription.js';
 import { addDays, DAY_MS } from './term.js';
 
 /** Days a subscription stays Expired (everyone keeps access), then Disabled (no access), then Deleted. */

@@ -1,4 +1,4 @@
-import type { Term } from '../db/products.js';
+import type { Term } from './subscription.js';
 import { divideRoundHalfUp, taxOn } from './money.js';
 import { daysIn, daysLeft, MONTHS_IN } from './term.js';
 

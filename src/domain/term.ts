@@ -1,4 +1,4 @@
-import type { Term } from '../db/products.js';
+import type { Term } from './subscription.js';
 
 export const DAY_MS = 86_400_000;
 export const MONTHS_IN: Record<Term, number> = { monthly: 1, annual: 12 };

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { SUBSCRIPTION_STATUSES, TERMS } from '../domain/subscription.js';
 
 /** Schemas shared by routes: they validate, serialize and document the API (OpenAPI). */
 
@@ -72,9 +73,9 @@ export const MaskedCard = Type.Object({
   nameOnCard: Type.String(),
 });
 
-export const SubscriptionStatus = Type.Union([
-  Type.Literal('trial'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('disabled'), Type.Literal('deleted'),
-]);
+// the lists are written once, in src/domain
+export const SubscriptionStatus = Type.Enum(SUBSCRIPTION_STATUSES);
+export const Term = Type.Enum(TERMS);
 
 /** Errors of the Graph-compatible API, in Microsoft Graph's shape. */
 export const GraphError = Type.Object({

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../src/db/database.js';
-import type { Term } from '../../src/db/products.js';
+import type { Term } from '../../src/domain/subscription.js';
 import { prorate, totalsOf } from '../../src/domain/pricing.js';
 
 /**

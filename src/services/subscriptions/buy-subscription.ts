@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import type { Term } from '../../db/products.js';
+import type { Term } from '../../domain/subscription.js';
 import type { Address, PaymentMethod } from '../../db/payment-methods.js';
 import type { BillingProfile } from '../../db/billing-profiles.js';
 import type { Product } from '../../db/products.js';

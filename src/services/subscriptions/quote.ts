@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import type { Term } from '../../db/products.js';
+import type { Term } from '../../domain/subscription.js';
 import { findProduct } from '../../db/products.js';
 import { findOrganization } from '../../db/organizations.js';
 import { findBillingProfile } from '../../db/billing-profiles.js';
