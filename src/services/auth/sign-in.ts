@@ -14,12 +14,15 @@ export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email or password is incorrect.');
 
 /**
- * Checks the password and opens a new session (a new id at every sign-in). Unknown email and
- * wrong password answer the same, in the same time; repeated failures are throttled.
+ * Checks the password and opens a new session (a new id at every sign-in). An unknown email, a
+ * disabled account and a wrong password answer the same, after the same work: one Argon2 check
+ * per person of that email (against a decoy when there is none, or no password), whatever their
+ * state. Repeated attempts are throttled. `verify` is the check itself (tests count its calls).
  */
 export async function signIn(
   deps: Deps,
   input: { email: string; password: string; clientAddress: string },
+  verify: (passwordHash: string, password: string) => Promise<boolean> = verifyPassword,
 ): Promise<{ token: string; csrfToken: string; person: Person }> {
   const email = input.email.trim().toLowerCase();
   const keys = { email, clientAddress: input.clientAddress };
@@ -27,14 +30,13 @@ export async function signIn(
 
   const candidates = await findPeopleByEmailForSignIn(deps.db, email);
   let person: Person | undefined;
-  for (const c of candidates) {
-    if (c.status === 'active' && c.passwordHash && (await verifyPassword(c.passwordHash, input.password))) {
+  for (const c of candidates.length > 0 ? candidates : [undefined]) {
+    const matches = await verify(c?.passwordHash ?? (await decoyHash()), input.password);
+    if (matches && c?.status === 'active' && !person) {
       const { passwordHash: _, ...rest } = c;
       person = rest;
-      break;
     }
   }
-  if (candidates.length === 0) await verifyPassword(await decoyHash(), input.password);
   if (!person) throw invalidCredentials();
   await signedIn(deps.db, keys);
   return { ...(await deps.db.transaction((tx) => openSession(tx, deps.clock.now(), person))), person };

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../src/services/auth/sign-in.js';
+import { decoyHash, verifyPassword } from '../../src/services/auth/passwords.js';
+import { AppError } from '../../src/domain/errors.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { DEMO_PASSWORD } from '../helpers/db.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+/** Signs in with the real Argon2 check, counting the checks and noting whether the decoy took them. */
+async function checksFor(email: string, password: string) {
+  const checks: ('decoy' | 'own hash')[] = [];
+  const decoy = await decoyHash();
+  const counting = (hash: string, pw: string) => {
+    checks.push(hash === decoy ? 'decoy' : 'own hash');
+    return verifyPassword(hash, pw);
+  };
+  let outcome: string;
+  try {
+    await signIn(app.deps, { email, password, clientAddress: `10.7.${Math.floor(Math.random() * 250)}.1` }, counting);
+    outcome = 'signed in';
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    outcome = e.code;
+  }
+  return { outcome, checks };
+}
+
+// An answer that comes faster tells an attacker which emails exist or are disabled: every path
+// runs one Argon2 check, against the person's hash or against a decoy.
+describe('sign-in takes the same work whoever is named', () => {
+  it('checks one hash for a right password, a wrong one, an unknown email and a disabled account', async () => {
+    expect(await checksFor('adele@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'signed in', checks: ['own hash'] });
+    expect(await checksFor('adele@contoso.example', 'wrong')).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
+    expect(await checksFor('nobody@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'invalid_credentials', checks: ['decoy'] });
+    // Grady Archie is disabled: even his right password is checked, then refused like any failure
+    expect(await checksFor('grady.archie@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
+    expect(await checksFor('grady.archie@contoso.example', 'wrong')).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
+  });
+
+  it('answers a disabled account in about the time of an unknown one (medians of 5, a generous bound)', async () => {
+    app.clock.advanceDays(1); // new throttle windows: Grady has had tries above
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const { outcome } = await checksFor(email, 'wrong');
+      expect(outcome).toBe('invalid_credentials');
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const unknown: number[] = [];
+    const disabled: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      unknown.push(await timed(`nobody${i}@contoso.example`));
+      disabled.push(await timed('grady.archie@contoso.example'));
+    }
+    expect(median(disabled)).toBeGreaterThan(median(unknown) / 2);
+    expect(median(unknown)).toBeGreaterThan(median(disabled) / 2);
+  });
+});
