@@ -8,7 +8,9 @@ import { cancelSubscription } from '../../services/subscriptions/cancel-subscrip
 import { setAutoRenew } from '../../services/subscriptions/set-auto-renew.js';
 import { reactivateSubscription } from '../../services/subscriptions/reactivate-subscription.js';
 import { quotePurchase } from '../../services/subscriptions/quote.js';
+import { quoteChange } from '../../services/subscriptions/quote-change.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
+import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
@@ -62,6 +64,19 @@ const Quote = Type.Object({
   termStart: DateTime, termEnd: DateTime, trialDays: Type.Integer(),
 });
 
+const ChangeQuote = Type.Object({
+  change: Type.Union([
+    Type.Literal('more_licenses'), Type.Literal('fewer_licenses'), Type.Literal('fewer_licenses_at_renewal'), Type.Literal('no_change'),
+    Type.Literal('cancel'), Type.Literal('cancel_at_term_end'), Type.Literal('reactivation'),
+  ]),
+  money: Type.Union([Type.Literal('charge'), Type.Literal('refund'), Type.Literal('none')]),
+  quantity: Type.Integer({ description: 'licenses after the change' }),
+  licenses: Type.Integer({ description: 'licenses charged for or refunded' }),
+  subtotal: Money, taxRateBp: Type.Integer(), tax: Money, total: Money,
+  effectiveAt: DateTime, periodStart: DateTime, periodEnd: DateTime,
+  card: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+});
+
 export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const Ref = Type.Ref('Subscription');
 
@@ -81,6 +96,22 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       response: { 200: Quote, ...problems(400, 401, 404, 422) },
     },
   }, async (request) => quotePurchase(deps, actorOf(request), request.query));
+
+  app.get('/api/subscriptions/:id/quote', {
+    schema: {
+      tags: ['subscriptions'], summary: 'What a change would charge or refund, and when: a new total, or action=cancel or reactivate',
+      params: IdParams,
+      querystring: Type.Object({
+        total: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+        action: Type.Optional(Type.Union([Type.Literal('cancel'), Type.Literal('reactivate')])),
+      }),
+      response: { 200: ChangeQuote, ...problems(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => {
+    const { total, action } = request.query;
+    if ((total === undefined) === (action === undefined)) throw new AppError(400, 'validation_failed', 'Give either total or action.');
+    return quoteChange(deps, actorOf(request), request.params.id, total !== undefined ? { total } : { action: action! });
+  });
 
   app.get('/api/subscriptions/:id', {
     schema: { tags: ['subscriptions'], summary: 'One subscription', params: IdParams, response: { 200: Ref, ...problems(400, 401, 404) } },
