@@ -4,6 +4,8 @@ import { decoyHash, verifyPassword } from '../../src/services/auth/passwords.js'
 import { AppError } from '../../src/domain/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_PASSWORD } from '../helpers/db.js';
+import { findPeopleByEmailForSignIn } from '../../src/db/people.js';
+import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE } from '../../src/demo/people.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -59,5 +61,17 @@ describe('sign-in takes the same work whoever is named', () => {
     }
     expect(median(disabled)).toBeGreaterThan(median(unknown) / 2);
     expect(median(unknown)).toBeGreaterThan(median(disabled) / 2);
+  });
+});
+
+describe('demo accounts', () => {
+  it('give every person a hash of their own (own salt), each opening with the demo password', async () => {
+    const hashes = await Promise.all([...CONTOSO_PEOPLE, ...FABRIKAM_PEOPLE].map(async (p) => (await findPeopleByEmailForSignIn(app.deps.db, p.email))[0]!.passwordHash!));
+    const salts = hashes.map((h) => h.split('$')[4]);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(new Set(salts).size).toBe(hashes.length);
+    expect(hashes.every((h) => h.startsWith('$argon2id$'))).toBe(true);
+    const sample = [hashes[0]!, hashes[hashes.length - 1]!];
+    expect(await Promise.all(sample.map((h) => verifyPassword(h, DEMO_PASSWORD)))).toEqual([true, true]);
   });
 });
