@@ -1,9 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { AppError } from '../../domain/errors.js';
-import { hashSecret } from '../../services/auth/tokens.js';
+import { operatorAuth } from '../operator-auth.js';
 import { createOrganization } from '../../services/operator/create-organization.js';
 import { getOrganization, listOrganizations } from '../../services/operator/list-organizations.js';
 import { attachDomain } from '../../services/operator/attach-domain.js';
@@ -31,14 +29,7 @@ const NewOrganization = Type.Object({
  * SELFSERVE_OPERATOR_TOKEN as a bearer token; without it set, these routes do not exist.
  */
 export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.addHook('onRequest', async (request) => {
-    if (!deps.operatorToken) throw new AppError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
-    const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    // compared as hashes: equal lengths, and no early exit that times the secret
-    if (!presented || !timingSafeEqual(hashSecret(presented), hashSecret(deps.operatorToken))) {
-      throw new AppError(401, 'unauthenticated', 'Present the operator token as "Authorization: Bearer <token>".');
-    }
-  });
+  app.addHook('onRequest', operatorAuth(deps));
   const config = { public: true };
   const tags = ['operator'];
 
