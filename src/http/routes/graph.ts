@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../services/deps.js';
 import { assignLicense, findUser, graphUser, licenseDetails, listSubscribedSkus, listUsers, USER_PROPERTIES } from '../../services/graph/graph.js';
 import { parseSelect } from '../../domain/graph-query.js';
-import type { Person } from '../../db/people.js';
 import { actorOf } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
 import { graphProblems, Nullable, Uuid } from '../schemas.js';
@@ -18,7 +17,7 @@ const ServicePlan = Type.Object({ servicePlanId: Uuid, servicePlanName: Type.Str
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 320 }) });
 const Select = { $select: Type.Optional(Type.String({ maxLength: 500 })) };
 
-const shape = (p: Person, select?: string[]): Partial<ReturnType<typeof graphUser>> => {
+const shape = (p: Parameters<typeof graphUser>[0], select?: string[]): Partial<ReturnType<typeof graphUser>> => {
   const user = graphUser(p);
   return select ? Object.fromEntries(Object.entries(user).filter(([k]) => select.includes(k))) : user;
 };
