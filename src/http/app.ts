@@ -10,7 +10,7 @@ import type { Deps } from '../services/deps.js';
 import type { Config } from '../config.js';
 import { authPlugin } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
-import { problem, registerErrorHandling, sendProblem } from './errors.js';
+import { answerClientError, problem, registerErrorHandling, sendProblem } from './errors.js';
 import { registerInputChecks, strictDateTime } from './input.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { GraphError, Problem } from './schemas.js';
@@ -32,6 +32,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     // a hop count trusts that many proxies nearest to us (Fastify itself now reads a number as none)
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 256 * 1024,
+    clientErrorHandler: answerClientError,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
       sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),

@@ -1,10 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { AppError } from '../domain/errors.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 413: 'Content Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
 };
 
 /** Fastify's own client errors, given stable codes. */
@@ -70,4 +73,21 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, body);
   });
+}
+
+/**
+ * Requests Node's HTTP parser refuses (oversized headers, malformed request lines or headers)
+ * never reach a route: answered on the socket in the same problem shape, then closed.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const answer = err.code === 'HPE_HEADER_OVERFLOW' ? problem(431, 'headers_too_large', 'The request headers are larger than 16 KB.')
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? problem(408, 'request_timeout', 'The request took too long to arrive.')
+      : problem(400, 'malformed_request', 'The request is not well-formed HTTP.');
+  const body = JSON.stringify(answer);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
