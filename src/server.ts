@@ -9,6 +9,7 @@ import { buildApp } from './http/app.js';
 import { seedCatalog, seedDemo } from './demo/seed.js';
 import { seedDemoPurchases } from './demo/purchases.js';
 import type { Deps } from './services/deps.js';
+import { CredentialCache } from './services/auth/credential-cache.js';
 import { startJobRunner } from './services/jobs/run-jobs.js';
 import { smtpMailer } from './services/notifications/mailer.js';
 
@@ -29,8 +30,10 @@ export async function createServer(
   await seedCatalog(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
+  const credentials = new CredentialCache();
+  await credentials.listen(db);
   const deps: Deps = {
-    db, clock, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
+    db, clock, credentials, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
     operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl,
   };
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);

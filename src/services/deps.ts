@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import type { PaymentGateway } from '../gateway/gateway.js';
 import type { Mailer } from './notifications/mailer.js';
+import type { CredentialCache } from './auth/credential-cache.js';
 
 /** What every use case is given: passed in, never imported, so tests run them on any database. */
 export interface Deps {
@@ -10,6 +11,8 @@ export interface Deps {
   gateway: PaymentGateway;
   /** set when SMTP_URL is: notifications are then e-mailed too */
   mailer?: Mailer;
+  /** credentials checked lately (no database round trip per request); unset: every request asks the database */
+  credentials?: CredentialCache;
   /** the operator API's bearer token; unset: the operator API answers 404 */
   operatorToken?: string;
   /** DNS servers for domain verification ("host" or "host:port"); unset: the system's */
