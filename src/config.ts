@@ -1,3 +1,5 @@
+import { sellerFromEnv, type Seller } from './services/invoices/seller.js';
+
 /** Settings from the environment, each with a sensible default (see README). */
 export interface Config {
   port: number;
@@ -20,6 +22,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** the bearer token that reads /metrics; unset: /metrics is off */
   metricsToken?: string;
+  /** the operator's legal identity on invoices (SELFSERVE_SELLER_*) */
+  seller: Seller;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dnsServers: env.SELFSERVE_DNS_SERVERS ? env.SELFSERVE_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     shutdownTimeoutSeconds: Number(env.SELFSERVE_SHUTDOWN_TIMEOUT ?? 10),
     metricsToken: env.SELFSERVE_METRICS_TOKEN || undefined,
+    seller: sellerFromEnv(env),
   };
 }
 

@@ -34,7 +34,7 @@ export async function createServer(
   await credentials.listen(db);
   const deps: Deps = {
     db, clock, credentials, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
-    operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl,
+    operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl, seller: config.seller,
   };
   if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
   const app = await buildApp({

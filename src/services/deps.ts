@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { PaymentGateway } from '../gateway/gateway.js';
 import type { Mailer } from './notifications/mailer.js';
 import type { CredentialCache } from './auth/credential-cache.js';
+import type { Seller } from './invoices/seller.js';
 
 /** What every use case is given: passed in, never imported, so tests run them on any database. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   operatorToken?: string;
   /** DNS servers for domain verification ("host" or "host:port"); unset: the system's */
   dnsServers?: string[];
+  /** the operator's legal identity, printed on invoices */
+  seller: Seller;
   /** where people reach the portal (links in e-mails, single sign-on redirects); unset: the request's host */
   publicUrl?: string;
 }

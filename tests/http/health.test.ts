@@ -5,6 +5,7 @@ import { connectPostgres } from '../../src/db/database.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { SandboxGateway } from '../../src/gateway/sandbox.js';
 import { buildApp } from '../../src/http/app.js';
+import { loadConfig } from '../../src/config.js';
 
 // What a load balancer or an orchestrator asks: is the process alive, can it serve requests.
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
@@ -54,7 +55,7 @@ describe('readiness when the database does not answer', () => {
   it('answers 503 database_unavailable within seconds, and stays alive', async () => {
     const { port } = silent.address() as { port: number };
     const db = connectPostgres(`postgres://selfserve@127.0.0.1:${port}/selfserve`, 2);
-    const app = await buildApp({ deps: { db, clock: systemClock, gateway: new SandboxGateway(db, systemClock) } });
+    const app = await buildApp({ deps: { db, clock: systemClock, gateway: new SandboxGateway(db, systemClock), seller: loadConfig({}).seller } });
     try {
       const started = performance.now();
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
