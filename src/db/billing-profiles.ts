@@ -12,12 +12,14 @@ export interface BillingProfile {
   country: string;
   currency: Currency;
   invoiceEmail: string | null;
+  /** the buyer's VAT number, normalized (FR11123456782), printed on its invoices */
+  vatNumber?: string | null;
   paymentMethodId: string | null;
   createdAt: Date;
 }
 
 export const BILLING_PROFILE_COLUMNS = `bp.org_id AS "orgId", bp.id, bp.owner_id AS "ownerId", bp.name, bp.address, bp.country,
-  bp.currency, bp.invoice_email AS "invoiceEmail", bp.payment_method_id AS "paymentMethodId", bp.created_at AS "createdAt"`;
+  bp.currency, bp.invoice_email AS "invoiceEmail", bp.vat_number AS "vatNumber", bp.payment_method_id AS "paymentMethodId", bp.created_at AS "createdAt"`;
 
 export async function insertBillingProfile(
   db: Queryable,
@@ -25,9 +27,9 @@ export async function insertBillingProfile(
   now: Date,
 ): Promise<BillingProfile> {
   const [row] = await db.query<BillingProfile>(
-    `INSERT INTO billing_profiles AS bp (org_id, owner_id, name, address, country, currency, invoice_email, payment_method_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING ${BILLING_PROFILE_COLUMNS}`,
-    [bp.orgId, bp.ownerId, bp.name, JSON.stringify(bp.address), bp.country, bp.currency, bp.invoiceEmail, bp.paymentMethodId, now],
+    `INSERT INTO billing_profiles AS bp (org_id, owner_id, name, address, country, currency, invoice_email, vat_number, payment_method_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${BILLING_PROFILE_COLUMNS}`,
+    [bp.orgId, bp.ownerId, bp.name, JSON.stringify(bp.address), bp.country, bp.currency, bp.invoiceEmail, bp.vatNumber ?? null, bp.paymentMethodId, now],
   );
   return row!;
 }
@@ -50,14 +52,16 @@ export function listBillingProfiles(db: Queryable, orgId: string, ownerId: strin
 
 export async function updateBillingProfile(
   db: Queryable, orgId: string, id: string,
-  c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null; paymentMethodId?: string }, now: Date,
+  c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null; vatNumber?: string | null; paymentMethodId?: string },
+  now: Date,
 ): Promise<void> {
   await db.query(
     `UPDATE billing_profiles SET name = coalesce($3, name), address = coalesce($4::jsonb, address), country = coalesce($5, country),
-       invoice_email = CASE WHEN $6::boolean THEN $7 ELSE invoice_email END, payment_method_id = coalesce($8, payment_method_id), updated_at = $9
+       invoice_email = CASE WHEN $6::boolean THEN $7 ELSE invoice_email END, payment_method_id = coalesce($8, payment_method_id), updated_at = $9,
+       vat_number = CASE WHEN $10::boolean THEN $11 ELSE vat_number END
       WHERE org_id = $1 AND id = $2`,
     [orgId, id, c.name ?? null, c.address ? JSON.stringify(c.address) : null, c.country ?? null, c.invoiceEmail !== undefined, c.invoiceEmail ?? null,
-      c.paymentMethodId ?? null, now],
+      c.paymentMethodId ?? null, now, c.vatNumber !== undefined, c.vatNumber ?? null],
   );
 }
 

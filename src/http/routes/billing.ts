@@ -13,6 +13,7 @@ const PaymentMethod = Type.Object({
 const ProfileAddress = Type.Omit(Address, ['country']);
 const BillingProfile = Type.Object({
   id: Uuid, name: Type.String(), address: ProfileAddress, country: Type.String(), currency: Type.String(), invoiceEmail: Nullable(Type.String()),
+  vatNumber: Nullable(Type.String({ description: "the buyer's VAT number, normalized (FR11123456782), printed on its invoices" })),
   paymentMethod: Nullable(PaymentMethod),
   subscriptions: Type.Array(Type.Object({ id: Uuid, productName: Type.String(), status: Type.String(), quantity: Type.Integer(), termEnd: DateTime })),
 });
@@ -62,6 +63,9 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       body: Type.Object({
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), address: Type.Optional(ProfileAddress),
         country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), invoiceEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
+        vatNumber: Type.Optional(Nullable(Type.String({
+          maxLength: 30, description: "the buyer's VAT number, checked against the format of the profile's country (EU, GB, CH, NO): 400 invalid_vat_number; null or empty removes it",
+        }))),
       }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: BillingProfile, ...problems(400, 401, 403, 404) },
     },

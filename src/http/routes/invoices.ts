@@ -5,6 +5,7 @@ import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoi
 import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { actorOf } from '../auth.js';
+import { readerLocale } from '../../domain/locale.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -20,6 +21,7 @@ const Summary = {
 /** The billing profile as it was when the invoice was issued. */
 const BillingSnapshot = Type.Partial(Type.Object({
   name: Type.String(), address: Type.Omit(Address, ['country']), country: Type.String(), currency: Type.String(), invoiceEmail: Nullable(Type.String()),
+  vatNumber: Type.String(),
 }));
 const Invoice = Type.Object({
   ...Summary,
@@ -60,8 +62,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', contentMediaType: 'application/pdf' }), ...problems(400, 401, 404) },
     },
   }, async (request, reply) => {
-    const locale = request.query.lang ?? (/^fr\b/i.test(request.headers['accept-language'] ?? '') ? 'fr' : 'en');
-    const { number, pdf } = await invoicePdf(deps, actorOf(request), request.params.id, locale);
+    const { number, pdf } = await invoicePdf(deps, actorOf(request), request.params.id, readerLocale(request.query.lang, request.headers['accept-language']));
     return reply.headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${number}.pdf"` }).send(pdf);
   });
 

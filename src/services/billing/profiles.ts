@@ -8,6 +8,7 @@ import {
 import { findPaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
 import { addCard, masked, type NewCard } from '../payment-methods/manage.js';
+import { checkVatNumber } from '../../domain/vat-number.js';
 
 async function own(deps: Deps, actor: Actor, id: string): Promise<BillingProfile> {
   const bp = await findBillingProfile(deps.db, actor.orgId, actor.personId, id);
@@ -18,7 +19,7 @@ async function own(deps: Deps, actor: Actor, id: string): Promise<BillingProfile
 async function present(deps: Deps, actor: Actor, bp: BillingProfile) {
   const pm = bp.paymentMethodId ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, bp.paymentMethodId) : undefined;
   return {
-    id: bp.id, name: bp.name, address: bp.address, country: bp.country, currency: bp.currency, invoiceEmail: bp.invoiceEmail,
+    id: bp.id, name: bp.name, address: bp.address, country: bp.country, currency: bp.currency, invoiceEmail: bp.invoiceEmail, vatNumber: bp.vatNumber ?? null,
     paymentMethod: pm ? masked(pm, deps.clock.now()) : null,
     subscriptions: await subscriptionsBilledTo(deps.db, actor.orgId, bp.id),
   };
@@ -33,18 +34,31 @@ export async function getBillingProfile(deps: Deps, actor: Actor, id: string) {
   return present(deps, actor, await own(deps, actor, id));
 }
 
+/** The VAT number as stored (normalized), when it has the format of the profile's country. */
+function vatNumberOf(country: string, input: string): string {
+  const check = checkVatNumber(country, input);
+  if (check.ok) return check.vatNumber;
+  throw new AppError(400, 'invalid_vat_number', check.example
+    ? `${input} is not a VAT number of ${country}: they look like ${check.example}.`
+    : `We do not take VAT numbers for ${country}.`, { country, ...(check.example && { example: check.example }) });
+}
+
 export async function editBillingProfile(
-  deps: Deps, actor: Actor, id: string, c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null },
+  deps: Deps, actor: Actor, id: string,
+  c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null; vatNumber?: string | null },
 ) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
-  await own(deps, actor, id);
+  const bp = await own(deps, actor, id);
   // the country decides the VAT of the next charges: one we do not know would bill none
   if (c.country !== undefined && !(await isBillingCountry(deps.db, c.country))) {
     throw new AppError(400, 'unsupported_country', `We cannot bill to ${c.country}.`, { country: c.country });
   }
+  // a VAT number belongs to a country: a new one, or the one kept when the country changes, must be of it
+  const vatNumber = c.vatNumber === undefined ? bp.vatNumber : c.vatNumber?.trim() || null;
+  const change = { ...c, vatNumber: vatNumber && vatNumberOf(c.country ?? bp.country, vatNumber) };
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await updateBillingProfile(tx, actor.orgId, id, c, now);
+    await updateBillingProfile(tx, actor.orgId, id, change, now);
     await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'billing_profile.updated', objectType: 'billing_profile', objectId: id, details: { fields: Object.keys(c) } });
   });
   return getBillingProfile(deps, actor, id);
