@@ -4,6 +4,7 @@ import { findOrganization } from '../../db/organizations.js';
 import type { BillingProfile } from '../../db/billing-profiles.js';
 import type { Totals } from '../../domain/pricing.js';
 import type { Currency } from '../../domain/money.js';
+import { invoiceIssued } from '../invoices/invoice-issued.js';
 
 /** An invoice or credit note worked out when the action is asked for, issued once it is paid. */
 export interface InvoiceDraft {
@@ -44,5 +45,6 @@ export async function issueInvoice(
     currency: draft.currency, ...draft.totals, status: paid.status, payment: paid.payment, creditedInvoiceId: paid.creditedInvoiceId ?? null,
     lines: draft.lines.map((l) => ({ ...l, periodStart: new Date(l.periodStart), periodEnd: new Date(l.periodEnd) })),
   }, org.invoicePrefix);
+  await invoiceIssued(tx, orgId, id, now);
   return id;
 }
