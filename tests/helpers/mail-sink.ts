@@ -7,6 +7,9 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** the Content-Language header */
+  language?: string;
+  attachments: { filename?: string; contentType: string; content: Buffer }[];
 }
 
 /** A local SMTP server standing for the mail server: what nodemailer sends arrives in `received`. */
@@ -16,7 +19,10 @@ export async function startMailSink(): Promise<{ mailer: Mailer; received: Recei
     authOptional: true, disabledCommands: ['STARTTLS'],
     onData(stream, session, done) {
       simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '',
+          language: mail.headers.get('content-language') as string | undefined, attachments: mail.attachments,
+        });
         done();
       }, done);
     },
