@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import type { Locale } from '../domain/locale.js';
 
 export type NotificationKind = 'take_control' | 'renewal_failed' | 'card_expiring' | 'license_freed';
 
@@ -45,11 +46,15 @@ export async function markRead(db: Queryable, orgId: string, personId: string, i
   return rows.length;
 }
 
-/** Notifications whose e-mail has not gone out yet, locked so that two senders never send one twice. */
+/**
+ * Notifications whose e-mail has not gone out yet, locked so that two senders never send one
+ * twice, with the recipient's language (null: not chosen) and organization's country.
+ */
 export function lockOutbox(db: Queryable, limit: number) {
-  return db.query<Notification & { orgId: string; email: string; displayName: string }>(
-    `SELECT n.org_id AS "orgId", n.id, n.kind, n.payload, n.created_at AS "createdAt", n.read_at AS "readAt", p.email, p.display_name AS "displayName"
-       FROM notifications n JOIN people p ON p.org_id = n.org_id AND p.id = n.person_id
+  return db.query<Notification & { orgId: string; email: string; displayName: string; language: Locale | null; orgCountry: string }>(
+    `SELECT n.org_id AS "orgId", n.id, n.kind, n.payload, n.created_at AS "createdAt", n.read_at AS "readAt", p.email, p.display_name AS "displayName",
+            p.language, o.country AS "orgCountry"
+       FROM notifications n JOIN people p ON p.org_id = n.org_id AND p.id = n.person_id JOIN organizations o ON o.id = n.org_id
       WHERE n.emailed_at IS NULL ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
     [limit]);
 }

@@ -55,9 +55,11 @@ describe('notifications', () => {
     const failed = inbox.items.filter((n: { kind: string; payload: { subscriptionId: string } }) => n.kind === 'renewal_failed' && n.payload.subscriptionId === sub.id);
     expect(failed).toHaveLength(1);
     expect(failed[0].payload).toMatchObject({ product: 'Power BI Pro', failureCode: 'insufficient_funds' });
-    const mail = received.find((m) => m.subject.startsWith('The renewal of Power BI Pro failed'));
+    // Adèle works in France and chose no language: French only
+    const mail = received.find((m) => m.subject === 'Le renouvellement de Power BI Pro a échoué');
     expect(mail?.to).toBe('adele@contoso.example');
     expect(mail?.text).toContain("Nous n'avons pas pu débiter votre carte pour le renouvellement de Power BI Pro");
+    expect(mail?.text).not.toContain('We could not charge your card');
   });
 
   it('reminds the owner of a card that pays for something, once, in the 30 days before it expires', async () => {
@@ -71,7 +73,7 @@ describe('notifications', () => {
     const reminders = (await adele.get('/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'card_expiring');
     expect(reminders).toHaveLength(1);
     expect(reminders[0].payload).toMatchObject({ last4: '4242', expMonth: 6, expYear: 2026 });
-    expect(received.filter((m) => m.subject.includes('expires soon'))).toHaveLength(1);
+    expect(received.filter((m) => m.subject === 'Votre carte se terminant par 4242 expire bientôt')).toHaveLength(1);
   });
 
   it('keeps an e-mail in the outbox while the mail server is down, and sends it later', async () => {

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { getNotifications, readNotifications } from '../../services/notifications/inbox.js';
+import { getMailLanguage, setMailLanguage } from '../../services/notifications/language.js';
 import { actorOf } from '../auth.js';
 import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
 
@@ -11,6 +12,8 @@ const Inbox = Type.Object({
   })),
   unread: Type.Integer(),
 });
+const Locale = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+const MailLanguage = Type.Object({ language: Locale, chosen: Type.Boolean({ description: "false: your organization's language (French in France)" }) });
 
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/notifications', {
@@ -23,4 +26,15 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       body: Type.Object({ id: Type.Optional(Uuid) }), response: { 200: Inbox, ...problems(400, 401) },
     },
   }, async (request) => readNotifications(deps, actorOf(request), request.body.id ?? null));
+
+  app.get('/api/notifications/language', {
+    schema: { tags: ['notifications'], summary: 'The language your e-mails and invoices are sent in', response: { 200: MailLanguage, ...problems(401) } },
+  }, async (request) => getMailLanguage(deps, actorOf(request)));
+
+  app.put('/api/notifications/language', {
+    schema: {
+      tags: ['notifications'], summary: "Choose the language of your e-mails and invoices (null: your organization's)",
+      body: Type.Object({ language: Nullable(Locale) }), response: { 200: MailLanguage, ...problems(400, 401) },
+    },
+  }, async (request) => setMailLanguage(deps, actorOf(request), request.body.language));
 };

@@ -3,6 +3,7 @@ import { purgeExpiredIdempotencyKeys } from '../../db/idempotency-keys.js';
 import { advanceLifecycles } from './lifecycle.js';
 import { reconcileCharges } from '../payments/reconcile-charges.js';
 import { notifyExpiringCards, sendNotificationEmails } from '../notifications/deliver.js';
+import { sendInvoiceEmails } from '../invoices/email-invoices.js';
 
 /** Our key for pg_try_advisory_lock: one job runner at a time across every server. */
 const JOBS_LOCK = 4_242_001;
@@ -15,6 +16,7 @@ export interface JobsReport {
   moved: number;
   purgedKeys: number;
   emailed: number;
+  invoicesEmailed: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface JobsReport {
  */
 export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean; signal?: AbortSignal } = {}): Promise<JobsReport> {
   return deps.db.withConnection(async (conn) => {
-    const report: JobsReport = { ran: false, reconciled: 0, moved: 0, purgedKeys: 0, emailed: 0 };
+    const report: JobsReport = { ran: false, reconciled: 0, moved: 0, purgedKeys: 0, emailed: 0, invoicesEmailed: 0 };
     const [lock] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [JOBS_LOCK]);
     if (!lock?.ok) return report;
     report.ran = true;
@@ -35,6 +37,7 @@ export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean; si
       if (!stopped()) report.purgedKeys = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
       if (!stopped()) await notifyExpiringCards(deps);
       if (!stopped()) report.emailed = await sendNotificationEmails(deps);
+      if (!stopped()) report.invoicesEmailed = await sendInvoiceEmails(deps);
       return report;
     } finally {
       await conn.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK]);

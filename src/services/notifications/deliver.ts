@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { findCardsExpiring, lockOutbox, markEmailed } from '../../db/notifications.js';
 import { notify } from './notify.js';
 import { mailFor } from './messages.js';
+import { defaultLocaleFor } from '../../domain/locale.js';
 
 /** Reminds the owner of a card that pays for something, once, in the 30 days before it expires. */
 export async function notifyExpiringCards(deps: Deps): Promise<number> {
@@ -30,7 +31,8 @@ export async function sendNotificationEmails(deps: Deps, batch = 50): Promise<nu
     for (const n of await lockOutbox(tx, batch)) {
       if (deps.mailer) {
         try {
-          await deps.mailer.send({ to: n.email, ...mailFor(n.kind, n.payload, n.displayName) });
+          const language = n.language ?? defaultLocaleFor(n.orgCountry);
+          await deps.mailer.send({ to: n.email, language, ...mailFor(n.kind, n.payload, n.displayName, language) });
           sent++;
         } catch {
           continue;

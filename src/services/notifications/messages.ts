@@ -1,7 +1,8 @@
 import type { NotificationKind } from '../../db/notifications.js';
+import type { Locale } from '../../domain/locale.js';
 
-/** The e-mail for a notification, in English and French (people have no language setting yet). */
-export function mailFor(kind: NotificationKind, payload: Record<string, unknown>, name: string): { subject: string; text: string } {
+/** The e-mail for a notification, in its recipient's language. */
+export function mailFor(kind: NotificationKind, payload: Record<string, unknown>, name: string, locale: Locale): { subject: string; text: string } {
   const p = payload as Record<string, string>;
   const texts: Record<NotificationKind, [string, string, string, string]> = {
     take_control: [
@@ -30,5 +31,5 @@ export function mailFor(kind: NotificationKind, payload: Record<string, unknown>
     ],
   };
   const [subject, text, sujet, texte] = texts[kind];
-  return { subject: `${subject} / ${sujet}`, text: `${text}\n\n---\n\n${texte}\n` };
+  return locale === 'fr' ? { subject: sujet, text: `${texte}\n` } : { subject, text: `${text}\n` };
 }
