@@ -6,13 +6,14 @@ import licenses from './catalogs/licenses';
 import bills from './catalogs/bills';
 import admin from './catalogs/admin';
 import changes from './catalogs/changes';
+import shell from './catalogs/shell';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills, admin, changes];
+const catalogs = [common, products, licenses, bills, admin, changes, shell];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
