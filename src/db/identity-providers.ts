@@ -17,19 +17,19 @@ export async function findIdentityProvider(db: Queryable, orgId: string): Promis
   return row;
 }
 
-/** Sets the organization's provider; the secret stays as it was when none is given. */
+/** Sets the organization's provider. */
 export async function upsertIdentityProvider(
   db: Queryable,
-  p: { orgId: string; issuer: string; clientId: string; clientSecret?: string; jitProvisioning: boolean },
+  p: { orgId: string; issuer: string; clientId: string; clientSecret: string; jitProvisioning: boolean },
   now: Date,
 ): Promise<IdentityProvider> {
   const [row] = await db.query<IdentityProvider>(
     `INSERT INTO identity_providers (org_id, issuer, client_id, client_secret, jit_provisioning, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6)
      ON CONFLICT (org_id) DO UPDATE SET issuer = EXCLUDED.issuer, client_id = EXCLUDED.client_id,
-       client_secret = coalesce($4, identity_providers.client_secret), jit_provisioning = EXCLUDED.jit_provisioning, updated_at = EXCLUDED.updated_at
+       client_secret = EXCLUDED.client_secret, jit_provisioning = EXCLUDED.jit_provisioning, updated_at = EXCLUDED.updated_at
      RETURNING ${COLUMNS}`,
-    [p.orgId, p.issuer, p.clientId, p.clientSecret ?? null, p.jitProvisioning, now],
+    [p.orgId, p.issuer, p.clientId, p.clientSecret, p.jitProvisioning, now],
   );
   return row!;
 }

@@ -108,9 +108,17 @@ export function searchPeople(
   );
 }
 
-/** Disabling a person also revokes their sessions and tokens in the same transaction. */
-export async function setPersonStatus(db: Queryable, orgId: string, id: string, status: 'active' | 'disabled'): Promise<void> {
-  await db.query('UPDATE people SET status = $3 WHERE org_id = $1 AND id = $2', [orgId, id, status]);
+/**
+ * Disabling a person revokes their sessions and API tokens in the same statement, so that
+ * enabling them again does not bring back what they held: they sign in anew.
+ */
+export async function setPersonStatus(db: Queryable, orgId: string, id: string, status: 'active' | 'disabled', now: Date): Promise<void> {
+  await db.query(
+    `WITH person AS (UPDATE people SET status = $3 WHERE org_id = $1 AND id = $2),
+          s AS (UPDATE sessions SET revoked_at = $4 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL AND $3 = 'disabled')
+     UPDATE api_tokens SET revoked_at = $4 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL AND $3 = 'disabled'`,
+    [orgId, id, status, now],
+  );
 }
 
 export async function setPasswordHash(db: Queryable, orgId: string, id: string, passwordHash: string | null): Promise<void> {
@@ -200,4 +208,14 @@ export function freeLicensesOf(db: Queryable, orgId: string, personId: string, a
        FROM removed r JOIN subscriptions s ON s.org_id = $1 AND s.id = r.subscription_id JOIN products pr ON pr.id = s.product_id`,
     [orgId, personId, actorId, now],
   );
+}
+
+export async function findPersonBySsoSubject(db: Queryable, orgId: string, subject: string): Promise<Person | undefined> {
+  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND sso_subject = $2 AND deleted_at IS NULL`, [orgId, subject]);
+  return row;
+}
+
+/** Links the person to who they are at the identity provider; violates people_sso_subject_key when another has it. */
+export async function setSsoSubject(db: Queryable, orgId: string, id: string, subject: string): Promise<void> {
+  await db.query('UPDATE people SET sso_subject = $3 WHERE org_id = $1 AND id = $2', [orgId, id, subject]);
 }

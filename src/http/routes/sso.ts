@@ -6,8 +6,23 @@ import { claimDomain } from '../../services/domains/claim-domain.js';
 import { verifyDomain } from '../../services/domains/verify-domain.js';
 import { removeDomain } from '../../services/domains/remove-domain.js';
 import { acceptInvitation, describeInvitation } from '../../services/people/accept-invitation.js';
-import { actorOf, setSessionCookie } from '../auth.js';
+import { discoverSignIn } from '../../services/sso/discover-sign-in.js';
+import { startSignIn, SSO_REQUEST_MS } from '../../services/sso/start-sign-in.js';
+import { finishSignIn, SsoRefusal } from '../../services/sso/finish-sign-in.js';
+import { endSessionUrl } from '../../services/sso/end-session-url.js';
+import { getIdentityProvider, removeIdentityProvider, setIdentityProvider } from '../../services/sso/set-identity-provider.js';
+import { signOut } from '../../services/auth/sign-out.js';
+import { AppError } from '../../domain/errors.js';
+import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import { publicUrlOf } from '../public-url.js';
 import { DateTime, Nullable, problems } from '../schemas.js';
+
+/** Binds an authorization request to the browser that started it (login CSRF). */
+const STATE_COOKIE = 'selfserve_sso_state';
+const IdentityProvider = Type.Object({
+  issuer: Type.String(), clientId: Type.String(), jitProvisioning: Type.Boolean(), hasClientSecret: Type.Boolean(),
+  redirectUri: Type.String({ description: 'register this redirect URI at the provider' }), updatedAt: DateTime,
+});
 
 export const Domain = Type.Object({
   domain: Type.String(),
@@ -49,7 +64,88 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     return reply.code(204).send(null);
   });
 
+  app.post('/api/sign-in/discover', {
+    config: { public: true },
+    schema: {
+      tags: ['sign-in'], summary: 'E-mail first: whether this address signs in with a password or through its organization\'s identity provider',
+      body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }) }),
+      response: {
+        200: Type.Object({ method: Type.Union([Type.Literal('password'), Type.Literal('sso')]), url: Type.Optional(Type.String({ description: 'open this address to sign in' })) }),
+        ...problems(400),
+      },
+    },
+  }, async (request) => discoverSignIn(deps, request.body.email));
+
+  app.get('/api/sso/start', {
+    config: { public: true },
+    schema: { tags: ['sign-in'], summary: 'Go to the identity provider (a browser navigation)', querystring: Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }) }) },
+  }, async (request, reply) => {
+    try {
+      const { redirectTo, state } = await startSignIn(deps, request.query.email, publicUrlOf(deps, request));
+      reply.setCookie(STATE_COOKIE, state, { path: '/api/sso', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SSO_REQUEST_MS / 1000 });
+      return reply.redirect(redirectTo);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      request.log.warn({ code: err.code, detail: err.message }, 'single sign-on could not start');
+      return reply.redirect(`/signin?${new URLSearchParams({ sso_error: err.code })}`);
+    }
+  });
+
+  app.get('/api/sso/callback', {
+    config: { public: true },
+    schema: { tags: ['sign-in'], summary: 'Where the identity provider sends the person back (register it as the redirect URI)' },
+  }, async (request, reply) => {
+    reply.clearCookie(STATE_COOKIE, { path: '/api/sso' });
+    try {
+      const callbackUrl = new URL(request.url, publicUrlOf(deps, request));
+      const { token } = await finishSignIn(deps, { callbackUrl, browserState: request.cookies[STATE_COOKIE] });
+      setSessionCookie(reply, token);
+      return reply.redirect('/');
+    } catch (err) {
+      if (!(err instanceof SsoRefusal || err instanceof AppError)) throw err;
+      request.log.warn({ code: err.code, detail: err.message }, 'single sign-on refused');
+      return reply.redirect(`/signin?${new URLSearchParams({ sso_error: err.code })}`);
+    }
+  });
+
+  app.post('/api/sso/sign-out', {
+    schema: {
+      tags: ['sign-in'], summary: 'Sign out here; answers the identity provider\'s sign-out address to offer, if the person signed in there',
+      response: { 200: Type.Object({ endSessionUrl: Nullable(Type.String()) }), ...problems(401, 403) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const url = await endSessionUrl(deps, actor, publicUrlOf(deps, request));
+    if (request.credential!.via === 'session') await signOut(deps, actor, request.credential!.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { endSessionUrl: url };
+  });
+
   const admin = { tags: ['admin'] };
+  app.get('/api/admin/identity-provider', {
+    schema: { ...admin, summary: 'The organization\'s OpenID Connect provider (never its secret)', response: { 200: IdentityProvider, ...problems(401, 403, 404) } },
+  }, async (request) => getIdentityProvider(deps, actorOf(request), publicUrlOf(deps, request)));
+
+  app.put('/api/admin/identity-provider', {
+    schema: {
+      ...admin, summary: 'Connect an OpenID Connect provider (Entra ID, Okta, Google, Keycloak...); returns the redirect URI to register there',
+      body: Type.Object({
+        issuer: Type.String({ format: 'uri', maxLength: 500 }),
+        clientId: Type.String({ minLength: 1, maxLength: 500 }),
+        clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'left out: the one set before stays' })),
+        jitProvisioning: Type.Optional(Type.Boolean({ description: 'create people unknown here at their first sign-in' })),
+      }),
+      response: { 200: IdentityProvider, ...problems(400, 401, 403) },
+    },
+  }, async (request) => setIdentityProvider(deps, actorOf(request), request.body, publicUrlOf(deps, request)));
+
+  app.delete('/api/admin/identity-provider', {
+    schema: { ...admin, summary: 'Disconnect the provider', response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+  }, async (request, reply) => {
+    await removeIdentityProvider(deps, actorOf(request));
+    return reply.code(204).send(null);
+  });
+
   app.get('/api/admin/domains', {
     schema: { ...admin, summary: 'The organization\'s e-mail domains', response: { 200: Type.Object({ items: Type.Array(Domain) }), ...problems(401, 403) } },
   }, async (request) => ({ items: await listDomains(deps, actorOf(request)) }));

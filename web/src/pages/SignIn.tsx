@@ -1,29 +1,52 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Card, Field, Input, MessageBar, MessageBarBody, Title2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Title2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { api } from '../api';
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { Invitation } from './signin/Invitation';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 },
   card: { width: '360px', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export default function SignIn() {
-  const styles = useStyles();
+/** Set at sign-out when the person came through their identity provider: offered on this page. */
+export const END_SESSION_KEY = 'selfserve.endSessionUrl';
+const SSO_ERRORS = ['sso_state_invalid', 'sso_token_invalid', 'sso_not_provisioned', 'sso_person_disabled', 'sso_domain_mismatch', 'sso_email_unverified'];
+
+/**
+ * E-mail first, like Microsoft's sign-in: an address whose organization signs in through its
+ * identity provider goes there; any other is asked for its password next.
+ */
+function SignInForm() {
   const { t, problem } = useT();
   const { signIn } = useSession();
+  const ssoError = new URLSearchParams(window.location.search).get('sso_error');
+  const [endSession] = useState(() => sessionStorage.getItem(END_SESSION_KEY));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<'email' | 'password' | 'redirecting'>('email');
+  const [error, setError] = useState<string | null>(ssoError ? t(`signin.sso.${SSO_ERRORS.includes(ssoError) ? ssoError : 'other'}`) : null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    sessionStorage.removeItem(END_SESSION_KEY);
     try {
-      await signIn(email, password);
+      if (step === 'email') {
+        const found = await api<{ method: 'password' | 'sso'; url?: string }>('/api/sign-in/discover', { method: 'POST', body: { email } });
+        if (found.method === 'sso') {
+          setStep('redirecting');
+          window.location.assign(found.url!);
+          return;
+        }
+        setStep('password');
+      } else {
+        await signIn(email, password);
+      }
     } catch (err) {
       setError(problem(err));
     } finally {
@@ -32,21 +55,44 @@ export default function SignIn() {
   }
 
   return (
+    <form onSubmit={submit} style={{ display: 'contents' }}>
+      <Title2 as="h1">{t('signin.title')}</Title2>
+      {endSession && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('signin.signedOut')} <Link href={endSession}>{t('signin.endProviderSession')}</Link></MessageBarBody>
+        </MessageBar>
+      )}
+      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {step === 'email' ? (
+        <Field label={t('signin.email')} required>
+          <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} autoFocus />
+        </Field>
+      ) : (
+        <Text weight="semibold">{email}</Text>
+      )}
+      {step === 'password' && (
+        <>
+          <Field label={t('signin.password')} required>
+            <Input type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} autoFocus />
+          </Field>
+          <Link as="button" type="button" onClick={() => { setStep('email'); setPassword(''); }}>{t('signin.back')}</Link>
+        </>
+      )}
+      {step === 'redirecting' ? <Text>{t('signin.redirecting')}</Text> : (
+        <Button appearance="primary" type="submit" disabled={busy}>{t(step === 'email' ? 'signin.next' : 'signin.submit')}</Button>
+      )}
+      <Text size={200}>{t('signin.demo')}</Text>
+    </form>
+  );
+}
+
+export default function SignIn() {
+  const styles = useStyles();
+  return (
     <main className={styles.page}>
       <Card className={styles.card}>
-        <form onSubmit={submit} style={{ display: 'contents' }}>
-          <Title2 as="h1">{t('signin.title')}</Title2>
-          {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-          <Field label={t('signin.email')} required>
-            <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
-          </Field>
-          <Field label={t('signin.password')} required>
-            <Input type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} />
-          </Field>
-          <Button appearance="primary" type="submit" disabled={busy}>{t('signin.submit')}</Button>
-          <Text size={200}>{t('signin.demo')}</Text>
-          <LanguageSwitch />
-        </form>
+        {window.location.pathname === '/invitation' ? <Invitation /> : <SignInForm />}
+        <LanguageSwitch />
       </Card>
     </main>
   );

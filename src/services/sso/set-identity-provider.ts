@@ -1,0 +1,61 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { deleteIdentityProvider, findIdentityProvider, upsertIdentityProvider, type IdentityProvider } from '../../db/identity-providers.js';
+import { recordAudit } from '../../db/audit.js';
+import { requireAdminReader } from '../admin/access.js';
+import { requireUserAdmin } from '../people/access.js';
+import { providerConfiguration } from './provider-configuration.js';
+import { redirectUriFor } from './redirect-uri.js';
+
+const view = (p: IdentityProvider, publicUrl: string) => ({
+  issuer: p.issuer, clientId: p.clientId, jitProvisioning: p.jitProvisioning, hasClientSecret: true, redirectUri: redirectUriFor(publicUrl), updatedAt: p.updatedAt,
+});
+
+/**
+ * An admin connects the organization's OpenID provider. Its discovery document is read first,
+ * so a wrong issuer is refused now rather than at someone's sign-in. The secret is kept and
+ * never shown back; leaving it out keeps the one set before.
+ */
+export async function setIdentityProvider(
+  deps: Deps,
+  actor: Actor,
+  input: { issuer: string; clientId: string; clientSecret?: string; jitProvisioning?: boolean },
+  publicUrl: string,
+) {
+  requireUserAdmin(actor);
+  const issuer = input.issuer.trim().replace(/\/$/, '');
+  const existing = await findIdentityProvider(deps.db, actor.orgId);
+  const clientSecret = input.clientSecret ?? existing?.clientSecret;
+  if (!clientSecret) throw new AppError(400, 'client_secret_required', 'Give the client secret the provider issued for Selfserve.');
+  await providerConfiguration(deps, { issuer, clientId: input.clientId, clientSecret });
+  const now = deps.clock.now();
+  const saved = await deps.db.transaction(async (tx) => {
+    const row = await upsertIdentityProvider(tx, {
+      orgId: actor.orgId, issuer, clientId: input.clientId, clientSecret, jitProvisioning: input.jitProvisioning ?? false,
+    }, now);
+    await recordAudit(tx, now, {
+      orgId: actor.orgId, actorId: actor.personId, action: 'identity_provider.set', objectType: 'identity_provider', objectId: actor.orgId,
+      details: { issuer, clientId: input.clientId, jitProvisioning: row.jitProvisioning, secretChanged: input.clientSecret !== undefined },
+    });
+    return row;
+  });
+  return view(saved, publicUrl);
+}
+
+export async function getIdentityProvider(deps: Deps, actor: Actor, publicUrl: string) {
+  requireAdminReader(actor);
+  const provider = await findIdentityProvider(deps.db, actor.orgId);
+  if (!provider) throw notFound('The identity provider');
+  return view(provider, publicUrl);
+}
+
+/** Disconnects the provider: its people sign in with a password again (an admin resets it). */
+export async function removeIdentityProvider(deps: Deps, actor: Actor): Promise<void> {
+  requireUserAdmin(actor);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    if (!(await deleteIdentityProvider(tx, actor.orgId))) throw notFound('The identity provider');
+    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'identity_provider.removed', objectType: 'identity_provider', objectId: actor.orgId });
+  });
+}
