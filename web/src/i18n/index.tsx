@@ -7,13 +7,14 @@ import bills from './catalogs/bills';
 import admin from './catalogs/admin';
 import changes from './catalogs/changes';
 import shell from './catalogs/shell';
+import signin from './catalogs/signin';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills, admin, changes, shell];
+const catalogs = [common, products, licenses, bills, admin, changes, shell, signin];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
