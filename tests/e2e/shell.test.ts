@@ -44,7 +44,7 @@ describe('the portal shell', () => {
     await nav.getByText('Admin', { exact: true }).waitFor();
     await nav.getByRole('link', { name: 'Your products' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).waitFor();
     await page.context().close();
   });
 
@@ -53,6 +53,7 @@ describe('the portal shell', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Adresse e-mail').fill('megan@contoso.example');
+    await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByLabel('Mot de passe').fill('wrong');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();

@@ -18,6 +18,8 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   await page.goto('/');
   const fr = locale.startsWith('fr');
   await page.getByLabel(fr ? 'Adresse e-mail' : 'Email').fill(email);
+  // e-mail first, then the password (or the organization's identity provider)
+  await page.getByRole('button', { name: fr ? 'Suivant' : 'Next' }).click();
   await page.getByLabel(fr ? 'Mot de passe' : 'Password').fill('selfserve-demo');
   await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
   await page.getByRole('navigation').waitFor();
