@@ -5,6 +5,7 @@ import { authenticate, type Authenticated } from '../services/auth/authenticate.
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../domain/errors.js';
 import { SESSION_ABSOLUTE_MS } from '../services/auth/sign-in.js';
+import { authenticateAppRequest } from './app-credentials.js';
 
 export const SESSION_COOKIE = 'selfserve_session';
 
@@ -46,11 +47,14 @@ function bearerOf(request: FastifyRequest): string | undefined {
  */
 export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
   app.decorateRequest('credential', null);
+  app.decorateRequest('appCaller', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const url = request.routeOptions.url;
     // only the API is guarded: not the web UI's files, the not-found handler or the API reference
     if (!url || !(url.startsWith('/api/') || url.startsWith('/v1.0/')) || url.startsWith('/api/docs')) return;
     const bearerToken = bearerOf(request);
+    // an app's access token (a JWT we signed) on the Graph-compatible API: no person behind it
+    if (await authenticateAppRequest(opts.deps, request, bearerToken)) return;
     const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
     request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken })) ?? null;
     if (request.routeOptions.config.public) return;
