@@ -170,7 +170,7 @@ console.log('read latencies (sequential, 200 samples after 20 warm-ups)');
 const reads = [];
 for (const [label, path, token] of [
   ['admin view, first page', '/api/admin/self-service-purchases?limit=50', admin],
-  ['admin view, filtered', '/api/admin/self-service-purchases?limit=50&status=active&productId=CFQ7TTC0L3PB', admin],
+  ['admin view, filtered', '/api/admin/self-service-purchases?limit=50&status=active&productId=CFQ7TTC0H9MP', admin],
   ['invoices, last 3 months', '/api/invoices', buyer],
   ['invoices, custom range', `/api/invoices?from=${iso(yearAgo)}&to=${iso(new Date(yearAgo.getTime() + 180 * 86_400_000))}`, buyer],
   ['directory search, two letters', '/api/people?search=ad&limit=20', admin],

@@ -7,7 +7,7 @@ import { assignSeats, listAssignments, unassignSeats } from '../../src/db/licens
 // The seat invariant is the database's own: whatever code writes the rows, and however many
 // transactions run at once, assigned stays <= quantity and equal to the rows.
 const NOW = new Date('2026-03-02T09:00:00Z');
-const POWER_BI_PRO = 'CFQ7TTC0L3PB';
+const POWER_BI_PRO = 'CFQ7TTC0H9MP';
 const VISIO_PLAN_1 = 'CFQ7TTC0HD33';
 
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
@@ -73,8 +73,8 @@ describe.each(engines)('license_assignments on %s', (engine) => {
   });
 
   it('never updates a row in place (a move is a delete and an insert, so the counts follow)', async () => {
-    const sub = await subscription(1, 'CFQ7TTC0LSGZ');
-    await add(t.db, sub.id, [people[11]!], 'CFQ7TTC0LSGZ');
+    const sub = await subscription(1, 'CFQ7TTC0LH3L');
+    await add(t.db, sub.id, [people[11]!], 'CFQ7TTC0LH3L');
     const err = await caught(t.db.query('UPDATE license_assignments SET person_id = $3 WHERE org_id = $1 AND subscription_id = $2', [orgId, sub.id, people[12]]));
     expect(String((err as Error).message)).toContain('not updated');
   });
@@ -122,9 +122,9 @@ describe.each(engines)('license_assignments on %s', (engine) => {
   });
 
   it('holds under 40 concurrent transactions that insert without any lock of their own', async () => {
-    const sub = await subscription(9, 'CFQ7TTC0LCHC');
+    const sub = await subscription(9, 'CFQ7TTC0H6RP');
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      caught(t.db.transaction((tx) => add(tx, sub.id, [people[i]!], 'CFQ7TTC0LCHC')))));
+      caught(t.db.transaction((tx) => add(tx, sub.id, [people[i]!], 'CFQ7TTC0H6RP')))));
     const refused = results.filter((e) => e !== undefined);
     for (const e of refused) expect(isCheckViolation(e, 'subscriptions_seats'), String(e)).toBe(true);
     expect(refused).toHaveLength(31);

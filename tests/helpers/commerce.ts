@@ -10,10 +10,10 @@ export const CARDS = {
   incorrectCvc: '4000000000000127',
 };
 
-export const POWER_BI_PRO = 'CFQ7TTC0L3PB';
+export const POWER_BI_PRO = 'CFQ7TTC0H9MP';
 export const VISIO_PLAN_1 = 'CFQ7TTC0HD33';
 export const POWER_APPS = 'CFQ7TTC0LH2H';
-export const M365_E3 = 'CFQ7TTC0LFLZ';
+export const M365_E3 = 'CFQ7TTC0LFLX';
 
 export const card = (number = CARDS.ok) => ({
   number, expMonth: 12, expYear: 2030, cvc: '123', nameOnCard: 'Adèle Vance',

@@ -53,7 +53,7 @@ describe("the admin's read-only view of self-service purchases", () => {
     const csv = await admin.get('/api/admin/self-service-purchases.csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('Purchaser,Purchaser email,Product,User,User email,Assigned at');
+    expect(lines[0]).toBe('Purchaser,Purchaser email,Product,User,User email,Assigned at (UTC)');
     expect(lines.slice(1).filter((l: string) => l.startsWith('Adèle Vance,adele@contoso.example,Power BI Pro,'))).toHaveLength(3);
   });
 
@@ -112,7 +112,7 @@ describe('the self-service purchase policy', () => {
     const audit = (await admin.get('/api/admin/audit?action=policy.')).body.items;
     expect(audit[0]).toMatchObject({ action: 'policy.changed', objectId: VISIO_PLAN_1, actor: { email: 'billing@contoso.example' }, details: { from: 'Enabled', to: 'OnlyTrialsWithoutPaymentMethod' } });
     expect(codeOf(await adele.put(`/api/admin/self-service-policy/${VISIO_PLAN_1}`, { value: 'Enabled' }))).toBe('admin_only');
-    expect(codeOf(await admin.put('/api/admin/self-service-policy/CFQ7TTC0LFLZ', { value: 'Enabled' }))).toBe('not_self_service_eligible');
+    expect(codeOf(await admin.put('/api/admin/self-service-policy/CFQ7TTC0LFLX', { value: 'Enabled' }))).toBe('not_self_service_eligible');
     expect(codeOf(await admin.put('/api/admin/self-service-policy/NOPE', { value: 'Enabled' }))).toBe('not_found');
     expect(codeOf(await admin.put(`/api/admin/self-service-policy/${VISIO_PLAN_1}`, { value: 'Maybe' }))).toBe('validation_failed');
   });
@@ -175,7 +175,7 @@ describe('the audit log', () => {
     expect([...p1.items, ...p2.items].map((e: { id: number }) => e.id)).toEqual(all.slice(0, 6).map((e: { id: number }) => e.id));
     expect((await admin.get('/api/admin/audit?from=2030-01-01T00:00:00Z')).body.items).toEqual([]);
     const csv = (await admin.get('/api/admin/audit.csv')).text;
-    expect(csv.split('\r\n')[0]).toBe('At,Actor,Actor email,Action,Object type,Object id,Details');
+    expect(csv.split('\r\n')[0]).toBe('At (UTC),Actor,Actor email,Action,Object type,Object id,Details');
     expect(csv).toContain('subscription.purchased');
   });
 });

@@ -100,7 +100,7 @@ describe('the Graph-compatible API through the official Graph client', () => {
       orgId: adele.orgId, productId, buyerId: adele.personId, billingProfileId: null, selfService: true, status, term: 'monthly',
       quantity, unitPrice: 0, currency: 'EUR', termStart: app.clock.now(), termEnd: new Date('2026-04-01T09:00:00Z'), autoRenew: false, startedAsTrial: false,
     }, app.clock.now());
-    const [expired, disabled] = [await withStatus('CFQ7TTC0HDB0', 'expired', 4), await withStatus('CFQ7TTC0LCHC', 'disabled', 6)];
+    const [expired, disabled] = [await withStatus('CFQ7TTC0HDB0', 'expired', 4), await withStatus('CFQ7TTC0H6RP', 'disabled', 6)];
     const skus = (await graph.api('/subscribedSkus').get()).value as { skuPartNumber: string; capabilityStatus: string; prepaidUnits: object; subscriptionIds: string[] }[];
     const of = (part: string) => skus.find((s) => s.skuPartNumber === part);
     expect(of('PROJECTPROFESSIONAL')).toMatchObject({ capabilityStatus: 'Warning', prepaidUnits: { enabled: 0, warning: 4, suspended: 0, lockedOut: 0 }, subscriptionIds: [expired.id] });

@@ -111,7 +111,7 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
   });
 
   it('only the buyer assigns; admins read, others find nothing', async () => {
-    const sub = (await buy(adele, { productId: 'CFQ7TTC0LCHC', quantity: 2 })).body;
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0H6RP', quantity: 2 })).body;
     const [p] = await colleagues(1);
     expect(codeOf(await assign(megan, sub.id, [p!]))).toBe('not_found');
     expect(codeOf(await assign(joni, sub.id, [p!]))).toBe('not_found');
@@ -121,7 +121,7 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
   });
 
   it('unassigns 1 to 20 people; someone not assigned is not an error; every change is audited', async () => {
-    const sub = (await buy(adele, { productId: 'CFQ7TTC0LSGZ', quantity: 5 })).body;
+    const sub = (await buy(adele, { productId: 'CFQ7TTC0LH3L', quantity: 5 })).body;
     const [a, b, c] = await colleagues(3);
     await assign(adele, sub.id, [a!, b!]);
     const res = await unassign(adele, sub.id, [a!, c!]);
@@ -160,7 +160,7 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
   });
 
   it('pages the assigned people and exports them as CSV', async () => {
-    const sub = (await buy(megan, { productId: 'CFQ7TTC0LSGZ', quantity: 5 })).body;
+    const sub = (await buy(megan, { productId: 'CFQ7TTC0LH3L', quantity: 5 })).body;
     const ids = await colleagues(5, 10);
     expect((await assign(megan, sub.id, ids)).status).toBe(200);
     const first = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3`)).body;
@@ -171,7 +171,7 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     const csv = await megan.get(`/api/subscriptions/${sub.id}/assignments.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const [header, row] = csv.text.split('\r\n');
-    expect(header).toBe('Name,Email,Usage location,Assigned at,Assigned by');
+    expect(header).toBe('Name,Email,Usage location,Assigned at (UTC),Assigned by');
     expect(row).toContain(first.items[0].person.email);
     expect(row).toContain('Megan Bowen');
   });

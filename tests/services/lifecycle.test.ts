@@ -105,7 +105,7 @@ describe('renewal through a year', () => {
   });
 
   it('converts a trial with a card to paid at its end; a trial without one ends', async () => {
-    const withCard = await adele.post('/api/subscriptions', { ...purchase({ productId: 'CFQ7TTC0LSGZ', quantity: 2 }), trial: true }, { 'idempotency-key': randomUUID() });
+    const withCard = await adele.post('/api/subscriptions', { ...purchase({ productId: 'CFQ7TTC0LH3L', quantity: 2 }), trial: true }, { 'idempotency-key': randomUUID() });
     const noCard = await adele.post('/api/subscriptions', { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true }, { 'idempotency-key': randomUUID() });
     expect(withCard.status).toBe(201);
     expect(noCard.status).toBe(201);

@@ -139,7 +139,7 @@ describe('one rule for the countries we bill', () => {
   it('refuses a purchase billed to a country whose VAT we do not know, as an edited profile is', async () => {
     const res = await buy(adele, { card: card(), billingProfile: billingProfile('BR') });
     expect([res.status, codeOf(res)]).toEqual([400, 'unsupported_country']);
-    const quote = await adele.get('/api/subscriptions/quote?productId=CFQ7TTC0L3PB&quantity=1&term=monthly&country=BR');
+    const quote = await adele.get('/api/subscriptions/quote?productId=CFQ7TTC0H9MP&quantity=1&term=monthly&country=BR');
     expect([quote.status, codeOf(quote)]).toEqual([400, 'unsupported_country']);
   });
 });

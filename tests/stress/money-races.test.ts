@@ -117,7 +117,7 @@ const SCENARIOS: Scenario[] = [
     // the renewal 5 days ago was refused by the card: Expired, its invoice due; the card pays again now
     name: 'an expired subscription with a due invoice',
     async build() {
-      const productId = 'CFQ7TTC0L3PB';
+      const productId = 'CFQ7TTC0H9MP';
       const sub = await buyAt(daysBefore(35), adele[0], { productId, quantity: 4 });
       const pm = await paymentMethodOf(sub.id);
       await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE token = $1`, [pm.token]);

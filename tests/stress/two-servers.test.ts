@@ -54,7 +54,7 @@ describe('two servers under concurrent load', () => {
     const remote: Client[] = [await signIn(second.url, 'adele@contoso.example'), await signIn(second.url, 'megan@contoso.example')];
     // a handful of subscriptions; two buyers share products so that one-license-per-product is contested
     const subs: { id: string; buyer: number }[] = [];
-    for (const [buyer, productId, quantity] of [[0, 'CFQ7TTC0HD33', 6], [1, 'CFQ7TTC0HD33', 5], [0, 'CFQ7TTC0HDB0', 8], [1, 'CFQ7TTC0LCHC', 4], [0, 'CFQ7TTC0LSGZ', 3]] as const) {
+    for (const [buyer, productId, quantity] of [[0, 'CFQ7TTC0HD33', 6], [1, 'CFQ7TTC0HD33', 5], [0, 'CFQ7TTC0HDB0', 8], [1, 'CFQ7TTC0H6RP', 4], [0, 'CFQ7TTC0LH3L', 3]] as const) {
       subs.push({ id: (await buy(buyers[buyer]!, { productId, quantity, term: 'monthly' })).body.id, buyer });
     }
     const people = await contosoPeople(30);
