@@ -12,6 +12,8 @@ import { authPlugin } from './auth.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { answerClientError, problem, registerErrorHandling, sendProblem } from './errors.js';
 import { registerInputChecks, strictDateTime } from './input.js';
+import { securityHeaders } from './security-headers.js';
+import { webIndex } from './web-index.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { GraphError, Problem } from './schemas.js';
 import { routeGroups } from './routes/index.js';
@@ -47,6 +49,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   registerInputChecks(app);
   // before the routes: its timing hook applies to those registered after it
   await app.register(metricsPlugin, { deps, ...metrics });
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -62,18 +65,19 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json' } as never });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' } as never });
   await app.register(authPlugin, { deps });
   await app.register(idempotencyPlugin, { deps });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   for (const group of routeGroups) await app.register(group, { deps });
 
-  const hasWeb = existsSync(WEB_DIST + 'index.html');
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  const index = existsSync(WEB_DIST + 'index.html') ? webIndex(WEB_DIST + 'index.html') : undefined;
+  // the page itself is sent by the not-found handler below, with the response's CSP nonce
+  if (index) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, allowedPath: (path) => path !== '/index.html' });
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/v1.0');
-    if (!isApi && hasWeb && request.method === 'GET') return reply.sendFile('index.html'); // client-side routes
+    if (!isApi && index && request.method === 'GET') return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
     return sendProblem(request, reply, problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
   });
   return app;

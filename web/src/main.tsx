@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { createDOMRenderer, FluentProvider, makeStaticStyles, RendererProvider, Spinner, webLightTheme } from '@fluentui/react-components';
 import { I18nProvider, useT } from './i18n';
 import { isAdminRole, SessionProvider, useSession } from './session';
 import { Shell } from './layout/Shell';
 import SignIn from './pages/SignIn';
 import { routes } from './routes';
 
+// the page's Content-Security-Policy allows only style elements that carry its nonce
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+const renderer = createDOMRenderer(document, { styleElementAttributes: nonce ? { nonce } : {} });
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 function App() {
+  useGlobalStyles();
   const { me, loading } = useSession();
   const { t } = useT();
   if (loading) return <Spinner label={t('common.loading')} style={{ marginTop: 80 }} />;
@@ -27,14 +33,16 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme}>
-      <I18nProvider>
-        <BrowserRouter>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </BrowserRouter>
-      </I18nProvider>
-    </FluentProvider>
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <I18nProvider>
+          <BrowserRouter>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </BrowserRouter>
+        </I18nProvider>
+      </FluentProvider>
+    </RendererProvider>
   </StrictMode>,
 );
