@@ -1,7 +1,7 @@
 import type { Queryable } from './database.js';
 import type { Locale } from '../domain/locale.js';
 
-export type NotificationKind = 'take_control' | 'renewal_failed' | 'card_expiring' | 'license_freed';
+export type NotificationKind = 'take_control' | 'renewal_failed' | 'card_expiring' | 'license_freed' | 'price_changed' | 'webhook_disabled';
 
 export interface Notification {
   id: string;

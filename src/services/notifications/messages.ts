@@ -29,6 +29,18 @@ export function mailFor(kind: NotificationKind, payload: Record<string, unknown>
       `Une licence ${p.product} est de nouveau disponible`,
       `Bonjour ${name},\n\n${p.person} a été supprimé(e) de l'annuaire de votre organisation : la licence ${p.product} qu'il ou elle tenait de votre abonnement est de nouveau disponible. Attribuez-la à quelqu'un d'autre dans Licences, ou supprimez-la.`,
     ],
+    price_changed: [
+      `The price of ${p.product} changes at your next renewal`,
+      `Hello ${name},\n\nThe list price of ${p.product} changes to ${p.price} per license per month. Your subscription keeps its current price until its next renewal (${p.appliesAt?.slice(0, 10)}), then renews at the new one. To stop it renewing, turn off recurring billing or cancel it in Your products.`,
+      `Le prix de ${p.product} change à votre prochain renouvellement`,
+      `Bonjour ${name},\n\nLe prix catalogue de ${p.product} passe à ${p.price} par licence et par mois. Votre abonnement garde son prix actuel jusqu'à son prochain renouvellement (${p.appliesAt?.slice(0, 10)}), puis se renouvelle au nouveau prix. Pour qu'il ne se renouvelle pas, désactivez la facturation récurrente ou annulez-le dans Vos produits.`,
+    ],
+    webhook_disabled: [
+      `Webhooks to ${p.url} are turned off`,
+      `Hello ${name},\n\nFor about three days, ${p.url} did not accept the events we sent it, so your organization's webhook endpoint is turned off. Fix the receiver, then turn the endpoint on again in Settings > Webhooks: the events that waited are sent, and failed ones can be replayed from the delivery log.`,
+      `Les webhooks vers ${p.url} sont désactivés`,
+      `Bonjour ${name},\n\nPendant environ trois jours, ${p.url} n'a pas accepté les événements envoyés : le point de terminaison webhook de votre organisation est désactivé. Corrigez le récepteur, puis réactivez-le dans Paramètres > Webhooks : les événements en attente sont envoyés, et ceux en échec peuvent être renvoyés depuis le journal des livraisons.`,
+    ],
   };
   const [subject, text, sujet, texte] = texts[kind];
   return locale === 'fr' ? { subject: sujet, text: `${texte}\n` } : { subject, text: `${text}\n` };
