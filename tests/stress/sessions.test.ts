@@ -11,14 +11,14 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('sessions under attack', () => {
-  it("stops a disabled person's sessions and API tokens at once, and refuses their sign-in", async () => {
+  it("stops a disabled person's sessions and API tokens for good, and refuses their sign-in until enabled", async () => {
     const megan = await app.signIn('megan@contoso.example');
     const token = (await megan.post('/api/tokens', { name: 'cli' })).body.token;
     const bearer = { authorization: `Bearer ${token}` };
     expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(200);
 
     const person = (await findPersonByEmail(app.deps.db, megan.orgId, 'megan@contoso.example'))!;
-    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'disabled');
+    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'disabled', app.clock.now());
 
     expect((await megan.get('/api/me')).status).toBe(401);
     expect((await send(`${app.url}/api/people?search=a`, 'GET', undefined, bearer)).status).toBe(401);
@@ -26,7 +26,22 @@ describe('sessions under attack', () => {
     expect(again.status).toBe(401);
     expect(codeOf(again)).toBe('invalid_credentials');
 
-    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'active');
+    // enabled again: she signs in anew; what she held before stays revoked
+    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'active', app.clock.now());
+    expect((await megan.get('/api/me')).status).toBe(401);
+    expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
+    expect((await (await app.signIn('megan@contoso.example')).get('/api/me')).status).toBe(200);
+  });
+
+  it('keeps the old sessions and tokens revoked when an admin disables and enables a person', async () => {
+    const admin = await app.signIn('admin@contoso.example');
+    const adele = await app.signIn('adele@contoso.example');
+    const bearer = { authorization: `Bearer ${(await adele.post('/api/tokens', { name: 'cli' })).body.token}` };
+    expect((await admin.post(`/api/people/${adele.personId}/disable`)).status).toBe(200);
+    expect((await admin.post(`/api/people/${adele.personId}/enable`)).status).toBe(200);
+    expect((await adele.get('/api/me')).status).toBe(401);
+    expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
+    expect((await (await app.signIn('adele@contoso.example')).get('/api/me')).status).toBe(200);
   });
 
   it('never accepts a session cookie it did not issue, nor a session of a signed-out person', async () => {
