@@ -1,10 +1,11 @@
 import type { Queryable } from './database.js';
 import { PERSON_JSON, type Person } from './people.js';
+import type { AppRole } from '../domain/graph-permissions.js';
 
 export interface App {
   id: string;
   name: string;
-  roles: string[];
+  roles: AppRole[];
   secretHint: string;
   owner: { id: string; displayName: string };
   createdAt: Date;
@@ -18,7 +19,7 @@ const COLUMNS = `a.id, a.name, a.roles, a.secret_hint AS "secretHint",
 
 export async function insertApp(
   db: Queryable,
-  a: { orgId: string; name: string; roles: string[]; secretHash: Buffer; secretHint: string; ownerId: string; now: Date },
+  a: { orgId: string; name: string; roles: AppRole[]; secretHash: Buffer; secretHint: string; ownerId: string; now: Date },
 ): Promise<App> {
   const [row] = await db.query<App>(
     `WITH a AS (

@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../../services/deps.js';
+import { registerApp } from '../../services/apps/register-app.js';
+import { listApps } from '../../services/apps/list-apps.js';
+import { rotateAppSecret } from '../../services/apps/rotate-app-secret.js';
+import { revokeApp } from '../../services/apps/revoke-app.js';
+import { APP_ROLES } from '../../domain/graph-permissions.js';
+import { actorOf } from '../auth.js';
+import { publicUrlOf } from '../public-url.js';
+import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
+import { oauthRoutes } from './oauth.js';
+
+const Role = Type.Enum(APP_ROLES);
+const App = Type.Object({
+  id: Uuid,
+  clientId: Uuid,
+  name: Type.String(),
+  roles: Type.Array(Role),
+  secretHint: Type.String({ description: "the secret's first characters" }),
+  owner: Type.Object({ id: Uuid, displayName: Type.String() }, { description: 'the admin the app acts for' }),
+  createdAt: DateTime,
+  secretCreatedAt: DateTime,
+  lastUsedAt: Nullable(DateTime),
+});
+const WithSecret = Type.Object({
+  ...App.properties,
+  clientSecret: Type.String({ description: 'shown this once' }),
+  tenantId: Uuid,
+  authorityHost: Type.String({ description: "ClientSecretCredential's authorityHost" }),
+  tokenEndpoint: Type.String(),
+});
+
+/**
+ * Settings > Apps: applications with their own credentials for the Graph-compatible API (a
+ * daemon with Microsoft's SDKs), and the token service they use.
+ */
+export const appRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const tags = ['apps'];
+  const withAuthority = <T extends { id: string }>(request: FastifyRequest, a: T) => {
+    const authorityHost = publicUrlOf(deps, request);
+    const tenantId = actorOf(request).orgId;
+    return { ...a, tenantId, authorityHost, tokenEndpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/token` };
+  };
+
+  app.post('/api/admin/apps', {
+    schema: {
+      tags, summary: 'Register an app: its client id and secret (shown once) for the client credentials grant',
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), roles: Type.Array(Role, { minItems: 1, maxItems: APP_ROLES.length }) }),
+      response: { 201: WithSecret, ...problems(400, 401, 403) },
+    },
+  }, async (request, reply) => reply.code(201).send(withAuthority(request, await registerApp(deps, actorOf(request), request.body))));
+
+  app.get('/api/admin/apps', {
+    schema: { tags, summary: "The organization's apps", response: { 200: Type.Object({ items: Type.Array(App) }), ...problems(401, 403) } },
+  }, async (request) => ({ items: await listApps(deps, actorOf(request)) }));
+
+  app.post('/api/admin/apps/:id/secret', {
+    schema: {
+      tags, summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",
+      params: IdParams, response: { 200: WithSecret, ...problems(401, 403, 404) },
+    },
+  }, async (request) => withAuthority(request, await rotateAppSecret(deps, actorOf(request), request.params.id)));
+
+  app.delete('/api/admin/apps/:id', {
+    schema: { tags, summary: 'Revoke an app: its secret and every token it holds stop at once', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+  }, async (request, reply) => {
+    await revokeApp(deps, actorOf(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  await app.register(oauthRoutes, { deps });
+};
