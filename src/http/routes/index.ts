@@ -8,6 +8,7 @@ import { subscriptionRoutes } from './subscriptions.js';
 import { adminRoutes } from './admin.js';
 import { licenseRoutes } from './licenses.js';
 import { graphRoutes } from './graph.js';
+import { appRoutes } from './apps.js';
 import { billingRoutes } from './billing.js';
 import { invoiceRoutes } from './invoices.js';
 import { notificationRoutes } from './notifications.js';
@@ -25,6 +26,7 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   subscriptionRoutes,
   licenseRoutes,
   graphRoutes,
+  appRoutes,
   billingRoutes,
   invoiceRoutes,
   adminRoutes,
