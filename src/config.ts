@@ -24,6 +24,10 @@ export interface Config {
   metricsToken?: string;
   /** the operator's legal identity on invoices (SELFSERVE_SELLER_*) */
   seller: Seller;
+  /** the operator's catalog file (JSON or YAML); unset: the demo catalog */
+  catalogPath?: string;
+  /** webhooks may reach loopback and private addresses (tests, a private network the operator trusts) */
+  webhooksAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutSeconds: Number(env.SELFSERVE_SHUTDOWN_TIMEOUT ?? 10),
     metricsToken: env.SELFSERVE_METRICS_TOKEN || undefined,
     seller: sellerFromEnv(env),
+    catalogPath: env.SELFSERVE_CATALOG || undefined,
+    webhooksAllowPrivate: env.SELFSERVE_WEBHOOKS_ALLOW_PRIVATE === 'true',
   };
 }
 

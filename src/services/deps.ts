@@ -22,4 +22,6 @@ export interface Deps {
   seller: Seller;
   /** where people reach the portal (links in e-mails, single sign-on redirects); unset: the request's host */
   publicUrl?: string;
+  /** webhook delivery settings; unset: private and loopback addresses are refused */
+  webhooks?: { allowPrivate: boolean };
 }
