@@ -135,7 +135,7 @@ describe.each(engines)('bills & payments on %s', (engine) => {
       }
       const csv = (await adele.get('/api/invoices.csv')).text.split('\r\n');
       expect(csv[0]).toBe('Number,Type,Issued,Product,Period start,Period end,Currency,Subtotal,VAT,Total,Status');
-      expect(csv.some((l: string) => l.startsWith(`${summary.number},invoice,`))).toBe(true);
+      expect(csv.some((l: string) => l.startsWith(`${summary.number},Invoice,`))).toBe(true);
     });
 
     it('leaves a failed renewal due, and "Pay now" with another card renews the subscription', async () => {

@@ -6,6 +6,7 @@ import { getPolicies, setPolicy } from '../../services/admin/policy.js';
 import { takeControl } from '../../services/admin/take-control.js';
 import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { actorOf } from '../auth.js';
+import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
@@ -31,8 +32,6 @@ const AuditQuery = {
   actor: Type.Optional(Uuid),
   action: Type.Optional(Type.String({ maxLength: 100 })),
 };
-
-const csv = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
 
 export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/admin/self-service-purchases', {
@@ -61,8 +60,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   }, async (request) => listPurchasesByProduct(deps, actorOf(request)));
 
   app.get('/api/admin/self-service-purchases.csv', {
-    schema: { tags: ['admin'], summary: 'Export users: the licensed people, grouped by purchaser (CSV)', response: { 200: Type.String(), ...problems(401, 403) } },
-  }, async (request, reply) => reply.headers(csv('self-service-users.csv')).send(await exportAssignedUsers(deps, actorOf(request))));
+    schema: {
+      tags: ['admin'], summary: "Export users: the licensed people, grouped by purchaser (CSV or XLSX, in the reader's language)",
+      querystring: Type.Object(ExportQuery), response: { 200: ExportFile, ...problems(400, 401, 403) },
+    },
+  }, async (request, reply) => sendTable(reply, await exportAssignedUsers(deps, actorOf(request)), request.query, request.headers['accept-language']));
 
   app.post('/api/admin/self-service-purchases/:id/take-control', {
     schema: {
@@ -109,6 +111,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.get('/api/admin/audit.csv', {
-    schema: { tags: ['admin'], summary: 'The audit log as CSV', querystring: Type.Object(AuditQuery), response: { 200: Type.String(), ...problems(400, 401, 403) } },
-  }, async (request, reply) => reply.headers(csv('audit.csv')).send(await exportAudit(deps, actorOf(request), request.query)));
+    schema: {
+      tags: ['admin'], summary: "The audit log as CSV or XLSX, in the reader's language", querystring: Type.Object({ ...AuditQuery, ...ExportQuery }),
+      response: { 200: ExportFile, ...problems(400, 401, 403) },
+    },
+  }, async (request, reply) => {
+    const { format: _, lang: __, ...q } = request.query;
+    return sendTable(reply, await exportAudit(deps, actorOf(request), q), request.query, request.headers['accept-language']);
+  });
 };

@@ -6,6 +6,7 @@ import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { actorOf } from '../auth.js';
 import { readerLocale } from '../../domain/locale.js';
+import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -46,10 +47,14 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   });
 
   app.get('/api/invoices.csv', {
-    schema: { tags: ['invoices'], summary: 'Your invoices as CSV', querystring: Type.Object(Range), response: { 200: Type.String(), ...problems(400, 401) } },
-  }, async (request, reply) => reply
-    .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="invoices.csv"' })
-    .send(await exportInvoices(deps, actorOf(request), request.query)));
+    schema: {
+      tags: ['invoices'], summary: "Your invoices as CSV or XLSX, in the reader's language", querystring: Type.Object({ ...Range, ...ExportQuery }),
+      response: { 200: ExportFile, ...problems(400, 401) },
+    },
+  }, async (request, reply) => {
+    const { format: _, lang: __, ...range } = request.query;
+    return sendTable(reply, await exportInvoices(deps, actorOf(request), range), request.query, request.headers['accept-language']);
+  });
 
   app.get('/api/invoices/:id', {
     schema: { tags: ['invoices'], summary: 'An invoice with its lines, VAT and the billing profile as it was', params: IdParams, response: { 200: Invoice, ...problems(400, 401, 404) } },

@@ -4,6 +4,7 @@ import type { Deps } from '../../services/deps.js';
 import { assignLicenses, unassignLicenses } from '../../services/licenses/assign.js';
 import { exportAssignments, listLicenses, listSubscriptionAssignments } from '../../services/licenses/list.js';
 import { actorOf } from '../auth.js';
+import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { DateTime, IdParams, Nullable, PageQuery, Person, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 // up to 20 are accepted: more answers 422 too_many_users, which says why, rather than a schema error
@@ -47,10 +48,11 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   });
 
   app.get('/api/subscriptions/:id/assignments.csv', {
-    schema: { tags: ['licenses'], summary: 'The assigned people as CSV', params: IdParams, response: { 200: Type.String(), ...problems(400, 401, 404) } },
-  }, async (request, reply) => reply
-    .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="assignments.csv"' })
-    .send(await exportAssignments(deps, actorOf(request), request.params.id)));
+    schema: {
+      tags: ['licenses'], summary: "The assigned people as CSV or XLSX, in the reader's language", params: IdParams, querystring: Type.Object(ExportQuery),
+      response: { 200: ExportFile, ...problems(400, 401, 404) },
+    },
+  }, async (request, reply) => sendTable(reply, await exportAssignments(deps, actorOf(request), request.params.id), request.query, request.headers['accept-language']));
 
   app.post('/api/subscriptions/:id/assignments', {
     schema: {

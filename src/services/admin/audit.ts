@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/roles.js';
 import { listAuditEvents } from '../../db/admin.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { isInstant } from '../../domain/storable.js';
-import { toCsv } from '../../domain/csv.js';
+import type { Table } from '../../domain/csv.js';
 import { requireAdminReader } from './access.js';
 
 export interface AuditQuery {
@@ -27,8 +27,20 @@ export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
   return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: new Date(last.at).toISOString(), id: last.id }) : null };
 }
 
-export async function exportAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<string> {
+/** The audit log as a table to export. */
+export async function exportAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<Table> {
   const { items } = await listAudit(deps, actor, { ...q, limit: 10_000 });
-  return toCsv(['At', 'Actor', 'Actor email', 'Action', 'Object type', 'Object id', 'Details'],
-    items.map((e) => [new Date(e.at).toISOString(), e.actor?.displayName ?? 'system', e.actor?.email ?? '', e.action, e.objectType, e.objectId, JSON.stringify(e.details)]));
+  return {
+    name: 'audit',
+    columns: [
+      { header: { fr: 'Date', en: 'At' }, type: 'instant' },
+      { header: { fr: 'Auteur', en: 'Actor' }, type: 'text', labels: { fr: { system: 'système' }, en: {} } },
+      { header: { fr: "E-mail de l'auteur", en: 'Actor email' }, type: 'text' },
+      { header: { fr: 'Action', en: 'Action' }, type: 'text' },
+      { header: { fr: "Type d'objet", en: 'Object type' }, type: 'text' },
+      { header: { fr: "Id de l'objet", en: 'Object id' }, type: 'text' },
+      { header: { fr: 'Détails', en: 'Details' }, type: 'text' },
+    ],
+    rows: items.map((e) => [e.at, e.actor?.displayName ?? 'system', e.actor?.email ?? '', e.action, e.objectType, e.objectId, JSON.stringify(e.details)]),
+  };
 }

@@ -4,7 +4,7 @@ import { assignedUsersByPurchaser, listSelfServicePurchases, purchasesByProduct,
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
 import { isInstant } from '../../domain/storable.js';
 import { termPrice } from '../../domain/pricing.js';
-import { toCsv } from '../../domain/csv.js';
+import type { Table } from '../../domain/csv.js';
 import { requireAdminReader } from './access.js';
 import { notFound } from '../../domain/errors.js';
 
@@ -36,10 +36,20 @@ export async function listPurchasesByProduct(deps: Deps, actor: Actor) {
   return { items: await purchasesByProduct(deps.db, actor.orgId) };
 }
 
-/** "Export users": who holds a license, grouped by the person who bought it. */
-export async function exportAssignedUsers(deps: Deps, actor: Actor): Promise<string> {
+/** "Export users": who holds a license, grouped by the person who bought it, as a table to export. */
+export async function exportAssignedUsers(deps: Deps, actor: Actor): Promise<Table> {
   requireAdminReader(actor);
   const rows = await assignedUsersByPurchaser(deps.db, actor.orgId);
-  return toCsv(['Purchaser', 'Purchaser email', 'Product', 'User', 'User email', 'Assigned at'],
-    rows.map((r) => [r.buyerName, r.buyerEmail, r.product, r.userName, r.userEmail, new Date(r.assignedAt).toISOString()]));
+  return {
+    name: 'self-service-users',
+    columns: [
+      { header: { fr: 'Acheteur', en: 'Purchaser' }, type: 'text' },
+      { header: { fr: "E-mail de l'acheteur", en: 'Purchaser email' }, type: 'text' },
+      { header: { fr: 'Produit', en: 'Product' }, type: 'text' },
+      { header: { fr: 'Utilisateur', en: 'User' }, type: 'text' },
+      { header: { fr: "E-mail de l'utilisateur", en: 'User email' }, type: 'text' },
+      { header: { fr: 'Attribuée le', en: 'Assigned at' }, type: 'instant' },
+    ],
+    rows: rows.map((r) => [r.buyerName, r.buyerEmail, r.product, r.userName, r.userEmail, r.assignedAt]),
+  };
 }

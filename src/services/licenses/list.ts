@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { listAssignments } from '../../db/license-assignments.js';
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
-import { toCsv } from '../../domain/csv.js';
+import type { Table } from '../../domain/csv.js';
 import { getSubscription, listMySubscriptions } from '../subscriptions/view.js';
 
 /** The Licenses page: each subscription the person may see, with its counts. */
@@ -26,9 +26,19 @@ export async function listSubscriptionAssignments(deps: Deps, actor: Actor, subs
   };
 }
 
-export async function exportAssignments(deps: Deps, actor: Actor, subscriptionId: string): Promise<string> {
+/** Who holds a license of the subscription, as a table to export. */
+export async function exportAssignments(deps: Deps, actor: Actor, subscriptionId: string): Promise<Table> {
   const sub = await getSubscription(deps, actor, subscriptionId);
   const rows = await listAssignments(deps.db, actor.orgId, subscriptionId, { limit: sub.total + 1 });
-  return toCsv(['Name', 'Email', 'Usage location', 'Assigned at', 'Assigned by'],
-    rows.map((a) => [a.person.displayName, a.person.email, a.person.usageLocation, new Date(a.assignedAt).toISOString(), a.assignedBy?.displayName ?? null]));
+  return {
+    name: 'assignments',
+    columns: [
+      { header: { fr: 'Nom', en: 'Name' }, type: 'text' },
+      { header: { fr: 'E-mail', en: 'Email' }, type: 'text' },
+      { header: { fr: "Pays d'utilisation", en: 'Usage location' }, type: 'text' },
+      { header: { fr: 'Attribuée le', en: 'Assigned at' }, type: 'instant' },
+      { header: { fr: 'Attribuée par', en: 'Assigned by' }, type: 'text' },
+    ],
+    rows: rows.map((a) => [a.person.displayName, a.person.email, a.person.usageLocation, a.assignedAt, a.assignedBy?.displayName ?? null]),
+  };
 }
