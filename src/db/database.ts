@@ -16,6 +16,11 @@ export interface Database extends Queryable {
   withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
   /** The connection pool's use (PostgreSQL; PGlite has one connection and no pool). */
   poolStats?(): PoolStats;
+  /**
+   * Hears NOTIFY on a channel until closed. `heard(false)` says notifications may have been
+   * missed (the connection dropped; it is opened again), `heard(true)` that they are heard again.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, heard: (listening: boolean) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
   // no JIT: it compiles a query for tens of milliseconds each time its cost estimate passes a
   // threshold, which a page of 50 purchases with their assigned people does; our queries are short
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  const listeners: pg.Client[] = [];
   // an idle client's error (server restart) must not crash the process
   pool.on('error', () => {});
   return {
@@ -103,8 +109,30 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
       }
     },
     poolStats: () => ({ max: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => pool.end(),
+    listen: (channel, onNotify, heard) => listenPostgres(url, channel, onNotify, heard, listeners),
+    async close() {
+      for (const client of listeners.splice(0)) await client.end().catch(() => {});
+      await pool.end();
+    },
   };
+}
+
+/** A connection of its own that LISTENs, opened again (after a second) whenever it drops. */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, heard: (listening: boolean) => void, open: pg.Client[]) {
+  const client = new pg.Client({ connectionString: url });
+  open.push(client);
+  const lost = () => {
+    if (!open.includes(client)) return; // closed on purpose
+    open.splice(open.indexOf(client), 1);
+    heard(false);
+    setTimeout(() => void listenPostgres(url, channel, onNotify, heard, open).catch(() => heard(false)), 1000).unref();
+  };
+  client.on('notification', (n) => onNotify(n.payload ?? ''));
+  client.on('error', lost);
+  client.on('end', lost);
+  await client.connect();
+  await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  heard(true);
 }
 
 const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
@@ -133,6 +161,10 @@ export async function openPglite(dataDir?: string, opts: { template?: Blob; inst
     },
     // PGlite has a single connection: this one
     withConnection: (fn) => fn(database),
+    async listen(channel, onNotify, heard) {
+      await db.listen(channel, onNotify);
+      heard(true);
+    },
     close: () => db.close(),
   };
   return database;

@@ -33,7 +33,7 @@ export interface SeatSubscription {
 }
 
 /** Why a seat change was refused (the service words it), or 'ok' when it was made. */
-export type SeatVerdict = 'ok' | 'not_found' | 'not_buyer' | 'not_active' | 'not_in_organization' | 'usage_location_required'
+export type SeatVerdict = 'ok' | 'unauthenticated' | 'not_found' | 'not_buyer' | 'not_active' | 'not_in_organization' | 'usage_location_required'
   | 'already_licensed' | 'insufficient_licenses';
 
 export interface SeatChange {
@@ -49,6 +49,19 @@ const LOCKED_SUBSCRIPTION = `sub AS (
        SELECT s.buyer_id, s.status, s.product_id, s.quantity, s.assigned FROM subscriptions s
         WHERE s.org_id = $1 AND s.id = $2 FOR UPDATE
      )`;
+/** The request's session or token, still good for its person in their role: checked by the statement itself. */
+export interface SeatCredential {
+  via: 'session' | 'token';
+  id: string;
+  role: string;
+}
+// $6 via, $7 id, $8 role; a change without a credential (a job, a test) skips the check
+const CREDENTIAL_GONE = `WHEN $6::text = 'token' AND NOT EXISTS (SELECT 1 FROM api_tokens t JOIN people p ON p.org_id = t.org_id AND p.id = t.person_id
+           WHERE t.org_id = $1 AND t.id = $7::uuid AND t.revoked_at IS NULL AND p.status = 'active' AND p.role = $8) THEN 'unauthenticated'
+         WHEN $6::text = 'session' AND NOT EXISTS (SELECT 1 FROM sessions s JOIN people p ON p.org_id = s.org_id AND p.id = s.person_id
+           WHERE s.org_id = $1 AND s.id = $7::uuid AND s.revoked_at IS NULL AND s.expires_at > $5 AND p.status = 'active' AND p.role = $8) THEN 'unauthenticated'`;
+const credentialParams = (c?: SeatCredential) => [c?.via ?? null, c?.id ?? null, c?.role ?? null];
+
 const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'status', status, 'productId', product_id,
          'quantity', quantity, 'assigned', assigned) FROM sub)`;
 
@@ -59,7 +72,9 @@ const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'stat
  * their audit event. The seat CHECK and the one-license-per-product key stay the last word.
  * A person already on this subscription (the same request twice) is skipped, not an error.
  */
-export async function assignSeats(db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string }, now: Date): Promise<SeatChange> {
+export async function assignSeats(
+  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
+): Promise<SeatChange> {
   const [row] = await db.query<SeatChange>(
     `WITH ${LOCKED_SUBSCRIPTION},
      asked AS (
@@ -70,6 +85,7 @@ export async function assignSeats(db: Queryable, a: { orgId: string; subscriptio
      ),
      verdict AS (
        SELECT CASE
+         ${CREDENTIAL_GONE}
          WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
          WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
          WHEN (SELECT status FROM sub) NOT IN ('active', 'trial') THEN 'not_active'
@@ -94,17 +110,20 @@ export async function assignSeats(db: Queryable, a: { orgId: string; subscriptio
             coalesce((SELECT jsonb_agg(to_jsonb(asked)) FROM asked), '[]') AS people,
             coalesce((SELECT array_agg(person_id) FROM added), '{}') AS changed
        FROM verdict`,
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now],
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)],
   );
   return row!;
 }
 
 /** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
-export async function unassignSeats(db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string }, now: Date): Promise<SeatChange> {
+export async function unassignSeats(
+  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
+): Promise<SeatChange> {
   const [row] = await db.query<SeatChange>(
     `WITH ${LOCKED_SUBSCRIPTION},
      verdict AS (
-       SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
+       SELECT CASE ${CREDENTIAL_GONE}
+                   WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
                    WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
                    ELSE 'ok' END AS verdict
      ),
@@ -121,7 +140,7 @@ export async function unassignSeats(db: Queryable, a: { orgId: string; subscript
      SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription, '[]'::jsonb AS people,
             coalesce((SELECT array_agg(person_id) FROM removed), '{}') AS changed
        FROM verdict`,
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now],
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)],
   );
   return row!;
 }

@@ -6,6 +6,8 @@ export interface Actor {
   orgId: string;
   personId: string;
   role: Role;
+  /** the session or token the request came with, when a statement must check it is still good */
+  credential?: { via: 'session' | 'token'; id: string };
 }
 
 /** Roles that see the organization's admin views (the guide's read-only view). */

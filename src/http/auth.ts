@@ -14,6 +14,12 @@ declare module 'fastify' {
     credential: Authenticated | null;
   }
   interface FastifyContextConfig {
+    /**
+     * The route's one statement checks the credential itself (see assignSeats), so it may be
+     * authenticated from the cache; other writes ask the database, so that a credential ended on
+     * any server is refused by every write at once.
+     */
+    credentialCheckedByStatement?: boolean;
     /** the route answers without a signed-in person */
     public?: boolean;
   }
@@ -28,8 +34,8 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
 
 /** The signed-in person of a route that is not public (the onRequest hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
-  const person = request.credential!.person;
-  return { orgId: person.orgId, personId: person.id, role: person.role };
+  const { person, via, id } = request.credential!;
+  return { orgId: person.orgId, personId: person.id, role: person.role, credential: { via, id } };
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {
@@ -48,6 +54,12 @@ function bearerOf(request: FastifyRequest): string | undefined {
 export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
   app.decorateRequest('credential', null);
   app.decorateRequest('appCaller', null);
+  // a write may have ended credentials (sign-out, a revoked token, a disabled person): its answer
+  // waits until this server has heard so, and so evicted them from its cache
+  app.addHook('onSend', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || request.routeOptions.config.credentialCheckedByStatement) return;
+    await opts.deps.credentials?.caughtUp(opts.deps.db);
+  });
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const url = request.routeOptions.url;
     // only the API is guarded: not the web UI's files, the not-found handler or the API reference
@@ -56,7 +68,8 @@ export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
     // an app's access token (a JWT we signed) on the Graph-compatible API: no person behind it
     if (await authenticateAppRequest(opts.deps, request, bearerToken)) return;
     const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
-    request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken })) ?? null;
+    const fromCache = SAFE_METHODS.has(request.method) || request.routeOptions.config.credentialCheckedByStatement === true;
+    request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken }, { fromCache })) ?? null;
     if (request.routeOptions.config.public) return;
     if (!request.credential) throw new AppError(401, 'unauthenticated', 'Sign in or present a valid API token.');
     if (request.credential.via === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -59,6 +59,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       tags: ['licenses'], summary: 'Assign licenses to 1-20 people of your organization, all or none', params: IdParams, body: UserIds,
       response: { 200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
     },
+    config: { credentialCheckedByStatement: true },
   }, async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
 
   app.post('/api/subscriptions/:id/assignments/remove', {
@@ -66,5 +67,6 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       tags: ['licenses'], summary: 'Unassign licenses from 1-20 people', params: IdParams, body: UserIds,
       response: { 200: Type.Object({ unassigned: Type.Array(Uuid), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
     },
+    config: { credentialCheckedByStatement: true },
   }, async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
 };

@@ -25,6 +25,9 @@ function tooMany(count: number) {
   return new AppError(422, 'too_many_users', `Assign or unassign at most ${MAX_USERS_AT_ONCE} people at a time (${count} given).`, { max: MAX_USERS_AT_ONCE });
 }
 
+/** The request's credential, for the statement to check (it may come from a server's cache). */
+const credentialOf = (actor: Actor) => actor.credential && { ...actor.credential, role: actor.role };
+
 const insufficient = (available: number, needed: number) =>
   new AppError(409, 'insufficient_licenses', `Only ${available} licenses are available; ${needed} needed. Buy more licenses first.`, { available, needed });
 
@@ -32,6 +35,8 @@ const insufficient = (available: number, needed: number) =>
 async function refusal(db: Queryable, actor: Actor, subscriptionId: string, change: SeatChange, ids: string[]): Promise<AppError> {
   const { people, subscription: sub } = change;
   switch (change.verdict) {
+    case 'unauthenticated':
+      return new AppError(401, 'unauthenticated', 'Sign in or present a valid API token.');
     case 'not_found':
     case 'not_buyer':
       // who may see it, and why it cannot be changed, as every subscription route says it
@@ -69,9 +74,13 @@ export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: s
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
   const db = tx ?? deps.db;
   if (!canWrite(actor.role)) assertChangeable(actor, await findSubscription(db, actor.orgId, subscriptionId));
+  const assign = () => assignSeats(db, { orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId, credential: credentialOf(actor) }, deps.clock.now());
   let change: SeatChange;
   try {
-    change = await assignSeats(db, { orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId }, deps.clock.now());
+    change = await assign();
+    // the statement saw the licenses as they were when it began: an identical request may have
+    // assigned these people while it waited for the lock, so it looks again before refusing
+    if (change.verdict === 'insufficient_licenses') change = await assign();
   } catch (err) {
     throw await lostRace(deps, actor, subscriptionId, ids, err);
   }
@@ -102,7 +111,7 @@ export async function unassignLicenses(deps: Deps, actor: Actor, subscriptionId:
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
   const db = tx ?? deps.db;
   if (!canWrite(actor.role)) assertChangeable(actor, await findSubscription(db, actor.orgId, subscriptionId));
-  const change = await unassignSeats(db, { orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId }, deps.clock.now());
+  const change = await unassignSeats(db, { orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId, credential: credentialOf(actor) }, deps.clock.now());
   if (change.verdict !== 'ok') throw await refusal(db, actor, subscriptionId, change, ids);
   const sub = change.subscription!;
   const assignedCount = sub.assigned - change.changed.length;
