@@ -56,6 +56,7 @@ export default function BillingProfilePage() {
           <Text>{bp.address.postalCode} {bp.address.city}, {bp.country}</Text>
           <Text>{t('bp.currency')}: {bp.currency}</Text>
           {bp.invoiceEmail && <Text>{t('bp.invoiceEmail')}: {bp.invoiceEmail}</Text>}
+          {bp.vatNumber && <Text>{t('bp.vatNumber')}: {bp.vatNumber}</Text>}
           <div className={styles.actions}><Button onClick={() => setEditingProfile(true)}>{t('bp.edit')}</Button></div>
         </Card>
         <Card className={styles.card}>

@@ -5,7 +5,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { InvoicePane } from './InvoicePane';
@@ -23,6 +23,7 @@ const PAGE = 50;
 export function InvoicesTab() {
   const styles = useStyles();
   const { t, date, money } = useT();
+  const { locale } = useLocale();
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
   const [applied, setApplied] = useState<string>('');
@@ -55,7 +56,9 @@ export function InvoicesTab() {
           </>
         )}
         <Toolbar>
-          <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv${applied ? `?${applied}` : ''}`}>{t('inv.csv')}</Button>
+          {/* in the app's language: French CSV for French Excel (semicolons, decimal commas) */}
+          <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv?lang=${locale}${applied ? `&${applied}` : ''}`}>{t('inv.csv')}</Button>
+          <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv?format=xlsx&lang=${locale}${applied ? `&${applied}` : ''}`}>{t('inv.xlsx')}</Button>
         </Toolbar>
       </div>
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>{(d) => (

@@ -6,12 +6,13 @@ import { Pane } from '../../components/Pane';
 import { AddressFields, type AddressDraft } from '../../components/CardFields';
 import type { BillingProfile } from './types';
 
-/** The profile's name, sold-to address and invoice email; the next invoices show them. */
+/** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
 export function ProfilePane({ profile, open, onClose, onSaved }: { profile: BillingProfile; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t, problem } = useT();
   const [name, setName] = useState('');
   const [address, setAddress] = useState<AddressDraft>({ line1: '', city: '', postalCode: '', country: '' });
   const [email, setEmail] = useState('');
+  const [vatNumber, setVatNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -19,6 +20,7 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
     setName(profile.name);
     setAddress({ line1: profile.address.line1, city: profile.address.city, postalCode: profile.address.postalCode, country: profile.country });
     setEmail(profile.invoiceEmail ?? '');
+    setVatNumber(profile.vatNumber ?? '');
     setError(null);
   }, [open, profile]);
 
@@ -28,7 +30,7 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
     try {
       const { country, ...rest } = address;
       await api(`/api/billing-profiles/${profile.id}`, {
-        method: 'PATCH', body: { name, address: { ...profile.address, ...rest }, country, invoiceEmail: email.trim() || null },
+        method: 'PATCH', body: { name, address: { ...profile.address, ...rest }, country, invoiceEmail: email.trim() || null, vatNumber: vatNumber.trim() || null },
       });
       onSaved();
     } catch (err) {
@@ -43,6 +45,7 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
       <Field label={t('buy.profileName')} required><Input value={name} onChange={(_, d) => setName(d.value)} /></Field>
       <AddressFields value={address} onChange={setAddress} />
       <Field label={t('bp.invoiceEmail')}><Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} /></Field>
+      <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}><Input value={vatNumber} onChange={(_, d) => setVatNumber(d.value)} /></Field>
     </Pane>
   );
 }

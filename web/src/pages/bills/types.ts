@@ -20,6 +20,7 @@ export interface BillingProfile {
   country: string;
   currency: string;
   invoiceEmail: string | null;
+  vatNumber: string | null;
   paymentMethod: PaymentMethod | null;
   subscriptions: { id: string; productName: string; status: string; quantity: number; termEnd: string }[];
 }
