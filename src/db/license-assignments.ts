@@ -73,7 +73,9 @@ const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'stat
  * A person already on this subscription (the same request twice) is skipped, not an error.
  */
 export async function assignSeats(
-  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
+  db: Queryable,
+  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential; /** disabled people count as in the organization */ disabledPeople?: boolean },
+  now: Date,
 ): Promise<SeatChange> {
   const [row] = await db.query<SeatChange>(
     `WITH ${LOCKED_SUBSCRIPTION},
@@ -81,7 +83,7 @@ export async function assignSeats(
        SELECT ${PERSON_COLUMNS},
               (SELECT la.subscription_id FROM license_assignments la
                 WHERE la.org_id = p.org_id AND la.product_id = (SELECT product_id FROM sub) AND la.person_id = p.id) AS "holdingSubscriptionId"
-         FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[])
+         FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[]) AND (p.deleted_at IS NULL OR NOT $9::boolean)
      ),
      verdict AS (
        SELECT CASE
@@ -89,7 +91,7 @@ export async function assignSeats(
          WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
          WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
          WHEN (SELECT status FROM sub) NOT IN ('active', 'trial') THEN 'not_active'
-         WHEN (SELECT count(*) FROM asked WHERE status = 'active') < cardinality($3::uuid[]) THEN 'not_in_organization'
+         WHEN (SELECT count(*) FROM asked WHERE status = 'active' OR $9::boolean) < cardinality($3::uuid[]) THEN 'not_in_organization'
          WHEN EXISTS (SELECT 1 FROM asked WHERE "usageLocation" IS NULL) THEN 'usage_location_required'
          WHEN EXISTS (SELECT 1 FROM asked WHERE "holdingSubscriptionId" <> $2) THEN 'already_licensed'
          WHEN (SELECT count(*) FROM asked WHERE "holdingSubscriptionId" IS NULL) > (SELECT quantity - assigned FROM sub) THEN 'insufficient_licenses'
@@ -110,7 +112,7 @@ export async function assignSeats(
             coalesce((SELECT jsonb_agg(to_jsonb(asked)) FROM asked), '[]') AS people,
             coalesce((SELECT array_agg(person_id) FROM added), '{}') AS changed
        FROM verdict`,
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)],
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential), a.disabledPeople ?? false],
   );
   return row!;
 }

@@ -69,12 +69,18 @@ async function refusal(db: Queryable, actor: Actor, subscriptionId: string, chan
  * decides and writes it (see assignSeats), so the subscription's row lock is held for one round
  * trip; the database's seat CHECK and one-license-per-product key are the last word.
  */
-export async function assignLicenses(deps: Deps, actor: Actor, subscriptionId: string, userIds: string[], tx?: Queryable): Promise<AssignResult> {
+export async function assignLicenses(
+  deps: Deps, actor: Actor, subscriptionId: string, userIds: string[], tx?: Queryable,
+  /** disabledPeople: a disabled person may be licensed too (Graph's assignLicense accepts them) */
+  opts: { disabledPeople?: boolean } = {},
+): Promise<AssignResult> {
   const ids = distinctIds(userIds);
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
   const db = tx ?? deps.db;
   if (!canWrite(actor.role)) assertChangeable(actor, await findSubscription(db, actor.orgId, subscriptionId));
-  const assign = () => assignSeats(db, { orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId, credential: credentialOf(actor) }, deps.clock.now());
+  const assign = () => assignSeats(db, {
+    orgId: actor.orgId, subscriptionId, personIds: ids, by: actor.personId, credential: credentialOf(actor), disabledPeople: opts.disabledPeople,
+  }, deps.clock.now());
   let change: SeatChange;
   try {
     change = await assign();
