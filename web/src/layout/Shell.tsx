@@ -1,9 +1,10 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
-  Button, NavCategory, NavCategoryItem, NavDrawer, NavDrawerBody, NavItem, NavSubItem, NavSubItemGroup,
-  Spinner, Text, makeStyles, tokens,
+  Button, Hamburger, NavCategory, NavCategoryItem, NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, NavSubItem, NavSubItemGroup,
+  Spinner, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
+import { useNarrow } from '../hooks/useMedia';
 import { useT } from '../i18n';
 import { isAdminRole, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,12 +15,24 @@ const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', minHeight: '100vh' },
   header: {
     display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, minWidth: 0,
   },
-  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
-  body: { display: 'grid', gridTemplateColumns: '260px 1fr' },
-  main: { padding: tokens.spacingHorizontalXXL, backgroundColor: tokens.colorNeutralBackground2, minWidth: 0 },
-  link: { textDecorationLine: 'none', color: 'inherit' },
+  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  menu: { color: tokens.colorNeutralForegroundOnBrand },
+  language: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: '0 8px 4px' },
+  body: { display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)' },
+  narrowBody: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  // the drawer's background runs down the whole page, however long
+  nav: { height: 'auto', minHeight: '100%' },
+  footer: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalS },
+  main: { padding: tokens.spacingHorizontalXXL, backgroundColor: tokens.colorNeutralBackground2, minWidth: 0, ':focus': { outlineStyle: 'none' } },
+  narrowMain: { padding: tokens.spacingHorizontalL },
+  // visible only when focused: the first Tab of the page
+  skip: {
+    position: 'absolute', left: '-10000px', top: 0, zIndex: 1000, padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorBrandForeground1,
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM },
+  },
 });
 
 /** A navigation entry: a real link (open in a new tab works) that the router follows in place. */
@@ -50,22 +63,35 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useT();
   const { me, signOut } = useSession();
   const { pathname } = useLocation();
+  const narrow = useNarrow();
+  // on a phone the navigation is a menu that closes once a page is chosen
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname, narrow]);
   if (!me) return null;
   const admin = isAdminRole(me.person.role);
+  const account = (
+    <>
+      <Text>{me.person.displayName}</Text>
+      <div className={styles.language}><LanguageSwitch /></div>
+      <Button onClick={() => void signOut()}>{t('signout')}</Button>
+    </>
+  );
 
   return (
     <div className={styles.root}>
+      <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('shell.skip')}</a>
       <header className={styles.header}>
+        {narrow && (
+          <Hamburger className={styles.menu} aria-label={t('shell.menu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)} />
+        )}
         <Text className={styles.title}>{t('app.title')} · {me.organization.name}</Text>
         <Notifications />
-        <Text>{me.person.displayName}</Text>
-        <div style={{ color: tokens.colorNeutralForeground1, background: tokens.colorNeutralBackground1, borderRadius: 4, padding: '0 8px 4px' }}>
-          <LanguageSwitch />
-        </div>
-        <Button onClick={() => void signOut()}>{t('signout')}</Button>
+        {!narrow && account}
       </header>
-      <div className={styles.body}>
-        <NavDrawer open type="inline" selectedValue={sectionOf(pathname)} defaultOpenCategories={['billing', 'admin']} aria-label={t('nav.label')}>
+      <div className={mergeClasses(styles.body, narrow && styles.narrowBody)}>
+        <NavDrawer open={!narrow || menuOpen} type={narrow ? 'overlay' : 'inline'} onOpenChange={(_, d) => setMenuOpen(d.open)}
+          className={narrow ? undefined : styles.nav}
+          selectedValue={sectionOf(pathname)} defaultOpenCategories={['billing', 'admin']} aria-label={t('nav.label')}>
           <NavDrawerBody>
             <Item to="/" value="/">{t('nav.home')}</Item>
             <NavCategory value="billing">
@@ -85,8 +111,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </NavCategory>
             )}
           </NavDrawerBody>
+          {narrow && <NavDrawerFooter className={styles.footer}>{account}</NavDrawerFooter>}
         </NavDrawer>
-        <main className={styles.main}>
+        <main id="main" tabIndex={-1} className={mergeClasses(styles.main, narrow && styles.narrowMain)}>
           <Suspense fallback={<Spinner label={t('common.loading')} />}>{children}</Suspense>
         </main>
       </div>
