@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
 // The guide's sections "Afficher vos abonnements", "Comment acheter plus ou réduire des licences"
@@ -11,15 +11,24 @@ const L = {
     products: 'Produits', tab: 'Produits', filter: 'Filtrer', selfService: 'Libre-service', buy: 'Acheter des licences', remove: 'Supprimer des licences',
     total: 'Total des licences', save: 'Enregistrer', more: 'Autres actions', cancel: "Annuler l'abonnement", saved: 'Vos modifications ont été enregistrées.',
     reason: 'Trop cher', feedback: 'Commentaires (facultatif)', disabled: 'Désactivé', available: 'Disponibles',
+    lower: 'Vous avez 100 licences : un total inférieur supprime des licences.', goRemove: 'Supprimer des licences plutôt',
+    charged: 'Débité', refunded: 'Remboursé', chargedAfter: 'ont été débités.', refundedAfter: 'ont été remboursés.', invoice: 'Facture', creditNote: 'Avoir',
+    tax: 'TVA (20 %)', stays: 'Il reste actif jusqu’au',
   },
   en: {
     products: 'Your products', tab: 'Products', filter: 'Filter', selfService: 'Self-service', buy: 'Buy licenses', remove: 'Remove licenses',
     total: 'Total licenses', save: 'Save', more: 'More actions', cancel: 'Cancel subscription', saved: 'Your changes were saved.',
     reason: 'No longer needed', feedback: 'Feedback (optional)', disabled: 'Disabled', available: 'Available',
+    lower: 'You have 10 licenses: a lower total removes licenses.', goRemove: 'Remove licenses instead',
+    charged: 'Charged', refunded: 'Refunded', chargedAfter: 'was charged.', refundedAfter: 'was refunded.', invoice: 'Invoice', creditNote: 'Credit note',
+    tax: 'Tax (20%)', stays: 'It stays active until',
   },
 };
 
-async function followGuide(page: Page, l: typeof L.fr, product: string, from: number, otherProduct: string) {
+/** The pane's price before Save: the line and its amount, e.g. "Débité" 986,40 €. */
+const quoteLine = (pane: Locator, label: string) => pane.getByRole('region').locator('div', { has: pane.page().getByText(label, { exact: true }) }).last();
+
+async function followGuide(page: Page, l: typeof L.fr, product: string, from: number, otherProduct: string, money: { added: string; refunded: string }) {
   const nav = page.getByRole('navigation');
   // Afficher vos abonnements: Facturation > Produits, onglet Produits, filtre, Libre-service
   await nav.getByRole('link', { name: l.products }).click();
@@ -33,15 +42,29 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
   await page.getByRole('link', { name: product }).click();
   await page.getByRole('button', { name: l.buy }).click();
   const pane = page.getByRole('dialog', { name: l.buy });
+  // a lower total in "Buy licenses" removes nothing: it says so and offers "Remove licenses"
+  await pane.getByLabel(l.total).fill(String(from - 1));
+  await pane.getByText(l.lower).waitFor();
+  expect(await pane.getByRole('button', { name: l.save }).isDisabled()).toBe(true);
+  // the price, the tax and the date before Save
   await pane.getByLabel(l.total).fill(String(from + 5));
+  await quoteLine(pane, l.charged).getByText(money.added).waitFor();
+  await pane.getByText(l.tax).waitFor();
   await pane.getByRole('button', { name: l.save }).click();
-  await page.getByText(l.saved).waitFor();
+  // afterwards: what was charged, and the invoice
+  const receipt = page.getByRole('status').filter({ hasText: l.saved });
+  await receipt.getByText(`${money.added} ${l.chargedAfter}`, { exact: false }).waitFor();
+  await receipt.getByRole('link', { name: new RegExp(`^${l.invoice} `) }).waitFor();
   await page.getByText(String(from + 5), { exact: true }).waitFor();
 
-  await page.getByRole('button', { name: l.remove }).click();
+  await page.getByRole('button', { name: l.buy }).click();
+  await pane.getByLabel(l.total).fill(String(from));
+  await pane.getByRole('button', { name: l.goRemove }).click();
   const removePane = page.getByRole('dialog', { name: l.remove });
   await removePane.getByLabel(l.total).fill(String(from));
+  await quoteLine(removePane, l.refunded).getByText(money.refunded).waitFor();
   await removePane.getByRole('button', { name: l.save }).click();
+  await page.getByRole('status').filter({ hasText: l.saved }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).waitFor();
   await page.getByText(String(from), { exact: true }).waitFor();
   expect(await page.getByText(`${l.available}: ${from}`).count()).toBe(1);
 
@@ -50,16 +73,20 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
   await page.getByRole('button', { name: `${l.more}: ${otherProduct}` }).click();
   await page.getByRole('menuitem', { name: l.cancel }).click();
   const cancelPane = page.getByRole('dialog', { name: l.cancel });
+  // what cancelling refunds, before Save
+  await quoteLine(cancelPane, l.refunded).waitFor();
   await cancelPane.getByRole('radio', { name: l.reason }).check();
   await cancelPane.getByLabel(l.feedback).fill('Nous avons choisi un autre outil.');
   await cancelPane.getByRole('button', { name: l.save }).click();
   await page.getByRole('row').filter({ hasText: otherProduct }).getByText(l.disabled).waitFor();
+  await page.getByRole('status').filter({ hasText: l.refundedAfter }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).waitFor();
 }
 
 describe('Billing > Products, as in the guide', () => {
   it('in French: view self-service subscriptions, buy more and remove licenses, cancel a subscription', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
-    await followGuide(page, L.fr, 'Power BI Pro', 100, 'Project Plan 1');
+    // 5 licenses of Power BI Pro (annual, 164.40 EUR each) for the whole year: 822.00 + 20 % VAT
+    await followGuide(page, L.fr, 'Power BI Pro', 100, 'Project Plan 1', { added: '986,40 €', refunded: '986,40 €' });
     const subs = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items;
     expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro').total).toBe(100);
     expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Project Plan 1')).toMatchObject({ status: 'disabled', cancelReason: 'too_expensive' });
@@ -71,7 +98,8 @@ describe('Billing > Products, as in the guide', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
     // Megan has one subscription: buy a second one first so that there is something to cancel
     await buyVisio(page, '4242424242424242');
-    await followGuide(page, L.en, 'Visio Plan 2', 10, 'Visio Plan 1');
+    // Visio Plan 2 bought monthly at 16.92 EUR: 5 more for the whole month, 84.60 + 20 % VAT
+    await followGuide(page, L.en, 'Visio Plan 2', 10, 'Visio Plan 1', { added: '€101.52', refunded: '€101.52' });
     await page.context().close();
   });
 
@@ -93,7 +121,27 @@ describe('Billing > Products, as in the guide', () => {
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('heading', { name: 'Visio Plan 1' }).waitFor();
+    // what was charged, and its invoice
+    const receipt = page.getByRole('status').filter({ hasText: '€20.30 was charged.' });
+    await receipt.getByRole('link', { name: /^Invoice / }).click();
+    await page.getByRole('dialog', { name: /^Invoice / }).getByText('€20.30').first().waitFor();
     expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('reactivating shows the new term\'s price before paying, then the invoice', async () => {
+    // Project Plan 1 was canceled within 7 days by the French test: disabled, refunded
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
+    await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
+    await page.getByRole('link', { name: 'Project Plan 1' }).click();
+    await page.getByRole('button', { name: 'Réactiver' }).click();
+    const pane = page.getByRole('dialog', { name: 'Réactiver l’abonnement' });
+    // 5 licenses, monthly at 11.28 EUR: 56.40 + 20 % VAT
+    await pane.getByText('67,68 €').waitFor();
+    await pane.getByText(/^Débité le .* sur la carte VISA se terminant par 4242/).waitFor();
+    await pane.getByRole('button', { name: 'Réactiver et payer' }).click();
+    await page.getByRole('status').filter({ hasText: '67,68 € ont été débités.' }).getByRole('link', { name: /^Facture / }).waitFor();
+    await page.getByText('Actif').waitFor();
     await page.context().close();
   });
 });

@@ -18,11 +18,14 @@ export interface AddressDraft {
   country: string;
 }
 
-const useStyles = makeStyles({ row: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: tokens.spacingHorizontalM } });
+export const useFieldRowStyles = makeStyles({
+  // side by side while they fit, one under the other in a narrow pane: nothing is pushed past the edge
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 9rem', minWidth: 0 } },
+});
 
 export function CardFields({ value, onChange }: { value: CardDraft; onChange: (c: CardDraft) => void }) {
   const { t } = useT();
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const set = (k: keyof CardDraft) => (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value });
   return (
     <>
@@ -43,7 +46,7 @@ export function CardFields({ value, onChange }: { value: CardDraft; onChange: (c
 
 export function AddressFields({ value, onChange }: { value: AddressDraft; onChange: (a: AddressDraft) => void }) {
   const { t } = useT();
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const set = (k: keyof AddressDraft) => (_: unknown, d: { value: string }) => onChange({ ...value, [k]: k === 'country' ? d.value.toUpperCase() : d.value });
   return (
     <>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, MessageBar, MessageBarBody, OverlayDrawer } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
+import { useNarrow } from '../hooks/useMedia';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 
 /**
  * The admin center's right-hand pane: a title, a form, an error line and the footer buttons.
@@ -11,8 +13,10 @@ export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error,
   title: string; open: boolean; onClose: () => void; onSubmit: () => void; submitLabel: string; busy?: boolean; error?: string | null; children: ReactNode;
 }) {
   const { t } = useT();
+  const narrow = useNarrow();
+  useReturnFocus(open);
   return (
-    <OverlayDrawer position="end" size="medium" open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
+    <OverlayDrawer position="end" size={narrow ? 'full' : 'medium'} open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
       <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }} style={{ display: 'contents' }}>
         <DrawerHeader>
           <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>

@@ -7,7 +7,7 @@ import { useApi } from '../useApi';
 interface Inbox { items: { id: string; kind: string; payload: Record<string, string | number>; createdAt: string; readAt: string | null }[]; unread: number }
 
 const useStyles = makeStyles({
-  surface: { width: '340px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  surface: { width: '340px', maxWidth: 'calc(100vw - 32px)', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   unread: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Loadable } from '../components/Loadable';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
+import { TableFrame } from '../components/TableFrame';
 
 export interface LicensePool {
   subscriptionId: string;
@@ -27,32 +28,34 @@ export default function Licenses() {
     <>
       <PageHeader title={t('page.licenses')} />
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('lic.none'))}>{(d) => (
-        <Table aria-label={t('page.licenses')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('lic.col.product')}</TableHeaderCell>
-              <TableHeaderCell>{t('lic.col.assigned')}</TableHeaderCell>
-              <TableHeaderCell>{t('lic.col.available')}</TableHeaderCell>
-              <TableHeaderCell>{t('lic.col.total')}</TableHeaderCell>
-              <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.items.map((l) => (
-              <TableRow key={l.subscriptionId}>
-                <TableCell>
-                  <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/licenses/${l.subscriptionId}`); }}>
-                    {l.product.name}
-                  </Link>
-                </TableCell>
-                <TableCell>{number(l.assigned)}</TableCell>
-                <TableCell>{number(l.available)}</TableCell>
-                <TableCell>{number(l.total)}</TableCell>
-                <TableCell><StatusBadge status={l.status} /></TableCell>
+        <TableFrame label={t('page.licenses')}>
+          <Table aria-label={t('page.licenses')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('lic.col.product')}</TableHeaderCell>
+                <TableHeaderCell>{t('lic.col.assigned')}</TableHeaderCell>
+                <TableHeaderCell>{t('lic.col.available')}</TableHeaderCell>
+                <TableHeaderCell>{t('lic.col.total')}</TableHeaderCell>
+                <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {d.items.map((l) => (
+                <TableRow key={l.subscriptionId}>
+                  <TableCell>
+                    <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/licenses/${l.subscriptionId}`); }}>
+                      {l.product.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{number(l.assigned)}</TableCell>
+                  <TableCell>{number(l.available)}</TableCell>
+                  <TableCell>{number(l.total)}</TableCell>
+                  <TableCell><StatusBadge status={l.status} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}</Loadable>
     </>
   );

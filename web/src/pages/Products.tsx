@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Badge, Button, Link, Menu, MenuButton, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody,
+  Badge, Button, Link, Menu, MenuButton, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger,
   Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
 } from '@fluentui/react-components';
 import { Filter24Regular, MoreHorizontal20Regular, Add20Regular } from '@fluentui/react-icons';
@@ -10,10 +10,12 @@ import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { Loadable } from '../components/Loadable';
 import { CancelPane } from './products/CancelPane';
+import { ReceiptBar, type Receipt } from '../components/ChangeQuote';
 import { PurchasePane } from './admin/PurchasePane';
 import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
+import { TableFrame } from '../components/TableFrame';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
@@ -23,7 +25,7 @@ export default function Products() {
   const selfService = filters.filter!.includes('selfService');
   const { data, error, reload } = useApi<{ items: Subscription[] }>(`/api/subscriptions${selfService ? '?selfService=true' : ''}`);
   const [canceling, setCanceling] = useState<Subscription | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const { me } = useSession();
 
@@ -47,56 +49,58 @@ export default function Products() {
           </MenuPopover>
         </Menu>
       </Toolbar>
-      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('products.none'))}>{(d) => (
-        <Table aria-label={t('products.tab')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('products.col.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('products.col.licenses')}</TableHeaderCell>
-              <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('products.col.expires')}</TableHeaderCell>
-              <TableHeaderCell>{t('products.col.price')}</TableHeaderCell>
-              <TableHeaderCell aria-label={t('products.moreActions')} />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.items.map((s) => (
-              <TableRow key={s.id}>
-                <TableCell>
-                  <Link href={`/billing/products/${s.id}`} onClick={(e) => {
-                    e.preventDefault();
-                    // a member's purchase is read-only for admins: its pane, not its page
-                    if (s.buyer.id !== me?.person.id) setViewing(s.id);
-                    else navigate(`/billing/products/${s.id}`);
-                  }}>
-                    {s.product.name}
-                  </Link>
-                  {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
-                </TableCell>
-                <TableCell>{t('products.licensesOf', { assigned: s.assigned, total: s.total })}</TableCell>
-                <TableCell><StatusBadge status={s.status} /></TableCell>
-                <TableCell>{date(s.termEnd)}</TableCell>
-                <TableCell>{t('perLicenseMonth', { price: money(s.price) })}</TableCell>
-                <TableCell>
-                  <Menu>
-                    <MenuTrigger disableButtonEnhancement>
-                      <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
-                    </MenuTrigger>
-                    <MenuPopover>
-                      <MenuList>
-                        <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled' || s.buyer.id !== me?.person.id} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
-                      </MenuList>
-                    </MenuPopover>
-                  </Menu>
-                </TableCell>
+        <TableFrame label={t('products.tab')}>
+          <Table aria-label={t('products.tab')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('products.col.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('products.col.licenses')}</TableHeaderCell>
+                <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
+                <TableHeaderCell>{t('products.col.expires')}</TableHeaderCell>
+                <TableHeaderCell>{t('products.col.price')}</TableHeaderCell>
+                <TableHeaderCell aria-label={t('products.moreActions')} />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {d.items.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell>
+                    <Link href={`/billing/products/${s.id}`} onClick={(e) => {
+                      e.preventDefault();
+                      // a member's purchase is read-only for admins: its pane, not its page
+                      if (s.buyer.id !== me?.person.id) setViewing(s.id);
+                      else navigate(`/billing/products/${s.id}`);
+                    }}>
+                      {s.product.name}
+                    </Link>
+                    {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
+                  </TableCell>
+                  <TableCell>{t('products.licensesOf', { assigned: s.assigned, total: s.total })}</TableCell>
+                  <TableCell><StatusBadge status={s.status} /></TableCell>
+                  <TableCell>{date(s.termEnd)}</TableCell>
+                  <TableCell>{t('perLicenseMonth', { price: money(s.price) })}</TableCell>
+                  <TableCell>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled' || s.buyer.id !== me?.person.id} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}</Loadable>
       <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
-      <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={() => { setCanceling(null); setNotice(t('sub.saved')); reload(); }} />
+      <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={(_, receipt) => { setCanceling(null); setNotice({ text: t('sub.saved'), receipt }); reload(); }} />
     </>
   );
 }

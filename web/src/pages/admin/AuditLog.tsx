@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { TableFrame } from '../../components/TableFrame';
 
 interface AuditEvent { id: number; at: string; actor: { displayName: string; email: string } | null; action: string; objectType: string; objectId: string }
 type Page = { items: AuditEvent[]; nextCursor: string | null };
@@ -30,26 +31,28 @@ export default function AuditLog() {
       {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <Table aria-label={t('adm.audit.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('adm.audit.when')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.audit.who')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.audit.what')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.audit.on')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</TableCell>
-                <TableCell>{e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')}</TableCell>
-                <TableCell>{e.action}</TableCell>
-                <TableCell>{e.objectType} {e.objectId.slice(0, 8)}</TableCell>
+        <TableFrame label={t('adm.audit.title')}>
+          <Table aria-label={t('adm.audit.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('adm.audit.when')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.audit.who')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.audit.what')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.audit.on')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {data.items.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</TableCell>
+                  <TableCell>{e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')}</TableCell>
+                  <TableCell>{e.action}</TableCell>
+                  <TableCell>{e.objectType} {e.objectId.slice(0, 8)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </>

@@ -11,9 +11,10 @@ import { Loadable } from '../../components/Loadable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
 import type { Purchase } from './types';
+import { TableFrame } from '../../components/TableFrame';
 
 const STATUSES = ['trial', 'active', 'expired', 'disabled', 'deleted'] as const;
-const useStyles = makeStyles({ filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', margin: `${tokens.spacingVerticalM} 0` } });
+const useStyles = makeStyles({ filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', margin: `${tokens.spacingVerticalM} 0` } });
 
 /** The admin's read-only view of every self-service purchase, by product, buyer and status. */
 export default function SelfServicePurchases() {
@@ -52,32 +53,34 @@ export default function SelfServicePurchases() {
         </Field>
       </div>
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('adm.none'))}>{(d) => (
-        <Table aria-label={t('adm.purchases.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.col.buyer')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.col.licenses')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.col.expires')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.col.price')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.col.users')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.filter.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.items.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell><Link onClick={() => setOpen(p.id)}>{p.product.name}</Link></TableCell>
-                <TableCell>{p.buyer.displayName}</TableCell>
-                <TableCell>{p.licensesPurchased}</TableCell>
-                <TableCell>{date(p.expirationDate)}</TableCell>
-                <TableCell>{money(p.purchasePrice.perLicense)}</TableCell>
-                <TableCell>{p.assignedUsers.length}</TableCell>
-                <TableCell><StatusBadge status={p.status} /></TableCell>
+        <TableFrame label={t('adm.purchases.title')}>
+          <Table aria-label={t('adm.purchases.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.col.buyer')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.col.licenses')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.col.expires')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.col.price')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.col.users')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.filter.status')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {d.items.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell><Link onClick={() => setOpen(p.id)}>{p.product.name}</Link></TableCell>
+                  <TableCell>{p.buyer.displayName}</TableCell>
+                  <TableCell>{p.licensesPurchased}</TableCell>
+                  <TableCell>{date(p.expirationDate)}</TableCell>
+                  <TableCell>{money(p.purchasePrice.perLicense)}</TableCell>
+                  <TableCell>{p.assignedUsers.length}</TableCell>
+                  <TableCell><StatusBadge status={p.status} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}</Loadable>
       <PurchasePane id={open} onClose={() => setOpen(null)} onChanged={() => { reload(); grouped.reload(); }} />
     </>

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { TableFrame } from '../../components/TableFrame';
 
 const VALUES = ['Enabled', 'OnlyTrialsWithoutPaymentMethod', 'Disabled'] as const;
 type Policy = (typeof VALUES)[number];
@@ -36,27 +37,29 @@ export default function SelfServiceSettings() {
       {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <Table aria-label={t('adm.settings.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
-              <TableHeaderCell>{t('adm.settings.title')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((p) => (
-              <TableRow key={p.productId}>
-                <TableCell>{p.productName}</TableCell>
-                <TableCell>
-                  <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
-                    onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
-                    {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
-                  </Dropdown>
-                </TableCell>
+        <TableFrame label={t('adm.settings.title')}>
+          <Table aria-label={t('adm.settings.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
+                <TableHeaderCell>{t('adm.settings.title')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {data.items.map((p) => (
+                <TableRow key={p.productId}>
+                  <TableCell>{p.productName}</TableCell>
+                  <TableCell>
+                    <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
+                      onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
+                      {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
+                    </Dropdown>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}
     </>
   );

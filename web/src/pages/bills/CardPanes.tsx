@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { AddressFields, CardFields, cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import { AddressFields, CardFields, cardBody, emptyCard, useFieldRowStyles, type AddressDraft, type CardDraft } from '../../components/CardFields';
 import type { PaymentMethod } from './types';
 
-const useStyles = makeStyles({ row: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: tokens.spacingHorizontalM } });
 const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
 const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
 
@@ -22,7 +21,7 @@ export function useCardLabel() {
 export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
   card: PaymentMethod | null; onClose: () => void; onSaved: (pm: PaymentMethod) => void; editOnOpen?: boolean;
 }) {
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const { t, problem } = useT();
   const label = useCardLabel();
   const [editing, setEditing] = useState(false);

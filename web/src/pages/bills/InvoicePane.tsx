@@ -7,6 +7,8 @@ import { Dismiss24Regular } from '@fluentui/react-icons';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
+import { useNarrow } from '../../hooks/useMedia';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useCardLabel, useNewCard } from './CardPanes';
 import type { Invoice, PaymentMethod } from './types';
 
@@ -24,6 +26,8 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   const styles = useStyles();
   const { t, date, money, number, problem } = useT();
   const { locale } = useLocale();
+  const narrow = useNarrow();
+  useReturnFocus(id !== null);
   const label = useCardLabel();
   const newCard = useNewCard();
   const { data: invoice, setData } = useApi<Invoice>(id ? `/api/invoices/${id}` : null);
@@ -46,7 +50,8 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
     try {
       const body = card === 'new' ? { card: newCard.body() } : { paymentMethodId: card };
       setData(await api<Invoice>(`/api/invoices/${shown.id}/pay`, { method: 'POST', body, headers: { 'idempotency-key': key } }));
-      setMessage({ intent: 'success', text: t('inv.paid') });
+      const paidWith = card === 'new' ? null : (cards?.items ?? []).find((c) => c.id === card);
+      setMessage({ intent: 'success', text: paidWith ? t('inv.paidAmount', { amount: money(shown.total), card: label(paidWith) }) : t('inv.paid') });
       setKey(newIdempotencyKey());
       onPaid();
     } catch (err) {
@@ -60,7 +65,7 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   const title = shown ? `${t(`inv.kind.${shown.kind}`)} ${shown.number}` : '';
   const snapshot = shown?.billingSnapshot;
   return (
-    <OverlayDrawer position="end" size="medium" open={id !== null} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
+    <OverlayDrawer position="end" size={narrow ? 'full' : 'medium'} open={id !== null} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
       <form onSubmit={(e) => { e.preventDefault(); void pay(); }} style={{ display: 'contents' }}>
         <DrawerHeader>
           <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
@@ -98,6 +103,7 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
           )}
         </DrawerBody>
         <DrawerFooter>
+          {due && <Text>{t('inv.payAmount', { amount: money(shown.total) })}</Text>}
           {due && <Button appearance="primary" type="submit" disabled={busy || !card}>{t('inv.payNow')}</Button>}
           <Button onClick={onClose}>{t('common.close')}</Button>
         </DrawerFooter>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   Badge, Button, Dropdown, Field, Input, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
   makeStyles, tokens,
@@ -10,6 +11,7 @@ import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { InvoicePane } from './InvoicePane';
 import type { InvoiceSummary } from './types';
+import { TableFrame } from '../../components/TableFrame';
 
 type Period = 'past3' | 'past6' | 'range';
 const useStyles = makeStyles({
@@ -37,7 +39,14 @@ export function InvoicesTab() {
     const next = await api<Page>(`/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}&cursor=${encodeURIComponent(page.nextCursor!)}`);
     setData({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
   }
-  const [open, setOpen] = useState<string | null>(null);
+  // ?invoice= opens one in the pane: the link a change's receipt gives
+  const [params, setParams] = useSearchParams();
+  const open = params.get('invoice');
+  const setOpen = (id: string | null) => setParams((p) => {
+    if (id) p.set('invoice', id);
+    else p.delete('invoice');
+    return p;
+  });
   const labels: Record<Period, string> = { past3: t('inv.past3'), past6: t('inv.past6'), range: t('inv.range') };
 
   return (
@@ -62,28 +71,30 @@ export function InvoicesTab() {
         </Toolbar>
       </div>
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>{(d) => (
-        <Table aria-label={t('bills.tab.invoices')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('inv.col.number')}</TableHeaderCell>
-              <TableHeaderCell>{t('inv.col.date')}</TableHeaderCell>
-              <TableHeaderCell>{t('inv.col.product')}</TableHeaderCell>
-              <TableHeaderCell>{t('inv.col.total')}</TableHeaderCell>
-              <TableHeaderCell>{t('inv.col.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.items.map((i) => (
-              <TableRow key={i.id}>
-                <TableCell><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</TableCell>
-                <TableCell>{date(i.issuedAt)}</TableCell>
-                <TableCell>{i.productName}</TableCell>
-                <TableCell>{money(i.total)}</TableCell>
-                <TableCell><Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>{t(`inv.status.${i.status}`)}</Badge></TableCell>
+        <TableFrame label={t('bills.tab.invoices')}>
+          <Table aria-label={t('bills.tab.invoices')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('inv.col.number')}</TableHeaderCell>
+                <TableHeaderCell>{t('inv.col.date')}</TableHeaderCell>
+                <TableHeaderCell>{t('inv.col.product')}</TableHeaderCell>
+                <TableHeaderCell>{t('inv.col.total')}</TableHeaderCell>
+                <TableHeaderCell>{t('inv.col.status')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {d.items.map((i) => (
+                <TableRow key={i.id}>
+                  <TableCell><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</TableCell>
+                  <TableCell>{date(i.issuedAt)}</TableCell>
+                  <TableCell>{i.productName}</TableCell>
+                  <TableCell>{money(i.total)}</TableCell>
+                  <TableCell><Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>{t(`inv.status.${i.status}`)}</Badge></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}</Loadable>
       {!error && data?.nextCursor && <Button onClick={() => void more(data)}>{t('inv.more')}</Button>}
       <InvoicePane id={open} onClose={() => setOpen(null)} onPaid={reload} />

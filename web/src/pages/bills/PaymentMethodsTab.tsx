@@ -10,6 +10,7 @@ import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
+import { TableFrame } from '../../components/TableFrame';
 
 /** Onglet "Modes de paiement": the cards; one opens in the right pane; "Ajouter un mode de paiement". */
 export function PaymentMethodsTab() {
@@ -44,29 +45,31 @@ export function PaymentMethodsTab() {
       </Toolbar>
       {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>{(d) => (
-        <Table aria-label={t('bills.tab.methods')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('pm.col.card')}</TableHeaderCell>
-              <TableHeaderCell>{t('pm.col.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('pm.col.expiry')}</TableHeaderCell>
-              <TableHeaderCell />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.items.map((pm) => (
-              <TableRow key={pm.id}>
-                <TableCell><Link onClick={() => setOpen(pm)}>{label(pm)}</Link></TableCell>
-                <TableCell>{pm.nameOnCard}</TableCell>
-                <TableCell>
-                  {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
-                  {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
-                </TableCell>
-                <TableCell><Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button></TableCell>
+        <TableFrame label={t('bills.tab.methods')}>
+          <Table aria-label={t('bills.tab.methods')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('pm.col.card')}</TableHeaderCell>
+                <TableHeaderCell>{t('pm.col.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('pm.col.expiry')}</TableHeaderCell>
+                <TableHeaderCell />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {d.items.map((pm) => (
+                <TableRow key={pm.id}>
+                  <TableCell><Link onClick={() => setOpen(pm)}>{label(pm)}</Link></TableCell>
+                  <TableCell>{pm.nameOnCard}</TableCell>
+                  <TableCell>
+                    {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
+                    {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
+                  </TableCell>
+                  <TableCell><Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}</Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
       <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>

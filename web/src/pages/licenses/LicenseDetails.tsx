@@ -11,11 +11,12 @@ import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AssignPane } from './AssignPane';
 import type { Subscription } from '../products/types';
+import { TableFrame } from '../../components/TableFrame';
 
 interface Assignment { person: { id: string; displayName: string; email: string }; assignedAt: string }
 type AssignmentPage = { items: Assignment[]; nextCursor: string | null };
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
+const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
 
 /** One subscription's licenses: who holds them, assign more, unassign the ones selected. */
 export default function LicenseDetails() {
@@ -80,35 +81,37 @@ export default function LicenseDetails() {
       {!list.data && <Spinner label={t('common.loading')} />}
       {list.data && people.length === 0 && <p>{t('lic.nobody')}</p>}
       {people.length > 0 && (
-        <Table aria-label={s.product.name}>
-          <TableHeader>
-            <TableRow>
-              {canChange && (
-                <TableSelectionCell
-                  checked={selected.size === people.length ? true : selected.size > 0 ? 'mixed' : false}
-                  onClick={() => setSelected(selected.size === people.length ? new Set() : new Set(people.map((a) => a.person.id)))}
-                  checkboxIndicator={{ 'aria-label': t('lic.selectAll') }}
-                />
-              )}
-              <TableHeaderCell>{t('lic.col.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('lic.col.email')}</TableHeaderCell>
-              <TableHeaderCell>{t('lic.col.assignedOn')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {people.map((a) => (
-              <TableRow key={a.person.id}>
+        <TableFrame label={s.product.name}>
+          <Table aria-label={s.product.name}>
+            <TableHeader>
+              <TableRow>
                 {canChange && (
-                  <TableSelectionCell checked={selected.has(a.person.id)} onClick={() => toggle(a.person.id)}
-                    checkboxIndicator={{ 'aria-label': t('lic.select', { name: a.person.displayName }) }} />
+                  <TableSelectionCell
+                    checked={selected.size === people.length ? true : selected.size > 0 ? 'mixed' : false}
+                    onClick={() => setSelected(selected.size === people.length ? new Set() : new Set(people.map((a) => a.person.id)))}
+                    checkboxIndicator={{ 'aria-label': t('lic.selectAll') }}
+                  />
                 )}
-                <TableCell>{a.person.displayName}</TableCell>
-                <TableCell>{a.person.email}</TableCell>
-                <TableCell>{date(a.assignedAt)}</TableCell>
+                <TableHeaderCell>{t('lic.col.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('lic.col.email')}</TableHeaderCell>
+                <TableHeaderCell>{t('lic.col.assignedOn')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {people.map((a) => (
+                <TableRow key={a.person.id}>
+                  {canChange && (
+                    <TableSelectionCell checked={selected.has(a.person.id)} onClick={() => toggle(a.person.id)}
+                      checkboxIndicator={{ 'aria-label': t('lic.select', { name: a.person.displayName }) }} />
+                  )}
+                  <TableCell>{a.person.displayName}</TableCell>
+                  <TableCell>{a.person.email}</TableCell>
+                  <TableCell>{date(a.assignedAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
       )}
       {list.data?.nextCursor && <Button onClick={() => void more(list.data!)}>{t('lic.more')}</Button>}
       <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />

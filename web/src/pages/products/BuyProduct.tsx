@@ -10,6 +10,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AddressFields, CardFields, cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import { beforeChange } from '../../components/ChangeQuote';
 import type { Money, Subscription } from './types';
 
 interface Product {
@@ -21,10 +22,14 @@ interface Product {
   trialRequiresPaymentMethod: boolean;
   prices: { monthly: Money; annual: Money };
 }
-interface Quote { subtotal: Money; tax: Money; total: Money; taxRateBp: number; termPrice: Money }
+interface Quote { subtotal: Money; tax: Money; total: Money; taxRateBp: number; termPrice: Money; termStart: string; termEnd: string }
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(320px, 560px) minmax(260px, 360px)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  layout: {
+    display: 'grid', gridTemplateColumns: 'minmax(0, 560px) minmax(260px, 360px)', gap: tokens.spacingHorizontalXXL, alignItems: 'start',
+    // on a phone the total comes after the form
+    '@media (max-width: 767px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   line: { display: 'flex', justifyContent: 'space-between' },
@@ -34,7 +39,7 @@ const useStyles = makeStyles({
 export default function BuyProduct() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const { t, money, problem } = useT();
+  const { t, money, problem, date } = useT();
   const { me } = useSession();
   const { data: catalog } = useApi<{ items: Product[] }>('/api/products');
   const { data: mine } = useApi<{ items: Subscription[] }>('/api/subscriptions');
@@ -99,8 +104,10 @@ export default function BuyProduct() {
         if (cardChoice === 'new') body.card = cardBody(card, address);
         else body.paymentMethodId = cardChoice;
       }
+      const receiptOf = await beforeChange(null);
       const sub = await api<Subscription>('/api/subscriptions', { method: 'POST', body, headers: { 'idempotency-key': key } });
-      navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }) } });
+      const receipt = trial || !quote ? null : await receiptOf(sub.id, { money: 'charge', total: quote.total });
+      navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }), receipt } });
     } catch (err) {
       setError(problem(err));
       setKey(keyAfter(err, key));
@@ -167,9 +174,13 @@ export default function BuyProduct() {
               <div className={styles.line}><Text>{t('buy.tax', { rate: `${quote.taxRateBp / 100} %` })}{country ? ` · ${country}` : ''}</Text><Text>{money(quote.tax)}</Text></div>
               <Divider />
               <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{money(quote.total)}</Text></div>
+              <Text>{t('buy.when', { date: date(quote.termStart), start: date(quote.termStart), end: date(quote.termEnd) })}</Text>
             </>
           ) : (
-            <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}</Text></div>
+            <>
+              <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}</Text></div>
+              {product && trial && quote && <Text>{t('buy.trialWhen', { date: date(new Date(Date.parse(quote.termStart) + product.trialDays * 86_400_000)) })}</Text>}
+            </>
           )}
         </Card>
       </div>

@@ -3,11 +3,15 @@ import { Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-compon
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
+import { beforeChange, QuoteSummary, useChangeQuote, type Receipt } from '../../components/ChangeQuote';
 import { CANCEL_REASONS, type Subscription } from './types';
 
-/** "Annuler l'abonnement": a reason, optional feedback, Save. */
-export function CancelPane({ subscription, onClose, onDone }: { subscription: Subscription | null; onClose: () => void; onDone: (s: Subscription) => void }) {
-  const { t, date, problem } = useT();
+/** "Annuler l'abonnement": what it refunds and when, a reason, optional feedback, Save. */
+export function CancelPane({ subscription, onClose, onDone }: {
+  subscription: Subscription | null; onClose: () => void; onDone: (s: Subscription, receipt: Receipt | null) => void;
+}) {
+  const { t, problem } = useT();
+  const quote = useChangeQuote(subscription?.id ?? '', subscription ? 'action=cancel' : null);
   const [reason, setReason] = useState<string>('');
   const [feedback, setFeedback] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,8 +22,10 @@ export function CancelPane({ subscription, onClose, onDone }: { subscription: Su
     setBusy(true);
     setError(null);
     try {
+      const receipt = await beforeChange(subscription.id);
       const body = { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) };
-      onDone(await api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, { method: 'POST', body }));
+      const done = await api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, { method: 'POST', body });
+      onDone(done, await receipt(done.id, quote.quote));
     } catch (err) {
       setError(problem(err));
     } finally {
@@ -30,7 +36,7 @@ export function CancelPane({ subscription, onClose, onDone }: { subscription: Su
   return (
     <Pane title={t('sub.cancel')} open={subscription !== null} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy || !reason} error={error}>
       {subscription && <Text weight="semibold">{subscription.product.name}</Text>}
-      {subscription && <Text>{t('cancel.help', { date: date(subscription.termEnd) })}</Text>}
+      <QuoteSummary state={quote} />
       <Field label={t('cancel.reason')} required>
         <RadioGroup value={reason} onChange={(_, d) => setReason(d.value)}>
           {CANCEL_REASONS.map((r) => <Radio key={r} value={r} label={t(`reason.${r}`)} />)}

@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Field, Input, Text } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
+import { beforeChange, QuoteSummary, useChangeQuote, type Receipt } from '../../components/ChangeQuote';
 import type { Subscription } from './types';
 
-/** "Acheter des licences" / "Supprimer des licences": the new total, then Save. */
-export function LicenseTotalPane({ subscription, mode, onClose, onDone }: {
-  subscription: Subscription; mode: 'buy' | 'remove' | null; onClose: () => void; onDone: (s: Subscription) => void;
+export type TotalMode = 'buy' | 'remove';
+
+/**
+ * "Acheter des licences" / "Supprimer des licences": the new total, what it charges or refunds
+ * and when, then Save. Each pane only goes its own way: a lower total in "Acheter des licences"
+ * sends the person to "Supprimer des licences", and the other way round.
+ */
+export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone }: {
+  subscription: Subscription; mode: TotalMode | null; onClose: () => void; onSwitch: (mode: TotalMode) => void;
+  onDone: (s: Subscription, receipt: Receipt | null) => void;
 }) {
   const { t, problem } = useT();
   const [total, setTotal] = useState(String(subscription.total));
@@ -17,19 +25,27 @@ export function LicenseTotalPane({ subscription, mode, onClose, onDone }: {
   const [key, setKey] = useState(newIdempotencyKey);
   useEffect(() => {
     if (mode) {
-      setTotal(String(subscription.total));
       setError(null);
       setKey(newIdempotencyKey());
     }
-  }, [mode, subscription.total]);
+  }, [mode]);
+  useEffect(() => setTotal(String(subscription.total)), [subscription.total, mode === null]);
+
+  const valid = /^\d+$/.test(total) && Number(total) >= 1 && Number(total) <= 10_000;
+  const n = Number(total);
+  const wrongWay = valid && ((mode === 'buy' && n < subscription.total) || (mode === 'remove' && n > subscription.total));
+  const quote = useChangeQuote(subscription.id, mode && valid && !wrongWay ? `total=${n}` : null);
+  const nothingToDo = quote.quote?.change === 'no_change' && subscription.pendingTotal === null;
 
   async function save() {
     setBusy(true);
     setError(null);
     try {
-      onDone(await api<Subscription>(`/api/subscriptions/${subscription.id}/licenses`, {
-        method: 'PUT', body: { total: Number(total) }, headers: { 'idempotency-key': key },
-      }));
+      const receipt = await beforeChange(subscription.id);
+      const done = await api<Subscription>(`/api/subscriptions/${subscription.id}/licenses`, {
+        method: 'PUT', body: { total: n }, headers: { 'idempotency-key': key },
+      });
+      onDone(done, await receipt(done.id, quote.quote));
     } catch (err) {
       setError(problem(err));
       setKey(keyAfter(err, key));
@@ -38,16 +54,24 @@ export function LicenseTotalPane({ subscription, mode, onClose, onDone }: {
     }
   }
 
-  const valid = /^\d+$/.test(total) && Number(total) <= 10_000;
+  const other: TotalMode = mode === 'remove' ? 'buy' : 'remove';
   return (
     <Pane title={t(mode === 'remove' ? 'sub.removeLicenses' : 'sub.buyLicenses')} open={mode !== null} onClose={onClose} onSubmit={save}
-      submitLabel={t('common.save')} busy={busy || !valid} error={error}>
+      submitLabel={t('common.save')} busy={busy || !valid || wrongWay || !quote.quote || nothingToDo} error={error}>
       <Text weight="semibold">{subscription.product.name}</Text>
       <Text>{t(mode === 'remove' ? 'licenses.removeHelp' : 'licenses.buyHelp')}</Text>
-      <Field label={t('sub.total')} required validationState={valid ? 'none' : 'error'}>
+      <Field label={t('sub.total')} required validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : t('licenses.invalidTotal')}>
         <Input type="number" min={1} max={10000} value={total} onChange={(_, d) => setTotal(d.value)} />
       </Field>
       <Text>{t('sub.assigned')}: {subscription.assigned}</Text>
+      {wrongWay ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(mode === 'buy' ? 'quote.lower' : 'quote.higher', { current: subscription.total })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => onSwitch(other)}>{t(mode === 'buy' ? 'quote.goRemove' : 'quote.goBuy')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : <QuoteSummary state={quote} />}
     </Pane>
   );
 }

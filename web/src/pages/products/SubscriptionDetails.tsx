@@ -5,12 +5,14 @@ import {
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { api, newIdempotencyKey } from '../../api';
+import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { CancelPane } from './CancelPane';
-import { LicenseTotalPane } from './LicenseTotalPane';
+import { LicenseTotalPane, type TotalMode } from './LicenseTotalPane';
+import { ReactivatePane } from './ReactivatePane';
+import { ReceiptBar, type Receipt } from '../../components/ChangeQuote';
 import { StatusBadge } from './StatusBadge';
 import type { Subscription } from './types';
 
@@ -27,19 +29,21 @@ export default function SubscriptionDetails() {
   const navigate = useNavigate();
   const { t, date, money, problem, number } = useT();
   const { data: sub, error, setData } = useApi<Subscription>(`/api/subscriptions/${id}`);
-  const [pane, setPane] = useState<'buy' | 'remove' | null>(null);
+  const [pane, setPane] = useState<TotalMode | null>(null);
   const [canceling, setCanceling] = useState(false);
-  const { state } = useLocation() as { state: { notice?: string } | null };
-  const [notice, setNotice] = useState<string | null>(state?.notice ?? null);
+  const [reactivating, setReactivating] = useState(false);
+  const { state } = useLocation() as { state: { notice?: string; receipt?: Receipt } | null };
+  const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(state?.notice ? { text: state.notice, receipt: state.receipt ?? null } : null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
   if (!sub) return <Spinner label={t('common.loading')} />;
-  const changed = (s: Subscription) => {
+  const changed = (s: Subscription, receipt: Receipt | null = null) => {
     setData(s);
     setPane(null);
     setCanceling(false);
-    setNotice(t('sub.saved'));
+    setReactivating(false);
+    setNotice({ text: t('sub.saved'), receipt });
   };
   const act = async (run: () => Promise<Subscription>) => {
     setActionError(null);
@@ -59,9 +63,7 @@ export default function SubscriptionDetails() {
         {active && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
         {active && <Button onClick={() => setPane('remove')}>{t('sub.removeLicenses')}</Button>}
         {(sub.status === 'expired' || sub.status === 'disabled') && (
-          <Button appearance="primary" onClick={() => act(() => api(`/api/subscriptions/${sub.id}/reactivate`, { method: 'POST', headers: { 'idempotency-key': newIdempotencyKey() } }))}>
-            {t('sub.reactivate')}
-          </Button>
+          <Button appearance="primary" onClick={() => setReactivating(true)}>{t('sub.reactivate')}</Button>
         )}
         <Menu>
           <MenuTrigger disableButtonEnhancement>
@@ -74,7 +76,7 @@ export default function SubscriptionDetails() {
           </MenuPopover>
         </Menu>
       </div>
-      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
       {actionError && <MessageBar intent="error"><MessageBarBody>{actionError}</MessageBarBody></MessageBar>}
       <div className={styles.grid}>
         <Card className={styles.card}>
@@ -102,7 +104,8 @@ export default function SubscriptionDetails() {
           <Text>{sub.paymentMethod ? t('sub.card', { brand: sub.paymentMethod.brand.toUpperCase(), last4: sub.paymentMethod.last4 }) : t('sub.noCard')}</Text>
         </Card>
       </div>
-      <LicenseTotalPane subscription={sub} mode={pane} onClose={() => setPane(null)} onDone={changed} />
+      <LicenseTotalPane subscription={sub} mode={pane} onClose={() => setPane(null)} onSwitch={setPane} onDone={changed} />
+      <ReactivatePane subscription={sub} open={reactivating} onClose={() => setReactivating(false)} onDone={changed} />
       <CancelPane subscription={canceling ? sub : null} onClose={() => setCanceling(false)} onDone={changed} />
     </>
   );

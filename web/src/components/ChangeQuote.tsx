@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Divider, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { api } from '../api';
+import { useT } from '../i18n';
+import type { Money } from '../pages/products/types';
+
+/** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
+export interface ChangeQuote {
+  change: 'more_licenses' | 'fewer_licenses' | 'fewer_licenses_at_renewal' | 'no_change' | 'cancel' | 'cancel_at_term_end' | 'reactivation';
+  money: 'charge' | 'refund' | 'none';
+  quantity: number;
+  licenses: number;
+  subtotal: Money;
+  taxRateBp: number;
+  tax: Money;
+  total: Money;
+  effectiveAt: string;
+  periodStart: string;
+  periodEnd: string;
+  card: { brand: string; last4: string } | null;
+}
+
+/** The quote of a change, asked again (after a short pause while typing) whenever the change does. */
+export function useChangeQuote(subscriptionId: string, query: string | null) {
+  const [state, setState] = useState<{ quote: ChangeQuote | null; error: unknown; loading: boolean }>({ quote: null, error: null, loading: false });
+  useEffect(() => {
+    if (!query) return setState({ quote: null, error: null, loading: false });
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    const timer = setTimeout(() => {
+      api<ChangeQuote>(`/api/subscriptions/${subscriptionId}/quote?${query}`).then(
+        (quote) => live && setState({ quote, error: null, loading: false }),
+        (error) => live && setState({ quote: null, error, loading: false }),
+      );
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [subscriptionId, query]);
+  return state;
+}
+
+const useStyles = makeStyles({
+  box: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium,
+  },
+  line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+});
+
+/** Amount, tax and date of a change before it is confirmed; an error of the quote is the change's own refusal. */
+export function QuoteSummary({ state }: { state: ReturnType<typeof useChangeQuote> }) {
+  const styles = useStyles();
+  const { t, money, date, problem, intl } = useT();
+  const { quote, error, loading } = state;
+  if (error) return <MessageBar intent="warning"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (!quote) return loading ? <Spinner size="tiny" label={t('quote.loading')} /> : null;
+  const rate = intl.formatNumber(quote.taxRateBp / 10_000, { style: 'percent', maximumFractionDigits: 2 });
+  const card = quote.card ? t('quote.card', { brand: quote.card.brand.toUpperCase(), last4: quote.card.last4 }) : '';
+  return (
+    <section className={styles.box} aria-label={t('quote.title')} aria-live="polite">
+      <Text weight="semibold">{t(`quote.${quote.change}`, { count: quote.licenses, quantity: quote.quantity, date: date(quote.effectiveAt) })}</Text>
+      {quote.money !== 'none' && (
+        <>
+          <div className={styles.line}><Text>{t('quote.subtotal', { count: quote.licenses })}</Text><Text>{money(quote.subtotal)}</Text></div>
+          <div className={styles.line}><Text>{t('quote.tax', { rate })}</Text><Text>{money(quote.tax)}</Text></div>
+          <Divider />
+          <div className={styles.line}>
+            <Text weight="semibold">{t(quote.money === 'charge' ? 'quote.charged' : 'quote.refunded')}</Text>
+            <Text weight="semibold">{money(quote.total)}</Text>
+          </div>
+          <Text>{t(quote.money === 'charge' ? 'quote.chargeWhen' : 'quote.refundWhen', { date: date(quote.effectiveAt), card, start: date(quote.periodStart), end: date(quote.periodEnd) })}</Text>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What a change charged or refunded once done, and the invoices or credit notes that say so. */
+export interface Receipt {
+  money: 'charge' | 'refund';
+  total: Money;
+  documents: { id: string; number: string; kind: 'invoice' | 'credit_note' }[];
+}
+
+type Documents = { items: { id: string; number: string; kind: 'invoice' | 'credit_note'; subscriptionId: string | null; total: Money }[] };
+const documentsOf = async (subscriptionId: string) =>
+  (await api<Documents>('/api/invoices?limit=20').catch((): Documents => ({ items: [] }))).items.filter((i) => i.subscriptionId === subscriptionId);
+
+/**
+ * Call before a change that moves money; once it is done, the function it returns gives the
+ * receipt: the subscription's invoices or credit notes that were not there before.
+ */
+export async function beforeChange(subscriptionId: string | null) {
+  const known = new Set(subscriptionId ? (await documentsOf(subscriptionId)).map((d) => d.id) : []);
+  return async (doneId: string, quote: Pick<ChangeQuote, 'money' | 'total'> | null): Promise<Receipt | null> => {
+    if (!quote || quote.money === 'none') return null;
+    const kind = quote.money === 'charge' ? 'invoice' : 'credit_note';
+    const issued = (await documentsOf(doneId)).filter((d) => d.kind === kind && !known.has(d.id));
+    const total = issued.length ? { ...quote.total, amount: issued.reduce((sum, d) => sum + d.total.amount, 0) } : quote.total;
+    return { money: quote.money, total, documents: issued.map(({ id, number, kind: k }) => ({ id, number, kind: k })) };
+  };
+}
+
+/** The success message after a change, with what it cost or gave back and links to its documents. */
+export function ReceiptBar({ text, receipt }: { text: string; receipt?: Receipt | null }) {
+  const { t, money } = useT();
+  const navigate = useNavigate();
+  return (
+    <MessageBar intent="success" role="status">
+      <MessageBarBody>
+        {text}
+        {receipt && (
+          <>
+            {' '}{t(receipt.money === 'charge' ? 'receipt.charged' : 'receipt.refunded', { amount: money(receipt.total) })}
+            {receipt.documents.map((d) => (
+              <span key={d.id}>
+                {' '}
+                <Link href={`/billing/bills?tab=invoices&invoice=${d.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/bills?tab=invoices&invoice=${d.id}`); }}>
+                  {t(`receipt.${d.kind}`, { number: d.number })}
+                </Link>
+              </span>
+            ))}
+            {receipt.documents.length > 0 && ` ${t('receipt.where')}`}
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
