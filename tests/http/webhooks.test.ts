@@ -1,0 +1,210 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, send, codeOf, type Client, type TestApp } from '../helpers/app.js';
+import { buy, VISIO_PLAN_1 } from '../helpers/commerce.js';
+import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
+import { deliverDueWebhooks, RETRY_DELAYS } from '../../src/services/webhooks/deliver.js';
+
+const OPERATOR_TOKEN = 'operator-secret-for-webhook-tests-0123';
+const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
+
+let app: TestApp;
+let admin: Client, adele: Client, megan: Client, fabrikam: Client;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+/** What the dispatcher of a server does, run by the test at the moments it chooses. */
+async function deliverAll() {
+  while ((await deliverDueWebhooks(app.deps)) > 0);
+}
+const advanceSeconds = (s: number) => app.clock.set(new Date(app.clock.now().getTime() + s * 1000));
+const register = (events: string[], who = admin, url = receiver.url) => who.post('/api/admin/webhooks', { url, events });
+const colleague = async (email: string) =>
+  (await app.deps.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [email]))[0]!.id;
+
+describe.each(engines)('webhooks on %s', (engine) => {
+  beforeAll(async () => {
+    app = await startTestApp({ engine, env: { SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true', SELFSERVE_OPERATOR_TOKEN: OPERATOR_TOKEN } });
+  });
+  // sessions expire as the clock moves on by days: each test signs in afresh
+  beforeEach(async () => {
+    [admin, adele, megan, fabrikam] = await Promise.all(
+      ['admin@contoso.example', 'adele@contoso.example', 'megan@contoso.example', 'admin@fabrikam.example'].map((e) => app.signIn(e))) as [Client, Client, Client, Client];
+  });
+  afterAll(() => app?.close());
+  afterEach(async () => {
+    await receiver?.close();
+    await app.deps.db.query('UPDATE webhook_endpoints SET enabled = false');
+  });
+
+  it('signs every event of a purchase, an assignment and a cancellation, delivered in order after the receiver failed twice', async () => {
+    receiver = await startWebhookReceiver({ answer: (n) => (n <= 2 ? 503 : 204) });
+    const created = await register(['subscription.created', 'subscription.canceled', 'license.assigned', 'license.unassigned', 'invoice.issued', 'invoice.paid']);
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^whsec_/);
+    receiver.setSecrets([created.body.secret]);
+
+    const sub = (await buy(adele, { productId: VISIO_PLAN_1, quantity: 3 })).body;
+    const nestor = await colleague('megan@contoso.example');
+    expect((await adele.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [nestor] })).status).toBe(200);
+    expect((await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'bought_by_mistake' })).status).toBe(200);
+
+    // the first attempt fails; so does the retry 5 s later (within 10 s); the third gets through
+    await deliverAll();
+    expect(receiver.attempts).toHaveLength(1);
+    advanceSeconds(4);
+    await deliverAll();
+    expect(receiver.attempts).toHaveLength(1);
+    advanceSeconds(1);
+    await deliverAll();
+    expect(receiver.attempts.length).toBe(2);
+    advanceSeconds(RETRY_DELAYS[1]!);
+    await deliverAll();
+
+    const ofSub = receiver.accepted().filter((a) => (a.data.subscription as { id?: string } | undefined)?.id === sub.id
+      || (a.data.invoice as { subscriptionId?: string } | undefined)?.subscriptionId === sub.id);
+    const types = ofSub.map((a) => a.type);
+    expect(types.filter((t) => !t.startsWith('invoice.'))).toEqual(['subscription.created', 'license.assigned', 'subscription.canceled']);
+    expect(types).toContain('invoice.paid');
+    // every attempt, refused ones included, carried a valid signature; retries kept the webhook-id
+    expect(receiver.attempts.every((a) => a.verified)).toBe(true);
+    expect(new Set(receiver.attempts.slice(0, 3).map((a) => a.id)).size).toBe(1);
+    const assigned = ofSub.find((a) => a.type === 'license.assigned')!;
+    expect(assigned.data.users).toEqual([expect.objectContaining({ id: nestor, email: 'megan@contoso.example' })]);
+    expect(ofSub.find((a) => a.type === 'subscription.canceled')!.data.subscription).toMatchObject({ status: 'disabled', autoRenew: false });
+
+    // the delivery log: newest first, with status, latency and the start of the answer
+    const log = await admin.get(`/api/admin/webhooks/${created.body.id}/deliveries?limit=100`);
+    expect(log.status).toBe(200);
+    const first = log.body.items.filter((d: { eventId: string }) => d.eventId === receiver.attempts[0]!.id).reverse();
+    expect(first.map((d: { statusCode: number }) => d.statusCode)).toEqual([503, 503, 204]);
+    expect(first[0]).toMatchObject({ responseExcerpt: 'receiver says 503', messageStatus: 'delivered' });
+    expect(first[0].latencyMs).toBeGreaterThanOrEqual(0);
+
+    // replay: the same event again, with the same webhook-id
+    const before = receiver.attempts.length;
+    expect((await admin.post(`/api/admin/webhooks/${created.body.id}/deliveries/${receiver.attempts[0]!.id}/replay`)).status).toBe(202);
+    await deliverAll();
+    expect(receiver.attempts.slice(before).map((a) => a.id)).toEqual([receiver.attempts[0]!.id]);
+  });
+
+  it('holds the events of a subscription behind one that fails, and keeps other subscriptions moving', async () => {
+    receiver = await startWebhookReceiver();
+    const created = await register(['subscription.created', 'subscription.updated']);
+    receiver.setSecrets([created.body.secret]);
+    const held = (await buy(adele, { productId: VISIO_PLAN_1, quantity: 2 })).body;
+    receiver.setAnswer((_n, id) => (receiver.attempts.filter((a) => a.id === id).length > 1 ? 204 : 500));
+    await deliverAll();
+    expect((await adele.put(`/api/subscriptions/${held.id}/licenses`, { total: 4 })).status).toBe(200);
+    const other = (await buy(megan, { productId: VISIO_PLAN_1, quantity: 1 })).body;
+    receiver.setAnswer(() => 204);
+    await deliverAll();
+    // the update of `held` waits for its creation's retry; the other subscription's event went
+    const idOf = (a: { data: Record<string, unknown> }) => (a.data.subscription as { id: string }).id;
+    expect(receiver.accepted().map((a) => `${a.type}:${idOf(a) === held.id ? 'held' : 'other'}`)).toEqual(['subscription.created:other']);
+    advanceSeconds(5);
+    await deliverAll();
+    expect(receiver.accepted().filter((a) => idOf(a) === held.id).map((a) => a.type)).toEqual(['subscription.created', 'subscription.updated']);
+    expect(receiver.accepted().find((a) => a.type === 'subscription.updated')!.data.subscription).toMatchObject({ quantity: 4 });
+    expect(other.id).not.toBe(held.id);
+  });
+
+  it('turns an endpoint off after about three days of failures and tells the admins', async () => {
+    receiver = await startWebhookReceiver({ answer: () => 500 });
+    const created = await register(['person.updated']);
+    receiver.setSecrets([created.body.secret]);
+    const person = await colleague('megan@contoso.example');
+    expect((await admin.patch(`/api/people/${person}`, { displayName: 'Megan B.' })).status).toBe(200);
+    const start = app.clock.now().getTime();
+    await deliverAll();
+    for (const delay of RETRY_DELAYS) {
+      advanceSeconds(delay);
+      await deliverAll();
+    }
+    expect(receiver.attempts).toHaveLength(RETRY_DELAYS.length + 1);
+    admin = await app.signIn('admin@contoso.example');
+    const hours = (app.clock.now().getTime() - start) / 3_600_000;
+    expect(hours).toBeGreaterThan(60);
+    expect(hours).toBeLessThan(80);
+    const [endpoint] = (await admin.get('/api/admin/webhooks')).body.items.filter((e: { id: string }) => e.id === created.body.id);
+    expect(endpoint).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    const notes = await admin.get('/api/notifications');
+    expect(notes.body.items.some((n: { kind: string; payload: { url: string } }) => n.kind === 'webhook_disabled' && n.payload.url === receiver.url)).toBe(true);
+    // nothing more is sent while it is off; on again, a replayed event goes out
+    advanceSeconds(86_400);
+    await deliverAll();
+    expect(receiver.attempts).toHaveLength(RETRY_DELAYS.length + 1);
+    receiver.setAnswer(() => 204);
+    admin = await app.signIn('admin@contoso.example');
+    expect((await admin.patch(`/api/admin/webhooks/${created.body.id}`, { enabled: true })).body.enabled).toBe(true);
+    await admin.post(`/api/admin/webhooks/${created.body.id}/deliveries/${receiver.attempts[0]!.id}/replay`);
+    await deliverAll();
+    expect(receiver.accepted()).toHaveLength(1);
+  });
+
+  it('signs with the old and the new secret while a rotation overlaps, then with the new one only', async () => {
+    receiver = await startWebhookReceiver();
+    const created = await register(['person.updated']);
+    const rotated = await admin.post(`/api/admin/webhooks/${created.body.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(created.body.secret);
+    const person = await colleague('adele@contoso.example');
+    const change = async (name: string) => {
+      expect((await admin.patch(`/api/people/${person}`, { displayName: name })).status).toBe(200);
+      await deliverAll();
+      return receiver.attempts.at(-1)!;
+    };
+    receiver.setSecrets([created.body.secret, rotated.body.secret]);
+    expect((await change('Adèle V.')).verified).toBe(true);
+    advanceSeconds(25 * 3600);
+    admin = await app.signIn('admin@contoso.example');
+    receiver.setSecrets([rotated.body.secret]);
+    expect((await change('Adèle Vance')).verified).toBe(true);
+    receiver.setSecrets([created.body.secret]);
+    expect((await change('Adèle')).verified).toBe(false);
+  });
+
+  it('never reaches a private or loopback address unless the operator allows it, checking the resolved address', async () => {
+    receiver = await startWebhookReceiver();
+    app.deps.webhooks = { allowPrivate: false };
+    try {
+      for (const url of ['http://127.0.0.1:9/x', 'http://10.0.0.8/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://localhost:9/x']) {
+        expect(codeOf(await register(['person.updated'], admin, url))).toBe('webhook_url_not_allowed');
+      }
+      expect(codeOf(await register(['person.updated'], admin, 'ftp://example.com/x'))).toBe('invalid_webhook_url');
+      // a name is checked by the address it resolves to, when each message is sent
+      app.deps.webhooks = { allowPrivate: true };
+      const created = await register(['person.updated'], admin, `http://localhost:${receiver.port}/hooks`);
+      expect(created.status).toBe(201);
+      app.deps.webhooks = { allowPrivate: false };
+      await admin.patch(`/api/people/${await colleague('adele@contoso.example')}`, { displayName: 'Adèle Vance' });
+      await deliverAll();
+      expect(receiver.attempts).toHaveLength(0);
+      const log = await admin.get(`/api/admin/webhooks/${created.body.id}/deliveries`);
+      expect(log.body.items[0]).toMatchObject({ statusCode: null, messageStatus: 'pending' });
+      expect(log.body.items[0].error).toMatch(/127\.0\.0\.1|::1/);
+    } finally {
+      app.deps.webhooks = { allowPrivate: true };
+    }
+  });
+
+  it('is the admin\'s, per organization; the operator manages any organization\'s', async () => {
+    receiver = await startWebhookReceiver();
+    expect(codeOf(await register(['person.updated'], adele))).toBe('admin_only');
+    expect(codeOf(await register(['nope.nope']))).toBe('validation_failed');
+    const created = await register(['person.updated']);
+    expect(codeOf(await fabrikam.delete(`/api/admin/webhooks/${created.body.id}`))).toBe('not_found');
+    expect((await fabrikam.get('/api/admin/webhooks')).body.items).toEqual([]);
+    // the operator, with its token, for Fabrikam
+    const operator = (method: string, path: string, body?: unknown, token = OPERATOR_TOKEN) =>
+      send(`${app.url}/api/operator/organizations/${fabrikam.orgId}${path}`, method, body, { authorization: `Bearer ${token}` });
+    expect((await operator('GET', '/webhooks', undefined, 'wrong')).status).toBe(401);
+    const made = await operator('POST', '/webhooks', { url: receiver.url, events: ['person.updated'] });
+    expect(made.status).toBe(201);
+    expect((await fabrikam.get('/api/admin/webhooks')).body.items.map((e: { id: string }) => e.id)).toEqual([made.body.id]);
+    expect((await operator('GET', '/webhooks')).body.items).toHaveLength(1);
+    expect((await operator('DELETE', `/webhooks/${created.body.id}`)).status).toBe(404);
+    expect((await send(`${app.url}/api/operator/organizations/00000000-0000-4000-8000-000000000000/webhooks`, 'GET', undefined,
+      { authorization: `Bearer ${OPERATOR_TOKEN}` })).status).toBe(404);
+    expect((await operator('DELETE', `/webhooks/${made.body.id}`)).status).toBe(204);
+    expect((await admin.delete(`/api/admin/webhooks/${created.body.id}`)).status).toBe(204);
+  });
+});
