@@ -6,12 +6,14 @@ import { readPgliteTemplate } from './db/pglite-template.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SandboxGateway } from './gateway/sandbox.js';
 import { buildApp } from './http/app.js';
-import { seedCatalog, seedDemo } from './demo/seed.js';
+import { seedDemo } from './demo/seed.js';
 import { seedDemoPurchases } from './demo/purchases.js';
 import type { Deps } from './services/deps.js';
 import { CredentialCache } from './services/auth/credential-cache.js';
 import { startJobRunner } from './services/jobs/run-jobs.js';
 import { smtpMailer } from './services/notifications/mailer.js';
+import { loadCatalog } from './services/catalog/load-catalog.js';
+import { startWebhookDispatcher } from './services/webhooks/dispatcher.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl);
@@ -23,11 +25,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 /** Migrates, loads the catalog and (the first time) the demo data, and builds the app. */
 export async function createServer(
   config: Config,
-  opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean; demoPurchases?: boolean } = {},
+  opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean; demoPurchases?: boolean; webhooks?: boolean } = {},
 ) {
   const db = opts.db ?? (await openDatabase(config));
   await migrate(db);
-  await seedCatalog(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
   const credentials = new CredentialCache();
@@ -35,8 +36,12 @@ export async function createServer(
   const deps: Deps = {
     db, clock, credentials, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
     operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl, seller: config.seller,
+    webhooks: { allowPrivate: config.webhooksAllowPrivate },
   };
-  if (opts.demoPurchases ?? true) await seedDemoPurchases(deps);
+  // the operator's catalog file, checked before anything is served (else the demo catalog)
+  await loadCatalog(deps, config.catalogPath);
+  // the demo purchases are of the demo catalog's products
+  if ((opts.demoPurchases ?? true) && !config.catalogPath) await seedDemoPurchases(deps);
   const app = await buildApp({
     deps, logger: opts.logger ?? false, trustProxy: config.trustProxy,
     metrics: { token: config.metricsToken, lastJobRun: () => jobs?.lastRunAt() },
@@ -44,6 +49,10 @@ export async function createServer(
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
   const jobs = opts.runJobs && config.jobsIntervalSeconds > 0
     ? startJobRunner(deps, { intervalSeconds: config.jobsIntervalSeconds, onError: (err) => app.log.error({ err }, 'background jobs failed') })
+    : undefined;
+  // webhook deliveries, on every server instance (each claims its own messages)
+  const webhooks = opts.webhooks ?? opts.runJobs
+    ? startWebhookDispatcher(deps, { onError: (err) => app.log.error({ err }, 'webhook delivery failed') })
     : undefined;
   return {
     app,
@@ -60,7 +69,7 @@ export async function createServer(
       // then, not after the keep-alive timeout (Node closes only the connections idle at the start)
       const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
-        const finished = await Promise.race([Promise.all([app.close(), jobs?.stop()]).then(() => true), late]);
+        const finished = await Promise.race([Promise.all([app.close(), jobs?.stop(), webhooks?.stop()]).then(() => true), late]);
         // what still runs is cut: its transactions roll back, and clients see the connection close
         if (!finished) app.server.closeAllConnections();
         return finished;

@@ -16,6 +16,9 @@ import { healthRoutes } from './health.js';
 import { operatorRoutes } from './operator.js';
 import { ssoRoutes } from './sso.js';
 import { scimRoutes } from './scim.js';
+import { webhookRoutes } from './webhooks.js';
+import { operatorWebhookRoutes } from './operator-webhooks.js';
+import { operatorProductRoutes } from './operator-products.js';
 
 /** Every route group of the API, registered in this order. */
 export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
@@ -35,4 +38,7 @@ export const routeGroups: FastifyPluginAsyncTypebox<{ deps: Deps }>[] = [
   operatorRoutes,
   ssoRoutes,
   scimRoutes,
+  webhookRoutes,
+  operatorWebhookRoutes,
+  operatorProductRoutes,
 ];

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { purgeExpiredIdempotencyKeys } from '../../db/idempotency-keys.js';
 import { advanceLifecycles } from './lifecycle.js';
+import { applyDuePriceChanges } from '../../db/price-changes.js';
 import { reconcileCharges } from '../payments/reconcile-charges.js';
 import { notifyExpiringCards, sendNotificationEmails } from '../notifications/deliver.js';
 import { sendInvoiceEmails } from '../invoices/email-invoices.js';
@@ -33,7 +34,11 @@ export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean; si
     const stopped = () => opts.signal?.aborted === true;
     try {
       report.reconciled = await reconcileCharges(deps, { all: opts.reconcileAll });
-      for (let pass = 0, n = 1; pass < MAX_PASSES && n > 0 && !stopped(); pass++) report.moved += n = await advanceLifecycles(deps);
+      for (let pass = 0, n = 1; pass < MAX_PASSES && n > 0 && !stopped(); pass++) {
+        // a term that ended renews at the price its buyer was told of
+        await applyDuePriceChanges(deps.db, deps.clock.now());
+        report.moved += n = await advanceLifecycles(deps);
+      }
       if (!stopped()) report.purgedKeys = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
       if (!stopped()) await notifyExpiringCards(deps);
       if (!stopped()) report.emailed = await sendNotificationEmails(deps);
