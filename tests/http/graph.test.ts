@@ -40,7 +40,11 @@ async function graphError(run: () => Promise<unknown>): Promise<GraphError> {
 describe('the Graph-compatible API through the official Graph client', () => {
   it('reads me and users, with $filter startswith, $select, $top and @odata.nextLink paging', async () => {
     const me = await graph.api('/me').get();
-    expect(me).toMatchObject({ displayName: 'Adèle Vance', mail: 'adele@contoso.example', userPrincipalName: 'adele@contoso.example', usageLocation: 'FR' });
+    expect(me).toMatchObject({ displayName: 'Adèle Vance', mail: 'adele@contoso.example', userPrincipalName: 'adele@contoso.example', businessPhones: [] });
+    // Graph's default property set: the usage location, the licenses and the account state only when $select asks
+    expect(me).not.toHaveProperty('usageLocation');
+    expect(await graph.api('/me').select('usageLocation,accountEnabled,assignedLicenses').get())
+      .toEqual({ '@odata.context': `${app.url}/v1.0/$metadata#users(accountEnabled,usageLocation,assignedLicenses)/$entity`, usageLocation: 'FR', accountEnabled: true, assignedLicenses: [] });
     const found = await graph.api('/users').filter("startswith(displayName,'Meg')").select('id,displayName').get();
     expect(found.value).toEqual([{ id: expect.any(String), displayName: 'Megan Bowen' }]);
     const seen = new Set<string>();
@@ -95,7 +99,7 @@ describe('the Graph-compatible API through the official Graph client', () => {
     expect(new Set(projectSku.subscriptionIds)).toEqual(new Set([first.id, second.id]));
   });
 
-  it('shows Warning for expired and Suspended for disabled subscriptions; a member sees their own, an admin the organization\'s', async () => {
+  it('shows Warning for expired and Suspended for disabled subscriptions; everyone sees the subscriptions they bought, which their assignLicense draws from', async () => {
     const withStatus = (productId: string, status: 'expired' | 'disabled', quantity: number) => insertSubscription(app.deps.db, {
       orgId: adele.orgId, productId, buyerId: adele.personId, billingProfileId: null, selfService: true, status, term: 'monthly',
       quantity, unitPrice: 0, currency: 'EUR', termStart: app.clock.now(), termEnd: new Date('2026-04-01T09:00:00Z'), autoRenew: false, startedAsTrial: false,
@@ -106,8 +110,12 @@ describe('the Graph-compatible API through the official Graph client', () => {
     expect(of('PROJECTPROFESSIONAL')).toMatchObject({ capabilityStatus: 'Warning', prepaidUnits: { enabled: 0, warning: 4, suspended: 0, lockedOut: 0 }, subscriptionIds: [expired.id] });
     expect(of('PBI_PREMIUM_PER_USER')).toMatchObject({ capabilityStatus: 'Suspended', prepaidUnits: { enabled: 0, warning: 0, suspended: 6, lockedOut: 0 }, subscriptionIds: [disabled.id] });
     const tokenOf = async (email: string) => (await (await app.signIn(email)).post('/api/tokens', { name: 'graph' })).body.token as string;
-    const admins = (await clientFor(await tokenOf('admin@contoso.example')).api('/subscribedSkus').get()).value as { skuPartNumber: string }[];
-    expect(admins.map((s) => s.skuPartNumber)).toEqual(expect.arrayContaining(['PROJECTPROFESSIONAL', 'PBI_PREMIUM_PER_USER']));
+    // an admin reads members' purchases in the admin views, but cannot assign from them: subscribedSkus shows what they can
+    const adminGraph = clientFor(await tokenOf('admin@contoso.example'));
+    const admins = (await adminGraph.api('/subscribedSkus').get()).value as { skuPartNumber: string }[];
+    expect(admins.map((s) => s.skuPartNumber)).not.toContain('PROJECTPROFESSIONAL');
+    const notTheirs = await graphError(() => adminGraph.api(`/users/${adele.personId}/assignLicense`).post({ addLicenses: [{ skuId: POWER_BI_PRO_SKU }], removeLicenses: [] }));
+    expect([notTheirs.statusCode, notTheirs.message]).toEqual([400, `License ${POWER_BI_PRO_SKU} does not correspond to a valid company License.`]);
     const megans = (await clientFor(await tokenOf('megan@contoso.example')).api('/subscribedSkus').get()).value as { skuPartNumber: string }[];
     expect(megans.map((s) => s.skuPartNumber)).not.toContain('PROJECTPROFESSIONAL');
     expect((await fabrikamGraph.api('/subscribedSkus').get()).value).toEqual([]);
