@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { AppError } from '../domain/errors.js';
+import { sendGraphError } from './graph-errors.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
@@ -34,21 +35,10 @@ export function problem(status: number, code: string, detail: string, extra: Rec
   return { type: `https://selfserve.example/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
 }
 
-/** Our codes as Microsoft Graph names them, for the Graph-compatible API. */
-const GRAPH_CODES: Record<string, string> = {
-  unauthenticated: 'InvalidAuthenticationToken', not_found: 'Request_ResourceNotFound', validation_failed: 'Request_BadRequest',
-  bad_request: 'BadRequest', invalid_json: 'BadRequest', forbidden: 'Authorization_RequestDenied', read_only: 'Authorization_RequestDenied',
-  read_only_for_admins: 'Authorization_RequestDenied', admin_only: 'Authorization_RequestDenied', too_many_attempts: 'TooManyRequests',
-};
-
 /** The Graph-compatible API answers errors in Graph's shape; everything else in RFC 9457. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: ProblemBody) {
   if (body.status === 429 && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', body.retryAfterSeconds);
-  if (request.url.startsWith('/v1.0')) {
-    return reply.code(body.status).type('application/json').send({
-      error: { code: body.graphCode ?? GRAPH_CODES[body.code] ?? body.code, message: body.detail, innerError: { code: body.code } },
-    });
-  }
+  if (request.url.startsWith('/v1.0')) return sendGraphError(request, reply, body);
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
