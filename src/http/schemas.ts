@@ -79,7 +79,10 @@ export const Term = Type.Enum(TERMS);
 
 /** Errors of the Graph-compatible API, in Microsoft Graph's shape. */
 export const GraphError = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), innerError: Type.Optional(Type.Object({ code: Type.String() })) }),
+  error: Type.Object({
+    code: Type.String(), message: Type.String(),
+    innerError: Type.Object({ code: Type.String(), date: Type.String(), 'request-id': Uuid, 'client-request-id': Type.String() }),
+  }),
 }, { $id: 'GraphError' });
 export const graphProblems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: 'GraphError#' }]));
