@@ -82,8 +82,8 @@ export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Pr
 }
 
 /**
- * People of one organization whose display name or email starts with `search`, in name order,
- * keyset-paged after (searchName, id).
+ * People of one organization whose name, a word of their name, or email starts with `search`
+ * (folded: no accents, any case), in name order, keyset-paged after (searchName, id).
  */
 export function searchPeople(
   db: Queryable,
@@ -95,7 +95,11 @@ export function searchPeople(
   if (opts.search) {
     params.push(likePrefix(opts.search));
     const n = `$${params.length}`;
-    where += { any: ` AND (search_name LIKE ${n} OR email LIKE ${n})`, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}` }[opts.field ?? 'any'];
+    // any: the start of the whole name, of any word in it (a surname), or of the email
+    const anyWord = `EXISTS (SELECT 1 FROM people_search_words w WHERE w.org_id = people.org_id AND w.person_id = people.id AND w.word LIKE ${n})`;
+    where += {
+      any: ` AND (search_name LIKE ${n} OR email LIKE ${n} OR ${anyWord})`, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}`,
+    }[opts.field ?? 'any'];
   }
   if (opts.after) {
     params.push(opts.after.searchName, opts.after.id);
