@@ -174,6 +174,9 @@ for (const [label, path, token] of [
   ['invoices, last 3 months', '/api/invoices', buyer],
   ['invoices, custom range', `/api/invoices?from=${iso(yearAgo)}&to=${iso(new Date(yearAgo.getTime() + 180 * 86_400_000))}`, buyer],
   ['directory search, two letters', '/api/people?search=ad&limit=20', admin],
+  ['directory search, a surname', '/api/people?search=durand&limit=20', admin],
+  ['People page, first page', '/api/people?limit=50', admin],
+  ['Webhooks page', '/api/admin/webhooks', admin],
   ['Licenses page', '/api/licenses', buyer],
   ["a subscription's assignments", `/api/subscriptions/${subscriptionId(1)}/assignments?limit=50`, buyer],
 ] as const) {
