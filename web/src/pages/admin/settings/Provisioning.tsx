@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+} from '@fluentui/react-components';
+import { api } from '../../../api';
+import { useT } from '../../../i18n';
+import { useSession } from '../../../session';
+import { useApi } from '../../../useApi';
+import { PageHeader } from '../../../components/PageHeader';
+import { TableFrame } from '../../../components/TableFrame';
+import { SettingsTabs } from './SettingsTabs';
+
+interface Token { id: string; name: string; createdAt: string; lastUsedAt: string | null }
+
+/** Settings > Provisioning: the SCIM tenant URL and its tokens. */
+export default function Provisioning() {
+  const { t, problem, date } = useT();
+  const { me } = useSession();
+  const canChange = me?.person.role === 'admin';
+  const tokens = useApi<{ items: Token[] }>('/api/admin/provisioning/tokens');
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const scimUrl = `${window.location.origin}/scim/v2`;
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      setCreated((await api<{ token: string }>('/api/admin/provisioning/tokens', { method: 'POST', body: { name } })).token);
+      setName('');
+      tokens.reload();
+    } catch (err) {
+      setError(problem(err));
+    }
+  }
+
+  async function revoke(id: string) {
+    setError(null);
+    try {
+      await api(`/api/admin/provisioning/tokens/${id}`, { method: 'DELETE' });
+      tokens.reload();
+    } catch (err) {
+      setError(problem(err));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={`${t('set.title')} › ${t('set.provisioning')}`} />
+      <SettingsTabs />
+      <Text block style={{ marginBottom: 12 }}>{t('set.scimIntro')}</Text>
+      <Field label={t('set.scimUrl')} style={{ maxWidth: 560, marginBottom: 16 }}><Input readOnly value={scimUrl} /></Field>
+      {error && <MessageBar intent="error" style={{ marginBottom: 12 }}><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {created && (
+        <MessageBar intent="success" style={{ marginBottom: 12 }}>
+          <MessageBarBody>{t('set.tokenOnce')} <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>{created}</Text></MessageBarBody>
+        </MessageBar>
+      )}
+      {!tokens.data && <Spinner label={t('common.loading')} />}
+      {tokens.data && tokens.data.items.length === 0 && <Text block>{t('set.noTokens')}</Text>}
+      {tokens.data && tokens.data.items.length > 0 && (
+        <TableFrame label={t('set.tokens')}>
+          <Table aria-label={t('set.tokens')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('set.tokenName')}</TableHeaderCell>
+                <TableHeaderCell>{t('set.created')}</TableHeaderCell>
+                <TableHeaderCell>{t('set.lastUsed')}</TableHeaderCell>
+                <TableHeaderCell>{t('ppl.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tokens.data.items.map((k) => (
+                <TableRow key={k.id}>
+                  <TableCell>{k.name}</TableCell>
+                  <TableCell>{date(k.createdAt)}</TableCell>
+                  <TableCell>{k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')}</TableCell>
+                  <TableCell>
+                    {canChange && <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>{t('set.revoke')}</Button>}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
+      )}
+      {canChange && (
+        <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
+          <Field label={t('set.tokenName')}><Input value={name} maxLength={100} placeholder="Microsoft Entra ID" onChange={(_, d) => setName(d.value)} /></Field>
+          <Button appearance="primary" type="submit" disabled={!name.trim()}>{t('set.createToken')}</Button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import {
+  Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+} from '@fluentui/react-components';
+import { Search20Regular } from '@fluentui/react-icons';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { PageHeader } from '../../components/PageHeader';
+import { TableFrame } from '../../components/TableFrame';
+import { PersonPane, type PaneResult } from './PersonPane';
+import type { PersonDetail } from './types';
+
+type Row = Pick<PersonDetail, 'id' | 'displayName' | 'email' | 'usageLocation' | 'role' | 'status'>;
+const PAGE = 50;
+
+/** Admin > People: search the directory, add people, and open one to change them. */
+export default function People() {
+  const { t, problem, date } = useT();
+  const { me } = useSession();
+  const canChange = me?.person.role === 'admin';
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  // undefined: closed; null: adding; a person: editing
+  const [open, setOpen] = useState<PersonDetail | null | undefined>(undefined);
+  const [result, setResult] = useState<PaneResult | null>(null);
+
+  const load = (cursor?: string) =>
+    api<{ items: Row[]; nextCursor: string | null }>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => load().then((page) => {
+      if (!live) return;
+      setRows(page.items);
+      setNext(page.nextCursor);
+    }, (err) => live && setError(err)), 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, version]);
+
+  async function more() {
+    const page = await load(next!);
+    setRows([...(rows ?? []), ...page.items]);
+    setNext(page.nextCursor);
+  }
+
+  async function edit(id: string) {
+    setResult(null);
+    try {
+      setOpen(await api<PersonDetail>(`/api/people/${id}`));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('ppl.title')}>
+        {canChange && <Button appearance="primary" onClick={() => { setResult(null); setOpen(null); }}>{t('ppl.add')}</Button>}
+      </PageHeader>
+      {result && (
+        <MessageBar intent="success" style={{ marginBottom: 12 }}>
+          <MessageBarBody>
+            {result.text}
+            {result.invitation && (
+              <>
+                {' '}{t('ppl.invitationLink', { email: result.invitation.email, date: date(result.invitation.expiresAt) })}
+                <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>{result.invitation.url}</Text>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      <Input contentBefore={<Search20Regular />} aria-label={t('ppl.search')} placeholder={t('ppl.search')} value={search}
+        onChange={(_, d) => setSearch(d.value)} style={{ marginBottom: 12, width: '100%', maxWidth: 420 }} />
+      {!rows && !error && <Spinner label={t('common.loading')} />}
+      {rows && rows.length === 0 && <Text block>{t('ppl.none')}</Text>}
+      {rows && rows.length > 0 && (
+        <TableFrame label={t('ppl.title')}>
+          <Table aria-label={t('ppl.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('ppl.col.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('ppl.col.email')}</TableHeaderCell>
+                <TableHeaderCell>{t('ppl.col.location')}</TableHeaderCell>
+                <TableHeaderCell>{t('ppl.col.role')}</TableHeaderCell>
+                <TableHeaderCell>{t('ppl.col.status')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>{canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName}</TableCell>
+                  <TableCell>{p.email}</TableCell>
+                  <TableCell>{p.usageLocation ?? t('ppl.noLocation')}</TableCell>
+                  <TableCell>{t(`ppl.role.${p.role}`)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>{t(`ppl.status.${p.status}`)}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableFrame>
+      )}
+      {next && <Button style={{ marginTop: 12 }} onClick={() => void more()}>{t('ppl.more')}</Button>}
+      <PersonPane person={open} onClose={() => setOpen(undefined)} onDone={(r) => {
+        setResult(r);
+        setOpen(undefined);
+        setVersion((v) => v + 1);
+      }} />
+    </>
+  );
+}
