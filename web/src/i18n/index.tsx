@@ -9,13 +9,14 @@ import changes from './catalogs/changes';
 import shell from './catalogs/shell';
 import signin from './catalogs/signin';
 import documents from './catalogs/documents';
+import directory from './catalogs/directory';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, documents];
+const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, directory, documents];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
