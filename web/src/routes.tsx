@@ -14,4 +14,7 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/admin/purchases', Page: lazy(() => import('./pages/admin/SelfServicePurchases')), admin: true },
   { path: '/admin/settings', Page: lazy(() => import('./pages/admin/SelfServiceSettings')), admin: true },
   { path: '/admin/audit', Page: lazy(() => import('./pages/admin/AuditLog')), admin: true },
+  { path: '/admin/people', Page: lazy(() => import('./pages/people/People')), admin: true },
+  { path: '/admin/sign-in', Page: lazy(() => import('./pages/admin/settings/SignInSettings')), admin: true },
+  { path: '/admin/provisioning', Page: lazy(() => import('./pages/admin/settings/Provisioning')), admin: true },
 ];

@@ -2,8 +2,11 @@
 export const navExtensions: { admin: { to: string; label: string }[] } = {
   admin: [
     { to: '/admin', label: 'nav.adminHome' },
+    { to: '/admin/people', label: 'nav.adminPeople' },
     { to: '/admin/purchases', label: 'nav.adminPurchases' },
     { to: '/admin/settings', label: 'nav.adminSettings' },
+    { to: '/admin/sign-in', label: 'nav.adminSignIn' },
+    { to: '/admin/provisioning', label: 'nav.adminProvisioning' },
     { to: '/admin/audit', label: 'nav.adminAudit' },
   ],
 };
