@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { connectPostgres } from '../src/db/database.js';
 import { assignSeats, unassignSeats } from '../src/db/license-assignments.js';
 import { closedLoop, percentiles } from './lib/stats.js';
-import { freePort, processCpuMs, startAndWait, stop } from './lib/server.js';
+import { freePort, processCpuMs, residentMb, startAndWait, stop } from './lib/server.js';
 import { BENCH_ORG, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -200,7 +200,14 @@ const coldUrl = `http://127.0.0.1:${coldPort}/`;
 const first = await startAndWait(['npm', 'start', '--silent'], coldEnv, coldUrl);
 await stop(first.child, coldUrl);
 const again = await startAndWait(['npm', 'start', '--silent'], coldEnv, coldUrl);
+// what the portal holds once it has served a page, on the embedded database and on PostgreSQL
+const pgliteMb = await residentMb(again.child.pid!);
 await stop(again.child, coldUrl);
+const pgPort = await freePort();
+const onPostgres = await startAndWait(['npm', 'start', '--silent'], { ...coldEnv, DATABASE_URL: benchUrl, PORT: String(pgPort) }, `http://127.0.0.1:${pgPort}/`);
+const postgresMb = await residentMb(onPostgres.child.pid!);
+await stop(onPostgres.child, `http://127.0.0.1:${pgPort}/`);
+console.log(`  resident memory after the first page: ${pgliteMb} MB on PGlite, ${postgresMb} MB on PostgreSQL`);
 await rm(dataDir, { recursive: true, force: true });
 console.log(`  first start (creates and seeds the database) ${first.ms} ms, restart ${again.ms} ms`);
 
@@ -226,6 +233,7 @@ const results = {
   seatPairs: seatCases,
   reads,
   coldStartMs: { firstStart: first.ms, restart: again.ms },
+  residentMb: { pglite: pgliteMb, postgres: postgresMb },
   initialJavaScriptGzipKiB: Math.round(gzipBytes / 1024),
 };
 const table = [
@@ -242,6 +250,7 @@ const table = [
   ...reads.map((r) => ('p50' in r ? `| ${r.label} | ${r.p50} | ${r.p95} | ${r.p99} |` : `| ${r.label} | failed | | |`)),
   '',
   `Cold start (npm start to the first served page): first start ${first.ms} ms, restart ${again.ms} ms.`,
+  `Resident memory after the first page: ${pgliteMb} MB on PGlite, ${postgresMb} MB on PostgreSQL.`,
   `Initial JavaScript: ${Math.round(gzipBytes / 1024)} kB gzip.`,
 ].join('\n');
 await mkdir('bench/results', { recursive: true });

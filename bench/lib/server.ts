@@ -55,3 +55,15 @@ export async function processCpuMs(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/** Resident memory of a process and the processes it started (`npm start` runs node as a child), in MB. */
+export async function residentMb(pid: number): Promise<number> {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const rss = async (p: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  let kb = await rss(pid);
+  for (const task of await readdir('/proc').then((ds) => ds.filter((d) => /^\d+$/.test(d)))) {
+    const stat = await readFile(`/proc/${task}/stat`, 'utf8').catch(() => '');
+    if (stat.split(') ')[1]?.split(' ')[1] === String(pid)) kb += await rss(Number(task));
+  }
+  return Math.round(kb / 1024);
+}
