@@ -13,7 +13,8 @@ import { connectPostgres } from '../src/db/database.js';
 import { assignSeats, unassignSeats } from '../src/db/license-assignments.js';
 import { closedLoop, percentiles } from './lib/stats.js';
 import { freePort, processCpuMs, residentMb, startAndWait, stop } from './lib/server.js';
-import { BENCH_ORG, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
+import { BENCH_ORG, BENCH_SESSION, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
+import { lighthousePages } from './lighthouse.js';
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -188,7 +189,11 @@ for (const [label, path, token] of [
   }
 }
 await http.close();
+console.log('Lighthouse (desktop) on the web app');
+const pages = await lighthousePages(base, `selfserve_session=${BENCH_SESSION}`);
+for (const p of pages) console.log(`  ${p.label}: performance ${p.score}, largest contentful paint ${p.lcpMs} ms`);
 await stop(server);
+await (await import('./webhooks.js')).benchWebhooks(benchUrl); // webhook delivery latency, its own table and result file
 
 // ---- cold start -----------------------------------------------------------------------------
 console.log('cold start of npm start on the embedded database');
@@ -234,6 +239,7 @@ const results = {
   reads,
   coldStartMs: { firstStart: first.ms, restart: again.ms },
   residentMb: { pglite: pgliteMb, postgres: postgresMb },
+  lighthouse: pages,
   initialJavaScriptGzipKiB: Math.round(gzipBytes / 1024),
 };
 const table = [
@@ -252,6 +258,10 @@ const table = [
   `Cold start (npm start to the first served page): first start ${first.ms} ms, restart ${again.ms} ms.`,
   `Resident memory after the first page: ${pgliteMb} MB on PGlite, ${postgresMb} MB on PostgreSQL.`,
   `Initial JavaScript: ${Math.round(gzipBytes / 1024)} kB gzip.`,
+  '',
+  '| Lighthouse (desktop) | performance | largest contentful paint |',
+  '| --- | --- | --- |',
+  ...pages.map((p) => `| ${p.label} | ${p.score} | ${p.lcpMs} ms |`),
 ].join('\n');
 await mkdir('bench/results', { recursive: true });
 const stamp = results.date.replace(/[:.]/g, '-');

@@ -11,6 +11,8 @@ export const subscriptionId = (s: number) => `00000000-0000-4000-b000-${s.toStri
 /** Subscription s (1..1000) is bought by person s + 1; person 1 is the admin. */
 export const buyerOf = (s: number) => s + 1;
 export const tokenOf = (person: number) => `bench_token_${person}`;
+/** The session cookie of subscription 1's buyer. */
+export const BENCH_SESSION = 'bench_session_of_the_first_buyer';
 
 /** A fresh database with the demo data and the large organization, plus an API token per buyer. */
 export async function seedBenchDatabase(serverUrl: string, name: string, now: Date): Promise<string> {
@@ -32,6 +34,12 @@ export async function seedBenchDatabase(serverUrl: string, name: string, now: Da
     `INSERT INTO api_tokens (org_id, person_id, name, token_hash, created_at)
      SELECT $1, t.person_id, 'bench', decode(t.hash, 'hex'), $3 FROM jsonb_to_recordset($2::jsonb) AS t(person_id uuid, hash text)`,
     [BENCH_ORG, JSON.stringify(people.map((p) => ({ person_id: personId(p), hash: hashSecret(tokenOf(p)).toString('hex') }))), now],
+  );
+  // a signed-in browser for the page measurements (the bench's people have no password)
+  await db.query(
+    `INSERT INTO sessions (org_id, person_id, token_hash, csrf_token, created_at, last_seen_at, expires_at)
+     VALUES ($1, $2, $3, 'bench', now(), now(), now() + interval '12 hours')`,
+    [BENCH_ORG, personId(buyerOf(1)), hashSecret(BENCH_SESSION)],
   );
   await db.close();
   return u.toString();

@@ -1,0 +1,34 @@
+/**
+ * Lighthouse (desktop preset) on the web app's first pages, in local Chromium: the performance
+ * score and the largest contentful paint of the sign-in page, Your products and Licenses.
+ */
+import lighthouse from 'lighthouse';
+import desktop from 'lighthouse/core/config/desktop-config.js';
+import { launch } from 'chrome-launcher';
+
+export interface PageScore {
+  label: string;
+  path: string;
+  score: number;
+  lcpMs: number;
+}
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function lighthousePages(base: string, sessionCookie: string): Promise<PageScore[]> {
+  const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+  const scores: PageScore[] = [];
+  try {
+    for (const [label, path, signedIn] of [['sign-in', '/', false], ['Your products', '/billing/products', true], ['Licenses', '/billing/licenses', true]] as const) {
+      const result = await lighthouse(base + path, {
+        port: chrome.port, logLevel: 'error', onlyCategories: ['performance'],
+        extraHeaders: signedIn ? { cookie: sessionCookie } : undefined,
+      }, desktop);
+      const lhr = result!.lhr;
+      scores.push({ label, path, score: Math.round((lhr.categories.performance!.score ?? 0) * 100), lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue ?? 0) });
+    }
+  } finally {
+    chrome.kill();
+  }
+  return scores;
+}
