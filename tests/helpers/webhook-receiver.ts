@@ -9,6 +9,8 @@ export interface Received {
   /** the signature checked with the receiver's secrets (every attempt's, also refused ones) */
   verified: boolean;
   status: number;
+  /** the payload's timestamp: when the change happened */
+  timestamp: string;
   receivedAt: number;
 }
 
@@ -36,9 +38,9 @@ export async function startWebhookReceiver(opts: { secrets?: string[]; answer?: 
           return false;
         }
       });
-      const parsed = JSON.parse(body) as { type: string; data: Record<string, unknown> };
+      const parsed = JSON.parse(body) as { type: string; timestamp: string; data: Record<string, unknown> };
       const decision = answer(attempts.length + 1, headers['webhook-id']!);
-      attempts.push({ id: headers['webhook-id']!, type: parsed.type, data: parsed.data, verified, status: decision === 'hang' ? 0 : decision, receivedAt: Date.now() });
+      attempts.push({ id: headers['webhook-id']!, type: parsed.type, timestamp: parsed.timestamp, data: parsed.data, verified, status: decision === 'hang' ? 0 : decision, receivedAt: Date.now() });
       arrived();
       if (decision === 'hang') hanging.add(res);
       else res.writeHead(decision, { 'content-type': 'text/plain' }).end(decision < 300 ? 'ok' : `receiver says ${decision}`);

@@ -17,4 +17,5 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/admin/people', Page: lazy(() => import('./pages/people/People')), admin: true },
   { path: '/admin/sign-in', Page: lazy(() => import('./pages/admin/settings/SignInSettings')), admin: true },
   { path: '/admin/provisioning', Page: lazy(() => import('./pages/admin/settings/Provisioning')), admin: true },
+  { path: '/admin/webhooks', Page: lazy(() => import('./pages/admin/settings/Webhooks')), admin: true },
 ];

@@ -10,13 +10,14 @@ import shell from './catalogs/shell';
 import signin from './catalogs/signin';
 import documents from './catalogs/documents';
 import directory from './catalogs/directory';
+import webhooks from './catalogs/webhooks';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, directory, documents];
+const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, directory, documents, webhooks];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
