@@ -62,7 +62,7 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
   let i = 0;
   const peek = () => tokens[i];
   const next = () => tokens[i++] ?? (() => { throw syntax(filter, filter.length); })();
-  const word = (t: Token | undefined, w: string) => t?.kind === 'word' && t.text.toLowerCase() === w;
+  const word = (t: Token | undefined, w: string) => t?.kind === 'word' && t.text.toLowerCase() === w.toLowerCase();
   const expect = (text: string) => {
     const t = next();
     if (t.text !== text) throw syntax(filter, t.at);
@@ -110,7 +110,7 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
       expect('(');
       const v = next().text;
       expect(':');
-      if (next().text !== `${v}/skuId` || !word(next(), 'eq')) throw invalidClause('assignedLicenses');
+      if (next().text !== v || next().text !== '/' || !word(next(), 'skuId') || !word(next(), 'eq')) throw invalidClause('assignedLicenses');
       const sku = next();
       if (sku.kind !== 'guid') throw invalidClause('assignedLicenses');
       expect(')');

@@ -166,7 +166,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/v1.0/subscribedSkus', {
     schema: {
       tags, summary: 'Graph: the products you hold licenses of (your subscriptions: what your assignLicense draws from)', querystring: Type.Object(Select),
-      response: { 200: collection(Type.Partial(SubscribedSku)), ...graphProblems(400, 401, 403) },
+      response: { 200: collection(Type.Partial(SubscribedSku, { additionalProperties: true })), ...graphProblems(400, 401, 403) },
     },
   }, async (request) => {
     const select = parseSelect(request.query.$select, Object.keys(SubscribedSku.properties), 'microsoft.graph.subscribedSku');
@@ -175,7 +175,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.get('/v1.0/subscribedSkus/:id', {
-    schema: { tags, summary: 'Graph: one of your products by its id ({organization id}_{skuId})', params: IdParams, querystring: Type.Object(Select), response: { 200: Type.Partial(SubscribedSku), ...graphProblems(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Graph: one of your products by its id ({organization id}_{skuId})', params: IdParams, querystring: Type.Object(Select), response: { 200: Type.Partial(SubscribedSku, { additionalProperties: true }), ...graphProblems(400, 401, 403, 404) } },
   }, async (request) => {
     const select = parseSelect(request.query.$select, Object.keys(SubscribedSku.properties), 'microsoft.graph.subscribedSku');
     return { ...context(request, `subscribedSkus${selected(select)}/$entity`), ...pick(await getSubscribedSku(deps, callerOf(request), request.params.id), select) };
