@@ -18,4 +18,5 @@ export const routes: { path: string; Page: React.ComponentType; admin?: boolean 
   { path: '/admin/sign-in', Page: lazy(() => import('./pages/admin/settings/SignInSettings')), admin: true },
   { path: '/admin/provisioning', Page: lazy(() => import('./pages/admin/settings/Provisioning')), admin: true },
   { path: '/admin/webhooks', Page: lazy(() => import('./pages/admin/settings/Webhooks')), admin: true },
+  { path: '/admin/apps', Page: lazy(() => import('./pages/admin/settings/Apps')), admin: true },
 ];
