@@ -2,7 +2,7 @@ import { Tab, TabList } from '@fluentui/react-components';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n';
 
-/** Settings > Self-service purchases | Sign-in | Provisioning | Webhooks. */
+/** Settings > Self-service purchases | Sign-in | Provisioning | Webhooks | Apps. */
 export function SettingsTabs() {
   const { t } = useT();
   const navigate = useNavigate();
@@ -13,6 +13,7 @@ export function SettingsTabs() {
       <Tab value="/admin/sign-in">{t('set.signIn')}</Tab>
       <Tab value="/admin/provisioning">{t('set.provisioning')}</Tab>
       <Tab value="/admin/webhooks">{t('wh.tab')}</Tab>
+      <Tab value="/admin/apps">{t('app.tab')}</Tab>
     </TabList>
   );
 }
