@@ -7,6 +7,7 @@ export const navExtensions: { admin: { to: string; label: string }[] } = {
     { to: '/admin/settings', label: 'nav.adminSettings' },
     { to: '/admin/sign-in', label: 'nav.adminSignIn' },
     { to: '/admin/provisioning', label: 'nav.adminProvisioning' },
+    { to: '/admin/apps', label: 'nav.adminApps' },
     { to: '/admin/audit', label: 'nav.adminAudit' },
   ],
 };
