@@ -11,13 +11,14 @@ import signin from './catalogs/signin';
 import documents from './catalogs/documents';
 import directory from './catalogs/directory';
 import webhooks from './catalogs/webhooks';
+import apps from './catalogs/apps';
 import { ApiError } from '../api';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
  * keys are checked against its English ones by the type checker.
  */
-const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, directory, documents, webhooks];
+const catalogs = [common, products, licenses, bills, admin, changes, shell, signin, directory, documents, webhooks, apps];
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
