@@ -1,10 +1,8 @@
 import { scimPatch, type ScimPatchOperation } from 'scim-patch';
 import type { Deps } from '../deps.js';
-import { lockPerson } from '../../db/people.js';
-import { isUuid } from '../../domain/cursor.js';
 import { ScimError, scimUserFields, SCHEMAS, type ScimResource } from '../../domain/scim.js';
 import { userResource, writeUser } from './write-user.js';
-import { userNotFound } from './replace-user.js';
+import { lockUser } from './replace-user.js';
 import type { ScimCaller } from './authenticate.js';
 
 /**
@@ -42,8 +40,7 @@ export async function patchUser(deps: Deps, caller: ScimCaller, id: string, body
   const operations = patchOperations(body);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const person = isUuid(id) ? await lockPerson(tx, caller.orgId, id) : undefined;
-    if (!person) throw userNotFound(id);
+    const person = await lockUser(tx, caller, id);
     const patched = applyPatch(userResource(person, caller), operations);
     return userResource(await writeUser(tx, now, caller, person, scimUserFields(patched)), caller);
   });

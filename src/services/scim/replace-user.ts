@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
-import { lockPerson } from '../../db/people.js';
+import type { Queryable } from '../../db/database.js';
+import { lockPerson, type PersonRecord } from '../../db/people.js';
 import { isUuid } from '../../domain/cursor.js';
 import { ScimError, scimUserFields, type ScimResource } from '../../domain/scim.js';
 import { userResource, writeUser } from './write-user.js';
@@ -7,13 +8,18 @@ import type { ScimCaller } from './authenticate.js';
 
 export const userNotFound = (id: string) => new ScimError(404, undefined, `User ${id} not found.`);
 
+/** The user to change, locked for the transaction; 404 for an id that is not one of the organization's people. */
+export async function lockUser(tx: Queryable, caller: ScimCaller, id: string): Promise<PersonRecord> {
+  const person = isUuid(id) ? await lockPerson(tx, caller.orgId, id) : undefined;
+  if (!person) throw userNotFound(id);
+  return person;
+}
+
 /** PUT /Users/{id} (Okta updates this way): the user becomes exactly what is sent. */
 export async function replaceUser(deps: Deps, caller: ScimCaller, id: string, body: ScimResource) {
   const fields = scimUserFields(body);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const person = isUuid(id) ? await lockPerson(tx, caller.orgId, id) : undefined;
-    if (!person) throw userNotFound(id);
-    return userResource(await writeUser(tx, now, caller, person, fields), caller);
+    return userResource(await writeUser(tx, now, caller, await lockUser(tx, caller, id), fields), caller);
   });
 }
