@@ -20,7 +20,7 @@ export interface Deps {
   dnsServers?: string[];
   /** the operator's legal identity, printed on invoices */
   seller: Seller;
-  /** where people reach the portal (links in e-mails, single sign-on redirects); unset: the request's host */
+  /** where people reach the portal (links in e-mails, Graph's @odata links, single sign-on redirects); unset: the address the server answered on (src/http/public-url.ts) */
   publicUrl?: string;
   /** webhook delivery settings; unset: private and loopback addresses are refused */
   webhooks?: { allowPrivate: boolean };
