@@ -30,19 +30,27 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // offline or the server unreachable: a problem like any other, so the reader gets it in their language
   const response = await fetch(path, {
     method,
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: 'same-origin',
+  }).catch(() => {
+    throw new ApiError({ status: 0, code: 'network_error', title: 'The server could not be reached.' });
   });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(data && typeof data.code === 'string' ? data : { status: response.status, code: 'network_error', title: response.statusText });
+    const problem: Problem = data && typeof data.code === 'string' ? data : { status: response.status, code: 'network_error', title: response.statusText };
+    if (problem.code === 'unauthenticated' && csrfToken) sessionEvents.dispatchEvent(new Event('expired'));
+    throw new ApiError(problem);
   }
   return data as T;
 }
+
+/** `expired`: a request of a signed-in person was refused because their session had ended. */
+export const sessionEvents = new EventTarget();
 
 /** A fresh key per user intent: a retried click replays instead of charging twice. */
 export const newIdempotencyKey = (): string => crypto.randomUUID();
