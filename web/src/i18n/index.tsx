@@ -13,6 +13,7 @@ import directory from './catalogs/directory';
 import webhooks from './catalogs/webhooks';
 import apps from './catalogs/apps';
 import { ApiError } from '../api';
+import { fieldErrorsOf, validationText } from './problems';
 
 /**
  * Message catalogs, one file per area with both languages side by side; each area's French
@@ -70,7 +71,9 @@ export function useT() {
     const date = (d: string | Date) => intl.formatDate(d, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
     const number = (n: number) => intl.formatNumber(n);
     /** An error as the person should read it: the catalog's `error.<code>` message when there is one. */
-    const problem = (err: unknown) => {
+    const problem = (err: unknown): string => {
+      // each invalid field named in the reader's language
+      if (err instanceof ApiError && err.code === 'validation_failed') return validationText(intl, err) ?? intl.formatMessage({ id: 'error.validation_failed' });
       if (err instanceof ApiError && intl.messages[`error.${err.code}`]) {
         const values = Object.fromEntries(Object.entries(err.problem).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
         // problems about people name them: {names} in a message
@@ -80,6 +83,8 @@ export function useT() {
       }
       return (err as Error).message;
     };
-    return { t, money, date, number, problem, intl };
+    /** The message to show under each field the error is about, by the field's name in the request. */
+    const fieldErrors = (err: unknown) => fieldErrorsOf(intl, err, problem);
+    return { t, money, date, number, problem, fieldErrors, intl };
   }, [intl]);
 }

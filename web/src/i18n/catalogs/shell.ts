@@ -4,6 +4,12 @@ const en = {
   'shell.menu': 'Menu',
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the home page',
+  'invalid.field': '{field}: {message}',
+  'invalid.required': 'this field is required.',
+  'invalid.date': 'choose a date.',
+  'invalid.format': 'the format is not valid.',
+  'invalid.range': 'the value is outside the limits.',
+  'invalid.other': 'the value is not valid.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -11,6 +17,12 @@ const fr: Record<keyof typeof en, string> = {
   'shell.menu': 'Menu',
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the home page',
+  'invalid.field': '{field}: {message}',
+  'invalid.required': 'this field is required.',
+  'invalid.date': 'choose a date.',
+  'invalid.format': 'the format is not valid.',
+  'invalid.range': 'the value is outside the limits.',
+  'invalid.other': 'the value is not valid.',
 };
 
 export default { en, fr };
