@@ -132,22 +132,17 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
     }
     throw invalidClause(p.name);
   };
-  const and = (): UserFilter => {
-    const items = [primary()];
-    while (word(peek(), 'and')) {
+  /** operands joined by one operator (and binds tighter than or) */
+  const joined = (op: 'and' | 'or', operand: () => UserFilter) => (): UserFilter => {
+    const items = [operand()];
+    while (word(peek(), op)) {
       next();
-      items.push(primary());
+      items.push(operand());
     }
-    return items.length === 1 ? items[0]! : { op: 'and', items };
+    return items.length === 1 ? items[0]! : { op, items };
   };
-  const or = (): UserFilter => {
-    const items = [and()];
-    while (word(peek(), 'or')) {
-      next();
-      items.push(and());
-    }
-    return items.length === 1 ? items[0]! : { op: 'or', items };
-  };
+  const and = joined('and', primary);
+  const or = joined('or', and);
   const parsed = or();
   if (i < tokens.length) throw syntax(filter, tokens[i]!.at);
   return parsed;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientSecretCredential } from '@azure/identity';
-import { Client as GraphClient, GraphError } from '@microsoft/microsoft-graph-client';
+import { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import { Agent } from 'undici';
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { graphError } from '../helpers/graph.js';
 import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
 import { startTlsFront, TEST_CA, type TlsFront } from '../helpers/tls-front.js';
 
@@ -47,14 +48,6 @@ const graphOf = (authProvider: ConstructorParameters<typeof TokenCredentialAuthe
     ? { getAccessToken: async () => authProvider }
     : new TokenCredentialAuthenticationProvider(authProvider, { scopes: [GRAPH_SCOPE] }),
 });
-async function graphError(run: () => Promise<unknown>): Promise<GraphError> {
-  try {
-    await run();
-  } catch (err) {
-    return err as GraphError;
-  }
-  throw new Error('expected a Graph error');
-}
 async function tokenError(run: () => Promise<unknown>): Promise<string> {
   try {
     await run();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as GraphClient, GraphError } from '@microsoft/microsoft-graph-client';
+import { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { graphError } from '../helpers/graph.js';
 import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
 import { startTlsFront, TEST_CA, type TlsFront } from '../helpers/tls-front.js';
 
@@ -22,14 +23,6 @@ const clientFor = (token: string) => GraphClient.init({
 });
 const tokenOf = async (c: Client) => (await c.post('/api/tokens', { name: 'graph' })).body.token as string;
 const eventual = (request: ReturnType<GraphClient['api']>) => request.header('ConsistencyLevel', 'eventual');
-async function graphError(run: () => Promise<unknown>): Promise<GraphError> {
-  try {
-    await run();
-  } catch (err) {
-    return err as GraphError;
-  }
-  throw new Error('expected a Graph error');
-}
 const names = (page: { value: { displayName: string }[] }) => page.value.map((u) => u.displayName);
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as GraphClient, GraphError } from '@microsoft/microsoft-graph-client';
+import { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { graphError } from '../helpers/graph.js';
 import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
 import { insertSubscription } from '../../src/db/subscriptions.js';
 
@@ -28,14 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function graphError(run: () => Promise<unknown>): Promise<GraphError> {
-  try {
-    await run();
-  } catch (err) {
-    return err as GraphError;
-  }
-  throw new Error('expected a Graph error');
-}
 
 describe('the Graph-compatible API through the official Graph client', () => {
   it('reads me and users, with $filter startswith, $select, $top and @odata.nextLink paging', async () => {
