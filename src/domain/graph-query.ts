@@ -180,6 +180,8 @@ export function parseSearch(search: string | undefined): UserSearch | undefined 
     if (!m) throw badRequest(`Syntax error: character '${search[at]}' is not valid at position ${at} in '${search}'.`);
     const property = SEARCHABLE[m[1]!.toLowerCase()];
     if (!property) throw badRequest(`Could not find a property named '${m[1]}' on type 'microsoft.graph.user'.`);
+    // an empty term would match everyone: a bulk script must not act on all for a typo
+    if (!/[\p{L}\p{N}]/u.test(m[2]!)) throw badRequest(`The search term for ${property} is empty.`);
     groups.at(-1)!.push({ property, term: m[2]! });
     at = clause.lastIndex;
     const joiner = /(AND|OR)\s*/y;
