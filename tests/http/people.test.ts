@@ -115,6 +115,7 @@ describe('people management by admins', () => {
     expect(await find(adele, 'Temp Worker')).toBeUndefined();
     expect((await adele.get(`/v1.0/users/${id}`)).status).toBe(404);
     expect((await adele.get(`/api/subscriptions/${bought.body.id}`)).body.assigned).toBe(0);
+    expect((await adele.post(`/api/subscriptions/${bought.body.id}/assignments`, { userIds: [id] })).status).toBe(422);
     const inbox = await adele.get('/api/notifications');
     expect(inbox.body.items[0]).toMatchObject({ kind: 'license_freed', payload: { product: 'Power BI Pro', person: 'Temp Worker' } });
     expect((await actions(id)).map((e) => e.action)).toContain('person.deleted');
