@@ -112,12 +112,14 @@ export default function Apps() {
       {canChange && (
         <form onSubmit={register} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16, maxWidth: 560 }}>
           <Field label={t('app.name')}><Input value={name} maxLength={100} placeholder="License robot" onChange={(_, d) => setName(d.value)} /></Field>
-          <Field label={t('app.permissions')}>
+          {/* a group, not a Field: a Field gives its one control its label and id */}
+          <div role="group" aria-labelledby="app-permissions" style={{ display: 'flex', flexDirection: 'column' }}>
+            <Text id="app-permissions" weight="semibold">{t('app.permissions')}</Text>
             {ROLES.map((r) => (
               <Checkbox key={r} label={t(`app.role.${r}`)} checked={roles.includes(r)}
-                onChange={(_, d) => setRoles(d.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+                onChange={(_, d) => setRoles((now) => (d.checked ? [...now, r] : now.filter((x) => x !== r)))} />
             ))}
-          </Field>
+          </div>
           <div><Button appearance="primary" type="submit" disabled={!name.trim() || roles.length === 0}>{t('app.register')}</Button></div>
         </form>
       )}
