@@ -98,6 +98,6 @@ describe('the token endpoint', () => {
     const unknown = await send(`${app.url}/${randomUUID()}/v2.0/.well-known/openid-configuration`, 'GET');
     expect([unknown.status, unknown.body.error, unknown.body.error_codes]).toEqual([400, 'invalid_tenant', [90002]]);
     // no interactive sign-in here: the authorize endpoint only says so
-    expect((await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize?response_type=code`, 'GET')).body.error).toBe('unsupported_grant_type');
+    expect((await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize?response_type=code`, 'GET')).body.error).toBe('unsupported_response_type');
   });
 });

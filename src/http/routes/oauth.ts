@@ -69,7 +69,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.get('/:tenant/oauth2/v2.0/authorize', { schema }, async () => {
-    throw new OAuthError(400, 'unsupported_grant_type', 70003, 'Only the client credentials grant is offered: ask the token endpoint directly.');
+    throw new OAuthError(400, 'unsupported_response_type', 700054, 'There is no interactive sign-in here: apps use the client credentials grant at the token endpoint.');
   });
 
   app.post('/:tenant/oauth2/v2.0/token', { schema }, async (request, reply) => {
