@@ -98,7 +98,7 @@ export default function People() {
               {rows.map((p) => (
                 <TableRow key={p.id}>
                   <TableCell>{canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName}</TableCell>
-                  <TableCell>{p.email}</TableCell>
+                  <TableCell style={{ overflowWrap: 'anywhere' }}>{p.email}</TableCell>
                   <TableCell>{p.usageLocation ?? t('ppl.noLocation')}</TableCell>
                   <TableCell>{t(`ppl.role.${p.role}`)}</TableCell>
                   <TableCell>
