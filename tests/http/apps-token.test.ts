@@ -54,6 +54,9 @@ describe('the token endpoint', () => {
       expect(res.body.error_description).toMatch(new RegExp(`^AADSTS${code}: .+ Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: `));
       expect(res.body).toMatchObject({ trace_id: expect.any(String), correlation_id: expect.any(String), timestamp: expect.any(String) });
     }
+    // a JSON body is not a token request: its parameters are not read
+    const json = await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/token`, 'POST', grant());
+    expect([json.status, json.body.error_codes]).toEqual([400, [900144]]);
     // the correlation id the library sends comes back
     const correlation = randomUUID();
     const res = await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/token?client-request-id=${correlation}`, 'POST', 'grant_type=client_credentials',

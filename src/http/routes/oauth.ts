@@ -73,7 +73,9 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.post('/:tenant/oauth2/v2.0/token', { schema }, async (request, reply) => {
-    const form = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, string | undefined>;
+    // the parameters travel form-encoded (RFC 6749 §4.4.2); a JSON body carries none, as at Entra ID
+    const isForm = /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '');
+    const form = (isForm && request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, string | undefined>;
     const basic = basicCredentials(request.headers.authorization);
     const token = await issueAppToken(deps, {
       tenant: request.params.tenant, grantType: form.grant_type, scope: form.scope,
