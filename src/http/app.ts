@@ -15,10 +15,13 @@ import { registerInputChecks, strictDateTime } from './input.js';
 import { securityHeaders } from './security-headers.js';
 import { webIndex } from './web-index.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
+import { openapiOptions } from './openapi.js';
+import { allowedMethods } from './allowed-methods.js';
 import { GraphError, Problem } from './schemas.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
 
+const BODY_LIMIT = 256 * 1024;
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface AppOptions {
@@ -33,13 +36,15 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     logger,
     // a hop count trusts that many proxies nearest to us (Fastify itself now reads a number as none)
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
-    bodyLimit: 256 * 1024,
+    bodyLimit: BODY_LIMIT,
     clientErrorHandler: answerClientError,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
       sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // every route registered from here on, for 405 answers
+  const allowed = allowedMethods(app);
 
   // shared by several route groups, so registered at the root
   app.addSchema(Problem);
@@ -51,20 +56,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   await app.register(metricsPlugin, { deps, ...metrics });
   await app.register(securityHeaders);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Selfserve API', version: '1.0.0', description: 'Self-service purchases, licenses and billing.' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'selfserve_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
-  });
+  await app.register(swagger, openapiOptions({ publicUrl: deps.publicUrl, bodyLimit: BODY_LIMIT }));
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' } as never });
   await app.register(authPlugin, { deps });
   await app.register(idempotencyPlugin, { deps });
@@ -78,7 +70,10 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/v1.0');
     if (!isApi && index && request.method === 'GET') return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
-    return sendProblem(request, reply, problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    const path = request.url.split('?')[0]!;
+    const allow = allowed(path);
+    if (allow.length) return sendProblem(request, reply.header('allow', allow.join(', ')), problem(405, 'method_not_allowed', `${path} answers ${allow.join(', ')}, not ${request.method}.`));
+    return sendProblem(request, reply, problem(404, 'not_found', `No route ${request.method} ${path}.`));
   });
   return app;
 }

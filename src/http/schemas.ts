@@ -18,6 +18,21 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     code: Type.String({ description: 'stable machine-readable error code' }),
     detail: Type.Optional(Type.String()),
+    // extension members, sent with the codes named
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), { description: 'validation_failed: each invalid input' })),
+    users: Type.Optional(Type.Array(Type.Object({ id: Uuid, displayName: Nullable(Type.String()) }), {
+      description: 'usage_location_required, already_licensed, not_in_organization: the people concerned (null: no such person)',
+    })),
+    max: Type.Optional(Type.Integer({ description: 'too_many_users: the most people at once' })),
+    available: Type.Optional(Type.Integer({ description: 'insufficient_licenses: the licenses left' })),
+    needed: Type.Optional(Type.Integer({ description: 'insufficient_licenses: the licenses asked for' })),
+    assigned: Type.Optional(Type.Integer({ description: 'licenses_assigned: the licenses assigned now' })),
+    mustUnassign: Type.Optional(Type.Integer({ description: 'licenses_assigned: how many to unassign first' })),
+    country: Type.Optional(Type.String({ description: 'unsupported_country, invalid_vat_number: the country concerned' })),
+    example: Type.Optional(Type.String({ description: 'invalid_vat_number: a number of the right form for the country' })),
+    subscriptions: Type.Optional(Type.Integer({ description: 'payment_method_in_use: the live subscriptions the card pays for' })),
+    retryAfterSeconds: Type.Optional(Type.Integer({ description: 'too_many_attempts: as the Retry-After header' })),
+    txtRecord: Type.Optional(Type.Object({ name: Type.String(), value: Type.String() }, { description: 'domain_not_verified: the record to publish' })),
   },
   { additionalProperties: true, $id: 'Problem' },
 );
@@ -39,6 +54,9 @@ export const PageQuery = {
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+/** A browser navigation's answer: 302 Found, to the Location said. */
+export const redirect = (description: string) => ({ 302: Type.Null({ description, headers: { location: Type.String() } }) });
 
 /** Error responses a route may give, for the OpenAPI document. */
 export const problems = (...statuses: number[]) =>

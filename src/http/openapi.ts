@@ -1,0 +1,138 @@
+import type { SwaggerOptions } from '@fastify/swagger';
+import { STATUS_CODES } from 'node:http';
+
+/**
+ * The OpenAPI document as generated clients need it. The routes' schemas say what each route
+ * takes and answers; what every route of a kind may answer (the plugins' refusals, the problem
+ * media type, the idempotency headers) is added here, in one place, from the document itself.
+ */
+
+interface Media { schema?: { $ref?: string } }
+interface Response { description: string; headers?: Record<string, object>; content?: Record<string, Media> }
+interface Operation {
+  operationId?: string;
+  parameters?: { in: string; name: string }[];
+  requestBody?: object;
+  security?: Record<string, string[]>[];
+  responses: Record<string, Response>;
+}
+interface Document { security?: Record<string, string[]>[]; paths: Record<string, Record<string, Operation>> }
+
+const GRAPH = '/v1.0/';
+const SAFE_METHODS = new Set(['get', 'head', 'options']);
+
+export interface OpenapiSettings {
+  /** PUBLIC_URL: the document's server (else the origin it is read from) */
+  publicUrl: string | undefined;
+  /** the largest request body taken, in bytes (413 beyond) */
+  bodyLimit: number;
+}
+
+/** The options of @fastify/swagger: the document's header, and its completion. */
+export function openapiOptions({ publicUrl, bodyLimit }: OpenapiSettings): SwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Selfserve API', version: '1.0.0', description: 'Self-service purchases, licenses and billing.' },
+      servers: [{ url: publicUrl?.replace(/\/$/, '') ?? '/', description: 'this portal' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'selfserve_session', description: 'the web UI\'s session; writes also send x-csrf-token' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'an API token (POST /api/tokens) or an app\'s access token (Graph)' },
+          operator: { type: 'http', scheme: 'bearer', description: 'SELFSERVE_OPERATOR_TOKEN' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+    transform: ({ schema, url, route }) => {
+      const security = url.startsWith('/api/operator/') ? [{ operator: [] }] : route.config?.public ? [] : undefined;
+      return { url, schema: { operationId: operationIdOf([route.method].flat().join(''), url), ...(security && { security }), ...schema } };
+    },
+    transformObject: (document) => ('openapiObject' in document ? completeDocument(document.openapiObject as unknown as Document, bodyLimit) : document.swaggerObject) as never,
+  };
+}
+
+/** A stable, unique name from the method and the route's URL: GET /api/invoices/:id/pdf is getInvoicesByIdPdf. */
+export function operationIdOf(method: string, url: string): string {
+  const words = url.replace(/^\/api\//, '/').replace(/^\/v1\.0\//, '/graph/').split(/[^A-Za-z0-9:]+/).filter(Boolean);
+  const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+  return method.toLowerCase() + words.map((w) => (w.startsWith(':') ? `By${capital(w.slice(1))}` : capital(w))).join('');
+}
+
+const ANSWERS: Record<string, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: it runs in the background',
+  204: 'Done; nothing to answer',
+  400: 'The request is not valid: `validation_failed` (with `errors`), `invalid_json`, or the rule the `code` names',
+  401: 'No credential, or one that is not valid or has ended (`unauthenticated`)',
+  402: "The payment was refused: the card's refusal is the `code`",
+  403: 'Not allowed for the caller',
+  404: "Not found, or not the caller's to see",
+  409: 'In conflict with the current state',
+  415: 'The body is not JSON (`unsupported_media_type`)',
+  422: 'Understood, but a rule refuses it: the `code` says which',
+  429: 'Too many attempts (`too_many_attempts`): try again after Retry-After seconds',
+  503: 'Not ready to serve',
+};
+/** What the idempotency and CSRF checks add to an answer's meaning. */
+const IDEMPOTENT: Record<string, string> = {
+  400: '; `idempotency_key_required` or `idempotency_key_invalid` for the Idempotency-Key',
+  409: '; `idempotency_request_in_progress` while the first request with this Idempotency-Key runs',
+  422: '; `idempotency_key_reused` when the Idempotency-Key was sent with another request',
+};
+const CSRF = "; `csrf_token_invalid` when a cookie-authenticated write lacks the session's x-csrf-token";
+
+const meaning = (status: string, bodyLimit: number) =>
+  status === '413' ? `The body is larger than ${bodyLimit / 1024} KB (\`body_too_large\`)` : ANSWERS[status] ?? STATUS_CODES[status]!;
+
+const RETRY_AFTER = { description: 'seconds to wait before trying again', schema: { type: 'integer' } };
+const REPLAYED = { description: '`true` when this answer replays the first answer to the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } };
+
+/**
+ * What the plugins make every route of a kind answer: errors as application/problem+json
+ * (Graph's shape at /v1.0), 400/413/415 for a body, 401/403 where a credential is needed, the
+ * idempotency refusals and Idempotent-Replayed, Retry-After with a 429; every answer described.
+ */
+export function completeDocument(doc: Document, bodyLimit: number): Document {
+  const operationIds = new Set<string>();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (op.operationId) {
+        if (operationIds.has(op.operationId)) throw new Error(`Two operations are named ${op.operationId}: give one its own schema.operationId.`);
+        operationIds.add(op.operationId);
+      }
+      const security = op.security ?? doc.security ?? [];
+      const csrf = security.some((s) => 'session' in s) && !SAFE_METHODS.has(method);
+      const idempotent = op.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key') ?? false;
+      const implied = [
+        ...(op.parameters?.length || op.requestBody ? ['400'] : []),
+        ...(op.requestBody ? ['413', '415'] : []),
+        ...(security.length ? ['401'] : []),
+        ...(csrf ? ['403'] : []),
+        ...(idempotent ? ['409', '422'] : []),
+      ];
+      const error: Response['content'] = path.startsWith(GRAPH)
+        ? { 'application/json': { schema: { $ref: '#/components/schemas/GraphError' } } }
+        : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+      for (const status of implied) op.responses[status] ??= { description: '', content: error };
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)).map(([status, response]) => {
+        const problem = response.content?.['application/json']?.schema?.$ref === '#/components/schemas/Problem';
+        const headers = {
+          ...response.headers,
+          ...(status === '429' && { 'Retry-After': RETRY_AFTER }),
+          ...(idempotent && status.startsWith('2') && { 'Idempotent-Replayed': REPLAYED }),
+        };
+        return [status, {
+          ...response,
+          description: response.description && response.description !== 'Default Response' ? response.description
+            : meaning(status, bodyLimit) + (idempotent ? IDEMPOTENT[status] ?? '' : '') + (status === '403' && csrf ? CSRF : ''),
+          ...(Object.keys(headers).length && { headers }),
+          ...(problem && { content: error }),
+        }];
+      }));
+    }
+  }
+  return doc;
+}
