@@ -12,12 +12,18 @@ export const ExportQuery = {
   })),
 };
 
-export const ExportFile = Type.Unsafe<Buffer>({
-  type: 'string', format: 'binary',
-  description: 'text/csv; charset=utf-8 (with a byte order mark), or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet with format=xlsx',
-});
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const File = (description: string) => ({ schema: { type: 'string', format: 'binary', description } });
+
+/** The answer of every export route, by media type. */
+export const ExportFile = Type.Unsafe<Buffer>({
+  description: "The table as a file, in the reader's language",
+  headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="<table>.csv" (or .xlsx)' } },
+  content: {
+    'text/csv': File('UTF-8 with a byte order mark; French: semicolons, decimal commas and dd/mm/yyyy dates'),
+    [XLSX]: File('an Excel workbook, with format=xlsx'),
+  },
+});
 
 /** Sends the table as an attachment in the asked format, in the reader's language (lang, else Accept-Language). */
 export async function sendTable(reply: FastifyReply, table: Table, query: { format?: 'csv' | 'xlsx'; lang?: Locale }, acceptLanguage: string | undefined) {

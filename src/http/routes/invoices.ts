@@ -64,7 +64,13 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     schema: {
       tags: ['invoices'], summary: "The invoice as a PDF, in the reader's language (lang, else Accept-Language)", params: IdParams,
       querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }),
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', contentMediaType: 'application/pdf' }), ...problems(400, 401, 404) },
+      response: {
+        200: Type.Unsafe<Buffer>({
+          description: 'The invoice or credit note', headers: { 'content-disposition': { type: 'string', description: 'inline; filename="<number>.pdf"' } },
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        }),
+        ...problems(400, 401, 404),
+      },
     },
   }, async (request, reply) => {
     const { number, pdf } = await invoicePdf(deps, actorOf(request), request.params.id, readerLocale(request.query.lang, request.headers['accept-language']));

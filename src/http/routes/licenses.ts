@@ -1,14 +1,20 @@
 import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { assignLicenses, unassignLicenses } from '../../services/licenses/assign.js';
+import { assignLicenses, tooMany, unassignLicenses } from '../../services/licenses/assign.js';
+import { MAX_USERS_AT_ONCE } from '../../domain/seats.js';
 import { exportAssignments, listLicenses, listSubscriptionAssignments } from '../../services/licenses/list.js';
 import { actorOf } from '../auth.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { DateTime, IdParams, Nullable, PageQuery, Person, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
-// up to 20 are accepted: more answers 422 too_many_users, which says why, rather than a schema error
-const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: 1000 }) });
+const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_USERS_AT_ONCE }) });
+// more than 20 answers 422 too_many_users (with `max`), which says why, before the schema's maxItems would
+const refuseTooMany = async (request: FastifyRequest) => {
+  const ids = (request.body as { userIds?: unknown } | undefined)?.userIds;
+  if (Array.isArray(ids) && ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
+};
 const Counts = { total: Type.Integer(), assignedCount: Type.Integer(), available: Type.Integer() };
 
 export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -60,6 +66,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
     },
     config: { credentialCheckedByStatement: true },
+    preValidation: refuseTooMany,
   }, async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
 
   app.post('/api/subscriptions/:id/assignments/remove', {
@@ -68,5 +75,6 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       response: { 200: Type.Object({ unassigned: Type.Array(Uuid), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
     },
     config: { credentialCheckedByStatement: true },
+    preValidation: refuseTooMany,
   }, async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
 };

@@ -15,7 +15,7 @@ import { signOut } from '../../services/auth/sign-out.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
-import { DateTime, Nullable, problems } from '../schemas.js';
+import { DateTime, Nullable, problems, redirect } from '../schemas.js';
 
 /** Binds an authorization request to the browser that started it (login CSRF). */
 const STATE_COOKIE = 'selfserve_sso_state';
@@ -78,7 +78,10 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
 
   app.get('/api/sso/start', {
     config: { public: true },
-    schema: { tags: ['sign-in'], summary: 'Go to the identity provider (a browser navigation)', querystring: Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }) }) },
+    schema: {
+      tags: ['sign-in'], summary: 'Go to the identity provider (a browser navigation)', querystring: Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }) }),
+      response: redirect('To the identity provider, or back to /signin?sso_error=<code>'),
+    },
   }, async (request, reply) => {
     try {
       const { redirectTo, state } = await startSignIn(deps, request.query.email, publicUrlOf(deps, request));
@@ -93,7 +96,10 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
 
   app.get('/api/sso/callback', {
     config: { public: true },
-    schema: { tags: ['sign-in'], summary: 'Where the identity provider sends the person back (register it as the redirect URI)' },
+    schema: {
+      tags: ['sign-in'], summary: 'Where the identity provider sends the person back (register it as the redirect URI)',
+      response: redirect('Signed in, to the portal; or back to /signin?sso_error=<code>'),
+    },
   }, async (request, reply) => {
     reply.clearCookie(STATE_COOKIE, { path: '/api/sso' });
     try {

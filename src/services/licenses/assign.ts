@@ -21,7 +21,7 @@ export interface AssignResult {
 const named = (people: { id: string; displayName: string }[]) => people.map((p) => ({ id: p.id, displayName: p.displayName }));
 const names = (people: { displayName: string }[]) => people.map((p) => p.displayName).join(', ');
 
-function tooMany(count: number) {
+export function tooMany(count: number) {
   return new AppError(422, 'too_many_users', `Assign or unassign at most ${MAX_USERS_AT_ONCE} people at a time (${count} given).`, { max: MAX_USERS_AT_ONCE });
 }
 
