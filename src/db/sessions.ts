@@ -7,6 +7,9 @@ export interface Credential {
   csrfToken: string | null;
 }
 
+/** A credential as a request presented it: a session cookie or a bearer token. */
+export type Authenticated = Credential & { via: 'session' | 'token' };
+
 export async function insertSession(
   db: Queryable,
   s: { orgId: string; personId: string; tokenHash: Buffer; csrfToken: string; now: Date; expiresAt: Date },

@@ -1,10 +1,10 @@
 import type { Deps } from '../deps.js';
-import { useSession, type Credential } from '../../db/sessions.js';
+import { useSession, type Authenticated } from '../../db/sessions.js';
 import { useApiToken } from '../../db/api-tokens.js';
 import { hashSecret } from './tokens.js';
 import { SESSION_IDLE_MS } from './sign-in.js';
 
-export type Authenticated = Credential & { via: 'session' | 'token' };
+export type { Authenticated };
 
 /**
  * The credential behind a session cookie or a bearer token, if it is still good: from this

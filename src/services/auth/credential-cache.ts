@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
-import type { Authenticated } from './authenticate.js';
+import type { Authenticated } from '../../db/sessions.js';
 
 /** How long a checked credential is trusted without asking the database again. */
 export const CREDENTIAL_TTL_MS = 15_000;
