@@ -11,6 +11,7 @@ import { TableFrame } from '../../../components/TableFrame';
 import { SettingsTabs } from './SettingsTabs';
 
 const ROLES = ['User.Read.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All', 'User.ReadWrite.All'] as const;
+const COLUMNS = ['app.name', 'app.clientId', 'app.permissions', 'app.owner', 'app.created', 'app.lastUsed', 'app.actions'];
 interface App { id: string; clientId: string; name: string; roles: string[]; owner: { displayName: string }; createdAt: string; lastUsedAt: string | null }
 interface Credentials { name: string; clientId: string; clientSecret: string; tenantId: string; authorityHost: string }
 
@@ -77,13 +78,7 @@ export default function Apps() {
           <Table aria-label={t('app.list')}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('app.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.clientId')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.permissions')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.owner')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.created')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.lastUsed')}</TableHeaderCell>
-                <TableHeaderCell>{t('app.actions')}</TableHeaderCell>
+                {COLUMNS.map((c) => <TableHeaderCell key={c}>{t(c)}</TableHeaderCell>)}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -98,8 +93,9 @@ export default function Apps() {
                   <TableCell>
                     {canChange && (
                       <div style={{ display: 'flex', gap: 8 }}>
-                        <Button size="small" aria-label={`${t('app.rotate')} ${a.name}`} onClick={() => void rotate(a)}>{t('app.rotate')}</Button>
-                        <Button size="small" aria-label={`${t('app.revoke')} ${a.name}`} onClick={() => void revoke(a)}>{t('app.revoke')}</Button>
+                        {([['app.rotate', rotate], ['app.revoke', revoke]] as const).map(([label, act]) => (
+                          <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>{t(label)}</Button>
+                        ))}
                       </div>
                     )}
                   </TableCell>
