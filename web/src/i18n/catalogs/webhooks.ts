@@ -1,4 +1,5 @@
 const en = {
+  'nav.adminWebhooks': 'Webhooks',
   'wh.tab': 'Webhooks',
   'wh.title': 'Webhooks',
   'wh.intro': 'Selfserve sends your apps a signed POST (Standard Webhooks) when subscriptions, licenses, invoices, people or policies change. Failed deliveries are retried for about three days.',
@@ -40,6 +41,7 @@ const en = {
 };
 
 const fr: Record<keyof typeof en, string> = {
+  'nav.adminWebhooks': 'Webhooks',
   'wh.tab': 'Webhooks',
   'wh.title': 'Webhooks',
   'wh.intro': 'Selfserve envoie à vos applications un POST signé (Standard Webhooks) quand un abonnement, une licence, une facture, une personne ou une stratégie change. Les envois en échec sont réessayés pendant environ trois jours.',
