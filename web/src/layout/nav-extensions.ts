@@ -8,6 +8,7 @@ export const navExtensions: { admin: { to: string; label: string }[] } = {
     { to: '/admin/sign-in', label: 'nav.adminSignIn' },
     { to: '/admin/provisioning', label: 'nav.adminProvisioning' },
     { to: '/admin/apps', label: 'nav.adminApps' },
+    { to: '/admin/webhooks', label: 'nav.adminWebhooks' },
     { to: '/admin/audit', label: 'nav.adminAudit' },
   ],
 };
