@@ -44,12 +44,12 @@ export function openapiOptions({ publicUrl, bodyLimit }: OpenapiSettings): Swagg
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string | undefined) ?? `def-${i}` },
     transform: ({ schema, url, route }) => {
       const security = url.startsWith('/api/operator/') ? [{ operator: [] }] : route.config?.public ? [] : undefined;
       return { url, schema: { operationId: operationIdOf([route.method].flat().join(''), url), ...(security && { security }), ...schema } };
     },
-    transformObject: (document) => ('openapiObject' in document ? completeDocument(document.openapiObject as unknown as Document, bodyLimit) : document.swaggerObject) as never,
+    transformObject: (document) => ('openapiObject' in document ? completeDocument(document.openapiObject as unknown as Document, bodyLimit) : document.swaggerObject),
   };
 }
 
