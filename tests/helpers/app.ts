@@ -31,6 +31,8 @@ export interface TestResponse {
 export async function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
   const res = await fetch(url, {
     method,
+    // the server's own answer: a redirect (single sign-on) is what the test sees, not where it leads
+    redirect: 'manual',
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
