@@ -18,7 +18,8 @@ const L = {
     period: 'Période', past3: 'Les 3 derniers mois', past6: 'Les 6 derniers mois', range: 'Spécifier une plage de dates', from: 'Du', to: 'Au', apply: 'Appliquer',
     pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
     editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation',
-    badCountry: 'Nous ne pouvons pas facturer dans le pays ou la région ZZ.', profileSaved: 'Le profil de facturation a été enregistré', home: 'FR',
+    profileSaved: 'Le profil de facturation a été enregistré', home: 'France', abroad: 'Allemagne', badNumber: "Le numéro de carte n'est pas valide.",
+    noFrom: 'Du : choisissez une date.', offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     remove: 'Supprimer', inUse: 'Cette carte paie des abonnements', removed: 'Le mode de paiement a été supprimé.',
   },
   en: {
@@ -29,7 +30,8 @@ const L = {
     period: 'Period', past3: 'Past 3 months', past6: 'Past 6 months', range: 'Specify a date range', from: 'From', to: 'To', apply: 'Apply',
     pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
     editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email',
-    badCountry: 'We cannot bill to the country or region ZZ.', profileSaved: 'The billing profile was saved', home: 'US',
+    profileSaved: 'The billing profile was saved', home: 'United States', abroad: 'Germany', badNumber: 'The card number is not valid.',
+    noFrom: 'From: choose a date.', offline: 'The server could not be reached. Check your connection and try again.',
     remove: 'Remove', inUse: 'This card pays for subscriptions', removed: 'The payment method was removed.',
   },
 };
@@ -64,13 +66,16 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await pane.getByRole('button', { name: l.save }).click();
   await page.getByText(l.replaced).waitFor();
   await page.getByText(l.mastercard).first().waitFor();
-  // the profile itself: its invoice email; a country we cannot bill to is refused in the pane
+  // the profile itself: its invoice email; the country from a list in the reader's language
   await page.getByRole('button', { name: l.editProfile }).click();
   pane = page.getByRole('dialog');
-  await pane.getByLabel(l.country).fill('ZZ');
-  await pane.getByRole('button', { name: l.save }).click();
-  await pane.getByText(l.badCountry).waitFor();
-  await pane.getByLabel(l.country).fill(l.home);
+  const country = pane.getByRole('combobox', { name: l.country });
+  expect(await country.inputValue()).toBe(l.home);
+  await country.click();
+  await page.getByRole('option', { name: l.abroad }).click();
+  expect(await country.inputValue()).toBe(l.abroad);
+  await country.click();
+  await page.getByRole('option', { name: l.home }).click();
   await pane.getByLabel(l.invoiceEmail).fill('factures@example.com');
   await pane.getByRole('button', { name: l.save }).click();
   await page.getByText(l.profileSaved).waitFor();
@@ -90,7 +95,14 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   // Ajouter un nouveau mode de paiement: Add a payment method, the card, Add
   await page.getByRole('button', { name: l.add }).click();
   pane = page.getByRole('dialog', { name: l.add });
-  await fillNewCard(pane, l, '4242 4242 4242 4242');
+  // a wrong number is said under the field, and the error takes the focus
+  await fillNewCard(pane, l, '4242 4242 4242 4241');
+  await pane.getByRole('button', { name: l.addButton, exact: true }).click();
+  await pane.getByRole('alert').filter({ hasText: l.badNumber }).first().waitFor();
+  const numberField = pane.getByRole('textbox', { name: l.number });
+  expect(await numberField.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  await numberField.fill('4242 4242 4242 4242');
   await pane.getByRole('button', { name: l.addButton, exact: true }).click();
   const added = page.getByRole('row').filter({ hasText: 'Carte de test' }).filter({ hasText: '4242' });
   await added.waitFor();
@@ -123,10 +135,19 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await page.getByRole('table').getByRole('button', { name: number }).waitFor();
   await page.getByRole('combobox', { name: l.period }).click();
   await page.getByRole('option', { name: l.range }).click();
+  // no start date: said in words, where the eye is
+  await page.getByRole('button', { name: l.apply }).click();
+  await page.getByRole('alert').filter({ hasText: l.noFrom }).first().waitFor();
   await page.getByLabel(l.from, { exact: true }).fill('2026-01-01');
   await page.getByLabel(l.to, { exact: true }).fill('2026-03-31');
   await page.getByRole('button', { name: l.apply }).click();
   await page.getByRole('table').getByRole('button', { name: number }).waitFor();
+  // offline, the list says so in the reader's language
+  await page.context().setOffline(true);
+  await page.getByRole('combobox', { name: l.period }).click();
+  await page.getByRole('option', { name: l.past6 }).click();
+  await page.getByRole('alert').filter({ hasText: l.offline }).waitFor();
+  await page.context().setOffline(false);
 }
 
 describe('Billing > Bills & payments, as in the guide', () => {

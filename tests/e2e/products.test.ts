@@ -113,10 +113,17 @@ describe('Billing > Products, as in the guide', () => {
     await page.getByLabel('Number of licenses').fill('3');
     // price, tax and total before confirming: 3 x 5.64 = 16.92 + 20 % VAT = 20.30
     await page.getByText('€20.30').waitFor();
+    // Adèle's two cards and two profiles are alike but for what they pay for: each says it
+    for (const product of ['Power BI Pro', 'Project Plan 1']) {
+      await page.getByRole('radio', { name: `Use VISA ending in 4242 · Expires 12/2030 · Adèle Vance · pays for ${product}`, exact: true }).waitFor();
+      await page.getByRole('radio', { name: `Adèle Vance · 1 Demo Street, Paris, France · pays for ${product}`, exact: true }).waitFor();
+    }
     await page.getByRole('radio', { name: 'A new card' }).check();
     await fillCard(page, '4000000000009995');
     await page.getByRole('button', { name: 'Place order' }).click();
-    await page.getByText('Your card has insufficient funds. Use another card.').waitFor();
+    // the refusal takes the focus, so it is scrolled into view and read out
+    await page.getByRole('alert').filter({ hasText: 'Your card has insufficient funds. Use another card.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Your card has insufficient funds.');
     expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before);
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByRole('button', { name: 'Place order' }).click();

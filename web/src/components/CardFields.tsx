@@ -1,4 +1,5 @@
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens, type InputProps } from '@fluentui/react-components';
+import { CountryField } from './CountryField';
 import { useT } from '../i18n';
 
 /** A card as typed: sent to our API once, tokenized there by the gateway, never kept in the browser. */
@@ -23,39 +24,47 @@ export const useFieldRowStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 9rem', minWidth: 0 } },
 });
 
-export function CardFields({ value, onChange }: { value: CardDraft; onChange: (c: CardDraft) => void }) {
+/** The message to show under each field, by its name in the request (see useT().fieldErrors). */
+export type FieldErrors = Record<string, string | undefined>;
+
+/** One labelled input of a card or address form, its error (from the API) under it. */
+export function TextField({ label, error, required = true, hint, ...input }: InputProps & { label: string; error?: string; hint?: string }) {
+  return (
+    <Field label={label} required={required} hint={hint} validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Input {...input} />
+    </Field>
+  );
+}
+
+export function CardFields({ value, onChange, errors = {} }: { value: CardDraft; onChange: (c: CardDraft) => void; errors?: FieldErrors }) {
   const { t } = useT();
   const styles = useFieldRowStyles();
-  const set = (k: keyof CardDraft) => (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value });
+  const field = (k: keyof CardDraft) => ({ value: value[k], error: errors[k], onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }) });
   return (
     <>
-      <Field label={t('buy.cardNumber')} required>
-        <Input inputMode="numeric" autoComplete="cc-number" value={value.number} onChange={set('number')} />
-      </Field>
+      <TextField label={t('buy.cardNumber')} inputMode="numeric" autoComplete="cc-number" {...field('number')} />
       <div className={styles.row}>
-        <Field label={t('buy.expMonth')} required><Input inputMode="numeric" autoComplete="cc-exp-month" placeholder="MM" value={value.expMonth} onChange={set('expMonth')} /></Field>
-        <Field label={t('buy.expYear')} required><Input inputMode="numeric" autoComplete="cc-exp-year" placeholder="YYYY" value={value.expYear} onChange={set('expYear')} /></Field>
-        <Field label={t('buy.cvc')} required><Input inputMode="numeric" autoComplete="cc-csc" value={value.cvc} onChange={set('cvc')} /></Field>
+        <TextField label={t('buy.expMonth')} inputMode="numeric" autoComplete="cc-exp-month" placeholder="MM" {...field('expMonth')} />
+        <TextField label={t('buy.expYear')} inputMode="numeric" autoComplete="cc-exp-year" placeholder="YYYY" {...field('expYear')} />
+        <TextField label={t('buy.cvc')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
       </div>
-      <Field label={t('buy.nameOnCard')} required>
-        <Input autoComplete="cc-name" value={value.nameOnCard} onChange={set('nameOnCard')} />
-      </Field>
+      <TextField label={t('buy.nameOnCard')} autoComplete="cc-name" {...field('nameOnCard')} />
     </>
   );
 }
 
-export function AddressFields({ value, onChange }: { value: AddressDraft; onChange: (a: AddressDraft) => void }) {
+export function AddressFields({ value, onChange, errors = {} }: { value: AddressDraft; onChange: (a: AddressDraft) => void; errors?: FieldErrors }) {
   const { t } = useT();
   const styles = useFieldRowStyles();
-  const set = (k: keyof AddressDraft) => (_: unknown, d: { value: string }) => onChange({ ...value, [k]: k === 'country' ? d.value.toUpperCase() : d.value });
+  const field = (k: keyof AddressDraft) => ({ value: value[k], error: errors[k], onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }) });
   return (
     <>
-      <Field label={t('buy.line1')} required><Input autoComplete="address-line1" value={value.line1} onChange={set('line1')} /></Field>
+      <TextField label={t('buy.line1')} autoComplete="address-line1" {...field('line1')} />
       <div className={styles.row}>
-        <Field label={t('buy.city')} required><Input autoComplete="address-level2" value={value.city} onChange={set('city')} /></Field>
-        <Field label={t('buy.postalCode')} required><Input autoComplete="postal-code" value={value.postalCode} onChange={set('postalCode')} /></Field>
-        <Field label={t('buy.country')} required><Input autoComplete="country" maxLength={2} value={value.country} onChange={set('country')} /></Field>
+        <TextField label={t('buy.city')} autoComplete="address-level2" {...field('city')} />
+        <TextField label={t('buy.postalCode')} autoComplete="postal-code" {...field('postalCode')} />
       </div>
+      <CountryField value={value.country} error={errors.country} onChange={(country) => onChange({ ...value, country })} />
     </>
   );
 }

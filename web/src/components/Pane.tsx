@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, MessageBar, MessageBarBody, OverlayDrawer } from '@fluentui/react-components';
+import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, OverlayDrawer } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
+import { ErrorBar } from './ErrorBar';
 import { useNarrow } from '../hooks/useMedia';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 
@@ -24,7 +25,7 @@ export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error,
           </DrawerHeaderTitle>
         </DrawerHeader>
         <DrawerBody style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+          {error && <ErrorBar>{error}</ErrorBar>}
           {children}
         </DrawerBody>
         <DrawerFooter>

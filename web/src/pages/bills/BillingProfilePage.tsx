@@ -44,7 +44,6 @@ export default function BillingProfilePage() {
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.paymentMethod')}</Title3>
           <Text>{bp.paymentMethod ? label(bp.paymentMethod) : t('bp.noCard')}</Text>
-          {bp.paymentMethod && <Text>{t('pm.expires', { month: String(bp.paymentMethod.expMonth).padStart(2, '0'), year: bp.paymentMethod.expYear })}</Text>}
           <div className={styles.actions}>
             <Button disabled={!bp.paymentMethod} onClick={() => setEditing(true)}>{t('pm.edit')}</Button>
             <Button onClick={() => setReplacing(true)}>{t('bp.replace')}</Button>

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { AddressFields, CardFields, cardBody, emptyCard, useFieldRowStyles, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import {
+  AddressFields, CardFields, cardBody, emptyCard, TextField, useFieldRowStyles, type AddressDraft, type CardDraft, type FieldErrors,
+} from '../../components/CardFields';
+import { useCardLabel } from '../../components/labels';
 import type { PaymentMethod } from './types';
 
 const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
 const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
 
-export function useCardLabel() {
-  const { t } = useT();
-  return (pm: Pick<PaymentMethod, 'brand' | 'last4'>) => t('pm.card', { brand: pm.brand.toUpperCase(), last4: pm.last4 });
-}
+export { useCardLabel };
 
 /**
  * An existing card in the right pane; "Modifier" turns it into a form for the security code,
@@ -22,9 +22,10 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
   card: PaymentMethod | null; onClose: () => void; onSaved: (pm: PaymentMethod) => void; editOnOpen?: boolean;
 }) {
   const styles = useFieldRowStyles();
-  const { t, problem } = useT();
+  const { t, problem, fieldErrors } = useT();
   const label = useCardLabel();
   const [editing, setEditing] = useState(false);
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const [draft, setDraft] = useState({ cvc: '', expMonth: '', expYear: '', nameOnCard: '' });
   const [address, setAddress] = useState<AddressDraft>(noAddress);
   const [error, setError] = useState<string | null>(null);
@@ -33,10 +34,11 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
     if (!card) return;
     setEditing(editOnOpen);
     setError(null);
+    setInvalid({});
     setDraft({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard });
     setAddress(addressOf(card.address));
   }, [card, editOnOpen]);
-  const set = (k: keyof typeof draft) => (_: unknown, d: { value: string }) => setDraft({ ...draft, [k]: d.value });
+  const field = (k: keyof typeof draft) => ({ value: draft[k], error: invalid[k], onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [k]: d.value }) });
 
   async function save() {
     if (!card) return;
@@ -55,6 +57,7 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
       }));
     } catch (err) {
       setError(problem(err));
+      setInvalid(fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -64,20 +67,18 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
     <Pane title={card ? label(card) : ''} open={card !== null} onClose={onClose} onSubmit={save} submitLabel={editing ? t('common.save') : t('pm.edit')} busy={busy} error={error}>
       {card && !editing && (
         <>
-          <Text>{t('pm.expires', { month: String(card.expMonth).padStart(2, '0'), year: card.expYear })}</Text>
-          <Text>{card.nameOnCard}</Text>
           <Text>{card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}</Text>
         </>
       )}
       {card && editing && (
         <>
           <div className={styles.row}>
-            <Field label={t('buy.expMonth')} required><Input inputMode="numeric" value={draft.expMonth} onChange={set('expMonth')} /></Field>
-            <Field label={t('buy.expYear')} required><Input inputMode="numeric" value={draft.expYear} onChange={set('expYear')} /></Field>
-            <Field label={t('buy.cvc')} hint={t('pm.cvcHint')}><Input inputMode="numeric" autoComplete="cc-csc" value={draft.cvc} onChange={set('cvc')} /></Field>
+            <TextField label={t('buy.expMonth')} inputMode="numeric" {...field('expMonth')} />
+            <TextField label={t('buy.expYear')} inputMode="numeric" {...field('expYear')} />
           </div>
-          <Field label={t('buy.nameOnCard')} required><Input value={draft.nameOnCard} onChange={set('nameOnCard')} /></Field>
-          <AddressFields value={address} onChange={setAddress} />
+          <TextField label={t('buy.cvc')} required={false} hint={t('pm.cvcHint')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
+          <TextField label={t('buy.nameOnCard')} {...field('nameOnCard')} />
+          <AddressFields value={address} onChange={setAddress} errors={invalid} />
         </>
       )}
     </Pane>
@@ -86,19 +87,24 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
 
 /** The new card's form, shared by "Ajouter un mode de paiement", "Remplacer" and "Payer maintenant". */
 export function useNewCard() {
+  const { fieldErrors } = useT();
   const [card, setCard] = useState<CardDraft>(emptyCard);
   const [address, setAddress] = useState<AddressDraft>(noAddress);
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const reset = () => {
     setCard(emptyCard);
     setAddress(noAddress);
+    setInvalid({});
   };
   const fields = (
     <>
-      <CardFields value={card} onChange={setCard} />
-      <AddressFields value={address} onChange={setAddress} />
+      <CardFields value={card} onChange={setCard} errors={invalid} />
+      <AddressFields value={address} onChange={setAddress} errors={invalid} />
     </>
   );
-  return { body: () => cardBody(card, address), fields, reset };
+  /** a refusal's messages under the fields it is about */
+  const failed = (err: unknown) => setInvalid(fieldErrors(err));
+  return { body: () => cardBody(card, address), fields, reset, failed };
 }
 
 /** "Ajouter un mode de paiement": the card is verified by the gateway, then saved masked. */
@@ -120,6 +126,7 @@ export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose
       onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } }));
     } catch (err) {
       setError(problem(err));
+      form.failed(err);
     } finally {
       setBusy(false);
     }
@@ -155,6 +162,7 @@ export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { prof
       onReplaced();
     } catch (err) {
       setError(problem(err));
+      form.failed(err);
     } finally {
       setBusy(false);
     }

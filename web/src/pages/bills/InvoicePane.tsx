@@ -10,6 +10,7 @@ import { useApi } from '../../useApi';
 import { useNarrow } from '../../hooks/useMedia';
 import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useCardLabel, useNewCard } from './CardPanes';
+import { ErrorBar } from '../../components/ErrorBar';
 import type { Invoice, PaymentMethod } from './types';
 
 const useStyles = makeStyles({
@@ -56,6 +57,7 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
       onPaid();
     } catch (err) {
       setMessage({ intent: 'error', text: problem(err) });
+      newCard.failed(err);
       setKey(keyAfter(err, key));
     } finally {
       setBusy(false);
@@ -71,7 +73,8 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
           <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
         </DrawerHeader>
         <DrawerBody className={styles.body}>
-          {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+          {message && (message.intent === 'error' ? <ErrorBar>{message.text}</ErrorBar>
+            : <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>)}
           {!shown && <Spinner />}
           {shown && snapshot && (
             <>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  Badge, Button, Dropdown, Field, Input, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Badge, Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
+import { TextField } from '../../components/CardFields';
 import { InvoicePane } from './InvoicePane';
 import type { InvoiceSummary } from './types';
 import { TableFrame } from '../../components/TableFrame';
@@ -24,7 +25,7 @@ const PAGE = 50;
 /** Onglet "Factures": the last 3 months by default, 6 months, or a date range; one invoice opens in the pane. */
 export function InvoicesTab() {
   const styles = useStyles();
-  const { t, date, money } = useT();
+  const { t, date, money, fieldErrors } = useT();
   const { locale } = useLocale();
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
@@ -34,6 +35,8 @@ export function InvoicesTab() {
     if (period === 'past6') setApplied('months=6');
   }, [period]);
   const { data, error, reload, setData } = useApi<Page>(`/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}`);
+  // a date left empty or impossible: said under its field, and in words above the list
+  const invalid = fieldErrors(error);
   // a period holds any number of invoices: the next ones come on demand, after the last one shown
   async function more(page: Page) {
     const next = await api<Page>(`/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}&cursor=${encodeURIComponent(page.nextCursor!)}`);
@@ -59,8 +62,8 @@ export function InvoicesTab() {
         </Field>
         {period === 'range' && (
           <>
-            <Field label={t('inv.from')}><Input type="date" value={range.from} onChange={(_, d) => setRange({ ...range, from: d.value })} /></Field>
-            <Field label={t('inv.to')}><Input type="date" value={range.to} onChange={(_, d) => setRange({ ...range, to: d.value })} /></Field>
+            <TextField label={t('inv.from')} required={false} type="date" value={range.from} onChange={(_, d) => setRange({ ...range, from: d.value })} error={invalid.from} />
+            <TextField label={t('inv.to')} required={false} type="date" value={range.to} onChange={(_, d) => setRange({ ...range, to: d.value })} error={invalid.to} />
             <Button onClick={() => setApplied(`from=${range.from}&to=${range.to}`)}>{t('inv.apply')}</Button>
           </>
         )}

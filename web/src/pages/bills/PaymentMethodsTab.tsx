@@ -58,7 +58,7 @@ export function PaymentMethodsTab() {
             <TableBody>
               {d.items.map((pm) => (
                 <TableRow key={pm.id}>
-                  <TableCell><Link onClick={() => setOpen(pm)}>{label(pm)}</Link></TableCell>
+                  <TableCell><Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link></TableCell>
                   <TableCell>{pm.nameOnCard}</TableCell>
                   <TableCell>
                     {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}

@@ -3,12 +3,13 @@ import { Field, Input } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { AddressFields, type AddressDraft } from '../../components/CardFields';
+import { AddressFields, TextField, type AddressDraft, type FieldErrors } from '../../components/CardFields';
 import type { BillingProfile } from './types';
 
 /** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
 export function ProfilePane({ profile, open, onClose, onSaved }: { profile: BillingProfile; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t, problem } = useT();
+  const { t, problem, fieldErrors } = useT();
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const [name, setName] = useState('');
   const [address, setAddress] = useState<AddressDraft>({ line1: '', city: '', postalCode: '', country: '' });
   const [email, setEmail] = useState('');
@@ -22,6 +23,7 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
     setEmail(profile.invoiceEmail ?? '');
     setVatNumber(profile.vatNumber ?? '');
     setError(null);
+    setInvalid({});
   }, [open, profile]);
 
   async function save() {
@@ -35,6 +37,7 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
       onSaved();
     } catch (err) {
       setError(problem(err));
+      setInvalid(fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -42,9 +45,9 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
 
   return (
     <Pane title={t('bp.edit')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy} error={error}>
-      <Field label={t('buy.profileName')} required><Input value={name} onChange={(_, d) => setName(d.value)} /></Field>
-      <AddressFields value={address} onChange={setAddress} />
-      <Field label={t('bp.invoiceEmail')}><Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} /></Field>
+      <TextField label={t('buy.profileName')} value={name} onChange={(_, d) => setName(d.value)} error={invalid.name} />
+      <AddressFields value={address} onChange={setAddress} errors={invalid} />
+      <TextField label={t('bp.invoiceEmail')} required={false} type="email" value={email} onChange={(_, d) => setEmail(d.value)} error={invalid.invoiceEmail} />
       <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}><Input value={vatNumber} onChange={(_, d) => setVatNumber(d.value)} /></Field>
     </Pane>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Button, Card, Checkbox, Divider, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text,
+  Button, Card, Checkbox, Divider, Dropdown, Field, Option, Radio, RadioGroup, Spinner, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
@@ -9,9 +9,12 @@ import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { AddressFields, CardFields, cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
+import { AddressFields, CardFields, cardBody, emptyCard, TextField, type AddressDraft, type CardDraft, type FieldErrors } from '../../components/CardFields';
+import { ErrorBar } from '../../components/ErrorBar';
 import { beforeChange } from '../../components/ChangeQuote';
 import type { Money, Subscription } from './types';
+import type { BillingProfile, PaymentMethod } from '../bills/types';
+import { productsByCard, useCardLabel, useProfileLabel } from '../../components/labels';
 
 interface Product {
   id: string;
@@ -39,25 +42,21 @@ const useStyles = makeStyles({
 export default function BuyProduct() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const { t, money, problem, date } = useT();
+  const { t, money, problem, date, fieldErrors } = useT();
   const { me } = useSession();
   const { data: catalog } = useApi<{ items: Product[] }>('/api/products');
-  const { data: mine } = useApi<{ items: Subscription[] }>('/api/subscriptions');
   const products = catalog?.items.filter((p) => p.selfServiceEligible) ?? [];
   const [productId, setProductId] = useState('');
   const [term, setTerm] = useState<'monthly' | 'annual'>('monthly');
   const [quantity, setQuantity] = useState('1');
   const [trial, setTrial] = useState(false);
-  // cards and billing profiles already used by this person, to pay with again
-  const saved = useMemo(() => {
-    const cards = new Map<string, NonNullable<Subscription['paymentMethod']>>();
-    const profiles = new Map<string, NonNullable<Subscription['billingProfile']>>();
-    for (const s of mine?.items ?? []) {
-      if (s.paymentMethod) cards.set(s.paymentMethod.id, s.paymentMethod);
-      if (s.billingProfile) profiles.set(s.billingProfile.id, s.billingProfile);
-    }
-    return { cards: [...cards.values()], profiles: [...profiles.values()] };
-  }, [mine]);
+  // the person's own cards and billing profiles, to pay with again, each told apart from the others
+  const { data: cards } = useApi<{ items: PaymentMethod[] }>('/api/payment-methods');
+  const { data: profiles } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
+  const saved = useMemo(() => ({ cards: cards?.items ?? [], profiles: profiles?.items ?? [] }), [cards, profiles]);
+  const paysFor = useMemo(() => productsByCard(saved.profiles), [saved]);
+  const cardLabel = useCardLabel();
+  const profileLabel = useProfileLabel();
   const [cardChoice, setCardChoice] = useState('new');
   const [profileChoice, setProfileChoice] = useState('new');
   useEffect(() => {
@@ -69,6 +68,7 @@ export default function BuyProduct() {
   const [profileName, setProfileName] = useState(me?.person.displayName ?? '');
   const [quote, setQuote] = useState<Quote | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
 
@@ -94,6 +94,7 @@ export default function BuyProduct() {
     if (!product) return;
     setBusy(true);
     setError(null);
+    setInvalid({});
     try {
       const body: Record<string, unknown> = { productId: product.id, quantity: count, term, ...(trial ? { trial: true } : {}) };
       if (needsCard || profileChoice !== 'new') {
@@ -110,6 +111,7 @@ export default function BuyProduct() {
       navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }), receipt } });
     } catch (err) {
       setError(problem(err));
+      setInvalid(fieldErrors(err));
       setKey(keyAfter(err, key));
     } finally {
       setBusy(false);
@@ -122,7 +124,7 @@ export default function BuyProduct() {
       <PageHeader title={t('buy.title')} />
       <div className={styles.layout}>
         <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void placeOrder(); }}>
-          {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+          {error && <ErrorBar>{error}</ErrorBar>}
           <Field label={t('buy.product')} required>
             <Dropdown placeholder={t('buy.product')} value={product?.name ?? ''} selectedOptions={productId ? [productId] : []}
               onOptionSelect={(_, d) => { setProductId(d.optionValue ?? ''); setTrial(false); }}>
@@ -136,9 +138,8 @@ export default function BuyProduct() {
               <Radio value="annual" label={t('term.annual')} />
             </RadioGroup>
           </Field>
-          <Field label={t('buy.quantity')} required validationState={validCount ? 'none' : 'error'}>
-            <Input type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)} />
-          </Field>
+          <TextField label={t('buy.quantity')} type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)}
+            error={validCount ? invalid.quantity : t('buy.invalidQuantity')} />
           {product && product.trialDays > 0 && (
             <Checkbox checked={trial} onChange={(_, d) => setTrial(d.checked === true)} label={t('buy.trial', { days: product.trialDays })} />
           )}
@@ -147,21 +148,21 @@ export default function BuyProduct() {
               <Divider />
               <Field label={t('buy.card')}>
                 <RadioGroup value={cardChoice} onChange={(_, d) => setCardChoice(d.value)}>
-                  {saved.cards.map((c) => <Radio key={c.id} value={c.id} label={t('buy.useCard', { brand: c.brand.toUpperCase(), last4: c.last4 })} />)}
+                  {saved.cards.map((c) => <Radio key={c.id} value={c.id} label={t('buy.useCard', { card: cardLabel(c, paysFor.get(c.id)) })} />)}
                   <Radio value="new" label={t('buy.newCard')} />
                 </RadioGroup>
               </Field>
-              {cardChoice === 'new' && <CardFields value={card} onChange={setCard} />}
+              {cardChoice === 'new' && <CardFields value={card} onChange={setCard} errors={invalid} />}
               <Field label={t('buy.billing')}>
                 <RadioGroup value={profileChoice} onChange={(_, d) => setProfileChoice(d.value)}>
-                  {saved.profiles.map((p) => <Radio key={p.id} value={p.id} label={p.name} />)}
+                  {saved.profiles.map((p) => <Radio key={p.id} value={p.id} label={profileLabel(p)} />)}
                   <Radio value="new" label={t('buy.newProfile')} />
                 </RadioGroup>
               </Field>
               {profileChoice === 'new' && (
-                <Field label={t('buy.profileName')} required><Input value={profileName} onChange={(_, d) => setProfileName(d.value)} /></Field>
+                <TextField label={t('buy.profileName')} value={profileName} onChange={(_, d) => setProfileName(d.value)} error={invalid.name} />
               )}
-              {(profileChoice === 'new' || cardChoice === 'new') && <AddressFields value={address} onChange={setAddress} />}
+              {(profileChoice === 'new' || cardChoice === 'new') && <AddressFields value={address} onChange={setAddress} errors={invalid} />}
             </>
           )}
           <Button appearance="primary" type="submit" disabled={busy || !product || !validCount}>{t('buy.confirm')}</Button>

@@ -13,6 +13,7 @@ import { CancelPane } from './CancelPane';
 import { LicenseTotalPane, type TotalMode } from './LicenseTotalPane';
 import { ReactivatePane } from './ReactivatePane';
 import { ReceiptBar, type Receipt } from '../../components/ChangeQuote';
+import { useCardLabel, useProfileLabel } from '../../components/labels';
 import { StatusBadge } from './StatusBadge';
 import type { Subscription } from './types';
 
@@ -28,6 +29,8 @@ export default function SubscriptionDetails() {
   const styles = useStyles();
   const navigate = useNavigate();
   const { t, date, money, problem, number } = useT();
+  const cardLabel = useCardLabel();
+  const profileLabel = useProfileLabel();
   const { data: sub, error, setData } = useApi<Subscription>(`/api/subscriptions/${id}`);
   const [pane, setPane] = useState<TotalMode | null>(null);
   const [canceling, setCanceling] = useState(false);
@@ -99,9 +102,9 @@ export default function SubscriptionDetails() {
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.billingProfile')}</Text>
-          <Text>{sub.billingProfile?.name ?? '—'}</Text>
+          <Text>{sub.billingProfile ? profileLabel(sub.billingProfile) : '—'}</Text>
           <Text weight="semibold">{t('sub.paymentMethod')}</Text>
-          <Text>{sub.paymentMethod ? t('sub.card', { brand: sub.paymentMethod.brand.toUpperCase(), last4: sub.paymentMethod.last4 }) : t('sub.noCard')}</Text>
+          <Text>{sub.paymentMethod ? cardLabel(sub.paymentMethod) : t('sub.noCard')}</Text>
         </Card>
       </div>
       <LicenseTotalPane subscription={sub} mode={pane} onClose={() => setPane(null)} onSwitch={setPane} onDone={changed} />
