@@ -142,7 +142,7 @@ export function setPrices(db: Queryable, prices: PriceChange[], now: Date | null
 
 export const priceChangesOf = (productId: string, prices: PriceList): PriceChange[] =>
   Object.entries(prices).flatMap(([currency, byTerm]) =>
-    Object.entries(byTerm ?? {}).map(([term, amount]) => ({ productId, currency: currency as Currency, term: term as Term, amount: amount! })));
+    Object.entries(byTerm ?? {}).map(([term, amount]) => ({ productId, currency: currency as Currency, term: term as Term, amount: amount })));
 
 /** Brings the catalog to the given products and prices (the demo catalog, at every start of a test database). */
 export async function upsertProducts(db: Queryable, products: NewProduct[]): Promise<void> {

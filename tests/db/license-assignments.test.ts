@@ -111,7 +111,7 @@ describe.each(engines)('license_assignments on %s', (engine) => {
     const sub = await subscription(2, 'CFQ7TTC0LH2H');
     const change = (personIds: string[], by = buyer) => assignSeats(t.db, { orgId, subscriptionId: sub.id, personIds, by }, NOW);
     expect((await change(people.slice(0, 3))).verdict).toBe('insufficient_licenses');
-    expect((await change([people[0]!], people[5]!)).verdict).toBe('not_buyer');
+    expect((await change([people[0]!], people[5])).verdict).toBe('not_buyer');
     const noLocation = (await t.db.query<{ id: string }>(`SELECT id FROM people WHERE org_id = $1 AND usage_location IS NULL LIMIT 1`, [orgId]))[0]!.id;
     expect((await change([noLocation])).verdict).toBe('usage_location_required');
     const disabled = (await t.db.query<{ id: string }>(`SELECT id FROM people WHERE org_id = $1 AND status = 'disabled' LIMIT 1`, [orgId]))[0]!.id;

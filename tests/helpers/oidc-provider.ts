@@ -31,7 +31,7 @@ export async function startOidcProvider(opts: { redirectUri: string; postLogoutR
 
   const configuration: Configuration = {
     clients: [client],
-    jwks: { keys: [jwk as never] },
+    jwks: { keys: [jwk] },
     cookies: { keys: ['test-cookie-key-0123456789'] },
     conformIdTokenClaims: false,
     claims: { openid: ['sub', 'tid', 'oid'], email: ['email', 'email_verified'], profile: ['name'] },

@@ -24,7 +24,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /LISTENING (\S+)/.exec(out);
       if (m) resolve(m[1]!);

@@ -28,7 +28,7 @@ export function patchOperations(body: ScimResource): ScimPatchOperation[] {
 /** Applies the operations to a resource; scim-patch's refusals become SCIM errors. */
 export function applyPatch<T extends ScimResource>(resource: T, operations: ScimPatchOperation[]): T {
   try {
-    return scimPatch(resource as never, operations) as T;
+    return scimPatch(resource as never, operations);
   } catch (err) {
     const kind = (err as { scimCode?: string }).scimCode;
     throw new ScimError(400, kind ?? 'invalidValue', (err as Error).message);

@@ -151,7 +151,7 @@ function invoiceOf(actor: Actor, product: Product, input: BuyInput, p: {
     billingSnapshot: snapshotOf(p.profile), periodStart: p.now, periodEnd: p.end, currency: p.currency, totals: p.totals,
     line: {
       productId: product.id, description: `${product.name} (${input.term})`, quantity: input.quantity,
-      unitPrice: termPrice(product.prices[input.term]!, input.term), amount: p.totals.subtotal,
+      unitPrice: termPrice(product.prices[input.term], input.term), amount: p.totals.subtotal,
     },
   });
 }
