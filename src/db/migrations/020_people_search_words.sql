@@ -10,18 +10,21 @@ CREATE TABLE people_search_words (
 );
 CREATE INDEX people_search_words_prefix_idx ON people_search_words (org_id, word text_pattern_ops);
 
+-- per statement: a bulk load of people splits their names in one pass
 CREATE FUNCTION people_search_words_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM people_search_words WHERE org_id = NEW.org_id AND person_id = NEW.id;
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM people_search_words w USING changed c WHERE w.org_id = c.org_id AND w.person_id = c.id;
+  END IF;
   INSERT INTO people_search_words (org_id, word, person_id)
-    SELECT DISTINCT NEW.org_id, w, NEW.id FROM regexp_split_to_table(NEW.search_name, '[^[:alnum:]]+') AS w WHERE w <> ''
+    SELECT DISTINCT c.org_id, w, c.id FROM changed c, regexp_split_to_table(c.search_name, '[^[:alnum:]]+') AS w WHERE w <> ''
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 CREATE TRIGGER people_search_words_insert AFTER INSERT ON people
-  FOR EACH ROW EXECUTE FUNCTION people_search_words_sync();
-CREATE TRIGGER people_search_words_update AFTER UPDATE OF search_name ON people
-  FOR EACH ROW WHEN (OLD.search_name IS DISTINCT FROM NEW.search_name) EXECUTE FUNCTION people_search_words_sync();
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION people_search_words_sync();
+CREATE TRIGGER people_search_words_update AFTER UPDATE ON people
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION people_search_words_sync();
 
 INSERT INTO people_search_words (org_id, word, person_id)
   SELECT DISTINCT p.org_id, w, p.id FROM people p, regexp_split_to_table(p.search_name, '[^[:alnum:]]+') AS w WHERE w <> ''
