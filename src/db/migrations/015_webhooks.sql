@@ -99,6 +99,8 @@ BEGIN
   INSERT INTO webhook_events (org_id, type, data, occurred_at) VALUES (p_org, p_type, p_data, p_at) RETURNING id INTO event_id;
   INSERT INTO webhook_messages (org_id, endpoint_id, event_id, order_key)
     SELECT p_org, id, event_id, p_key FROM webhook_endpoints WHERE org_id = p_org AND enabled AND p_type = ANY (events);
+  -- wakes every server's dispatcher at commit (notifications of one transaction are sent once)
+  PERFORM pg_notify('selfserve_webhooks', '');
 END $$;
 
 -- The audit trail names every change; these are the ones apps hear about.

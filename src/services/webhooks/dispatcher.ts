@@ -1,8 +1,10 @@
 import type { Deps } from '../deps.js';
 import { deliverDueWebhooks } from './deliver.js';
 
-/** How often an idle server looks for due messages: the latency of a quiet moment. */
-const POLL_MS = 200;
+/** Each event's commit NOTIFYs this channel (webhook_enqueue): a server hears it and sends at once. */
+const CHANNEL = 'selfserve_webhooks';
+/** How often a server also looks without being woken: retries fall due, a notification was missed. */
+const POLL_MS = 500;
 
 export interface WebhookDispatcher {
   /** No new attempt starts; those under way are awaited. */
@@ -11,12 +13,14 @@ export interface WebhookDispatcher {
 
 /**
  * Delivers webhooks from this server, beside every other instance doing the same (claims skip
- * each other's rows). While messages keep coming it goes on at once; idle, it polls.
+ * each other's rows). Woken by each commit that writes an event; while messages keep coming it
+ * goes on at once; idle, it polls.
  */
 export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown): void }): WebhookDispatcher {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let woken = false;
   const loop = async () => {
     while (!stopped) {
       let sent = 0;
@@ -31,9 +35,22 @@ export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown)
   const tick = () => {
     running = loop().finally(() => {
       running = undefined;
-      if (!stopped) timer = setTimeout(tick, POLL_MS);
+      if (stopped) return;
+      if (woken) {
+        woken = false;
+        tick();
+      } else timer = setTimeout(tick, POLL_MS).unref();
     });
   };
+  const wake = () => {
+    if (stopped) return;
+    if (running) woken = true;
+    else {
+      clearTimeout(timer);
+      tick();
+    }
+  };
+  deps.db.listen(CHANNEL, wake, () => {}).catch(opts.onError);
   tick();
   return {
     async stop() {
