@@ -1,16 +1,8 @@
-export const ROLES = ['member', 'admin', 'billing_admin', 'global_reader'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Answer } from '../../api/types';
 
 /** A person as GET /api/people/{id} and the admin's changes answer. */
-export interface PersonDetail {
-  id: string;
-  displayName: string;
-  email: string;
-  usageLocation: string | null;
-  role: Role;
-  status: 'active' | 'disabled';
-  externalId: string | null;
-  hasPassword: boolean;
-}
+export type PersonDetail = Answer<'/api/people/{id}'>;
+export type Role = PersonDetail['role'];
+export const ROLES = ['member', 'admin', 'billing_admin', 'global_reader'] as const satisfies readonly Role[];
 
-export interface Invitation { url: string; expiresAt: string; emailed: boolean }
+export type Invitation = Answer<'/api/people/{id}/reset-password', 'post'>;
