@@ -1,12 +1,11 @@
+import type { Schemas } from './api/types';
+
 /** The browser's client of our API: JSON in and out, CSRF header on writes, problems as errors. */
 
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail?: string;
-  [extra: string]: unknown;
-}
+/** A refusal as the API sends it (RFC 9457 with a stable code). */
+export type Problem = Schemas['Problem'];
+/** The server could not be reached, or answered something else than a problem. */
+const networkError = (status: number, title: string): Problem => ({ type: 'about:blank', status, code: 'network_error', title });
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -37,12 +36,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: 'same-origin',
   }).catch(() => {
-    throw new ApiError({ status: 0, code: 'network_error', title: 'The server could not be reached.' });
+    throw new ApiError(networkError(0, 'The server could not be reached.'));
   });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    const problem: Problem = data && typeof data.code === 'string' ? data : { status: response.status, code: 'network_error', title: response.statusText };
+    const problem: Problem = data && typeof data.code === 'string' ? data : networkError(response.status, response.statusText);
     if (problem.code === 'unauthenticated' && csrfToken) sessionEvents.dispatchEvent(new Event('expired'));
     throw new ApiError(problem);
   }
