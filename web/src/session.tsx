@@ -1,11 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from './api';
+import type { Answer } from './api/types';
 
-export interface Me {
-  person: { id: string; displayName: string; email: string; usageLocation: string | null; role: 'member' | 'admin' | 'billing_admin' | 'global_reader' };
-  organization: { id: string; name: string; country: string; currency: string };
-  csrfToken: string | null;
-}
+export type Me = Answer<'/api/me'>;
 
 interface SessionValue {
   me: Me | null;

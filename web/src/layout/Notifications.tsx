@@ -1,10 +1,13 @@
 import { Button, CounterBadge, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Alert24Regular } from '@fluentui/react-icons';
 import { api } from '../api';
+import type { Answer, Item } from '../api/types';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 
-interface Inbox { items: { id: string; kind: string; payload: Record<string, string | number>; createdAt: string; readAt: string | null }[]; unread: number }
+// the API keeps payloads open; ours hold the words and numbers of the message
+type Notification = Item<'/api/notifications'> & { payload: Record<string, string | number> };
+type Inbox = Omit<Answer<'/api/notifications'>, 'items'> & { items: Notification[] };
 
 const useStyles = makeStyles({
   surface: { width: '340px', maxWidth: 'calc(100vw - 32px)', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -5,19 +5,10 @@ import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { Loadable } from '../components/Loadable';
 import { StatusBadge } from './products/StatusBadge';
-import type { Subscription } from './products/types';
+import type { Item } from '../api/types';
 import { TableFrame } from '../components/TableFrame';
 
-export interface LicensePool {
-  subscriptionId: string;
-  product: { id: string; name: string };
-  status: Subscription['status'];
-  total: number;
-  assigned: number;
-  available: number;
-  selfService: boolean;
-  buyer: { id: string; displayName: string };
-}
+export type LicensePool = Item<'/api/licenses'>;
 
 /** Facturation > Licences: each subscription with its assigned and available licenses. */
 export default function Licenses() {

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Button, Combobox, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
+import type { Item } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 
-interface Person { id: string; displayName: string; email: string }
+type Person = Item<'/api/people'>;
 const MAX = 20;
 
 const useStyles = makeStyles({

@@ -11,10 +11,10 @@ import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AssignPane } from './AssignPane';
 import type { Subscription } from '../products/types';
+import type { Answer } from '../../api/types';
 import { TableFrame } from '../../components/TableFrame';
 
-interface Assignment { person: { id: string; displayName: string; email: string }; assignedAt: string }
-type AssignmentPage = { items: Assignment[]; nextCursor: string | null };
+type AssignmentPage = Answer<'/api/subscriptions/{id}/assignments'>;
 
 const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
 

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 
-interface Invited { email: string; displayName: string; organizationName: string; purpose: 'invitation' | 'password_reset' }
+type Invited = Answer<'/api/invitations/lookup', 'post'>;
 
 /** The one-time link's page: its secret is in the fragment, never sent to a server or a log. */
 export function Invitation() {
