@@ -1,5 +1,5 @@
 import type { IntlShape } from 'react-intl';
-import { ApiError } from '../api';
+import { ApiError, type Problem } from '../api';
 
 /** The form field a request's property is typed in: its label's message id. */
 const FIELD_LABELS: Record<string, string> = {
@@ -14,7 +14,7 @@ const CODE_FIELDS: Record<string, string> = {
   unsupported_country: 'country',
 };
 
-interface Invalid { path: string; message: string }
+type Invalid = NonNullable<Problem['errors']>[number];
 
 /** A validation error as a field and what is wrong with it, from the JSON Schema validator's English. */
 function reading(e: Invalid): { field: string; kind: 'required' | 'date' | 'format' | 'range' | 'other' } {

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { TableFrame } from '../../components/TableFrame';
 
-interface AuditEvent { id: number; at: string; actor: { displayName: string; email: string } | null; action: string; objectType: string; objectId: string }
-type Page = { items: AuditEvent[]; nextCursor: string | null };
+type Page = Answer<'/api/admin/audit'>;
 
 /** Who did what, when, on what: newest first, filtered by action, exported as CSV. */
 export default function AuditLog() {

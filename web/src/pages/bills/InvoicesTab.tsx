@@ -6,12 +6,12 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { TextField } from '../../components/CardFields';
 import { InvoicePane } from './InvoicePane';
-import type { InvoiceSummary } from './types';
 import { TableFrame } from '../../components/TableFrame';
 
 type Period = 'past3' | 'past6' | 'range';
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
 });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-type Page = { items: InvoiceSummary[]; nextCursor: string | null };
+type Page = Pick<Answer<'/api/invoices'>, 'items' | 'nextCursor'>;
 const PAGE = 50;
 
 /** Onglet "Factures": the last 3 months by default, 6 months, or a date range; one invoice opens in the pane. */

@@ -3,6 +3,7 @@ import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../../../api';
+import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -12,8 +13,8 @@ import { SettingsTabs } from './SettingsTabs';
 
 const ROLES = ['User.Read.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All', 'User.ReadWrite.All'] as const;
 const COLUMNS = ['app.name', 'app.clientId', 'app.permissions', 'app.owner', 'app.created', 'app.lastUsed', 'app.actions'];
-interface App { id: string; clientId: string; name: string; roles: string[]; owner: { displayName: string }; createdAt: string; lastUsedAt: string | null }
-interface Credentials { name: string; clientId: string; clientSecret: string; tenantId: string; authorityHost: string }
+type App = Item<'/api/admin/apps'>;
+type Credentials = Answer<'/api/admin/apps', 'post'>;
 
 /** Settings > Apps: client credentials for daemons using the Graph-compatible API (secret shown once, rotate, revoke). */
 export default function Apps() {

@@ -3,6 +3,7 @@ import {
   Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../../../api';
+import type { Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -10,7 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { TableFrame } from '../../../components/TableFrame';
 import { SettingsTabs } from './SettingsTabs';
 
-interface Token { id: string; name: string; createdAt: string; lastUsedAt: string | null }
+type Token = Item<'/api/admin/provisioning/tokens'>;
 
 /** Settings > Provisioning: the SCIM tenant URL and its tokens. */
 export default function Provisioning() {

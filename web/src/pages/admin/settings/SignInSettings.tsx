@@ -3,6 +3,7 @@ import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
 } from '@fluentui/react-components';
 import { api, ApiError } from '../../../api';
+import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -10,8 +11,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { TableFrame } from '../../../components/TableFrame';
 import { SettingsTabs } from './SettingsTabs';
 
-interface Domain { domain: string; verified: boolean; txtRecord: { name: string; value: string } }
-interface Provider { issuer: string; clientId: string; jitProvisioning: boolean; redirectUri: string }
+type Domain = Item<'/api/admin/domains'>;
+type Provider = Answer<'/api/admin/identity-provider'>;
 
 /** Settings > Sign-in: the e-mail domains and the OpenID Connect provider. */
 export default function SignInSettings() {

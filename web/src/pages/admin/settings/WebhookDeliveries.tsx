@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../../../api';
+import type { Answer } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useApi } from '../../../useApi';
 import { TableFrame } from '../../../components/TableFrame';
 import type { Endpoint } from './Webhooks';
 
-interface Delivery {
-  id: string; eventId: string; type: string; attemptedAt: string; statusCode: number | null; latencyMs: number;
-  responseExcerpt: string; error: string | null; messageStatus: 'pending' | 'delivered' | 'failed';
-}
-type Page = { items: Delivery[]; nextCursor: string | null };
+type Page = Answer<'/api/admin/webhooks/{id}/deliveries'>;
 
 /** An endpoint's delivery log, newest first: what it answered, how fast, and a replay. */
 export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint; canReplay: boolean }) {

@@ -4,6 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { WEBHOOK_EVENT_TYPES } from '../../../../../src/services/webhooks/event-types';
 import { api } from '../../../api';
+import type { Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -12,7 +13,7 @@ import { TableFrame } from '../../../components/TableFrame';
 import { SettingsTabs } from './SettingsTabs';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
-export interface Endpoint { id: string; url: string; description: string; events: string[]; enabled: boolean; disabledReason: string | null }
+export type Endpoint = Item<'/api/admin/webhooks'>;
 
 /** Settings > Webhooks: the endpoints that hear about this organization's changes, and what was sent to them. */
 export default function Webhooks() {
