@@ -2,24 +2,12 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Divider, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../api';
+import type { Answer } from '../api/types';
 import { useT } from '../i18n';
 import type { Money } from '../pages/products/types';
 
 /** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
-export interface ChangeQuote {
-  change: 'more_licenses' | 'fewer_licenses' | 'fewer_licenses_at_renewal' | 'no_change' | 'cancel' | 'cancel_at_term_end' | 'reactivation';
-  money: 'charge' | 'refund' | 'none';
-  quantity: number;
-  licenses: number;
-  subtotal: Money;
-  taxRateBp: number;
-  tax: Money;
-  total: Money;
-  effectiveAt: string;
-  periodStart: string;
-  periodEnd: string;
-  card: { brand: string; last4: string } | null;
-}
+export type ChangeQuote = Answer<'/api/subscriptions/{id}/quote'>;
 
 /** The quote of a change, asked again (after a short pause while typing) whenever the change does. */
 export function useChangeQuote(subscriptionId: string, query: string | null) {
@@ -85,7 +73,7 @@ export interface Receipt {
   documents: { id: string; number: string; kind: 'invoice' | 'credit_note' }[];
 }
 
-type Documents = { items: { id: string; number: string; kind: 'invoice' | 'credit_note'; subscriptionId: string | null; total: Money }[] };
+type Documents = Pick<Answer<'/api/invoices'>, 'items'>;
 const documentsOf = async (subscriptionId: string) =>
   (await api<Documents>('/api/invoices?limit=20').catch((): Documents => ({ items: [] }))).items.filter((i) => i.subscriptionId === subscriptionId);
 
