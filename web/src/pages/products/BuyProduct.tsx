@@ -5,6 +5,7 @@ import {
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
+import type { Answer, Item } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
@@ -12,20 +13,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { AddressFields, CardFields, cardBody, emptyCard, TextField, type AddressDraft, type CardDraft, type FieldErrors } from '../../components/CardFields';
 import { ErrorBar } from '../../components/ErrorBar';
 import { beforeChange } from '../../components/ChangeQuote';
-import type { Money, Subscription } from './types';
+import type { Subscription } from './types';
 import type { BillingProfile, PaymentMethod } from '../bills/types';
 import { productsByCard, useCardLabel, useProfileLabel } from '../../components/labels';
 
-interface Product {
-  id: string;
-  name: string;
-  description: string;
-  selfServiceEligible: boolean;
-  trialDays: number;
-  trialRequiresPaymentMethod: boolean;
-  prices: { monthly: Money; annual: Money };
-}
-interface Quote { subtotal: Money; tax: Money; total: Money; taxRateBp: number; termPrice: Money; termStart: string; termEnd: string }
+type Product = Item<'/api/products'>;
+type Quote = Answer<'/api/subscriptions/quote'>;
 
 const useStyles = makeStyles({
   layout: {
