@@ -37,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     signIn: async (email, password) => accept(await api<Me>('/api/session', { method: 'POST', body: { email, password } })),
     signOut: async () => {
       // ends the session here, and tells where to also sign out of the identity provider
-      const out = await api<{ endSessionUrl: string | null }>('/api/sso/sign-out', { method: 'POST' }).catch(() => null);
+      const out = await api<Answer<'/api/sso/sign-out', 'post'>>('/api/sso/sign-out', { method: 'POST' }).catch(() => null);
       if (out?.endSessionUrl) sessionStorage.setItem('selfserve.endSessionUrl', out.endSessionUrl);
       accept(null);
     },

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Title2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../api';
+import type { Answer } from '../api/types';
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
@@ -37,7 +38,7 @@ function SignInForm() {
     sessionStorage.removeItem(END_SESSION_KEY);
     try {
       if (step === 'email') {
-        const found = await api<{ method: 'password' | 'sso'; url?: string }>('/api/sign-in/discover', { method: 'POST', body: { email } });
+        const found = await api<Answer<'/api/sign-in/discover', 'post'>>('/api/sign-in/discover', { method: 'POST', body: { email } });
         if (found.method === 'sso') {
           setStep('redirecting');
           window.location.assign(found.url!);

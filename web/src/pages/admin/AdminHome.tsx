@@ -5,6 +5,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/Loadable';
+import type { Answer } from '../../api/types';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalL} 0` },
@@ -18,7 +19,7 @@ export default function AdminHome() {
   const navigate = useNavigate();
   const { t } = useT();
   const { me } = useSession();
-  const { data, error } = useApi<{ items: { product: { id: string; name: string }; purchases: number; totalLicenses: number; assigned: number }[] }>(
+  const { data, error } = useApi<Answer<'/api/admin/self-service-purchases/by-product'>>(
     '/api/admin/self-service-purchases/by-product');
   return (
     <>

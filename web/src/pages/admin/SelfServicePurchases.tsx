@@ -10,8 +10,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/Loadable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
-import type { Purchase } from './types';
 import { TableFrame } from '../../components/TableFrame';
+import type { Answer } from '../../api/types';
 
 const STATUSES = ['trial', 'active', 'expired', 'disabled', 'deleted'] as const;
 const useStyles = makeStyles({ filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', margin: `${tokens.spacingVerticalM} 0` } });
@@ -23,8 +23,8 @@ export default function SelfServicePurchases() {
   const [product, setProduct] = useState('');
   const [status, setStatus] = useState('');
   const query = new URLSearchParams({ limit: '100', ...(product ? { productId: product } : {}), ...(status ? { status } : {}) });
-  const { data, error, reload } = useApi<{ items: Purchase[]; nextCursor: string | null }>(`/api/admin/self-service-purchases?${query}`);
-  const grouped = useApi<{ items: { product: { id: string; name: string }; purchases: number; totalLicenses: number; assigned: number }[] }>(
+  const { data, error, reload } = useApi<Answer<'/api/admin/self-service-purchases'>>(`/api/admin/self-service-purchases?${query}`);
+  const grouped = useApi<Answer<'/api/admin/self-service-purchases/by-product'>>(
     '/api/admin/self-service-purchases/by-product');
   const [open, setOpen] = useState<string | null>(null);
   const productName = grouped.data?.items.find((g) => g.product.id === product)?.product.name;

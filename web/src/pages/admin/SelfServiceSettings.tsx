@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import { Dropdown, MessageBar, MessageBarBody, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { TableFrame } from '../../components/TableFrame';
 
-const VALUES = ['Enabled', 'OnlyTrialsWithoutPaymentMethod', 'Disabled'] as const;
-type Policy = (typeof VALUES)[number];
+type Policies = Answer<'/api/admin/self-service-policy'>;
+type Policy = Policies['items'][number]['value'];
+const VALUES = ['Enabled', 'OnlyTrialsWithoutPaymentMethod', 'Disabled'] as const satisfies readonly Policy[];
 
 /** Paramètres > Achats et essais en libre-service: per product, Autoriser / uniquement les essais / Ne pas autoriser. */
 export default function SelfServiceSettings() {
   const { t, problem } = useT();
   const { me } = useSession();
-  const { data, error, setData } = useApi<{ items: { productId: string; productName: string; value: Policy }[] }>('/api/admin/self-service-policy');
+  const { data, error, setData } = useApi<Policies>('/api/admin/self-service-policy');
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const readOnly = me?.person.role === 'global_reader';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Combobox, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
-import type { Item } from '../../api/types';
+import type { Answer, Item } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 
@@ -59,7 +59,7 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
     setBusy(true);
     setNotice(null);
     try {
-      const res = await api<{ assigned: Person[]; alreadyAssigned: Person[] }>(`/api/subscriptions/${subscriptionId}/assignments`, {
+      const res = await api<Answer<'/api/subscriptions/{id}/assignments', 'post'>>(`/api/subscriptions/${subscriptionId}/assignments`, {
         method: 'POST', body: { userIds: chosen.map((p) => p.id) },
       });
       const already = res.alreadyAssigned.length ? ' ' + t('lic.pane.already', { names: res.alreadyAssigned.map((p) => p.displayName).join(', ') }) : '';

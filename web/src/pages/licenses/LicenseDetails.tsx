@@ -56,7 +56,7 @@ export default function LicenseDetails() {
   async function unassign() {
     setConfirming(false);
     try {
-      const res = await api<{ unassigned: string[] }>(`/api/subscriptions/${s.id}/assignments/remove`, { method: 'POST', body: { userIds: [...selected] } });
+      const res = await api<Answer<'/api/subscriptions/{id}/assignments/remove', 'post'>>(`/api/subscriptions/${s.id}/assignments/remove`, { method: 'POST', body: { userIds: [...selected] } });
       setNotice({ intent: 'success', text: t('lic.unassigned', { count: res.unassigned.length }) });
       setSelected(new Set());
       refresh();

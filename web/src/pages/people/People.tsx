@@ -4,6 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,7 +30,7 @@ export default function People() {
   const [result, setResult] = useState<PaneResult | null>(null);
 
   const load = (cursor?: string) =>
-    api<{ items: Row[]; nextCursor: string | null }>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
+    api<Answer<'/api/people'>>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => load().then((page) => {

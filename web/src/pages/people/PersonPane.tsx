@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, Option } from '@fluentui/react-components';
 import { api } from '../../api';
+import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 import { ROLES, type Invitation, type PersonDetail, type Role } from './types';
@@ -38,7 +39,7 @@ export function PersonPane({ person, onClose, onDone }: { person: PersonDetail |
 
   const body = { ...form, displayName: form.displayName.trim(), email: form.email.trim(), usageLocation: form.usageLocation.trim().toUpperCase() || null };
   const save = () => adding
-    ? run(() => api<{ person: PersonDetail; invitation: Invitation | null }>('/api/people', { method: 'POST', body }), ({ person: p, invitation: i }) => ({
+    ? run(() => api<Answer<'/api/people', 'post'>>('/api/people', { method: 'POST', body }), ({ person: p, invitation: i }) => ({
       text: `${t('ppl.added', { name: p.displayName })} ${!i ? t('ppl.viaProvider', { email: p.email }) : i.emailed ? t('ppl.invitationSent', { email: p.email }) : ''}`,
       invitation: i && !i.emailed ? { ...i, email: p.email } : undefined,
     }))

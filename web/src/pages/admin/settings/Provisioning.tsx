@@ -3,7 +3,7 @@ import {
   Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { api } from '../../../api';
-import type { Item } from '../../../api/types';
+import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -28,7 +28,7 @@ export default function Provisioning() {
     e.preventDefault();
     setError(null);
     try {
-      setCreated((await api<{ token: string }>('/api/admin/provisioning/tokens', { method: 'POST', body: { name } })).token);
+      setCreated((await api<Answer<'/api/admin/provisioning/tokens', 'post'>>('/api/admin/provisioning/tokens', { method: 'POST', body: { name } })).token);
       setName('');
       tokens.reload();
     } catch (err) {

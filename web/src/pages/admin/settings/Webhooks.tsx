@@ -4,7 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { WEBHOOK_EVENT_TYPES } from '../../../../../src/services/webhooks/event-types';
 import { api } from '../../../api';
-import type { Item } from '../../../api/types';
+import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -14,6 +14,8 @@ import { SettingsTabs } from './SettingsTabs';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
 export type Endpoint = Item<'/api/admin/webhooks'>;
+/** After a rotation, the previous secret always has an end. */
+type Rotated = Answer<'/api/admin/webhooks/{id}/rotate-secret', 'post'> & { previousSecretExpiresAt: string };
 
 /** Settings > Webhooks: the endpoints that hear about this organization's changes, and what was sent to them. */
 export default function Webhooks() {
@@ -39,12 +41,12 @@ export default function Webhooks() {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      setSecret(t('wh.secretOnce') + '\n' + (await api<{ secret: string }>('/api/admin/webhooks', { method: 'POST', body: { url, events } })).secret);
+      setSecret(t('wh.secretOnce') + '\n' + (await api<Answer<'/api/admin/webhooks', 'post'>>('/api/admin/webhooks', { method: 'POST', body: { url, events } })).secret);
       setUrl('');
     });
   };
   const rotate = (id: string) => run(async () => {
-    const rotated = await api<{ secret: string; previousSecretExpiresAt: string }>(`/api/admin/webhooks/${id}/rotate-secret`, { method: 'POST' });
+    const rotated = await api<Rotated>(`/api/admin/webhooks/${id}/rotate-secret`, { method: 'POST' });
     setSecret(t('wh.rotated', { date: date(rotated.previousSecretExpiresAt) }) + '\n' + rotated.secret);
   });
   const toggle = (e: Endpoint) => run(() => api(`/api/admin/webhooks/${e.id}`, { method: 'PATCH', body: { enabled: !e.enabled } }));
