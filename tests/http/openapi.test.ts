@@ -5,6 +5,7 @@ import type { paths } from '../../web/src/api/schema';
 import { buildApp } from '../../src/http/app.js';
 import { MAX_USERS_AT_ONCE } from '../../src/domain/seats.js';
 import { send, startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { fillPath } from '../helpers/openapi.js';
 
 // The OpenAPI document is what generated clients and the web app's types are made from: it must
 // say what the API really answers (media types, errors, headers, limits), lint clean, and drive
@@ -80,6 +81,22 @@ describe('the OpenAPI document', () => {
       if (op.requestBody) expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '415']));
       if ((op.security ?? [{}]).length) expect(Object.keys(op.responses), `${method} ${path}`).toContain('401');
     }
+  });
+
+  it('declares the answer every operation gives a stranger, a member and an admin asking for something that does not exist', async () => {
+    const admin = await app.signIn('admin@contoso.example');
+    const callers = { stranger: undefined, member: adele, admin };
+    const undeclared: string[] = [];
+    // not the ways out: the callers stay signed in
+    for (const { path, method, op } of operations(doc).filter(({ path }) => !['/api/session', '/api/sso/sign-out'].includes(path))) {
+      const url = fillPath(path, {});
+      for (const [who, client] of Object.entries(callers)) {
+        const body = op.requestBody ? {} : undefined;
+        const res = client ? await client.request(method.toUpperCase(), url, body) : await send(app.url + url, method.toUpperCase(), body);
+        if (!(String(res.status) in op.responses)) undeclared.push(`${method} ${path} as ${who}: ${res.status} ${res.text.slice(0, 80)}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
   });
 
   it('gives files their real media types and the server its PUBLIC_URL', async () => {
