@@ -28,8 +28,7 @@ function reading(e: Invalid): { field: string; kind: 'required' | 'date' | 'form
 
 const labelOf = (intl: IntlShape, field: string) => (FIELD_LABELS[field] && intl.messages[FIELD_LABELS[field]] ? intl.formatMessage({ id: FIELD_LABELS[field] }) : field);
 
-const errorsOf = (err: unknown): Invalid[] =>
-  err instanceof ApiError && Array.isArray(err.problem.errors) ? (err.problem.errors as Invalid[]) : [];
+const errorsOf = (err: unknown): Invalid[] => (err instanceof ApiError ? err.problem.errors ?? [] : []);
 
 /** Each invalid field's message in the reader's language, by the field's name in the request. */
 export function fieldErrorsOf(intl: IntlShape, err: unknown, whole: (err: unknown) => string): Record<string, string> {
