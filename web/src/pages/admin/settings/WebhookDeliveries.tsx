@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../../../api';
-import type { Answer } from '../../../api/types';
+import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useApi } from '../../../useApi';
 import { TableFrame } from '../../../components/TableFrame';
-import type { Endpoint } from './Webhooks';
 
+type Endpoint = Item<'/api/admin/webhooks'>;
 type Page = Answer<'/api/admin/webhooks/{id}/deliveries'>;
 
 /** An endpoint's delivery log, newest first: what it answered, how fast, and a replay. */
