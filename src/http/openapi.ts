@@ -7,8 +7,14 @@ import { STATUS_CODES } from 'node:http';
  * media type, the idempotency headers) is added here, in one place, from the document itself.
  */
 
-interface Media { schema?: { $ref?: string } }
-interface Response { description: string; headers?: Record<string, object>; content?: Record<string, Media> }
+interface Media {
+  schema?: { $ref?: string };
+}
+interface Response {
+  description: string;
+  headers?: Record<string, object>;
+  content?: Record<string, Media>;
+}
 interface Operation {
   operationId?: string;
   parameters?: { in: string; name: string }[];
@@ -16,7 +22,10 @@ interface Operation {
   security?: Record<string, string[]>[];
   responses: Record<string, Response>;
 }
-interface Document { security?: Record<string, string[]>[]; paths: Record<string, Record<string, Operation>> }
+interface Document {
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, Operation>>;
+}
 
 const GRAPH = '/v1.0/';
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
@@ -37,8 +46,17 @@ export function openapiOptions({ publicUrl, bodyLimit }: OpenapiSettings): Swagg
       servers: [{ url: publicUrl?.replace(/\/$/, '') ?? '/', description: 'this portal' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'selfserve_session', description: 'the web UI\'s session; writes also send x-csrf-token' },
-          bearer: { type: 'http', scheme: 'bearer', description: 'an API token (POST /api/tokens) or an app\'s access token (Graph)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'selfserve_session',
+            description: "the web UI's session; writes also send x-csrf-token",
+          },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "an API token (POST /api/tokens) or an app's access token (Graph)",
+          },
           operator: { type: 'http', scheme: 'bearer', description: 'SELFSERVE_OPERATOR_TOKEN' },
         },
       },
@@ -47,17 +65,33 @@ export function openapiOptions({ publicUrl, bodyLimit }: OpenapiSettings): Swagg
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string | undefined) ?? `def-${i}` },
     transform: ({ schema, url, route }) => {
       const security = url.startsWith('/api/operator/') ? [{ operator: [] }] : route.config?.public ? [] : undefined;
-      return { url, schema: { operationId: operationIdOf([route.method].flat().join(''), url), ...(security && { security }), ...schema } };
+      return {
+        url,
+        schema: {
+          operationId: operationIdOf([route.method].flat().join(''), url),
+          ...(security && { security }),
+          ...schema,
+        },
+      };
     },
-    transformObject: (document) => ('openapiObject' in document ? completeDocument(document.openapiObject as unknown as Document, bodyLimit) : document.swaggerObject),
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? completeDocument(document.openapiObject as unknown as Document, bodyLimit)
+        : document.swaggerObject,
   };
 }
 
 /** A stable, unique name from the method and the route's URL: GET /api/invoices/:id/pdf is getInvoicesByIdPdf. */
 export function operationIdOf(method: string, url: string): string {
-  const words = url.replace(/^\/api\//, '/').replace(/^\/v1\.0\//, '/graph/').split(/[^A-Za-z0-9:]+/).filter(Boolean);
+  const words = url
+    .replace(/^\/api\//, '/')
+    .replace(/^\/v1\.0\//, '/graph/')
+    .split(/[^A-Za-z0-9:]+/)
+    .filter(Boolean);
   const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);
-  return method.toLowerCase() + words.map((w) => (w.startsWith(':') ? `By${capital(w.slice(1))}` : capital(w))).join('');
+  return (
+    method.toLowerCase() + words.map((w) => (w.startsWith(':') ? `By${capital(w.slice(1))}` : capital(w))).join('')
+  );
 }
 
 const ANSWERS: Record<string, string> = {
@@ -85,10 +119,15 @@ const IDEMPOTENT: Record<string, string> = {
 const CSRF = "; `csrf_token_invalid` when a cookie-authenticated write lacks the session's x-csrf-token";
 
 const meaning = (status: string, bodyLimit: number) =>
-  status === '413' ? `The body is larger than ${bodyLimit / 1024} KB (\`body_too_large\`)` : ANSWERS[status] ?? STATUS_CODES[status]!;
+  status === '413'
+    ? `The body is larger than ${bodyLimit / 1024} KB (\`body_too_large\`)`
+    : (ANSWERS[status] ?? STATUS_CODES[status]!);
 
 const RETRY_AFTER = { description: 'seconds to wait before trying again', schema: { type: 'integer' } };
-const REPLAYED = { description: '`true` when this answer replays the first answer to the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } };
+const REPLAYED = {
+  description: '`true` when this answer replays the first answer to the same Idempotency-Key',
+  schema: { type: 'string', enum: ['true'] },
+};
 
 /**
  * What the plugins make every route of a kind answer: errors as application/problem+json
@@ -100,7 +139,8 @@ export function completeDocument(doc: Document, bodyLimit: number): Document {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (op.operationId) {
-        if (operationIds.has(op.operationId)) throw new Error(`Two operations are named ${op.operationId}: give one its own schema.operationId.`);
+        if (operationIds.has(op.operationId))
+          throw new Error(`Two operations are named ${op.operationId}: give one its own schema.operationId.`);
         operationIds.add(op.operationId);
       }
       const security = op.security ?? doc.security ?? [];
@@ -117,21 +157,32 @@ export function completeDocument(doc: Document, bodyLimit: number): Document {
         ? { 'application/json': { schema: { $ref: '#/components/schemas/GraphError' } } }
         : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
       for (const status of implied) op.responses[status] ??= { description: '', content: error };
-      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)).map(([status, response]) => {
-        const problem = response.content?.['application/json']?.schema?.$ref === '#/components/schemas/Problem';
-        const headers = {
-          ...response.headers,
-          ...(status === '429' && { 'Retry-After': RETRY_AFTER }),
-          ...(idempotent && status.startsWith('2') && { 'Idempotent-Replayed': REPLAYED }),
-        };
-        return [status, {
-          ...response,
-          description: response.description && response.description !== 'Default Response' ? response.description
-            : meaning(status, bodyLimit) + (idempotent ? IDEMPOTENT[status] ?? '' : '') + (status === '403' && csrf ? CSRF : ''),
-          ...(Object.keys(headers).length && { headers }),
-          ...(problem && { content: error }),
-        }];
-      }));
+      op.responses = Object.fromEntries(
+        Object.entries(op.responses)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([status, response]) => {
+            const problem = response.content?.['application/json']?.schema?.$ref === '#/components/schemas/Problem';
+            const headers = {
+              ...response.headers,
+              ...(status === '429' && { 'Retry-After': RETRY_AFTER }),
+              ...(idempotent && status.startsWith('2') && { 'Idempotent-Replayed': REPLAYED }),
+            };
+            return [
+              status,
+              {
+                ...response,
+                description:
+                  response.description && response.description !== 'Default Response'
+                    ? response.description
+                    : meaning(status, bodyLimit) +
+                      (idempotent ? (IDEMPOTENT[status] ?? '') : '') +
+                      (status === '403' && csrf ? CSRF : ''),
+                ...(Object.keys(headers).length && { headers }),
+                ...(problem && { content: error }),
+              },
+            ];
+          }),
+      );
     }
   }
   return doc;

@@ -15,5 +15,7 @@ afterAll(() => app?.close());
 it('the committed web/src/api/schema.d.ts is what the served /api/openapi.json generates', async () => {
   const doc = (await send(`${app.url}/api/openapi.json`, 'GET')).body as object;
   const committed = await readFile(API_TYPES_FILE, 'utf8');
-  expect(await apiTypesOf(doc), 'web/src/api/schema.d.ts is out of date: run `npm run api-types` and commit it').toBe(committed);
+  expect(await apiTypesOf(doc), 'web/src/api/schema.d.ts is out of date: run `npm run api-types` and commit it').toBe(
+    committed,
+  );
 });

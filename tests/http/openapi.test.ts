@@ -11,7 +11,11 @@ import { fillPath } from '../helpers/openapi.js';
 // say what the API really answers (media types, errors, headers, limits), lint clean, and drive
 // an openapi-fetch client through a PDF and a CSV download.
 
-interface Response { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: { $ref?: string } }> }
+interface Response {
+  description: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, { schema?: { $ref?: string } }>;
+}
 interface Operation {
   operationId: string;
   parameters?: { in: string; name: string; required?: boolean; schema: { pattern?: string } }[];
@@ -28,15 +32,37 @@ interface Document {
 // recommended-ruleset warnings that do not apply here, each with why
 const JUSTIFIED = [
   { ruleId: 'info-license', pointer: '#/info', why: 'a private product: there is no licence to state' },
-  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1healthz/get/responses', why: 'a liveness probe answers 200 or nothing' },
-  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1readyz/get/responses', why: 'a readiness probe answers 200 or 503' },
-  { ruleId: 'operation-2xx-response', pointer: '#/paths/~1api~1sso~1start/get/responses', why: 'a browser navigation: 302 to the provider' },
-  { ruleId: 'operation-2xx-response', pointer: '#/paths/~1api~1sso~1callback/get/responses', why: 'a browser navigation: 302 to the portal' },
-  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1api~1sso~1callback/get/responses', why: 'refusals are redirects to /signin?sso_error=' },
+  {
+    ruleId: 'operation-4xx-response',
+    pointer: '#/paths/~1healthz/get/responses',
+    why: 'a liveness probe answers 200 or nothing',
+  },
+  {
+    ruleId: 'operation-4xx-response',
+    pointer: '#/paths/~1readyz/get/responses',
+    why: 'a readiness probe answers 200 or 503',
+  },
+  {
+    ruleId: 'operation-2xx-response',
+    pointer: '#/paths/~1api~1sso~1start/get/responses',
+    why: 'a browser navigation: 302 to the provider',
+  },
+  {
+    ruleId: 'operation-2xx-response',
+    pointer: '#/paths/~1api~1sso~1callback/get/responses',
+    why: 'a browser navigation: 302 to the portal',
+  },
+  {
+    ruleId: 'operation-4xx-response',
+    pointer: '#/paths/~1api~1sso~1callback/get/responses',
+    why: 'refusals are redirects to /signin?sso_error=',
+  },
 ];
 
 const operations = (doc: Document) =>
-  Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
 
 /** How a generic client should read the answer, from the document's media type. */
 const parseAsFor = (doc: Document, path: string) => {
@@ -57,9 +83,16 @@ describe('the OpenAPI document', () => {
 
   it("lints clean with Redocly's recommended rules: no error, and only the warnings justified above", async () => {
     const problems = await lintFromString({
-      source: JSON.stringify(doc), absoluteRef: `${app.url}/api/openapi.json`, config: await createConfig({ extends: ['recommended'] }),
+      source: JSON.stringify(doc),
+      absoluteRef: `${app.url}/api/openapi.json`,
+      config: await createConfig({ extends: ['recommended'] }),
     });
-    const found = problems.map((p) => ({ severity: p.severity, ruleId: p.ruleId, pointer: p.location[0]?.pointer, message: p.message }));
+    const found = problems.map((p) => ({
+      severity: p.severity,
+      ruleId: p.ruleId,
+      pointer: p.location[0]?.pointer,
+      message: p.message,
+    }));
     expect(found.filter((p) => p.severity === 'error')).toEqual([]);
     const unjustified = found.filter((p) => !JUSTIFIED.some((j) => j.ruleId === p.ruleId && j.pointer === p.pointer));
     expect(unjustified).toEqual([]);
@@ -78,7 +111,8 @@ describe('the OpenAPI document', () => {
         expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual([media]);
       }
       // every body can be too large or not JSON; every credential can be missing
-      if (op.requestBody) expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '415']));
+      if (op.requestBody)
+        expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '415']));
       if ((op.security ?? [{}]).length) expect(Object.keys(op.responses), `${method} ${path}`).toContain('401');
     }
   });
@@ -88,12 +122,17 @@ describe('the OpenAPI document', () => {
     const callers = { stranger: undefined, member: adele, admin };
     const undeclared: string[] = [];
     // not the ways out: the callers stay signed in
-    for (const { path, method, op } of operations(doc).filter(({ path }) => !['/api/session', '/api/sso/sign-out'].includes(path))) {
+    for (const { path, method, op } of operations(doc).filter(
+      ({ path }) => !['/api/session', '/api/sso/sign-out'].includes(path),
+    )) {
       const url = fillPath(path, {});
       for (const [who, client] of Object.entries(callers)) {
         const body = op.requestBody ? {} : undefined;
-        const res = client ? await client.request(method.toUpperCase(), url, body) : await send(app.url + url, method.toUpperCase(), body);
-        if (!(String(res.status) in op.responses)) undeclared.push(`${method} ${path} as ${who}: ${res.status} ${res.text.slice(0, 80)}`);
+        const res = client
+          ? await client.request(method.toUpperCase(), url, body)
+          : await send(app.url + url, method.toUpperCase(), body);
+        if (!(String(res.status) in op.responses))
+          undeclared.push(`${method} ${path} as ${who}: ${res.status} ${res.text.slice(0, 80)}`);
       }
     }
     expect(undeclared).toEqual([]);
@@ -113,11 +152,21 @@ describe('the OpenAPI document', () => {
   });
 
   it('shows the Idempotency-Key as each route takes it, and Idempotent-Replayed on its answers', () => {
-    const key = (path: string, method: string) => doc.paths[path]![method]!.parameters?.find((p) => p.in === 'header' && p.name === 'idempotency-key');
-    for (const [path, method] of [['/api/subscriptions', 'post'], ['/api/subscriptions/{id}/reactivate', 'post'], ['/api/invoices/{id}/pay', 'post']] as const) {
-      expect(key(path, method), `${method} ${path}`).toMatchObject({ required: true, schema: { pattern: '^[\\x21-\\x7e]{1,255}$' } });
+    const key = (path: string, method: string) =>
+      doc.paths[path]![method]!.parameters?.find((p) => p.in === 'header' && p.name === 'idempotency-key');
+    for (const [path, method] of [
+      ['/api/subscriptions', 'post'],
+      ['/api/subscriptions/{id}/reactivate', 'post'],
+      ['/api/invoices/{id}/pay', 'post'],
+    ] as const) {
+      expect(key(path, method), `${method} ${path}`).toMatchObject({
+        required: true,
+        schema: { pattern: '^[\\x21-\\x7e]{1,255}$' },
+      });
       const answers = doc.paths[path]![method]!.responses;
-      expect(Object.values(answers).find((_, i) => Object.keys(answers)[i]!.startsWith('2'))!.headers).toHaveProperty('Idempotent-Replayed');
+      expect(Object.values(answers).find((_, i) => Object.keys(answers)[i]!.startsWith('2'))!.headers).toHaveProperty(
+        'Idempotent-Replayed',
+      );
       expect(Object.keys(answers)).toEqual(expect.arrayContaining(['409', '422']));
     }
     expect(key('/api/subscriptions/{id}/licenses', 'put')).toMatchObject({ required: false });
@@ -134,10 +183,15 @@ describe('the OpenAPI document', () => {
     const tooMany = await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: ids });
     const invalid = await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: ['me'] });
     const tooLarge = await adele.post('/api/notifications/read', { padding: 'x'.repeat(300 * 1024) });
-    const notJson = await adele.post('/api/notifications/read', 'ids=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const notJson = await adele.post('/api/notifications/read', 'ids=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     const answers = [tooMany, invalid, tooLarge, notJson];
     expect(answers.map((res) => [res.status, res.body.code])).toEqual([
-      [422, 'too_many_users'], [400, 'validation_failed'], [413, 'body_too_large'], [415, 'unsupported_media_type'],
+      [422, 'too_many_users'],
+      [400, 'validation_failed'],
+      [413, 'body_too_large'],
+      [415, 'unsupported_media_type'],
     ]);
     expect([tooMany.body.max, invalid.body.errors[0].path]).toEqual([MAX_USERS_AT_ONCE, '/userIds/0']);
     const declared = Object.keys(doc.components.schemas.Problem.properties);
@@ -149,13 +203,21 @@ describe('the OpenAPI document', () => {
 
   it('answers a known path asked with another method 405 with Allow; an unknown path stays 404', async () => {
     const wrong = await adele.post('/api/invoices.csv', {});
-    expect([wrong.status, wrong.body.code, wrong.headers.get('allow')]).toEqual([405, 'method_not_allowed', 'GET, HEAD']);
+    expect([wrong.status, wrong.body.code, wrong.headers.get('allow')]).toEqual([
+      405,
+      'method_not_allowed',
+      'GET, HEAD',
+    ]);
     expect(wrong.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const session = await send(`${app.url}/api/session`, 'GET');
     expect([session.status, session.headers.get('allow')]).toEqual([405, 'POST, DELETE']);
     // Graph's clients read Graph's error shape
     const graph = await adele.delete('/v1.0/subscribedSkus');
-    expect([graph.status, graph.headers.get('allow'), graph.body.error.innerError.code]).toEqual([405, 'GET, HEAD', 'method_not_allowed']);
+    expect([graph.status, graph.headers.get('allow'), graph.body.error.innerError.code]).toEqual([
+      405,
+      'GET, HEAD',
+      'method_not_allowed',
+    ]);
     const unknown = await adele.get('/api/no-such-thing');
     expect([unknown.status, unknown.headers.get('allow')]).toEqual([404, null]);
   });
@@ -165,18 +227,34 @@ describe('the OpenAPI document', () => {
     const list = await client.GET('/api/invoices', { params: { query: { months: 24 } } });
     const invoice = list.data!.items[0]!;
     expect(parseAsFor(doc, '/api/invoices/{id}/pdf')).toBe('blob');
-    const pdf = await client.GET('/api/invoices/{id}/pdf', { params: { path: { id: invoice.id }, query: { lang: 'fr' } }, parseAs: parseAsFor(doc, '/api/invoices/{id}/pdf') });
+    const pdf = await client.GET('/api/invoices/{id}/pdf', {
+      params: { path: { id: invoice.id }, query: { lang: 'fr' } },
+      parseAs: parseAsFor(doc, '/api/invoices/{id}/pdf'),
+    });
     expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await (pdf.data as Blob).arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await (pdf.data as Blob).arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     expect(parseAsFor(doc, '/api/invoices.csv')).toBe('text');
-    const csv = await client.GET('/api/invoices.csv', { params: { query: { lang: 'fr', months: 24 } }, parseAs: parseAsFor(doc, '/api/invoices.csv') });
-    const [header, ...rows] = (csv.data as unknown as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const csv = await client.GET('/api/invoices.csv', {
+      params: { query: { lang: 'fr', months: 24 } },
+      parseAs: parseAsFor(doc, '/api/invoices.csv'),
+    });
+    const [header, ...rows] = (csv.data as unknown as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(header!.split(';')[0]).toBe('Numéro');
     expect(rows.some((row) => row.startsWith(invoice.number))).toBe(true);
 
     // a refusal comes back as the problem the document declares
-    const missing = await client.GET('/api/invoices/{id}/pdf', { params: { path: { id: crypto.randomUUID() } }, parseAs: 'blob' });
+    const missing = await client.GET('/api/invoices/{id}/pdf', {
+      params: { path: { id: crypto.randomUUID() } },
+      parseAs: 'blob',
+    });
     expect([missing.response.status, missing.error?.code]).toEqual([404, 'not_found']);
   });
 });

@@ -5,4 +5,12 @@ export type Subscription = Schemas['Subscription'];
 export type Money = Subscription['price'];
 
 type CancelReason = Body<'/api/subscriptions/{id}/cancel', 'post'>['reason'];
-export const CANCEL_REASONS = ['too_expensive', 'no_longer_needed', 'switched_product', 'missing_features', 'technical_issues', 'bought_by_mistake', 'other'] as const satisfies readonly CancelReason[];
+export const CANCEL_REASONS = [
+  'too_expensive',
+  'no_longer_needed',
+  'switched_product',
+  'missing_features',
+  'technical_issues',
+  'bought_by_mistake',
+  'other',
+] as const satisfies readonly CancelReason[];
