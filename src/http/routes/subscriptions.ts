@@ -12,9 +12,8 @@ import { quoteChange } from '../../services/subscriptions/quote-change.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
-import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Uuid } from '../schemas.js';
+import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Term, Uuid } from '../schemas.js';
 
-const Term = Type.Union([Type.Literal('monthly'), Type.Literal('annual')]);
 const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 
 export const Subscription = Type.Object({
