@@ -1604,6 +1604,7 @@ export interface components {
       };
       /** @enum {unknown} */
       status: 'trial' | 'active' | 'expired' | 'disabled' | 'deleted';
+      /** @enum {unknown} */
       term: 'monthly' | 'annual';
       /** @description licenses bought */
       total: number;
@@ -2768,6 +2769,7 @@ export interface operations {
         'application/json': {
           productId: string;
           quantity: number;
+          /** @enum {unknown} */
           term: 'monthly' | 'annual';
           trial?: boolean;
           /** Format: uuid */
@@ -2926,6 +2928,7 @@ export interface operations {
           'application/json': {
             productId: string;
             quantity: number;
+            /** @enum {unknown} */
             term: 'monthly' | 'annual';
             price: {
               /** @description minor units (cents) */
