@@ -13,6 +13,7 @@ import { CredentialCache } from './services/auth/credential-cache.js';
 import { startJobRunner } from './services/jobs/run-jobs.js';
 import { smtpMailer } from './services/notifications/mailer.js';
 import { loadCatalog } from './services/catalog/load-catalog.js';
+import { CATALOG } from './demo/catalog.js';
 import { startWebhookDispatcher } from './services/webhooks/dispatcher.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -39,7 +40,7 @@ export async function createServer(
     webhooks: { allowPrivate: config.webhooksAllowPrivate },
   };
   // the operator's catalog file, checked before anything is served (else the demo catalog)
-  await loadCatalog(deps, config.catalogPath);
+  await loadCatalog(deps, config.catalogPath, CATALOG);
   // the demo purchases are of the demo catalog's products
   if ((opts.demoPurchases ?? true) && !config.catalogPath) await seedDemoPurchases(deps);
   const app = await buildApp({

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
-import { WEBHOOK_EVENT_TYPES } from '../../../../../src/services/webhooks/event-types';
 import { api } from '../../../api';
-import type { Answer, Item } from '../../../api/types';
+import type { Answer, Body, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
@@ -12,6 +11,19 @@ import { PageHeader } from '../../../components/PageHeader';
 import { TableFrame } from '../../../components/TableFrame';
 import { SettingsTabs } from './SettingsTabs';
 import { WebhookDeliveries } from './WebhookDeliveries';
+
+type WebhookEvent = Body<'/api/admin/webhooks', 'post'>['events'][number];
+/** The events an endpoint can ask for, in the order shown; the compiler checks it is the API's whole list. */
+const WEBHOOK_EVENT_TYPES = [
+  'subscription.created', 'subscription.updated', 'subscription.canceled', 'subscription.renewed',
+  'subscription.expired', 'subscription.disabled', 'subscription.deleted',
+  'license.assigned', 'license.unassigned',
+  'invoice.issued', 'invoice.paid', 'invoice.due',
+  'person.created', 'person.updated', 'person.disabled', 'person.deleted',
+  'policy.updated',
+] as const satisfies readonly WebhookEvent[];
+const everyEvent: [Exclude<WebhookEvent, (typeof WEBHOOK_EVENT_TYPES)[number]>] extends [never] ? true : false = true;
+void everyEvent;
 
 export type Endpoint = Item<'/api/admin/webhooks'>;
 /** After a rotation, the previous secret always has an end. */
