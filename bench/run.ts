@@ -83,7 +83,7 @@ async function directPairs(clients: number, hot: boolean) {
  * the assignment; the trigger updates the counter), two transactions per pair, same concurrency.
  */
 async function pgbenchPairs(clients: number, hot: boolean) {
-  const uuid = (prefix: string, v: string) => `('${prefix}' || lpad(to_hex(${v}), 12, '0'))::uuid`;
+  const uuid = (prefix: string, v: string) => `('${prefix}' || lpad(to_hex(${v}::int), 12, '0'))::uuid`;
   const sub = uuid('00000000-0000-4000-b000-', ':s');
   const person = uuid('00000000-0000-4000-9000-', ':p');
   const lock = `SELECT 1 FROM subscriptions WHERE org_id = '${BENCH_ORG}' AND id = ${sub} FOR UPDATE;`;
