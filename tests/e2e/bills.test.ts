@@ -17,7 +17,7 @@ const L = {
     line1: 'Adresse (ligne 1)', city: 'Ville', postal: 'Code postal', saved: 'Le mode de paiement a été enregistré.', replaced: 'Le mode de paiement a été remplacé',
     period: 'Période', past3: 'Les 3 derniers mois', past6: 'Les 6 derniers mois', range: 'Spécifier une plage de dates', from: 'Du', to: 'Au', apply: 'Appliquer',
     pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
-    editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation',
+    editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation', colon: ' : ',
     profileSaved: 'Le profil de facturation a été enregistré', home: 'France', abroad: 'Allemagne', badNumber: "Le numéro de carte n'est pas valide.",
     noFrom: 'Du : choisissez une date.', offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     remove: 'Supprimer', inUse: 'Cette carte paie des abonnements', removed: 'Le mode de paiement a été supprimé.',
@@ -29,7 +29,7 @@ const L = {
     line1: 'Address line 1', city: 'City', postal: 'Postal code', saved: 'The payment method was saved.', replaced: 'The payment method was replaced',
     period: 'Period', past3: 'Past 3 months', past6: 'Past 6 months', range: 'Specify a date range', from: 'From', to: 'To', apply: 'Apply',
     pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
-    editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email',
+    editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email', colon: ': ',
     profileSaved: 'The billing profile was saved', home: 'United States', abroad: 'Germany', badNumber: 'The card number is not valid.',
     noFrom: 'From: choose a date.', offline: 'The server could not be reached. Check your connection and try again.',
     remove: 'Remove', inUse: 'This card pays for subscriptions', removed: 'The payment method was removed.',
@@ -79,7 +79,7 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await pane.getByLabel(l.invoiceEmail).fill('factures@example.com');
   await pane.getByRole('button', { name: l.save }).click();
   await page.getByText(l.profileSaved).waitFor();
-  await page.getByText(`${l.invoiceEmail}: factures@example.com`).waitFor();
+  await page.getByText(`${l.invoiceEmail}${l.colon}factures@example.com`).waitFor();
 
   // Mise à jour d'un mode de paiement existant: Payment methods tab, a card, Edit, the changes, Save
   await nav.getByRole('link', { name: l.bills }).click();

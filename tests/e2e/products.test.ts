@@ -10,18 +10,18 @@ const L = {
   fr: {
     products: 'Produits', tab: 'Produits', filter: 'Filtrer', selfService: 'Libre-service', buy: 'Acheter des licences', remove: 'Supprimer des licences',
     total: 'Total des licences', save: 'Enregistrer', more: 'Autres actions', cancel: "Annuler l'abonnement", saved: 'Vos modifications ont été enregistrées.',
-    reason: 'Trop cher', feedback: 'Commentaires (facultatif)', disabled: 'Désactivé', available: 'Disponibles',
+    reason: 'Trop cher', feedback: 'Commentaires (facultatif)', disabled: 'Désactivé', available: 'Disponibles', colon: ' : ',
     lower: 'Vous avez 100 licences : un total inférieur supprime des licences.', goRemove: 'Supprimer des licences plutôt',
     charged: 'Débité', refunded: 'Remboursé', chargedAfter: 'ont été débités.', refundedAfter: 'ont été remboursés.', invoice: 'Facture', creditNote: 'Avoir',
-    tax: 'TVA (20 %)', stays: 'Il reste actif jusqu’au',
+    tax: 'TVA (20 %)', stays: 'Il reste actif jusqu’au', refundedTo: 'Remboursé sur la carte VISA se terminant par 4242', term: '(annuel)',
   },
   en: {
     products: 'Your products', tab: 'Products', filter: 'Filter', selfService: 'Self-service', buy: 'Buy licenses', remove: 'Remove licenses',
     total: 'Total licenses', save: 'Save', more: 'More actions', cancel: 'Cancel subscription', saved: 'Your changes were saved.',
-    reason: 'No longer needed', feedback: 'Feedback (optional)', disabled: 'Disabled', available: 'Available',
+    reason: 'No longer needed', feedback: 'Feedback (optional)', disabled: 'Disabled', available: 'Available', colon: ': ',
     lower: 'You have 10 licenses: a lower total removes licenses.', goRemove: 'Remove licenses instead',
     charged: 'Charged', refunded: 'Refunded', chargedAfter: 'was charged.', refundedAfter: 'was refunded.', invoice: 'Invoice', creditNote: 'Credit note',
-    tax: 'Tax (20%)', stays: 'It stays active until',
+    tax: 'Tax (20%)', stays: 'It stays active until', refundedTo: 'Refunded to VISA ending in 4242', term: '(monthly)',
   },
 };
 
@@ -64,9 +64,15 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
   await removePane.getByLabel(l.total).fill(String(from));
   await quoteLine(removePane, l.refunded).getByText(money.refunded).waitFor();
   await removePane.getByRole('button', { name: l.save }).click();
-  await page.getByRole('status').filter({ hasText: l.saved }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).waitFor();
+  await page.getByRole('status').filter({ hasText: l.saved }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).click();
+  // the credit note in the reader's words: refunded (not paid), the term translated, a line that adds up
+  const note = page.getByRole('dialog', { name: new RegExp(`^${l.creditNote} `) });
+  await note.getByText(l.refundedTo).waitFor();
+  await note.getByText(`${product} ${l.term} · 5 × `).waitFor();
+  await page.keyboard.press('Escape');
+  await page.goBack();
   await page.getByText(String(from), { exact: true }).waitFor();
-  expect(await page.getByText(`${l.available}: ${from}`).count()).toBe(1);
+  expect(await page.getByText(`${l.available}${l.colon}${from}`).count()).toBe(1);
 
   // Annuler un abonnement: Products page, the three dots, Cancel subscription, reason, feedback, Save
   await nav.getByRole('link', { name: l.products }).click();
@@ -133,6 +139,20 @@ describe('Billing > Products, as in the guide', () => {
     await receipt.getByRole('link', { name: /^Invoice / }).click();
     await page.getByRole('dialog', { name: /^Invoice / }).getByText('€20.30').first().waitFor();
     expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('speaks French: product descriptions, plurals', async () => {
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
+    await page.goto('/billing/products/buy');
+    await page.getByRole('combobox', { name: 'Produit' }).click();
+    await page.getByRole('option', { name: 'Power BI Pro' }).click();
+    await page.getByText('Analyse en libre-service : publiez, partagez et collaborez sur des rapports et des tableaux de bord.').waitFor();
+    await page.getByRole('checkbox', { name: 'Commencer un essai gratuit (30 jours)' }).waitFor();
+    await page.goto('/billing/licenses');
+    await page.getByRole('link', { name: 'Power BI Pro' }).click();
+    await page.getByRole('button', { name: 'Attribuer des licences' }).click();
+    await page.getByRole('dialog').getByText('0 utilisateur sur 20').waitFor();
     await page.context().close();
   });
 

@@ -32,6 +32,10 @@ const en = {
   'buy.trialWhen': 'Nothing is charged today. The trial ends on {date}.',
   'inv.payAmount': 'You will be charged {amount} now.',
   'inv.paidAmount': '{amount} was charged to {card}: the invoice is paid and the subscription renewed.',
+  'inv.refundedTo': 'Refunded to {brand} ending in {last4}',
+  'inv.lineProrated': '{description} · {quantity, plural, one {# license} other {# licenses}}, rest of the term',
+  'inv.term.monthly': 'monthly',
+  'inv.term.annual': 'annual',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -67,6 +71,10 @@ const fr: Record<keyof typeof en, string> = {
   'buy.trialWhen': 'Rien n’est débité aujourd’hui. L’essai se termine le {date}.',
   'inv.payAmount': 'Vous serez débité de {amount} maintenant.',
   'inv.paidAmount': '{amount} ont été débités sur la carte {card} : la facture est payée et l’abonnement renouvelé.',
+  'inv.refundedTo': 'Remboursé sur la carte {brand} se terminant par {last4}',
+  'inv.lineProrated': '{description} · {quantity, plural, one {# licence} other {# licences}}, reste de la période',
+  'inv.term.monthly': 'mensuel',
+  'inv.term.annual': 'annuel',
 };
 
 export default { en, fr };

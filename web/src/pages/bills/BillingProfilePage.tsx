@@ -53,9 +53,9 @@ export default function BillingProfilePage() {
           <Title3 as="h2">{t('bp.soldTo')}</Title3>
           <Text>{bp.address.line1}</Text>
           <Text>{bp.address.postalCode} {bp.address.city}, {bp.country}</Text>
-          <Text>{t('bp.currency')}: {bp.currency}</Text>
-          {bp.invoiceEmail && <Text>{t('bp.invoiceEmail')}: {bp.invoiceEmail}</Text>}
-          {bp.vatNumber && <Text>{t('bp.vatNumber')}: {bp.vatNumber}</Text>}
+          <Text>{t('label.value', { label: t('bp.currency'), value: bp.currency })}</Text>
+          {bp.invoiceEmail && <Text>{t('label.value', { label: t('bp.invoiceEmail'), value: bp.invoiceEmail })}</Text>}
+          {bp.vatNumber && <Text>{t('label.value', { label: t('bp.vatNumber'), value: bp.vatNumber })}</Text>}
           <div className={styles.actions}><Button onClick={() => setEditingProfile(true)}>{t('bp.edit')}</Button></div>
         </Card>
         <Card className={styles.card}>

@@ -64,6 +64,14 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
     }
   }
 
+  // a line reads as it adds up: "n × price" only when it is n times that price (a pro-rata line says so instead);
+  // its "(monthly)" in the reader's language
+  const lineText = (l: Invoice['lines'][number]) => {
+    const description = l.description.replace(/ \((monthly|annual)\)$/, (_, term: string) => ` (${t(`inv.term.${term}`)})`);
+    return l.quantity * l.unitPrice.amount === l.amount.amount
+      ? t('inv.line', { description, quantity: l.quantity, unitPrice: money(l.unitPrice) })
+      : t('inv.lineProrated', { description, quantity: l.quantity });
+  };
   const title = shown ? `${t(`inv.kind.${shown.kind}`)} ${shown.number}` : '';
   const snapshot = shown?.billingSnapshot;
   return (
@@ -81,17 +89,17 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
               <Text>{date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}</Text>
               <Text weight="semibold">{t('inv.billedTo')}</Text>
               <Text>{[snapshot.name, snapshot.address?.line1, `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(), snapshot.country].filter(Boolean).join(', ')}</Text>
-              {shown.periodStart && shown.periodEnd && <Text>{t('inv.periodOf')}: {date(shown.periodStart)} – {date(shown.periodEnd)}</Text>}
+              {shown.periodStart && shown.periodEnd && <Text>{t('label.value', { label: t('inv.periodOf'), value: `${date(shown.periodStart)} – ${date(shown.periodEnd)}` })}</Text>}
               {shown.lines.map((l) => (
                 <div key={l.lineNo} className={styles.line}>
-                  <Text>{t('inv.line', { description: l.description, quantity: l.quantity, unitPrice: money(l.unitPrice) })}</Text>
+                  <Text>{lineText(l)}</Text>
                   <Text>{money(l.amount)}</Text>
                 </div>
               ))}
               <div className={styles.line}><Text>{t('inv.subtotal')}</Text><Text>{money(shown.subtotal)}</Text></div>
               <div className={styles.line}><Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text><Text>{money(shown.tax)}</Text></div>
               <div className={styles.line}><Text weight="semibold">{t('inv.total')}</Text><Text weight="semibold">{money(shown.total)}</Text></div>
-              {shown.payment && <Text>{t('inv.paidWith', { brand: shown.payment.brand.toUpperCase(), last4: shown.payment.last4 })}</Text>}
+              {shown.payment && <Text>{t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', { brand: shown.payment.brand.toUpperCase(), last4: shown.payment.last4 })}</Text>}
               <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">{t('inv.pdf')}</Link>
               {due && (
                 <Field label={t('inv.payWith')}>

@@ -49,7 +49,7 @@ export function InvoicesTab() {
     if (id) p.set('invoice', id);
     else p.delete('invoice');
     return p;
-  });
+  }, { replace: id === null });
   const labels: Record<Period, string> = { past3: t('inv.past3'), past6: t('inv.past6'), range: t('inv.range') };
 
   return (

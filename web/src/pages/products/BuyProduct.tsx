@@ -7,6 +7,7 @@ import {
 import { api, keyAfter, newIdempotencyKey } from '../../api';
 import type { Answer, Item } from '../../api/types';
 import { useT } from '../../i18n';
+import { useProductDescription } from '../../i18n/product-text';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
@@ -49,6 +50,7 @@ export default function BuyProduct() {
   const saved = useMemo(() => ({ cards: cards?.items ?? [], profiles: profiles?.items ?? [] }), [cards, profiles]);
   const paysFor = useMemo(() => productsByCard(saved.profiles), [saved]);
   const cardLabel = useCardLabel();
+  const describe = useProductDescription();
   const profileLabel = useProfileLabel();
   const [cardChoice, setCardChoice] = useState('new');
   const [profileChoice, setProfileChoice] = useState('new');
@@ -124,7 +126,7 @@ export default function BuyProduct() {
               {products.map((p) => <Option key={p.id} value={p.id} text={p.name}>{p.name}</Option>)}
             </Dropdown>
           </Field>
-          {product && <Text>{product.description}</Text>}
+          {product && <Text>{describe(product)}</Text>}
           <Field label={t('buy.term')}>
             <RadioGroup layout="horizontal" value={term} onChange={(_, d) => setTerm(d.value as 'monthly' | 'annual')}>
               <Radio value="monthly" label={t('term.monthly')} />

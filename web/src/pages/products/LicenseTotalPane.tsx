@@ -63,7 +63,7 @@ export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone
       <Field label={t('sub.total')} required validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : t('licenses.invalidTotal')}>
         <Input type="number" min={1} max={10000} value={total} onChange={(_, d) => setTotal(d.value)} />
       </Field>
-      <Text>{t('sub.assigned')}: {subscription.assigned}</Text>
+      <Text>{t('label.value', { label: t('sub.assigned'), value: subscription.assigned })}</Text>
       {wrongWay ? (
         <MessageBar intent="warning">
           <MessageBarBody>{t(mode === 'buy' ? 'quote.lower' : 'quote.higher', { current: subscription.total })}</MessageBarBody>

@@ -85,13 +85,13 @@ export default function SubscriptionDetails() {
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.total')}</Text>
           <Text size={600} aria-label={t('sub.total')}>{number(sub.total)}</Text>
-          <Text>{t('sub.assigned')}: {number(sub.assigned)} · {t('sub.available')}: {number(sub.available)}</Text>
+          <Text>{t('label.value', { label: t('sub.assigned'), value: number(sub.assigned) })} · {t('label.value', { label: t('sub.available'), value: number(sub.available) })}</Text>
           {sub.pendingTotal !== null && <Text>{t('sub.pendingTotal', { date: date(sub.termEnd), total: sub.pendingTotal })}</Text>}
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.termDates')}</Text>
           <Text>{date(sub.termStart)} – {date(sub.termEnd)}</Text>
-          <Text>{t('sub.term')}: {t(`term.${sub.term}`)} · {t('perLicenseMonth', { price: money(sub.price) })}</Text>
+          <Text>{t('label.value', { label: t('sub.term'), value: t(`term.${sub.term}`) })} · {t('perLicenseMonth', { price: money(sub.price) })}</Text>
           {sub.canceledAt && <Text>{t('sub.canceledOn', { date: date(sub.canceledAt) })}</Text>}
         </Card>
         <Card className={styles.card}>
