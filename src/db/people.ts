@@ -95,11 +95,11 @@ export function searchPeople(
   if (opts.search) {
     params.push(likePrefix(opts.search));
     const n = `$${params.length}`;
-    // any: the start of the whole name, of any word in it (a surname), or of the email, each
-    // found through its own index (an OR of the three would read the organization in name order)
-    const any = ` AND id IN (SELECT w.person_id FROM people_search_words w WHERE w.org_id = $1 AND w.word LIKE ${n}
-      UNION SELECT p.id FROM people p WHERE p.org_id = $1 AND (p.search_name LIKE ${n} OR p.email LIKE ${n}))`;
-    where += { any, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}` }[opts.field ?? 'any'];
+    // any: the start of the whole name, of any word in it (a surname), or of the email
+    const anyWord = `EXISTS (SELECT 1 FROM people_search_words w WHERE w.org_id = people.org_id AND w.person_id = people.id AND w.word LIKE ${n})`;
+    where += {
+      any: ` AND (search_name LIKE ${n} OR email LIKE ${n} OR ${anyWord})`, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}`,
+    }[opts.field ?? 'any'];
   }
   if (opts.after) {
     params.push(opts.after.searchName, opts.after.id);
