@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { listProducts } from '../../services/catalog/list-products.js';
+import { purchaseRights } from '../../services/subscriptions/caller-rights.js';
 import { actorOf } from '../auth.js';
 import { Money, problems, Uuid } from '../schemas.js';
 
@@ -21,6 +22,10 @@ export const Product = Type.Object({
     monthly: Money,
     annual: Money,
   }, { description: 'price of one license for one month, by term' }),
+  can: Type.Object({
+    buy: Type.Boolean(), trial: Type.Boolean(),
+    reason: Type.Union([Type.String({ description: 'why not: read_only, not_self_service_eligible, self_service_disabled, only_trials_allowed' }), Type.Null()]),
+  }, { description: "what the caller may do with it, by their role and the organization's self-service policy" }),
 });
 
 export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -32,9 +37,11 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     },
   }, async (request) => {
     const { currency, products } = await listProducts(deps, actorOf(request));
+    const rights = await purchaseRights(deps, actorOf(request), products);
     return {
       items: products.map((p) => ({
         ...p,
+        can: rights.get(p.id)!,
         prices: { monthly: { amount: p.prices.monthly, currency }, annual: { amount: p.prices.annual, currency } },
       })),
     };
