@@ -56,14 +56,17 @@ export async function processCpuMs(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Resident memory of a process and the processes it started (`npm start` runs node as a child), in MB. */
+/** Resident memory of a process and every process under it (`npm start` runs node through a shell), in MB. */
 export async function residentMb(pid: number): Promise<number> {
   const { readFile, readdir } = await import('node:fs/promises');
-  const rss = async (p: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-  let kb = await rss(pid);
-  for (const task of await readdir('/proc').then((ds) => ds.filter((d) => /^\d+$/.test(d)))) {
+  const parents = new Map<number, number>();
+  for (const task of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
     const stat = await readFile(`/proc/${task}/stat`, 'utf8').catch(() => '');
-    if (stat.split(') ')[1]?.split(' ')[1] === String(pid)) kb += await rss(Number(task));
+    const parent = Number(stat.split(') ')[1]?.split(' ')[1]);
+    if (parent) parents.set(Number(task), parent);
   }
+  const under = (p: number): number[] => [p, ...[...parents].filter(([, parent]) => parent === p).flatMap(([child]) => under(child))];
+  let kb = 0;
+  for (const p of under(pid)) kb += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
