@@ -1650,6 +1650,15 @@ export interface components {
       } | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description what the caller may do with it (on GET) */
+      can?: {
+        changeLicenses: boolean;
+        assignLicenses: boolean;
+        cancel: boolean;
+        reactivate: boolean;
+        autoRenew: boolean;
+        reason: string | null;
+      };
     };
     GraphError: {
       error: {
@@ -2695,6 +2704,12 @@ export interface operations {
                   amount: number;
                   currency: 'EUR' | 'USD' | 'GBP';
                 };
+              };
+              /** @description what the caller may do with it, by their role and the organization's self-service policy */
+              can: {
+                buy: boolean;
+                trial: boolean;
+                reason: string | null;
               };
             }[];
           };
