@@ -15,6 +15,7 @@ import { PurchasePane } from './admin/PurchasePane';
 import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
+import type { Item } from '../api/types';
 import { TableFrame } from '../components/TableFrame';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
@@ -24,6 +25,9 @@ export default function Products() {
   const [filters, setFilters] = useState<Record<string, string[]>>({ filter: [] });
   const selfService = filters.filter!.includes('selfService');
   const { data, error, reload } = useApi<{ items: Subscription[] }>(`/api/subscriptions${selfService ? '?selfService=true' : ''}`);
+  // "Acheter un produit" only for someone who may buy or try something
+  const catalog = useApi<{ items: Item<'/api/products'>[] }>('/api/products');
+  const mayBuy = catalog.data?.items.some((p) => p.can.buy || p.can.trial) ?? false;
   const [canceling, setCanceling] = useState<Subscription | null>(null);
   const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
@@ -32,7 +36,7 @@ export default function Products() {
   return (
     <>
       <PageHeader title={t('page.products')}>
-        <Button appearance="primary" icon={<Add20Regular />} onClick={() => navigate('/billing/products/buy')}>{t('products.buy')}</Button>
+        {mayBuy && <Button appearance="primary" icon={<Add20Regular />} onClick={() => navigate('/billing/products/buy')}>{t('products.buy')}</Button>}
       </PageHeader>
       <TabList selectedValue="products"><Tab value="products">{t('products.tab')}</Tab></TabList>
       <Toolbar>
@@ -82,16 +86,16 @@ export default function Products() {
                   <TableCell>{date(s.termEnd)}</TableCell>
                   <TableCell>{t('perLicenseMonth', { price: money(s.price) })}</TableCell>
                   <TableCell>
-                    <Menu>
+                    {s.can?.cancel && <Menu>
                       <MenuTrigger disableButtonEnhancement>
                         <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
                       </MenuTrigger>
                       <MenuPopover>
                         <MenuList>
-                          <MenuItem disabled={s.canceledAt !== null || s.status === 'disabled' || s.buyer.id !== me?.person.id} onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                          <MenuItem onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
                         </MenuList>
                       </MenuPopover>
-                    </Menu>
+                    </Menu>}
                   </TableCell>
                 </TableRow>
               ))}

@@ -36,6 +36,10 @@ const en = {
   'inv.lineProrated': '{description} · {quantity, plural, one {# license} other {# licenses}}, rest of the term',
   'inv.term.monthly': 'monthly',
   'inv.term.annual': 'annual',
+  'can.read_only': 'Your role can read but not change anything.',
+  'can.read_only_for_admins': '{buyer} bought this subscription by self-service: admins see it read-only. To change it, take control of it in Admin > Self-service purchases.',
+  'can.trialOnly': 'Your organization allows only the trial of this product.',
+  'can.nothingToBuy': 'There is nothing you may buy: your role or your organization does not allow it.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -75,6 +79,10 @@ const fr: Record<keyof typeof en, string> = {
   'inv.lineProrated': '{description} · {quantity, plural, one {# licence} other {# licences}}, reste de la période',
   'inv.term.monthly': 'mensuel',
   'inv.term.annual': 'annuel',
+  'can.read_only': 'Votre rôle permet de consulter, pas de modifier.',
+  'can.read_only_for_admins': '{buyer} a acheté cet abonnement en libre-service : les administrateurs le consultent en lecture seule. Pour le modifier, prenez-en le contrôle dans Administration > Achats en libre-service.',
+  'can.trialOnly': 'Votre organisation n’autorise que l’essai de ce produit.',
+  'can.nothingToBuy': 'Vous ne pouvez rien acheter : votre rôle ou votre organisation ne le permet pas.',
 };
 
 export default { en, fr };

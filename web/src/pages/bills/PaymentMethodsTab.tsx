@@ -7,6 +7,7 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
+import { useMayWrite } from '../../hooks/useMayWrite';
 import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
@@ -16,6 +17,7 @@ import { TableFrame } from '../../components/TableFrame';
 export function PaymentMethodsTab() {
   const { t, problem } = useT();
   const label = useCardLabel();
+  const mayWrite = useMayWrite();
   const { data, error, reload } = useApi<{ items: PaymentMethod[] }>('/api/payment-methods');
   const [open, setOpen] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
@@ -40,9 +42,9 @@ export function PaymentMethodsTab() {
 
   return (
     <>
-      <Toolbar>
+      {mayWrite && <Toolbar>
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>{t('pm.add')}</Button>
-      </Toolbar>
+      </Toolbar>}
       {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>{(d) => (
         <TableFrame label={t('bills.tab.methods')}>
@@ -64,7 +66,7 @@ export function PaymentMethodsTab() {
                     {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
                     {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
                   </TableCell>
-                  <TableCell><Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button></TableCell>
+                  <TableCell>{mayWrite && <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button>}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -6,7 +6,6 @@ import {
 } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
-import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AssignPane } from './AssignPane';
@@ -23,7 +22,6 @@ export default function LicenseDetails() {
   const { id } = useParams();
   const styles = useStyles();
   const navigate = useNavigate();
-  const { me } = useSession();
   const { t, date, problem } = useT();
   const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
   const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments?limit=50`);
@@ -35,7 +33,8 @@ export default function LicenseDetails() {
   if (sub.error) return <MessageBar intent="error"><MessageBarBody>{problem(sub.error)}</MessageBarBody></MessageBar>;
   if (!sub.data) return <Spinner label={t('common.loading')} />;
   const s = sub.data;
-  const canChange = s.buyer.id === me?.person.id && me?.person.role !== 'global_reader';
+  // the API says who may assign: the buyer of a running subscription
+  const canChange = s.can?.assignLicenses ?? false;
   const people = list.data?.items ?? [];
   const refresh = () => {
     sub.reload();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Button, Card, Checkbox, Divider, Dropdown, Field, Option, Radio, RadioGroup, Spinner, Text,
+  Button, Card, Checkbox, Divider, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
@@ -39,7 +39,8 @@ export default function BuyProduct() {
   const { t, money, problem, date, fieldErrors } = useT();
   const { me } = useSession();
   const { data: catalog } = useApi<{ items: Product[] }>('/api/products');
-  const products = catalog?.items.filter((p) => p.selfServiceEligible) ?? [];
+  // only what the caller may buy, or try (the organization's policy, their role): nothing is refused at the last click
+  const products = catalog?.items.filter((p) => p.can.buy || p.can.trial) ?? [];
   const [productId, setProductId] = useState('');
   const [term, setTerm] = useState<'monthly' | 'annual'>('monthly');
   const [quantity, setQuantity] = useState('1');
@@ -120,9 +121,10 @@ export default function BuyProduct() {
       <div className={styles.layout}>
         <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void placeOrder(); }}>
           {error && <ErrorBar>{error}</ErrorBar>}
+          {catalog && products.length === 0 && <MessageBar intent="info"><MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody></MessageBar>}
           <Field label={t('buy.product')} required>
             <Dropdown placeholder={t('buy.product')} value={product?.name ?? ''} selectedOptions={productId ? [productId] : []}
-              onOptionSelect={(_, d) => { setProductId(d.optionValue ?? ''); setTrial(false); }}>
+              onOptionSelect={(_, d) => { setProductId(d.optionValue ?? ''); setTrial(products.some((p) => p.id === d.optionValue && !p.can.buy)); }}>
               {products.map((p) => <Option key={p.id} value={p.id} text={p.name}>{p.name}</Option>)}
             </Dropdown>
           </Field>
@@ -135,9 +137,10 @@ export default function BuyProduct() {
           </Field>
           <TextField label={t('buy.quantity')} type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)}
             error={validCount ? invalid.quantity : t('buy.invalidQuantity')} />
-          {product && product.trialDays > 0 && (
-            <Checkbox checked={trial} onChange={(_, d) => setTrial(d.checked === true)} label={t('buy.trial', { days: product.trialDays })} />
+          {product && product.can.trial && (
+            <Checkbox checked={trial} disabled={!product.can.buy} onChange={(_, d) => setTrial(d.checked === true)} label={t('buy.trial', { days: product.trialDays })} />
           )}
+          {product && !product.can.buy && <MessageBar intent="info"><MessageBarBody>{t('can.trialOnly')}</MessageBarBody></MessageBar>}
           {needsCard && (
             <>
               <Divider />

@@ -31,7 +31,7 @@ export default function SubscriptionDetails() {
   const { t, date, money, problem, number } = useT();
   const cardLabel = useCardLabel();
   const profileLabel = useProfileLabel();
-  const { data: sub, error, setData } = useApi<Subscription>(`/api/subscriptions/${id}`);
+  const { data: sub, error, reload } = useApi<Subscription>(`/api/subscriptions/${id}`);
   const [pane, setPane] = useState<TotalMode | null>(null);
   const [canceling, setCanceling] = useState(false);
   const [reactivating, setReactivating] = useState(false);
@@ -41,8 +41,9 @@ export default function SubscriptionDetails() {
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
   if (!sub) return <Spinner label={t('common.loading')} />;
-  const changed = (s: Subscription, receipt: Receipt | null = null) => {
-    setData(s);
+  // read again rather than taken from the answer: GET says what may be done next
+  const changed = (_: Subscription, receipt: Receipt | null = null) => {
+    reload();
     setPane(null);
     setCanceling(false);
     setReactivating(false);
@@ -56,29 +57,28 @@ export default function SubscriptionDetails() {
       setActionError(problem(err));
     }
   };
-  const active = sub.status === 'active' || sub.status === 'trial';
+  const can = sub.can;
 
   return (
     <>
       <Link href="/billing/products" onClick={(e) => { e.preventDefault(); navigate('/billing/products'); }}>{t('sub.back')}</Link>
       <PageHeader title={sub.product.name}><StatusBadge status={sub.status} /></PageHeader>
       <div className={styles.actions}>
-        {active && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
-        {active && <Button onClick={() => setPane('remove')}>{t('sub.removeLicenses')}</Button>}
-        {(sub.status === 'expired' || sub.status === 'disabled') && (
-          <Button appearance="primary" onClick={() => setReactivating(true)}>{t('sub.reactivate')}</Button>
-        )}
-        <Menu>
+        {can?.changeLicenses && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
+        {can?.changeLicenses && <Button onClick={() => setPane('remove')}>{t('sub.removeLicenses')}</Button>}
+        {can?.reactivate && <Button appearance="primary" onClick={() => setReactivating(true)}>{t('sub.reactivate')}</Button>}
+        {can?.cancel && <Menu>
           <MenuTrigger disableButtonEnhancement>
             <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t('products.moreActions')} />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem disabled={sub.canceledAt !== null || sub.status === 'disabled'} onClick={() => setCanceling(true)}>{t('sub.cancel')}</MenuItem>
+              <MenuItem onClick={() => setCanceling(true)}>{t('sub.cancel')}</MenuItem>
             </MenuList>
           </MenuPopover>
-        </Menu>
+        </Menu>}
       </div>
+      {can?.reason && <MessageBar intent="info"><MessageBarBody>{t(`can.${can.reason}`, { buyer: sub.buyer.displayName })}</MessageBarBody></MessageBar>}
       {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
       {actionError && <MessageBar intent="error"><MessageBarBody>{actionError}</MessageBarBody></MessageBar>}
       <div className={styles.grid}>
@@ -97,7 +97,7 @@ export default function SubscriptionDetails() {
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.nextCharge')}</Text>
           <Text>{sub.nextCharge ? t('sub.nextChargeValue', { amount: money(sub.nextCharge.amount), date: date(sub.nextCharge.date) }) : t('sub.noNextCharge')}</Text>
-          <Switch label={t('sub.autoRenew')} checked={sub.autoRenew} disabled={!active && sub.status !== 'expired'}
+          <Switch label={t('sub.autoRenew')} checked={sub.autoRenew} disabled={!can?.autoRenew}
             onChange={(_, d) => act(() => api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }))} />
         </Card>
         <Card className={styles.card}>
