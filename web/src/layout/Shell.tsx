@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
   Button, Hamburger, NavCategory, NavCategoryItem, NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, NavSubItem, NavSubItemGroup,
-  Spinner, Text, makeStyles, mergeClasses, tokens,
+  PortalMountNodeProvider, Spinner, Text, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { useNarrow } from '../hooks/useMedia';
 import { useT } from '../i18n';
@@ -66,6 +66,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const narrow = useNarrow();
   // on a phone the navigation is a menu that closes once a page is chosen
   const [menuOpen, setMenuOpen] = useState(false);
+  // menus, lists and panes open inside the main landmark rather than loose at the end of the body
+  const [popups, setPopups] = useState<HTMLElement | null>(null);
   useEffect(() => setMenuOpen(false), [pathname, narrow]);
   if (!me) return null;
   const admin = isAdminRole(me.person.role);
@@ -78,6 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 
   return (
+    <PortalMountNodeProvider value={popups ?? undefined}>
     <div className={styles.root}>
       <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('shell.skip')}</a>
       <header className={styles.header}>
@@ -91,8 +94,10 @@ export function Shell({ children }: { children: ReactNode }) {
       <div className={mergeClasses(styles.body, narrow && styles.narrowBody)}>
         <NavDrawer open={!narrow || menuOpen} type={narrow ? 'overlay' : 'inline'} onOpenChange={(_, d) => setMenuOpen(d.open)}
           className={narrow ? undefined : styles.nav}
-          selectedValue={sectionOf(pathname)} defaultOpenCategories={['billing', 'admin']} aria-label={t('nav.label')}>
-          <NavDrawerBody>
+          selectedValue={sectionOf(pathname)} defaultOpenCategories={['billing', 'admin']}
+          // on a phone the menu is a dialog with the navigation in it (a navigation cannot be aria-modal)
+          {...(narrow ? { role: 'dialog', 'aria-label': t('shell.menu') } : { 'aria-label': t('nav.label') })}>
+          <NavDrawerBody {...(narrow ? { role: 'navigation', 'aria-label': t('nav.label') } : {})}>
             <Item to="/" value="/">{t('nav.home')}</Item>
             <NavCategory value="billing">
               <NavCategoryItem>{t('nav.billing')}</NavCategoryItem>
@@ -115,8 +120,10 @@ export function Shell({ children }: { children: ReactNode }) {
         </NavDrawer>
         <main id="main" tabIndex={-1} className={mergeClasses(styles.main, narrow && styles.narrowMain)}>
           <Suspense fallback={<Spinner label={t('common.loading')} />}>{children}</Suspense>
+          <div ref={setPopups} />
         </main>
       </div>
     </div>
+    </PortalMountNodeProvider>
   );
 }
