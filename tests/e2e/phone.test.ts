@@ -51,13 +51,13 @@ describe('at 390 px', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
     await page.getByRole('button', { name: 'Menu' }).click();
-    const nav = page.getByRole('navigation');
+    const menu = page.getByRole('dialog', { name: 'Menu' });
     // the account and the language are in the menu on a phone
-    await nav.getByRole('combobox', { name: 'Langue' }).waitFor();
-    await nav.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await nav.getByRole('link', { name: 'Licences' }).click();
+    await menu.getByRole('combobox', { name: 'Langue' }).waitFor();
+    await menu.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await menu.getByRole('navigation').getByRole('link', { name: 'Licences' }).click();
     await page.getByRole('heading', { name: 'Licences', level: 1 }).waitFor();
-    await nav.waitFor({ state: 'detached' });
+    await menu.waitFor({ state: 'detached' });
     // the guide's steps still work: Licences > the subscription > Attribuer des licences, in a full-screen pane
     await page.getByRole('link', { name: 'Power BI Pro' }).click();
     await page.getByRole('button', { name: 'Attribuer des licences' }).click();

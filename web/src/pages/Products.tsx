@@ -17,6 +17,7 @@ import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
 import { TableFrame } from '../components/TableFrame';
+import { VisuallyHidden } from '../components/VisuallyHidden';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
@@ -64,7 +65,7 @@ export default function Products() {
                 <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
                 <TableHeaderCell>{t('products.col.expires')}</TableHeaderCell>
                 <TableHeaderCell>{t('products.col.price')}</TableHeaderCell>
-                <TableHeaderCell aria-label={t('products.moreActions')} />
+                <TableHeaderCell><VisuallyHidden>{t('products.moreActions')}</VisuallyHidden></TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

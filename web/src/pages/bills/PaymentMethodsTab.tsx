@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useMayWrite } from '../../hooks/useMayWrite';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
@@ -54,7 +55,7 @@ export function PaymentMethodsTab() {
                 <TableHeaderCell>{t('pm.col.card')}</TableHeaderCell>
                 <TableHeaderCell>{t('pm.col.name')}</TableHeaderCell>
                 <TableHeaderCell>{t('pm.col.expiry')}</TableHeaderCell>
-                <TableHeaderCell />
+                <TableHeaderCell><VisuallyHidden>{t('pm.col.actions')}</VisuallyHidden></TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
