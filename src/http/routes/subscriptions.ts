@@ -9,7 +9,6 @@ import { setAutoRenew } from '../../services/subscriptions/set-auto-renew.js';
 import { reactivateSubscription } from '../../services/subscriptions/reactivate-subscription.js';
 import { quotePurchase } from '../../services/subscriptions/quote.js';
 import { quoteChange } from '../../services/subscriptions/quote-change.js';
-import { withRights } from '../../services/subscriptions/caller-rights.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
@@ -42,7 +41,7 @@ export const Subscription = Type.Object({
   can: Type.Optional(Type.Object({
     changeLicenses: Type.Boolean(), assignLicenses: Type.Boolean(), cancel: Type.Boolean(), reactivate: Type.Boolean(), autoRenew: Type.Boolean(),
     reason: Nullable(Type.String({ description: 'why changes are refused: read_only, read_only_for_admins' })),
-  }, { description: 'what the caller may do with it (on GET)' })),
+  }, { description: 'what the caller may do with it' })),
 }, { $id: 'Subscription' });
 
 const BuyBody = Type.Object({
@@ -90,7 +89,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       querystring: Type.Object({ selfService: Type.Optional(Type.Boolean()) }),
       response: { 200: Type.Object({ items: Type.Array(Ref), nextCursor: Type.Null() }), ...problems(400, 401) },
     },
-  }, async (request) => ({ items: (await listMySubscriptions(deps, actorOf(request), request.query)).map((s) => withRights(actorOf(request), s)), nextCursor: null }));
+  }, async (request) => ({ items: await listMySubscriptions(deps, actorOf(request), request.query), nextCursor: null }));
 
   app.get('/api/subscriptions/quote', {
     schema: {
@@ -119,7 +118,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
 
   app.get('/api/subscriptions/:id', {
     schema: { tags: ['subscriptions'], summary: 'One subscription', params: IdParams, response: { 200: Ref, ...problems(400, 401, 404) } },
-  }, async (request) => withRights(actorOf(request), await getSubscription(deps, actorOf(request), request.params.id)));
+  }, async (request) => getSubscription(deps, actorOf(request), request.params.id));
 
   app.post('/api/subscriptions', {
     schema: {

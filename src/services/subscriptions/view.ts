@@ -4,6 +4,7 @@ import { canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
 import type { Deps } from '../deps.js';
+import { withRights, type SubscriptionRights } from './caller-rights.js';
 
 /** A subscription as the API shows it. */
 export function present(v: SubscriptionView) {
@@ -35,19 +36,19 @@ export function present(v: SubscriptionView) {
     createdAt: v.createdAt,
   };
 }
-export type SubscriptionOut = ReturnType<typeof present>;
+export type SubscriptionOut = ReturnType<typeof present> & { can: SubscriptionRights };
 
 /** The buyer sees their subscription; admin roles read every one of their organization. */
 export async function getSubscription(deps: Deps, actor: Actor, id: string): Promise<SubscriptionOut> {
   const v = await findSubscriptionView(deps.db, actor.orgId, id);
   if (!v || (v.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
-  return present(v);
+  return withRights(actor, present(v));
 }
 
 /** A member's Products page lists what they bought; an admin's lists every subscription of the organization. */
 export async function listMySubscriptions(deps: Deps, actor: Actor, opts: { selfService?: boolean }): Promise<SubscriptionOut[]> {
   const buyerId = canReadAdminViews(actor.role) ? null : actor.personId;
-  return (await listSubscriptionViews(deps.db, actor.orgId, buyerId, opts)).map(present);
+  return (await listSubscriptionViews(deps.db, actor.orgId, buyerId, opts)).map((v) => withRights(actor, present(v)));
 }
 
 /**

@@ -1650,7 +1650,7 @@ export interface components {
       } | null;
       /** Format: date-time */
       createdAt: string;
-      /** @description what the caller may do with it (on GET) */
+      /** @description what the caller may do with it */
       can?: {
         changeLicenses: boolean;
         assignLicenses: boolean;
