@@ -18,6 +18,7 @@ import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
 import { TableFrame } from '../components/TableFrame';
 import { VisuallyHidden } from '../components/VisuallyHidden';
+import { Insights } from '../components/Insights';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
@@ -104,6 +105,7 @@ export default function Products() {
           </Table>
         </TableFrame>
       )}</Loadable>
+      {data && <Insights subscriptions={data.items} />}
       <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
       <CancelPane subscription={canceling} onClose={() => setCanceling(null)} onDone={(_, receipt) => { setCanceling(null); setNotice({ text: t('sub.saved'), receipt }); reload(); }} />
     </>

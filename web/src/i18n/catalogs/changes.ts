@@ -41,6 +41,12 @@ const en = {
   'can.read_only_for_admins': '{buyer} bought this subscription by self-service: admins see it read-only. To change it, take control of it in Admin > Self-service purchases.',
   'can.trialOnly': 'Your organization allows only the trial of this product.',
   'can.nothingToBuy': 'There is nothing you may buy: your role or your organization does not allow it.',
+  'insights.title': 'Where the money goes',
+  'insights.use.title': 'Licenses used against bought',
+  'insights.use.idle': 'Licenses nobody uses cost {amount} a month.',
+  'insights.use.item': '{product}: {used, number} of {bought, plural, one {# license} other {# licenses}} used, {unused, number} unused ({cost} a month)',
+  'insights.spend.title': 'Spend over the last 12 months',
+  'insights.spend.total': '{amount} in all, credit notes deducted.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -85,6 +91,12 @@ const fr: Record<keyof typeof en, string> = {
   'can.read_only_for_admins': '{buyer} a acheté cet abonnement en libre-service : les administrateurs le consultent en lecture seule. Pour le modifier, prenez-en le contrôle dans Administration > Achats en libre-service.',
   'can.trialOnly': 'Votre organisation n’autorise que l’essai de ce produit.',
   'can.nothingToBuy': 'Vous ne pouvez rien acheter : votre rôle ou votre organisation ne le permet pas.',
+  'insights.title': 'Où va l’argent',
+  'insights.use.title': 'Licences utilisées par rapport aux licences achetées',
+  'insights.use.idle': 'Les licences que personne n’utilise coûtent {amount} par mois.',
+  'insights.use.item': '{product} : {used, number} {bought, plural, one {licence utilisée sur #} other {licences utilisées sur #}}, {unused, plural, one {# inutilisée} other {# inutilisées}} ({cost} par mois)',
+  'insights.spend.title': 'Dépenses des 12 derniers mois',
+  'insights.spend.total': '{amount} au total, avoirs déduits.',
 };
 
 export default { en, fr };

@@ -5,6 +5,8 @@ import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/Loadable';
+import { Insights } from '../../components/Insights';
+import type { Subscription } from '../products/types';
 import type { Answer } from '../../api/types';
 
 const useStyles = makeStyles({
@@ -21,6 +23,8 @@ export default function AdminHome() {
   const { me } = useSession();
   const { data, error } = useApi<Answer<'/api/admin/self-service-purchases/by-product'>>(
     '/api/admin/self-service-purchases/by-product');
+  // every subscription of the organization, for licenses used against bought and what the unused ones cost
+  const subs = useApi<{ items: Subscription[] }>('/api/subscriptions');
   return (
     <>
       <PageHeader title={t('admin.title')} />
@@ -35,6 +39,7 @@ export default function AdminHome() {
           ))}
         </div>
       )}</Loadable>
+      {subs.data && <Insights subscriptions={subs.data.items} spend={false} />}
       <div className={styles.links}>
         <Button appearance="primary" onClick={() => navigate('/admin/purchases')}>{t('nav.adminPurchases')}</Button>
         <Button onClick={() => navigate('/admin/settings')}>{t('adm.settings.title')}</Button>
