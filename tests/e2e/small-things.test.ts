@@ -20,6 +20,7 @@ describe('small things', () => {
     expect(await page.title()).toBe("Licences – Centre d'administration Selfserve");
 
     await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
+    await page.getByRole('heading', { name: 'Produits', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Power BI Pro' }).click();
     await page.getByRole('heading', { name: 'Power BI Pro', level: 1 }).waitFor();
     for (const close of ['button', 'Escape']) {
@@ -60,6 +61,7 @@ describe('small things', () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
     await page.getByRole('heading', { name: 'Produits', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
     // the session ends on the server's side (idle too long, signed out elsewhere)
     await page.context().clearCookies();
     await page.getByRole('navigation').getByRole('link', { name: 'Licences' }).click();

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Divider, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { api } from '../api';
+import { api, keyAfter, newIdempotencyKey } from '../api';
 import type { Answer } from '../api/types';
 import { useT } from '../i18n';
-import type { Money } from '../pages/products/types';
+import type { Money, Subscription } from '../pages/products/types';
 
 /** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
 export type ChangeQuote = Answer<'/api/subscriptions/{id}/quote'>;
@@ -117,4 +117,35 @@ export function ReceiptBar({ text, receipt }: { text: string; receipt?: Receipt 
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * Runs a change of a subscription from its pane: one idempotency key per opening of the pane (a
+ * double click or a retry never charges twice), the receipt once done, the refusal in words.
+ */
+export function useChangeRunner(subscriptionId: string, quote: ChangeQuote | null, open: boolean) {
+  const { problem } = useT();
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    setKey(newIdempotencyKey());
+  }, [open]);
+  async function run(send: (key: string) => Promise<Subscription>, onDone: (s: Subscription, receipt: Receipt | null) => void) {
+    setBusy(true);
+    setError(null);
+    try {
+      const receipt = await beforeChange(subscriptionId);
+      const done = await send(key);
+      onDone(done, await receipt(done.id, quote));
+    } catch (err) {
+      setError(problem(err));
+      setKey(keyAfter(err, key));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, run };
 }

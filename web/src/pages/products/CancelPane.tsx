@@ -3,35 +3,21 @@ import { Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-compon
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { beforeChange, QuoteSummary, useChangeQuote, type Receipt } from '../../components/ChangeQuote';
+import { QuoteSummary, useChangeQuote, useChangeRunner, type Receipt } from '../../components/ChangeQuote';
 import { CANCEL_REASONS, type Subscription } from './types';
 
 /** "Annuler l'abonnement": what it refunds and when, a reason, optional feedback, Save. */
 export function CancelPane({ subscription, onClose, onDone }: {
   subscription: Subscription | null; onClose: () => void; onDone: (s: Subscription, receipt: Receipt | null) => void;
 }) {
-  const { t, problem } = useT();
+  const { t } = useT();
   const quote = useChangeQuote(subscription?.id ?? '', subscription ? 'action=cancel' : null);
   const [reason, setReason] = useState<string>('');
   const [feedback, setFeedback] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function save() {
-    if (!subscription || !reason) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const receipt = await beforeChange(subscription.id);
-      const body = { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) };
-      const done = await api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, { method: 'POST', body });
-      onDone(done, await receipt(done.id, quote.quote));
-    } catch (err) {
-      setError(problem(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useChangeRunner(subscription?.id ?? '', quote.quote, subscription !== null);
+  const save = () => subscription && reason && run(() => api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, {
+    method: 'POST', body: { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) },
+  }), onDone);
 
   return (
     <Pane title={t('sub.cancel')} open={subscription !== null} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy || !reason} error={error}>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
-import { api, keyAfter, newIdempotencyKey } from '../../api';
+import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { beforeChange, QuoteSummary, useChangeQuote, type Receipt } from '../../components/ChangeQuote';
+import { QuoteSummary, useChangeQuote, useChangeRunner, type Receipt } from '../../components/ChangeQuote';
 import type { Subscription } from './types';
 
 export type TotalMode = 'buy' | 'remove';
@@ -17,18 +17,8 @@ export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone
   subscription: Subscription; mode: TotalMode | null; onClose: () => void; onSwitch: (mode: TotalMode) => void;
   onDone: (s: Subscription, receipt: Receipt | null) => void;
 }) {
-  const { t, problem } = useT();
+  const { t } = useT();
   const [total, setTotal] = useState(String(subscription.total));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // one key per opening of the pane: a double click or a retry never charges twice
-  const [key, setKey] = useState(newIdempotencyKey);
-  useEffect(() => {
-    if (mode) {
-      setError(null);
-      setKey(newIdempotencyKey());
-    }
-  }, [mode]);
   useEffect(() => setTotal(String(subscription.total)), [subscription.total, mode === null]);
 
   const valid = /^\d+$/.test(total) && Number(total) >= 1 && Number(total) <= 10_000;
@@ -36,23 +26,10 @@ export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone
   const wrongWay = valid && ((mode === 'buy' && n < subscription.total) || (mode === 'remove' && n > subscription.total));
   const quote = useChangeQuote(subscription.id, mode && valid && !wrongWay ? `total=${n}` : null);
   const nothingToDo = quote.quote?.change === 'no_change' && subscription.pendingTotal === null;
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      const receipt = await beforeChange(subscription.id);
-      const done = await api<Subscription>(`/api/subscriptions/${subscription.id}/licenses`, {
-        method: 'PUT', body: { total: n }, headers: { 'idempotency-key': key },
-      });
-      onDone(done, await receipt(done.id, quote.quote));
-    } catch (err) {
-      setError(problem(err));
-      setKey(keyAfter(err, key));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useChangeRunner(subscription.id, quote.quote, mode !== null);
+  const save = () => run((key) => api<Subscription>(`/api/subscriptions/${subscription.id}/licenses`, {
+    method: 'PUT', body: { total: n }, headers: { 'idempotency-key': key },
+  }), onDone);
 
   const other: TotalMode = mode === 'remove' ? 'buy' : 'remove';
   return (
