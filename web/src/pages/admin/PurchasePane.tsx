@@ -58,7 +58,7 @@ export function PurchasePane({ id, onClose, onChanged }: { id: string | null; on
 
   const canSubmit = mayTakeControl && p && p.status !== 'deleted' && (!taking || (action === 'move_users' ? Boolean(target) : reason.trim().length > 0));
   return (
-    <Pane title={p ? p.product.name : ''} open={id !== null} onClose={onClose} onSubmit={take} busy={!canSubmit}
+    <Pane title={p ? p.product.name : t('common.loading')} open={id !== null} onClose={onClose} onSubmit={take} busy={!canSubmit}
       submitLabel={taking ? t('adm.take.confirm') : t('adm.takeControl')}>
       {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
       {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
