@@ -145,3 +145,35 @@ export async function voidDueInvoices(db: Queryable, orgId: string, subscription
 export async function markInvoicePaid(db: Queryable, orgId: string, id: string, payment: { brand: string; last4: string } | null): Promise<void> {
   await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [orgId, id, payment && JSON.stringify(payment)]);
 }
+
+/** The countries we can bill to: those whose VAT rate we know (any other is refused as unsupported_country). */
+export async function listTaxCountries(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ country: string }>('SELECT country FROM tax_rates ORDER BY country');
+  return rows.map((r) => r.country);
+}
+
+export interface MonthSpend {
+  /** YYYY-MM, in UTC */
+  month: string;
+  currency: Currency;
+  /** invoices minus credit notes, minor units */
+  amount: number;
+}
+
+/**
+ * What the whole organization was billed in [from, to), by month (UTC) and currency: invoices
+ * minus credit notes, void ones left out. Months without any invoice have no row. Read from
+ * invoices_org_issued_idx alone (an index-only scan of the window's rows), grouped by hash.
+ */
+export function organizationSpendByMonth(db: Queryable, orgId: string, from: Date, to: Date) {
+  return db.query<MonthSpend>(
+    `SELECT to_char(m.month, 'YYYY-MM') AS month, m.currency, m.amount FROM (
+       SELECT date_trunc('month', i.issued_at, 'UTC') AS month, i.currency,
+              sum(CASE WHEN i.kind = 'credit_note' THEN -i.total ELSE i.total END)::bigint AS amount
+         FROM invoices i
+        WHERE i.org_id = $1 AND i.issued_at >= $2 AND i.issued_at < $3 AND i.status <> 'void'
+        GROUP BY 1, 2) m
+      ORDER BY 1, 2`,
+    [orgId, from, to],
+  );
+}

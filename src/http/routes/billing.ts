@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { addPaymentMethod, editPaymentMethod, listMyPaymentMethods, removePaymentMethod } from '../../services/payment-methods/manage.js';
+import { listBillingCountries } from '../../services/billing/list-billing-countries.js';
 import { editBillingProfile, getBillingProfile, listMyBillingProfiles, replacePaymentMethod } from '../../services/billing/profiles.js';
 import { actorOf } from '../auth.js';
 import { Address, CardInput, DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
@@ -48,6 +49,13 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     await removePaymentMethod(deps, actorOf(request), request.params.id);
     return reply.code(204).send(null);
   });
+
+  app.get('/api/billing/countries', {
+    schema: {
+      tags: ['billing profiles'], summary: 'The countries we bill to (ISO 3166 alpha-2): a billing profile in any other is refused as unsupported_country',
+      response: { 200: Type.Object({ items: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' })) }), ...problems(401) },
+    },
+  }, async () => listBillingCountries(deps));
 
   app.get('/api/billing-profiles', {
     schema: { tags: ['billing profiles'], summary: 'Your billing profiles', response: { 200: Type.Object({ items: Type.Array(BillingProfile) }), ...problems(401) } },

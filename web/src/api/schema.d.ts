@@ -675,6 +675,23 @@ export interface paths {
     patch: operations['patchPaymentMethodsById'];
     trace?: never;
   };
+  '/api/billing/countries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The countries we bill to (ISO 3166 alpha-2): a billing profile in any other is refused as unsupported_country */
+    get: operations['getBillingCountries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/billing-profiles': {
     parameters: {
       query?: never;
@@ -891,6 +908,23 @@ export interface paths {
     put?: never;
     /** Take control of a self-service purchase: move its users to an organization subscription, or cancel it */
     post: operations['postAdminSelfServicePurchasesByIdTakeControl'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/spend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes */
+    get: operations['getAdminSpend'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5648,6 +5682,37 @@ export interface operations {
       };
     };
   };
+  getBillingCountries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: string[];
+          };
+        };
+      };
+      /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getBillingProfiles: {
     parameters: {
       query?: never;
@@ -7009,6 +7074,67 @@ export interface operations {
       };
       /** @description The body is not JSON (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAdminSpend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description one series per currency, the organization's own first */
+            items: {
+              currency: 'EUR' | 'USD' | 'GBP';
+              total: {
+                /** @description minor units (cents) */
+                amount: number;
+                currency: 'EUR' | 'USD' | 'GBP';
+              };
+              months: {
+                /** @description YYYY-MM (UTC) */
+                month: string;
+                spend: {
+                  /** @description minor units (cents) */
+                  amount: number;
+                  currency: 'EUR' | 'USD' | 'GBP';
+                };
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for the caller */
+      403: {
         headers: {
           [name: string]: unknown;
         };
