@@ -23,14 +23,31 @@ describe('where the money goes', () => {
     await page.context().close();
   });
 
-  it("on the admin overview, in English at 390 px: the organization's licenses, within the screen", async () => {
-    const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'en-US');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/admin');
-    const use = page.getByRole('figure', { name: 'Licenses used against bought' });
-    await use.getByText(`Visio Plan 2: 0 of 10 licenses used, 10 unused (${eur('en-US', 169.2)} a month)`).waitFor();
-    await use.getByText('Power BI Pro: 0 of 100 licenses used', { exact: false }).waitFor();
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.context().close();
-  });
+  // the demo's purchases, all in March 2026: Adèle's 19,728.00 and 67.68, Megan's Visio Plan 2 (10 at 16.92, 20 % VAT) 203.04
+  const organization = {
+    'fr-FR': { title: 'Dépenses de l’organisation sur les 12 derniers mois', total: 'au total, avoirs déduits.', use: 'Licences utilisées par rapport aux licences achetées', visio: (a: string) => `Visio Plan 2 : 0 licences utilisées sur 10, 10 inutilisées (${a} par mois)` },
+    'en-US': { title: "The organization's spend over the last 12 months", total: 'in all, credit notes deducted.', use: 'Licenses used against bought', visio: (a: string) => `Visio Plan 2: 0 of 10 licenses used, 10 unused (${a} a month)` },
+  } as const;
+  const month = (locale: string, m: number) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, m - 1, 1));
+
+  for (const [locale, width] of [['fr-FR', 1280], ['en-US', 390], ['fr-FR', 390], ['en-US', 1280]] as const) {
+    it(`on the admin overview, in ${locale} at ${width} px: the organization's licenses and its spend by month, within the screen`, async () => {
+      const l = organization[locale];
+      const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', locale);
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto('/admin');
+      const use = page.getByRole('figure', { name: l.use });
+      await use.getByText(l.visio(eur(locale, 169.2))).waitFor();
+      const spend = page.getByRole('figure', { name: l.title });
+      await spend.getByText(`${eur(locale, 19998.72)} ${l.total}`).waitFor();
+      // the twelve months up to the clock's (March 2026), those without spend at zero
+      const months = spend.getByRole('listitem');
+      expect(await months.count()).toBe(12);
+      expect(await months.first().getByText(month(locale, -8)).count()).toBe(1);
+      await months.filter({ hasText: month(locale, 3) }).getByText(eur(locale, 19998.72)).waitFor();
+      await months.filter({ hasText: month(locale, 2) }).getByText(eur(locale, 0)).waitFor();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.context().close();
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
@@ -73,38 +73,25 @@ export function LicenseUseChart({ subscriptions }: { subscriptions: Subscription
 }
 
 type InvoicePage = Answer<'/api/invoices'>;
+type OrganizationSpend = Answer<'/api/admin/spend'>;
+type MonthSpend = OrganizationSpend['items'][number]['months'][number];
 
-/** What one's invoices cost, month by month over the last twelve (credit notes taken off). */
-export function SpendChart() {
+/** One currency's spend month by month: a bar for the eye, the amount written beside it for everyone. */
+function SpendFigure({ title, months, total }: { title: string; months: MonthSpend[]; total: Money }) {
   const styles = useStyles();
   const { t, money, intl } = useT();
-  const { data } = useApi<InvoicePage>('/api/invoices?months=12&limit=100');
-  const months = useMemo(() => {
-    if (!data) return [];
-    const end = new Date(data.to);
-    const keys = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11 + i, 1)));
-    const sums = new Map(keys.map((k) => [k.toISOString().slice(0, 7), 0]));
-    for (const i of data.items) {
-      if (i.status === 'void') continue;
-      const key = i.issuedAt.slice(0, 7);
-      if (sums.has(key)) sums.set(key, sums.get(key)! + (i.kind === 'credit_note' ? -1 : 1) * i.total.amount);
-    }
-    return keys.map((k) => ({ month: k, amount: sums.get(k.toISOString().slice(0, 7))! }));
-  }, [data]);
-  const currency = data?.items[0]?.total.currency;
-  if (!currency) return null;
-  const top = Math.max(1, ...months.map((m) => m.amount));
-  const total = months.reduce((s, m) => s + m.amount, 0);
+  const id = useId();
+  const top = Math.max(1, ...months.map((m) => m.spend.amount));
   return (
-    <figure className={styles.figure} aria-labelledby="spend">
-      <Text id="spend" className={styles.caption}>{t('insights.spend.title')}</Text>
-      <Text>{t('insights.spend.total', { amount: money({ amount: total, currency }) })}</Text>
+    <figure className={styles.figure} aria-labelledby={id}>
+      <Text id={id} className={styles.caption}>{title}</Text>
+      <Text>{t('insights.spend.total', { amount: money(total) })}</Text>
       <ul className={styles.list}>
         {months.map((m) => (
-          <li key={m.month.toISOString()} className={styles.row}>
-            <Text>{intl.formatDate(m.month, { month: 'short', year: 'numeric', timeZone: 'UTC' })}</Text>
-            <div aria-hidden><div className={styles.spend} style={{ width: `${(Math.max(0, m.amount) / top) * 100}%` }} /></div>
-            <Text>{money({ amount: m.amount, currency })}</Text>
+          <li key={m.month} className={styles.row}>
+            <Text>{intl.formatDate(new Date(`${m.month}-01T00:00:00Z`), { month: 'short', year: 'numeric', timeZone: 'UTC' })}</Text>
+            <div aria-hidden><div className={styles.spend} style={{ width: `${(Math.max(0, m.spend.amount) / top) * 100}%` }} /></div>
+            <Text>{money(m.spend)}</Text>
           </li>
         ))}
       </ul>
@@ -112,14 +99,49 @@ export function SpendChart() {
   );
 }
 
-/** Where the money goes: licenses used against bought, and the spend of the last twelve months. */
-export function Insights({ subscriptions, spend = true }: { subscriptions: Subscription[]; spend?: boolean }) {
+/** What one's invoices cost, month by month over the last twelve (credit notes taken off). */
+export function SpendChart() {
+  const { t } = useT();
+  const { data } = useApi<InvoicePage>('/api/invoices?months=12&limit=100');
+  const currency = data?.items[0]?.total.currency;
+  const months = useMemo(() => {
+    if (!data || !currency) return [];
+    // the period ends at the start of tomorrow: its last month is today's
+    const end = new Date(Date.parse(data.to) - 1);
+    const keys = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7));
+    const sums = new Map(keys.map((k) => [k, 0]));
+    for (const i of data.items) {
+      if (i.status === 'void') continue;
+      const key = i.issuedAt.slice(0, 7);
+      if (sums.has(key)) sums.set(key, sums.get(key)! + (i.kind === 'credit_note' ? -1 : 1) * i.total.amount);
+    }
+    return keys.map((month) => ({ month, spend: { amount: sums.get(month)!, currency } }));
+  }, [data, currency]);
+  if (!currency) return null;
+  const total = { amount: months.reduce((s, m) => s + m.spend.amount, 0), currency };
+  return <SpendFigure title={t('insights.spend.title')} months={months} total={total} />;
+}
+
+/** The whole organization's spend over the last twelve months, from the admin API: a figure per currency, never summed across. */
+export function OrganizationSpendChart() {
+  const { t } = useT();
+  const { data } = useApi<OrganizationSpend>('/api/admin/spend');
+  if (!data) return null;
+  const several = data.items.length > 1;
+  return data.items.map((s) => (
+    <SpendFigure key={s.currency} months={s.months} total={s.total}
+      title={several ? t('insights.orgSpend.titleIn', { currency: s.currency }) : t('insights.orgSpend.title')} />
+  ));
+}
+
+/** Where the money goes: licenses used against bought, and the spend of the last twelve months (one's own, or the organization's). */
+export function Insights({ subscriptions, spend = 'mine' }: { subscriptions: Subscription[]; spend?: 'mine' | 'organization' }) {
   const styles = useStyles();
   const { t } = useT();
   return (
     <section className={styles.section} aria-label={t('insights.title')}>
       <LicenseUseChart subscriptions={subscriptions} />
-      {spend && <SpendChart />}
+      {spend === 'mine' ? <SpendChart /> : <OrganizationSpendChart />}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import type { Answer } from '../../api/types';
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalL} 0` },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXXL },
 });
 
 /** The admin area's first page: what members bought, product by product, and where to go next. */
@@ -39,11 +39,11 @@ export default function AdminHome() {
           ))}
         </div>
       )}</Loadable>
-      {subs.data && <Insights subscriptions={subs.data.items} spend={false} />}
+      {subs.data && <Insights subscriptions={subs.data.items} spend="organization" />}
       <div className={styles.links}>
-        <Button appearance="primary" onClick={() => navigate('/admin/purchases')}>{t('nav.adminPurchases')}</Button>
-        <Button onClick={() => navigate('/admin/settings')}>{t('adm.settings.title')}</Button>
-        <Button onClick={() => navigate('/admin/audit')}>{t('nav.adminAudit')}</Button>
+        <Button appearance="primary" onClick={() => void navigate('/admin/purchases')}>{t('nav.adminPurchases')}</Button>
+        <Button onClick={() => void navigate('/admin/settings')}>{t('adm.settings.title')}</Button>
+        <Button onClick={() => void navigate('/admin/audit')}>{t('nav.adminAudit')}</Button>
       </div>
     </>
   );
