@@ -77,6 +77,15 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     expect(contosoUsd.months.find((m) => m.month === '2026-05')!.spend.amount).toBe(0);
   });
 
+  it('leaves void invoices out', async () => {
+    // as voidDueInvoices leaves a renewal never paid: Megan's dollars of March are owed no more
+    await app.deps.db.query(`UPDATE invoices SET status = 'void' WHERE org_id = $1 AND currency = 'USD'`, [megan.orgId]);
+    const usd = ((await admin.get('/api/admin/spend')).body.items as Series[]).find((s) => s.currency === 'USD')!;
+    expect(usd.months.map((m) => m.spend.amount)).toEqual(Array(12).fill(0));
+    const [eur] = (await admin.get('/api/admin/spend')).body.items as Series[];
+    expect(Object.fromEntries(eur!.months.filter((m) => m.spend.amount).map((m) => [m.month, m.spend.amount]))).toEqual((await billedTo(adele, megan)).EUR);
+  });
+
   it('lets the billing admin and the global reader read it; a member gets 403 problem+json', async () => {
     for (const who of [billing, reader]) expect((await who.get('/api/admin/spend')).status).toBe(200);
     const member = await adele.get('/api/admin/spend');
@@ -90,5 +99,6 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     const [eur] = (await admin.get('/api/admin/spend')).body.items as Series[];
     expect(eur!.months.map((m) => m.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04']);
     expect(eur!.total.amount).toBe(eur!.months[0]!.spend.amount);
+    expect(eur!.total.amount).toBeGreaterThan(0);
   });
 });

@@ -195,6 +195,7 @@ const CASES: Record<string, Case> = {
   'POST /api/payment-methods': { path: () => '/api/payment-methods', body: () => ({ card: card() }), expect: { ...everyone(201), reader: 403 } },
   'PATCH /api/payment-methods/{id}': { path: () => `/api/payment-methods/${ids.spareCard}`, body: () => ({ nameOnCard: 'New name' }), expect: personal(200, 403) },
   'DELETE /api/payment-methods/{id}': { path: () => `/api/payment-methods/${ids.spareCard2}`, expect: personal(204, 403) },
+  'GET /api/billing/countries': { path: () => '/api/billing/countries', expect: everyone(200) },
   'GET /api/billing-profiles': { path: () => '/api/billing-profiles', expect: everyone(200) },
   'GET /api/billing-profiles/{id}': { path: () => `/api/billing-profiles/${ids.profile}`, expect: personal(200) },
   'PATCH /api/billing-profiles/{id}': { path: () => `/api/billing-profiles/${ids.profile}`, body: () => ({ name: 'Renamed' }), expect: personal(200, 403) },
@@ -211,6 +212,7 @@ const CASES: Record<string, Case> = {
   'POST /api/admin/self-service-purchases/{id}/take-control': { path: () => `/api/admin/self-service-purchases/${ids.subC}/take-control`, body: () => ({ action: 'cancel', reason: 'matrix' }), expect: { owner: 403, member: 403, admin: 200, billing: 409, reader: 403, otherOrgAdmin: 404 } },
   'GET /api/admin/self-service-policy': { path: () => '/api/admin/self-service-policy', expect: adminRead },
   'PUT /api/admin/self-service-policy/{productId}': { path: () => '/api/admin/self-service-policy/CFQ7TTC0HD33', body: () => ({ value: 'Enabled' }), expect: { ...adminRead, reader: 403 } },
+  'GET /api/admin/spend': { path: () => '/api/admin/spend', expect: adminRead },
   'GET /api/admin/audit': { path: () => '/api/admin/audit', expect: adminRead },
   'GET /api/admin/audit.csv': { path: () => '/api/admin/audit.csv', expect: adminRead },
   // Settings: e-mail domains, single sign-on (the sign-in cases above ran while it was on), provisioning
