@@ -13,7 +13,7 @@ import { connectPostgres } from '../src/db/database.js';
 import { assignSeats, unassignSeats } from '../src/db/license-assignments.js';
 import { closedLoop, percentiles } from './lib/stats.js';
 import { freePort, processCpuMs, residentMb, startAndWait, stop } from './lib/server.js';
-import { BENCH_ORG, BENCH_SESSION, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
+import { BENCH_ORG, BENCH_SESSION, benchDatabaseUrl, buyerOf, personId, seedBenchDatabase, subscriptionId, tokenOf } from './seed.js';
 import { lighthousePages } from './lighthouse.js';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -23,6 +23,11 @@ if (!serverUrl) {
 }
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const now = new Date();
+// BENCH_ONLY=webhooks: the webhook delivery latency alone, on the database an earlier run seeded
+if (process.env.BENCH_ONLY === 'webhooks') {
+  await (await import('./webhooks.js')).benchWebhooks(benchDatabaseUrl(serverUrl, 'selfserve_bench'));
+  process.exit(0);
+}
 
 console.log('seeding 100,000 people, 1,000 subscriptions, 1,000,000 invoices…');
 const t0 = performance.now();
@@ -37,7 +42,7 @@ const { child: server } = await startAndWait(['node', '--import', 'tsx', 'src/ma
 const http = new HttpPool(base, { connections: 128, pipelining: 1 });
 async function call(method: string, path: string, token: string, body?: unknown) {
   const res = await http.request({
-    method: method as 'GET', path,
+    method, path,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });

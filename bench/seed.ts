@@ -21,9 +21,8 @@ export async function seedBenchDatabase(serverUrl: string, name: string, now: Da
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = '/' + name;
-  const db = connectPostgres(u.toString(), 2);
+  const url = benchDatabaseUrl(serverUrl, name);
+  const db = connectPostgres(url, 2);
   await migrate(db);
   await seedCatalog(db);
   await seedDemo(db, 'selfserve-demo');
@@ -46,5 +45,12 @@ export async function seedBenchDatabase(serverUrl: string, name: string, now: Da
     [BENCH_ORG, personId(buyerOf(1)), hashSecret(BENCH_SESSION)],
   );
   await db.close();
+  return url;
+}
+
+/** The URL of database `name` on the server of `serverUrl`. */
+export function benchDatabaseUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = '/' + name;
   return u.toString();
 }

@@ -12,11 +12,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+// a bench stopped with Ctrl-C or a SIGTERM exits through the 'exit' handlers below, which stop what it started
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+
 /** Starts `command` and resolves when `url` answers, with the milliseconds it took. */
 export async function startAndWait(command: string[], env: NodeJS.ProcessEnv, url: string, timeoutMs = 60_000) {
   const started = performance.now();
   // its own process group: `npm start` runs node as a child, and both must stop together
   const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // detached, it would outlive a bench that fails: a portal left running reconnects to the next
+  // run's freshly seeded database and takes part in it (a webhook dispatcher refusing loopback
+  // addresses claimed the next run's messages and backed them off)
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   for (;;) {
     if (performance.now() - started > timeoutMs) {
       child.kill('SIGKILL');

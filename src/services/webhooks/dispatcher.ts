@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import { deliverDueWebhooks } from './deliver.js';
 
 /** Each event's commit NOTIFYs this channel (webhook_enqueue): a server hears it and sends at once. */
-const CHANNEL = 'selfserve_webhooks';
+export const WEBHOOKS_CHANNEL = 'selfserve_webhooks';
 /** How often a server also looks without being woken: retries fall due, a notification was missed. */
 const POLL_MS = 500;
 
@@ -50,7 +50,7 @@ export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown)
       tick();
     }
   };
-  deps.db.listen(CHANNEL, wake, () => {}).catch(opts.onError);
+  deps.db.listen(WEBHOOKS_CHANNEL, wake, () => {}).catch((err: unknown) => opts.onError(err));
   tick();
   return {
     async stop() {
