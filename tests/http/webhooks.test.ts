@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startTestApp, send, codeOf, type Client, type TestApp } from '../helpers/app.js';
 import { buy, VISIO_PLAN_1 } from '../helpers/commerce.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
-import { deliverDueWebhooks, RETRY_DELAYS } from '../../src/services/webhooks/deliver.js';
+import { deliverDueWebhooks, RETRY_DELAYS, TIMEOUT_MS } from '../../src/services/webhooks/deliver.js';
+import { startWebhookDispatcher } from '../../src/services/webhooks/dispatcher.js';
 
 const OPERATOR_TOKEN = 'operator-secret-for-webhook-tests-0123';
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
@@ -105,6 +106,32 @@ describe.each(engines)('webhooks on %s', (engine) => {
     expect(receiver.accepted().filter((a) => idOf(a) === held.id).map((a) => a.type)).toEqual(['subscription.created', 'subscription.updated']);
     expect(receiver.accepted().find((a) => a.type === 'subscription.updated')!.data.subscription).toMatchObject({ quantity: 4 });
     expect(other.id).not.toBe(held.id);
+  });
+
+  it('goes on delivering to other endpoints while one of them does not answer', async () => {
+    const silent = await startWebhookReceiver({ answer: () => 'hang' });
+    receiver = await startWebhookReceiver();
+    const contosos = (await register(['person.updated'], admin, silent.url)).body;
+    const fabrikams = (await register(['person.updated'], fabrikam)).body;
+    receiver.setSecrets([fabrikams.secret]);
+    const errors: unknown[] = [];
+    const dispatcher = startWebhookDispatcher(app.deps, { onError: (err) => errors.push(err) });
+    try {
+      await admin.patch(`/api/people/${await colleague('adele@contoso.example')}`, { displayName: 'Adèle H.' });
+      await silent.waitFor(() => silent.attempts.length === 1);
+      // Contoso's endpoint holds its attempt open until the timeout; Fabrikam's event does not wait for it
+      const changed = performance.now();
+      await fabrikam.patch(`/api/people/${await colleague('joni@fabrikam.example')}`, { displayName: 'Joni S.' });
+      await receiver.waitFor(() => receiver.accepted().length === 1, 2 * TIMEOUT_MS);
+      expect(performance.now() - changed).toBeLessThan(TIMEOUT_MS / 2);
+      expect(receiver.accepted()[0]).toMatchObject({ type: 'person.updated', verified: true });
+    } finally {
+      await silent.close();
+      await dispatcher.stop();
+      await admin.delete(`/api/admin/webhooks/${contosos.id}`);
+      await fabrikam.delete(`/api/admin/webhooks/${fabrikams.id}`);
+    }
+    expect(errors).toEqual([]);
   });
 
   it('turns an endpoint off after about three days of failures and tells the admins', async () => {

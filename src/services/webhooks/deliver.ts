@@ -19,15 +19,21 @@ const BATCH = 20;
 /** The delay before the next attempt after this failed one, or undefined when retries ran out. */
 export const retryDelayAfter = (attempt: number): number | undefined => RETRY_DELAYS[attempt - 1];
 
-/** Sends every message due now, at most BATCH at a time; returns how many were attempted. */
-export async function deliverDueWebhooks(deps: Deps): Promise<number> {
+/** Claims up to `limit` messages due now, each for one attempt under a lease. */
+export function claimDueWebhooks(deps: Deps, limit: number): Promise<ClaimedMessage[]> {
   const now = deps.clock.now();
-  const claimed = await claimDueMessages(deps.db, now, BATCH, new Date(now.getTime() + LEASE_MS));
-  await Promise.all(claimed.map((m) => attempt(deps, m)));
+  return claimDueMessages(deps.db, now, limit, new Date(now.getTime() + LEASE_MS));
+}
+
+/** Sends every message due now, at most BATCH at a time, and waits for the answers; returns how many were attempted. */
+export async function deliverDueWebhooks(deps: Deps): Promise<number> {
+  const claimed = await claimDueWebhooks(deps, BATCH);
+  await Promise.all(claimed.map((m) => attemptDelivery(deps, m)));
   return claimed.length;
 }
 
-async function attempt(deps: Deps, m: ClaimedMessage): Promise<void> {
+/** One attempt of a claimed message: sent, logged, and moved on (delivered, retried later, or its endpoint turned off). */
+export async function attemptDelivery(deps: Deps, m: ClaimedMessage): Promise<void> {
   const body = JSON.stringify({ type: m.type, timestamp: new Date(m.occurredAt).toISOString(), data: m.data });
   // the receiver checks webhook-timestamp against its own clock to refuse replays: wall time
   const sentAt = systemClock.now();

@@ -1,10 +1,16 @@
 import type { Deps } from '../deps.js';
-import { deliverDueWebhooks } from './deliver.js';
+import type { ClaimedMessage } from '../../db/webhooks.js';
+import { attemptDelivery, claimDueWebhooks } from './deliver.js';
 
 /** Each event's commit NOTIFYs this channel (webhook_enqueue): a server hears it and sends at once. */
 export const WEBHOOKS_CHANNEL = 'selfserve_webhooks';
 /** How often a server also looks without being woken: retries fall due, a notification was missed. */
 const POLL_MS = 500;
+/**
+ * Attempts under way at once on this server, each on its own: an endpoint slow to answer (up to
+ * the attempt's timeout) holds its slot, not the deliveries to every other endpoint behind it.
+ */
+const MAX_IN_FLIGHT = 20;
 
 export interface WebhookDispatcher {
   /** No new attempt starts; those under way are awaited. */
@@ -13,28 +19,44 @@ export interface WebhookDispatcher {
 
 /**
  * Delivers webhooks from this server, beside every other instance doing the same (claims skip
- * each other's rows). Woken by each commit that writes an event; while messages keep coming it
- * goes on at once; idle, it polls.
+ * each other's rows). Woken by each commit that writes an event, and by each attempt that frees
+ * a slot while more messages are due; idle, it polls.
  */
 export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown): void }): WebhookDispatcher {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let claiming: Promise<void> | undefined;
   let woken = false;
-  const loop = async () => {
-    while (!stopped) {
-      let sent = 0;
+  // the last claim filled every free slot: more may be due, claimed as slots free up
+  let more = false;
+  const inFlight = new Set<Promise<void>>();
+  const send = (m: ClaimedMessage) => {
+    const attempt: Promise<void> = attemptDelivery(deps, m)
+      .catch((err: unknown) => opts.onError(err))
+      .finally(() => {
+        inFlight.delete(attempt);
+        if (more) wake();
+      });
+    inFlight.add(attempt);
+  };
+  const claim = async () => {
+    while (!stopped && inFlight.size < MAX_IN_FLIGHT) {
+      const free = MAX_IN_FLIGHT - inFlight.size;
+      let claimed: ClaimedMessage[] = [];
       try {
-        sent = await deliverDueWebhooks(deps);
+        claimed = await claimDueWebhooks(deps, free);
       } catch (err) {
         opts.onError(err);
       }
-      if (sent === 0) break;
+      more = claimed.length === free;
+      // (claimed while stopping, they are sent all the same: stop() awaits them)
+      claimed.forEach(send);
+      if (!more) break;
     }
   };
   const tick = () => {
-    running = loop().finally(() => {
-      running = undefined;
+    claiming = claim().finally(() => {
+      claiming = undefined;
       if (stopped) return;
       if (woken) {
         woken = false;
@@ -44,7 +66,7 @@ export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown)
   };
   const wake = () => {
     if (stopped) return;
-    if (running) woken = true;
+    if (claiming) woken = true;
     else {
       clearTimeout(timer);
       tick();
@@ -56,7 +78,8 @@ export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown)
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await claiming;
+      await Promise.all(inFlight);
     },
   };
 }
