@@ -84,30 +84,33 @@ export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Pr
 /**
  * People of one organization whose name, a word of their name, or email starts with `search`
  * (folded: no accents, any case), in name order, keyset-paged after (searchName, id).
+ * Each way to match gives its own first `limit` (search_name, id) from an index that holds that
+ * sort key; the page is the first `limit` of them together, and only its people's rows are read.
  */
-export function searchPeople(
-  db: Queryable,
-  orgId: string,
-  opts: { search?: string; limit: number; after?: { searchName: string; id: string }; field?: 'name' | 'email' | 'any' },
-) {
+export function searchPeople(db: Queryable, orgId: string, opts: { search?: string; limit: number; after?: { searchName: string; id: string } }) {
   const params: unknown[] = [orgId, opts.limit];
-  let where = 'org_id = $1 AND deleted_at IS NULL';
+  let after = (_id: string) => '';
+  if (opts.after) {
+    params.push(opts.after.searchName, opts.after.id);
+    const [name, id] = [`$${params.length - 1}`, `$${params.length}::uuid`];
+    after = (idColumn) => ` AND (search_name, ${idColumn}) > (${name}, ${id})`;
+  }
+  const people = (condition: string) => `SELECT search_name, id FROM people WHERE org_id = $1 AND deleted_at IS NULL${condition}${after('id')}`;
+  let hits = people('');
   if (opts.search) {
     params.push(likePrefix(opts.search));
     const n = `$${params.length}`;
-    // any: the start of the whole name, of any word in it (a surname), or of the email
-    const anyWord = `EXISTS (SELECT 1 FROM people_search_words w WHERE w.org_id = people.org_id AND w.person_id = people.id AND w.word LIKE ${n})`;
-    where += {
-      any: ` AND (search_name LIKE ${n} OR email LIKE ${n} OR ${anyWord})`, name: ` AND search_name LIKE ${n}`, email: ` AND email LIKE ${n}`,
-    }[opts.field ?? 'any'];
-  }
-  if (opts.after) {
-    params.push(opts.after.searchName, opts.after.id);
-    where += ` AND (search_name, id) > ($${params.length - 1}, $${params.length}::uuid)`;
+    hits = [
+      people(` AND search_name LIKE ${n}`),
+      people(` AND email LIKE ${n}`),
+      // the start of any word of the name: a surname
+      `SELECT search_name, person_id FROM people_search_words WHERE org_id = $1 AND word LIKE ${n}${after('person_id')}`,
+    ].map((q) => `(${q} ORDER BY 1, 2 LIMIT $2)`).join(' UNION ');
   }
   return db.query<Person & { searchName: string }>(
-    `SELECT ${COLUMNS}, search_name AS "searchName" FROM people WHERE ${where}
-      ORDER BY search_name, id LIMIT $2`,
+    `SELECT ${PERSON_COLUMNS}, p.search_name AS "searchName"
+       FROM (${hits} ORDER BY 1, 2 LIMIT $2) AS hit (search_name, id) JOIN people p ON p.org_id = $1 AND p.id = hit.id
+      ORDER BY hit.search_name, hit.id`,
     params,
   );
 }
