@@ -55,43 +55,44 @@ export interface SeatCredential {
   id: string;
   role: string;
 }
-// $6 via, $7 id, $8 role; a change without a credential (a job, a test) skips the check
-const CREDENTIAL_GONE = `WHEN $6::text = 'token' AND NOT EXISTS (SELECT 1 FROM api_tokens t JOIN people p ON p.org_id = t.org_id AND p.id = t.person_id
-           WHERE t.org_id = $1 AND t.id = $7::uuid AND t.revoked_at IS NULL AND p.status = 'active' AND p.role = $8) THEN 'unauthenticated'
-         WHEN $6::text = 'session' AND NOT EXISTS (SELECT 1 FROM sessions s JOIN people p ON p.org_id = s.org_id AND p.id = s.person_id
-           WHERE s.org_id = $1 AND s.id = $7::uuid AND s.revoked_at IS NULL AND s.expires_at > $5 AND p.status = 'active' AND p.role = $8) THEN 'unauthenticated'`;
-const credentialParams = (c?: SeatCredential) => [c?.via ?? null, c?.id ?? null, c?.role ?? null];
+type Via = SeatCredential['via'] | 'none';
+/**
+ * The refusal of a credential that no longer holds, with its id and role as the two parameters
+ * from `n`; a change without a credential (a job, a test) has no such check. One statement text
+ * per kind, not a CASE on the kind: PostgreSQL then keeps one generic plan for each, where the
+ * CASE made it plan the unassigning statement anew at every call.
+ */
+function credentialGone(via: Via, n: number): string {
+  const [id, role] = [`$${n}::uuid`, `$${n + 1}::text`];
+  const person = `JOIN people p ON p.org_id = c.org_id AND p.id = c.person_id AND p.status = 'active' AND p.role = ${role}`;
+  return {
+    token: `WHEN NOT EXISTS (SELECT 1 FROM api_tokens c ${person} WHERE c.org_id = $1 AND c.id = ${id} AND c.revoked_at IS NULL) THEN 'unauthenticated'`,
+    session: `WHEN NOT EXISTS (SELECT 1 FROM sessions c ${person}
+           WHERE c.org_id = $1 AND c.id = ${id} AND c.revoked_at IS NULL AND c.expires_at > $5) THEN 'unauthenticated'`,
+    none: '',
+  }[via];
+}
+const credentialParams = (c?: SeatCredential) => (c ? [c.id, c.role] : []);
+const perVia = (sql: (via: Via) => string): Record<Via, string> => ({ token: sql('token'), session: sql('session'), none: sql('none') });
 
 const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'status', status, 'productId', product_id,
          'quantity', quantity, 'assigned', assigned) FROM sub)`;
 
-/**
- * Assigns licenses in one statement, one round trip: it locks the subscription, checks it is the
- * buyer's and active, that the people are active in the organization with a usage location and
- * hold the product nowhere else, and that the seats suffice; then inserts the assignments and
- * their audit event. The seat CHECK and the one-license-per-product key stay the last word.
- * A person already on this subscription (the same request twice) is skipped, not an error.
- */
-export async function assignSeats(
-  db: Queryable,
-  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential; /** disabled people count as in the organization */ disabledPeople?: boolean },
-  now: Date,
-): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(
-    `WITH ${LOCKED_SUBSCRIPTION},
+// $1 org, $2 subscription, $3 people, $4 by, $5 now, $6 whether disabled people count, then the credential's id and role
+const ASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
      asked AS (
        SELECT ${PERSON_COLUMNS},
               (SELECT la.subscription_id FROM license_assignments la
                 WHERE la.org_id = p.org_id AND la.product_id = (SELECT product_id FROM sub) AND la.person_id = p.id) AS "holdingSubscriptionId"
-         FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[]) AND (p.deleted_at IS NULL OR NOT $9::boolean)
+         FROM people p WHERE p.org_id = $1 AND p.id = ANY($3::uuid[]) AND (p.deleted_at IS NULL OR NOT $6::boolean)
      ),
      verdict AS (
        SELECT CASE
-         ${CREDENTIAL_GONE}
+         ${credentialGone(via, 7)}
          WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
          WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
          WHEN (SELECT status FROM sub) NOT IN ('active', 'trial') THEN 'not_active'
-         WHEN (SELECT count(*) FROM asked WHERE status = 'active' OR $9::boolean) < cardinality($3::uuid[]) THEN 'not_in_organization'
+         WHEN (SELECT count(*) FROM asked WHERE status = 'active' OR $6::boolean) < cardinality($3::uuid[]) THEN 'not_in_organization'
          WHEN EXISTS (SELECT 1 FROM asked WHERE "usageLocation" IS NULL) THEN 'usage_location_required'
          WHEN EXISTS (SELECT 1 FROM asked WHERE "holdingSubscriptionId" <> $2) THEN 'already_licensed'
          WHEN (SELECT count(*) FROM asked WHERE "holdingSubscriptionId" IS NULL) > (SELECT quantity - assigned FROM sub) THEN 'insufficient_licenses'
@@ -111,20 +112,29 @@ export async function assignSeats(
      SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription,
             coalesce((SELECT jsonb_agg(to_jsonb(asked)) FROM asked), '[]') AS people,
             coalesce((SELECT array_agg(person_id) FROM added), '{}') AS changed
-       FROM verdict`,
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential), a.disabledPeople ?? false],
-  );
+       FROM verdict`);
+
+/**
+ * Assigns licenses in one statement, one round trip: it locks the subscription, checks it is the
+ * buyer's and active, that the people are active in the organization with a usage location and
+ * hold the product nowhere else, and that the seats suffice; then inserts the assignments and
+ * their audit event. The seat CHECK and the one-license-per-product key stay the last word.
+ * A person already on this subscription (the same request twice) is skipped, not an error.
+ */
+export async function assignSeats(
+  db: Queryable,
+  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential; /** disabled people count as in the organization */ disabledPeople?: boolean },
+  now: Date,
+): Promise<SeatChange> {
+  const [row] = await db.query<SeatChange>(ASSIGN[a.credential?.via ?? 'none'],
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now, a.disabledPeople ?? false, ...credentialParams(a.credential)]);
   return row!;
 }
 
-/** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
-export async function unassignSeats(
-  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
-): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(
-    `WITH ${LOCKED_SUBSCRIPTION},
+// $1 org, $2 subscription, $3 people, $4 by, $5 now, then the credential's id and role
+const UNASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
      verdict AS (
-       SELECT CASE ${CREDENTIAL_GONE}
+       SELECT CASE ${credentialGone(via, 6)}
                    WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
                    WHEN (SELECT buyer_id FROM sub) <> $4 OR (SELECT status FROM sub) = 'deleted' THEN 'not_buyer'
                    ELSE 'ok' END AS verdict
@@ -141,9 +151,14 @@ export async function unassignSeats(
      )
      SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription, '[]'::jsonb AS people,
             coalesce((SELECT array_agg(person_id) FROM removed), '{}') AS changed
-       FROM verdict`,
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)],
-  );
+       FROM verdict`);
+
+/** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
+export async function unassignSeats(
+  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
+): Promise<SeatChange> {
+  const [row] = await db.query<SeatChange>(UNASSIGN[a.credential?.via ?? 'none'],
+    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)]);
   return row!;
 }
 
