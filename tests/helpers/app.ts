@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createServer } from '../../src/server.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock, type Clock } from '../../src/domain/clock.js';
@@ -34,7 +35,7 @@ export async function send(url: string, method: string, body?: unknown, headers:
     // the server's own answer: a redirect (single sign-on) is what the test sees, not where it leads
     redirect: 'manual',
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: unknown = text;
@@ -65,7 +66,7 @@ export async function startTestApp(
   const database = await createTestDatabase({ engine: opts.engine });
   const clock = (opts.clock as ManualClock) ?? new ManualClock(START);
   // `env`: settings as an operator gives them (TRUST_PROXY, PUBLIC_URL, ...)
-  const server = await createServer({ ...loadConfig(opts.env ?? {}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger });
+  const server = await createServer({ ...loadConfig(opts.env ?? {}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger ?? false });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const app: TestApp = {
     url: address,
@@ -79,6 +80,31 @@ export async function startTestApp(
     },
   };
   return app;
+}
+
+/** A test file's app with its people signed in, by the names the tests call them. */
+export type SignedInApp<P> = { readonly app: TestApp; travel(to: string): Promise<void> } & { readonly [K in keyof P]: Client };
+
+/**
+ * Starts the app before a test file's tests with `people` signed in (`{ adele: 'adele@contoso.example' }`)
+ * and closes it after them. `travel` moves the clock and signs them in again: a session does not
+ * outlive 30 idle minutes.
+ */
+export function useSignedInApp<const P extends Record<string, string>>(people: P): SignedInApp<P> {
+  const ctx: Record<string, unknown> & { app?: TestApp } = {};
+  const signInAll = async (app: TestApp) => {
+    for (const [name, email] of Object.entries(people)) ctx[name] = await app.signIn(email);
+  };
+  beforeAll(async () => {
+    ctx.app = await startTestApp();
+    await signInAll(ctx.app);
+  });
+  afterAll(() => ctx.app?.close());
+  ctx.travel = async (to: string) => {
+    ctx.app!.clock.set(to);
+    await signInAll(ctx.app!);
+  };
+  return ctx as SignedInApp<P>;
 }
 
 export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
