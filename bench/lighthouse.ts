@@ -22,7 +22,7 @@ export async function lighthousePages(base: string, sessionCookie: string): Prom
     for (const [label, path, signedIn] of [['sign-in', '/', false], ['Your products', '/billing/products', true], ['Licenses', '/billing/licenses', true]] as const) {
       const result = await lighthouse(base + path, {
         port: chrome.port, logLevel: 'error', onlyCategories: ['performance'],
-        extraHeaders: signedIn ? { cookie: sessionCookie } : undefined,
+        ...(signedIn ? { extraHeaders: { cookie: sessionCookie } } : {}),
       }, desktop);
       const lhr = result!.lhr;
       scores.push({ label, path, score: Math.round((lhr.categories.performance!.score ?? 0) * 100), lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue ?? 0) });

@@ -46,7 +46,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
   const res = await http.request({
     method, path,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+    body: body ? JSON.stringify(body) : null,
   });
   const text = await res.body.text();
   if (res.statusCode >= 400) throw new Error(`${method} ${path} -> ${res.statusCode} ${text.slice(0, 200)}`);

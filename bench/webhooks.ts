@@ -50,7 +50,7 @@ export async function benchWebhooks(databaseUrl: string) {
   const receiver = await startWebhookReceiver();
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(base + path, {
-      method, headers: { authorization: `Bearer ${tokenOf(ADMIN)}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      method, headers: { authorization: `Bearer ${tokenOf(ADMIN)}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : null,
     });
     if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : (res.json() as Promise<{ id: string; secret: string }>);

@@ -4,28 +4,28 @@ import { sellerFromEnv, type Seller } from './services/invoices/seller.js';
 export interface Config {
   port: number;
   host: string;
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   dataDir: string;
   demoPassword: string;
-  smtpUrl?: string;
+  smtpUrl?: string | undefined;
   logLevel: string;
   /** the reverse proxies whose X-Forwarded-* headers are believed: their addresses, or how many hops */
   trustProxy: false | number | string[];
-  publicUrl?: string;
+  publicUrl?: string | undefined;
   /** how often the server runs renewals, lifecycle and reconciliation; 0 turns them off */
   jobsIntervalSeconds: number;
   /** the operator API's bearer token; unset: the operator API is off */
-  operatorToken?: string;
+  operatorToken?: string | undefined;
   /** DNS servers that verify domains' TXT records ("host" or "host:port"); unset: the system's */
-  dnsServers?: string[];
+  dnsServers?: string[] | undefined;
   /** how long a shutdown waits for requests in flight before it cuts them */
   shutdownTimeoutSeconds: number;
   /** the bearer token that reads /metrics; unset: /metrics is off */
-  metricsToken?: string;
+  metricsToken?: string | undefined;
   /** the operator's legal identity on invoices (SELFSERVE_SELLER_*) */
   seller: Seller;
   /** the operator's catalog file (JSON or YAML); unset: the demo catalog */
-  catalogPath?: string;
+  catalogPath?: string | undefined;
   /** webhooks may reach loopback and private addresses (tests, a private network the operator trusts) */
   webhooksAllowPrivate: boolean;
 }

@@ -27,11 +27,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const res = await fetch(`${base}/api/operator${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  }).catch((err: Error) => {
-    throw new CliError(`Cannot reach ${base}: ${err.cause instanceof Error ? err.cause.message : err.message}`);
+    body: body ? JSON.stringify(body) : null,
+  }).catch((err: unknown) => {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    throw new CliError(`Cannot reach ${base}: ${cause instanceof Error ? cause.message : String(cause)}`);
   });
-  const data = await res.json().catch(() => null);
+  // an answer of ours is JSON: the result, or a problem with its code and detail
+  const data = (await res.json().catch(() => null)) as { code?: string; detail?: string } | null;
   if (res.status === 404 && data?.code === 'not_found' && !path.includes('/organizations/')) {
     throw new CliError('The operator API is off: start the server with SELFSERVE_OPERATOR_TOKEN set.');
   }

@@ -22,7 +22,7 @@ export interface PurchaseFilter {
   productId?: string;
   buyerId?: string;
   status?: SubscriptionStatus;
-  after?: { createdAt: string; id: string };
+  after?: { createdAt: string; id: string } | undefined;
   limit: number;
 }
 
@@ -119,7 +119,7 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-export function listAuditEvents(db: Queryable, orgId: string, f: { from?: Date; to?: Date; actorId?: string; action?: string; before?: { at: string; id: number }; limit: number }) {
+export function listAuditEvents(db: Queryable, orgId: string, f: { from?: Date | undefined; to?: Date | undefined; actorId?: string | undefined; action?: string | undefined; before?: { at: string; id: number } | undefined; limit: number }) {
   return db.query<AuditRow>(
     `SELECT e.id, e.at, CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('id', p.id, 'displayName', p.display_name, 'email', p.email) END AS actor,
             e.action, e.object_type AS "objectType", e.object_id AS "objectId", e.details

@@ -66,7 +66,9 @@ function prepared(sql: string, params: unknown[] | undefined): pg.QueryConfig {
 
 const queryableOf = (client: pg.PoolClient): Queryable => ({
   query: async <R>(sql: string, params?: unknown[]) => (await client.query(prepared(sql, params))).rows as R[],
-  exec: async (sql: string) => void (await client.query(sql)),
+  exec: async (sql: string) => {
+    await client.query(sql);
+  },
 });
 
 export function connectPostgres(url: string, poolSize = Number(process.env.SELFSERVE_POOL_SIZE ?? 20)): Database {
@@ -141,8 +143,9 @@ const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
  * PGlite: one embedded connection; `dataDir` undefined keeps it in memory. `template` gives the
  * files of a new database (see pglite-template.ts); `instance` wraps one already open.
  */
-export async function openPglite(dataDir?: string, opts: { template?: Blob; instance?: PGlite } = {}): Promise<Database> {
-  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, loadDataDir: opts.template }));
+export async function openPglite(dataDir?: string, opts: { template?: Blob | undefined; instance?: PGlite } = {}): Promise<Database> {
+  const loadDataDir = opts.template ? { loadDataDir: opts.template } : {};
+  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, ...loadDataDir }));
   const database: Database = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
@@ -155,7 +158,9 @@ export async function openPglite(dataDir?: string, opts: { template?: Blob; inst
       return db.transaction(async (tx) =>
         fn({
           query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
-          exec: async (sql: string) => void (await tx.exec(sql)),
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
         }),
       );
     },
@@ -171,11 +176,11 @@ export async function openPglite(dataDir?: string, opts: { template?: Blob; inst
 }
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as { code?: string; constraint?: string };
+  const e = err as { code?: string; constraint?: string } | null;
   return e?.code === '23505' && (!constraint || e.constraint === constraint);
 }
 
 export function isCheckViolation(err: unknown, constraint?: string): boolean {
-  const e = err as { code?: string; constraint?: string };
+  const e = err as { code?: string; constraint?: string } | null;
   return e?.code === '23514' && (!constraint || e.constraint === constraint);
 }

@@ -37,7 +37,7 @@ const SEARCHED: Record<UserSearch[number][number]['property'], string> = {
   givenName: WORDS(COLUMNS.givenName), surname: WORDS(COLUMNS.surname),
 };
 
-function whereOf(q: { filter?: UserFilter; search?: UserSearch }, params: unknown[]): string {
+function whereOf(q: { filter?: UserFilter | undefined; search?: UserSearch | undefined }, params: unknown[]): string {
   const param = (v: unknown, cast: string) => {
     params.push(v);
     return `$${params.length}::${cast}`;
@@ -90,7 +90,7 @@ const SORT_KEY: Record<UserOrder['property'], string> = { displayName: 'p.search
 export function listGraphUsers(
   db: Queryable,
   orgId: string,
-  q: { filter?: UserFilter; search?: UserSearch; order: UserOrder; after?: { key: string; id: string }; limit: number },
+  q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; order: UserOrder; after?: { key: string; id: string } | undefined; limit: number },
 ): Promise<GraphUserRow[]> {
   const params: unknown[] = [orgId];
   let where = whereOf(q, params);
@@ -109,7 +109,7 @@ export function listGraphUsers(
 }
 
 /** How many people match (Graph's $count). */
-export async function countGraphUsers(db: Queryable, orgId: string, q: { filter?: UserFilter; search?: UserSearch }): Promise<number> {
+export async function countGraphUsers(db: Queryable, orgId: string, q: { filter?: UserFilter | undefined; search?: UserSearch | undefined }): Promise<number> {
   const params: unknown[] = [orgId];
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p WHERE ${whereOf(q, params)}`, params);
   return row!.n;

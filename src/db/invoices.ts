@@ -96,7 +96,7 @@ const SUMMARY = `i.id, i.number, i.kind, i.issued_at AS "issuedAt", i.period_sta
   (SELECT pr.name FROM invoice_lines l JOIN products pr ON pr.id = l.product_id WHERE l.org_id = i.org_id AND l.invoice_id = i.id ORDER BY l.line_no LIMIT 1) AS "productName"`;
 
 /** An owner's invoices issued in [from, to), newest first, keyset paged. */
-export function listInvoices(db: Queryable, orgId: string, ownerId: string, q: { from: Date; to: Date; before?: { issuedAt: string; id: string }; limit: number }) {
+export function listInvoices(db: Queryable, orgId: string, ownerId: string, q: { from: Date; to: Date; before?: { issuedAt: string; id: string } | undefined; limit: number }) {
   return db.query<InvoiceSummary>(
     `SELECT ${SUMMARY} FROM invoices i
       WHERE i.org_id = $1 AND i.owner_id = $2 AND i.issued_at >= $3 AND i.issued_at < $4

@@ -8,7 +8,7 @@ export interface Assignment {
 }
 
 /** A subscription's licensed people by name, keyset paged. */
-export function listAssignments(db: Queryable, orgId: string, subscriptionId: string, opts: { after?: { name: string; id: string }; limit: number }) {
+export function listAssignments(db: Queryable, orgId: string, subscriptionId: string, opts: { after?: { name: string; id: string } | undefined; limit: number }) {
   return db.query<Assignment & { sortName: string }>(
     `SELECT jsonb_build_object('id', p.id, 'displayName', p.display_name, 'email', p.email, 'usageLocation', p.usage_location) AS person,
             la.assigned_at AS "assignedAt",

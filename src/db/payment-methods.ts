@@ -72,11 +72,12 @@ export function listPaymentMethods(db: Queryable, orgId: string, ownerId: string
   );
 }
 
+/** What to change on a card; one left out or undefined stays as it is. */
 export interface PaymentMethodChange {
-  expMonth?: number;
-  expYear?: number;
-  nameOnCard?: string;
-  address?: Address;
+  expMonth?: number | undefined;
+  expYear?: number | undefined;
+  nameOnCard?: string | undefined;
+  address?: Address | undefined;
 }
 
 export async function updatePaymentMethod(db: Queryable, orgId: string, id: string, c: PaymentMethodChange, now: Date): Promise<PaymentMethod> {

@@ -25,8 +25,8 @@ export const PERSON_JSON = `jsonb_build_object('orgId', p.org_id, 'id', p.id, 'd
 export interface NewPerson {
   displayName: string;
   email: string;
-  usageLocation?: string | null;
-  role?: Role;
+  usageLocation?: string | null | undefined;
+  role?: Role | undefined;
   status?: 'active' | 'disabled';
   passwordHash?: string | null;
 }
@@ -87,7 +87,7 @@ export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Pr
  * Each way to match gives its own first `limit` (search_name, id) from an index that holds that
  * sort key; the page is the first `limit` of them together, and only its people's rows are read.
  */
-export function searchPeople(db: Queryable, orgId: string, opts: { search?: string; limit: number; after?: { searchName: string; id: string } }) {
+export function searchPeople(db: Queryable, orgId: string, opts: { search?: string | undefined; limit: number; after?: { searchName: string; id: string } | undefined }) {
   const params: unknown[] = [orgId, opts.limit];
   let after = (_id: string) => '';
   if (opts.after) {

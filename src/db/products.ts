@@ -20,7 +20,7 @@ export interface Product {
   trialDays: number;
   trialRequiresPaymentMethod: boolean;
   /** price of one license for one month, minor units, in the currency asked for; null when not for sale (retired, or no price there) */
-  prices: { monthly: number; annual: number };
+  prices: { monthly: number | null; annual: number | null };
 }
 
 /** Prices of one license for one month, minor units, by currency and term (a currency may be left out). */
@@ -142,7 +142,7 @@ export function setPrices(db: Queryable, prices: PriceChange[], now: Date | null
 
 export const priceChangesOf = (productId: string, prices: PriceList): PriceChange[] =>
   Object.entries(prices).flatMap(([currency, byTerm]) =>
-    Object.entries(byTerm ?? {}).map(([term, amount]) => ({ productId, currency: currency as Currency, term: term as Term, amount: amount })));
+    Object.entries(byTerm).map(([term, amount]) => ({ productId, currency: currency as Currency, term: term as Term, amount: amount })));
 
 /** Brings the catalog to the given products and prices (the demo catalog, at every start of a test database). */
 export async function upsertProducts(db: Queryable, products: NewProduct[]): Promise<void> {

@@ -22,7 +22,7 @@ const GROUP_COLUMNS: Record<string, ScimColumn> = {
   'members.value': { contains: (value) => `EXISTS (SELECT 1 FROM scim_group_members m WHERE m.org_id = g.org_id AND m.group_id = g.id AND m.person_id::text = ${value})` },
 };
 
-export async function listScimGroups(db: Queryable, orgId: string, q: { filter?: string; offset: number; limit: number }) {
+export async function listScimGroups(db: Queryable, orgId: string, q: { filter?: string | undefined; offset: number; limit: number }) {
   const params: unknown[] = [orgId];
   const where = q.filter ? ` AND ${filterToSql(q.filter, GROUP_COLUMNS, params)}` : '';
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scim_groups g WHERE g.org_id = $1${where}`, params);

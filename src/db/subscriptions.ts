@@ -74,17 +74,18 @@ export async function lockSubscription(db: Queryable, orgId: string, id: string)
 }
 
 /** Changes to a subscription; only the fields given are set. */
+/** The columns to set; one left out or undefined stays as it is. */
 export interface SubscriptionChange {
-  status?: SubscriptionStatus;
-  statusChangedAt?: Date;
-  quantity?: number;
-  pendingQuantity?: number | null;
-  termStart?: Date;
-  termEnd?: Date;
-  autoRenew?: boolean;
-  canceledAt?: Date | null;
-  cancelReason?: string | null;
-  cancelFeedback?: string | null;
+  status?: SubscriptionStatus | undefined;
+  statusChangedAt?: Date | undefined;
+  quantity?: number | undefined;
+  pendingQuantity?: number | null | undefined;
+  termStart?: Date | undefined;
+  termEnd?: Date | undefined;
+  autoRenew?: boolean | undefined;
+  canceledAt?: Date | null | undefined;
+  cancelReason?: string | null | undefined;
+  cancelFeedback?: string | null | undefined;
 }
 
 const CHANGE_COLUMNS: Record<keyof SubscriptionChange, string> = {

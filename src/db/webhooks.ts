@@ -39,10 +39,10 @@ export async function findEndpoint(db: Queryable, orgId: string, id: string): Pr
 }
 
 export interface EndpointChanges {
-  url?: string;
-  description?: string;
-  events?: string[];
-  enabled?: boolean;
+  url?: string | undefined;
+  description?: string | undefined;
+  events?: string[] | undefined;
+  enabled?: boolean | undefined;
 }
 
 export async function updateEndpoint(db: Queryable, orgId: string, id: string, c: EndpointChanges, now: Date): Promise<WebhookEndpoint | undefined> {
@@ -170,7 +170,7 @@ export interface Delivery {
 }
 
 /** An endpoint's delivery log, newest first, keyset paged. */
-export function listAttempts(db: Queryable, orgId: string, endpointId: string, opts: { before?: { at: string; id: string }; limit: number }) {
+export function listAttempts(db: Queryable, orgId: string, endpointId: string, opts: { before?: { at: string; id: string } | undefined; limit: number }) {
   return db.query<Delivery>(
     `SELECT a.id, a.event_id AS "eventId", ev.type, a.attempted_at AS "attemptedAt", a.status_code AS "statusCode",
             a.latency_ms AS "latencyMs", a.response_excerpt AS "responseExcerpt", a.error, m.status AS "messageStatus"

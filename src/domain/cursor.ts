@@ -10,6 +10,7 @@ export function encodeCursor(key: object): string {
  * The key of a cursor; `isValid` checks its fields' types (dates with `isInstant`), since a client
  * can forge one. Text we could not have stored is refused here for every cursor.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the shape `isValid` checked, named by the caller
 export function decodeCursor<T extends object>(cursor: string | undefined, isValid: (key: Record<string, unknown>) => boolean = () => true): T | undefined {
   if (!cursor) return undefined;
   try {

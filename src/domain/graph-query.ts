@@ -199,12 +199,14 @@ export function parseSearch(search: string | undefined): UserSearch | undefined 
 
 export interface UserOrder { property: 'displayName' | 'userPrincipalName'; descending: boolean }
 
+const ORDERABLE: Record<string, UserOrder['property']> = { displayname: 'displayName', userprincipalname: 'userPrincipalName' };
+
 /** $orderby on users: displayName or userPrincipalName, ascending or descending (Graph sorts users by these by default). */
 export function parseOrderBy(orderby: string | undefined): UserOrder | undefined {
   if (orderby === undefined) return undefined;
   const m = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(orderby);
   if (!m) throw unsupportedQuery(`Sorting on '${orderby}' is not supported: order by one property, displayName or userPrincipalName.`);
-  const property = ({ displayname: 'displayName', userprincipalname: 'userPrincipalName' } as const)[m[1]!.toLowerCase() as 'displayname'];
+  const property = ORDERABLE[m[1]!.toLowerCase()];
   if (!property) {
     throw PROPERTIES[m[1]!.toLowerCase()] ? unsupportedQuery('Sorting not supported for current query.')
       : badRequest(`Could not find a property named '${m[1]}' on type 'microsoft.graph.user'.`);
@@ -213,7 +215,7 @@ export function parseOrderBy(orderby: string | undefined): UserOrder | undefined
 }
 
 /** What the advanced query parameters allow, refused as Graph refuses it when they are missing. */
-export function checkAdvancedQuery(q: { filter?: UserFilter; search?: UserSearch; orderBy?: UserOrder; count: boolean; eventual: boolean }): void {
+export function checkAdvancedQuery(q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; orderBy?: UserOrder | undefined; count: boolean; eventual: boolean }): void {
   if (q.search && !q.eventual) {
     throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
   }

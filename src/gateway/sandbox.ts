@@ -40,7 +40,7 @@ export class SandboxGateway implements PaymentGateway {
     return tokenized;
   }
 
-  async verify(token: string, update: { cvc?: string; expMonth?: number; expYear?: number } = {}) {
+  async verify(token: string, update: { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined } = {}) {
     const card = await findSandboxCard(this.db, token);
     if (!card) return { ok: false as const, failureCode: 'card_declined' };
     const now = this.clock.now();

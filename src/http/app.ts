@@ -40,7 +40,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     clientErrorHandler: answerClientError,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
-      sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
+      void sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // every route registered from here on, for 405 answers
@@ -57,7 +57,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ publicUrl: deps.publicUrl, bodyLimit: BODY_LIMIT }));
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' } as never });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' } });
   await app.register(authPlugin, { deps });
   await app.register(idempotencyPlugin, { deps });
 

@@ -44,15 +44,14 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: 
 
 function toProblem(error: FastifyError | AppError): ProblemBody {
   if (error instanceof AppError) return problem(error.status, error.code, error.message, error.extra);
-  const fe = error as FastifyError;
-  if (fe.validation) {
-    return problem(400, 'validation_failed', `The request is not valid: ${fe.message}`, {
-      errors: fe.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' })),
+  if (error.validation) {
+    return problem(400, 'validation_failed', `The request is not valid: ${error.message}`, {
+      errors: error.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' })),
     });
   }
-  const status = fe.statusCode ?? 500;
+  const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return problem(status, FASTIFY_CODES[fe.code] ?? 'bad_request', fe.message);
+    return problem(status, FASTIFY_CODES[error.code] ?? 'bad_request', error.message);
   }
   return problem(500, 'internal_error', 'Something went wrong on our side. Nothing was changed; please try again.');
 }

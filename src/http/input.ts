@@ -14,7 +14,8 @@ export const strictDateTime = (ajv: { addFormat(name: string, format: { type: 's
 export function registerInputChecks(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body as string, (err, value) => {
+    // the default parser answers through the callback (its type also allows a promise)
+    void parseJson(request, body as string, (err, value) => {
       if (err) return done(err, undefined);
       if (deeperThan(value, MAX_JSON_DEPTH)) return done(new AppError(400, 'invalid_json', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
       done(null, value);

@@ -7,7 +7,7 @@ import { problem, sendProblem } from './errors.js';
 
 export interface MetricsOptions {
   /** the bearer token Prometheus presents; unset: /metrics answers 404 */
-  token?: string;
+  token?: string | undefined;
   /** when this server last ran the background jobs to the end */
   lastJobRun?: () => Date | undefined;
 }

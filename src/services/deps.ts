@@ -11,17 +11,17 @@ export interface Deps {
   clock: Clock;
   gateway: PaymentGateway;
   /** set when SMTP_URL is: notifications are then e-mailed too */
-  mailer?: Mailer;
+  mailer?: Mailer | undefined;
   /** credentials checked lately (no database round trip per request); unset: every request asks the database */
   credentials?: CredentialCache;
   /** the operator API's bearer token; unset: the operator API answers 404 */
-  operatorToken?: string;
+  operatorToken?: string | undefined;
   /** DNS servers for domain verification ("host" or "host:port"); unset: the system's */
-  dnsServers?: string[];
+  dnsServers?: string[] | undefined;
   /** the operator's legal identity, printed on invoices */
   seller: Seller;
   /** where people reach the portal (links in e-mails, Graph's @odata links, single sign-on redirects); unset: the address the server answered on (src/http/public-url.ts) */
-  publicUrl?: string;
+  publicUrl?: string | undefined;
   /** webhook delivery settings; unset: private and loopback addresses are refused */
   webhooks?: { allowPrivate: boolean };
 }

@@ -76,7 +76,7 @@ describe.each(engines)('license_assignments on %s', (engine) => {
     const sub = await subscription(1, 'CFQ7TTC0LH3L');
     await add(t.db, sub.id, [people[11]!], 'CFQ7TTC0LH3L');
     const err = await caught(t.db.query('UPDATE license_assignments SET person_id = $3 WHERE org_id = $1 AND subscription_id = $2', [orgId, sub.id, people[12]]));
-    expect(String((err as Error).message)).toContain('not updated');
+    expect((err as Error).message).toContain('not updated');
   });
 
   it('deletes only the people assigned, counts them back and audits only a real change', async () => {
@@ -126,7 +126,7 @@ describe.each(engines)('license_assignments on %s', (engine) => {
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
       caught(t.db.transaction((tx) => add(tx, sub.id, [people[i]!], 'CFQ7TTC0H6RP')))));
     const refused = results.filter((e) => e !== undefined);
-    for (const e of refused) expect(isCheckViolation(e, 'subscriptions_seats'), String(e)).toBe(true);
+    for (const e of refused) expect(isCheckViolation(e, 'subscriptions_seats'), (e as Error).message).toBe(true);
     expect(refused).toHaveLength(31);
     expect(await counts(sub.id)).toEqual({ rows: 9, assigned: 9 });
   });

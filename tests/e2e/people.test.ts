@@ -16,7 +16,7 @@ const dns = dns2.createServer({
     const response = dns2.Packet.createResponseFromRequest(request);
     const name = request.questions[0]!.name;
     for (const data of txt.get(name.toLowerCase()) ?? []) response.answers.push({ name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 60, data } as never);
-    reply(response);
+    void reply(response);
   },
 });
 

@@ -112,7 +112,7 @@ describe('Billing > Products, as in the guide', () => {
   it('a declined card tells the buyer and buys nothing; another card succeeds', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
-    const before = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length;
+    const before: number = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length;
     await page.getByRole('button', { name: 'Buy a product' }).click();
     await page.getByRole('combobox', { name: 'Product' }).click();
     await page.getByRole('option', { name: 'Visio Plan 1' }).click();

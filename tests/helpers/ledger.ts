@@ -76,7 +76,7 @@ export async function checkLedger(db: Queryable, subscriptionIds: string[]): Pro
     const mine = moves.filter((m) => m.subscriptionId === s.id);
     if (s.assigned > s.quantity || s.assigned !== s.rows) v('seats', `assigned ${s.assigned}, rows ${s.rows}, total ${s.quantity}`);
     if (s.pendingOperation || mine.some((m) => m.status === 'pending')) v('in_flight', `operation ${s.pendingOperation} still pending`);
-    const documented = Number(documents.find((d) => d.subscriptionId === s.id)?.net ?? 0);
+    const documented = documents.find((d) => d.subscriptionId === s.id)?.net ?? 0;
     if (net(mine) !== documented) v('books', `charged net ${net(mine)}, invoiced net ${documented}`);
     for (const m of mine) {
       const expectedKind = m.kind === 'charge' ? 'invoice' : 'credit_note';

@@ -8,7 +8,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   /** the Content-Language header */
-  language?: string;
+  language?: string | undefined;
   attachments: { filename?: string; contentType: string; content: Buffer }[];
 }
 

@@ -60,7 +60,7 @@ export async function startOidcProvider(opts: { redirectUri: string; postLogoutR
   provider.use(async (ctx, next) => {
     await next();
     if (ctx.path !== '/token' || ctx.status !== 200) return;
-    const body = ctx.body as { id_token?: string };
+    const body = ctx.body as { id_token?: string | undefined };
     if (!body.id_token) return;
     state.previousIdToken = state.lastIdToken;
     state.lastIdToken = body.id_token;
@@ -69,7 +69,8 @@ export async function startOidcProvider(opts: { redirectUri: string; postLogoutR
     if (tamper === 'replay') body.id_token = state.previousIdToken;
     else if (tamper) body.id_token = await resign(privateKey, body.id_token, tamper);
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
 
   return {
     issuer,

@@ -8,6 +8,9 @@ const STANDARD_FONTS = new URL('../../node_modules/pdfjs-dist/standard_fonts/', 
  * The text of a PDF, as a reader would copy it (Mozilla's pdf.js): pieces of a line that touch
  * (a word set in two fonts) join as they are, a gap between them reads as a space.
  */
+// where a piece starts on its line: the x of its transform matrix (pdf.js types the matrix as any[])
+const left = (item: TextItem): number => item.transform[4];
+
 export async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
   let text = '';
@@ -18,7 +21,7 @@ export async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> 
       text += it.str;
       const next = items[n + 1];
       if (it.hasEOL || !next) text += '\n';
-      else if (next.transform[4] - (it.transform[4] + it.width) > 1 && !/\s$/.test(it.str) && !/^\s/.test(next.str)) text += ' ';
+      else if (left(next) - (left(it) + it.width) > 1 && !/\s$/.test(it.str) && !/^\s/.test(next.str)) text += ' ';
     });
   }
   return text;

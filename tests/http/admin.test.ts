@@ -10,7 +10,7 @@ beforeAll(async () => {
   app = await startTestApp();
   [adele, megan, admin, billing, reader, fabrikam] = (await Promise.all(
     ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'billing@contoso.example', 'reader@contoso.example', 'admin@fabrikam.example']
-      .map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client, Client, Client];
+      .map((e) => app.signIn(e)))) as [Client, Client, Client, Client, Client, Client];
   adeleSub = (await buy(adele, { quantity: 8, term: 'annual' })).body;
   await assignSome(app, adeleSub.id, 3);
   await buy(megan, { productId: VISIO_PLAN_1, quantity: 2 });

@@ -41,7 +41,7 @@ const credentialOf = (a: Registered, secret = a.clientSecret) => new ClientSecre
   authorityHost: a.authorityHost, disableInstanceDiscovery: true,
   // the test certificate: the pipeline's TLS settings, as a company's own CA would be given
   tlsOptions: { ca: TEST_CA },
-} as ConstructorParameters<typeof ClientSecretCredential>[3]);
+});
 const graphOf = (authProvider: ConstructorParameters<typeof TokenCredentialAuthenticationProvider>[0] | string) => GraphClient.initWithMiddleware({
   baseUrl: front.url, defaultVersion: 'v1.0', customHosts: new Set(['127.0.0.1']), fetchOptions: { dispatcher: trusting } as RequestInit,
   authProvider: typeof authProvider === 'string'

@@ -12,7 +12,7 @@ describe.each(engines)('bills & payments on %s', (engine) => {
   let adele: Client, megan: Client, joni: Client;
   beforeAll(async () => {
     app = await startTestApp({ engine });
-    [adele, megan, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client];
+    [adele, megan, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)))) as [Client, Client, Client];
   });
   afterAll(() => app?.close());
 

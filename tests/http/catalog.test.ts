@@ -76,7 +76,7 @@ describe.each(engines)('the operator\'s catalog on %s', (engine) => {
         { ...whiteboard(1000), skuId: 'not-a-uuid', colour: 'blue' },
       ],
     }));
-    const error = await loadCatalog(app.deps, bad).catch((err: Error) => err);
+    const error = await loadCatalog(app.deps, bad).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain(`SELFSERVE_CATALOG ${bad} cannot be loaded`);
@@ -84,9 +84,9 @@ describe.each(engines)('the operator\'s catalog on %s', (engine) => {
     expect(message).toMatch(/products\[0\] \(lower-case\)\.prices\.EUR\.monthly: must be integer/);
     expect(message).toMatch(/products\[1\] \(NWWHITEBRD01\)\.skuId: must match pattern/);
     expect(message).toMatch(/products\[1\] \(NWWHITEBRD01\): unknown field colour/);
-    expect((await loadCatalog(app.deps, file('broken.json', '{"products": [')).catch((err: Error) => err.message))).toContain('broken.json cannot be loaded');
+    expect((await loadCatalog(app.deps, file('broken.json', '{"products": [')).catch((err: unknown) => (err as Error).message))).toContain('broken.json cannot be loaded');
     expect((await loadCatalog(app.deps, file('twice.yaml', stringify({ products: [whiteboard(1000), { ...whiteboard(1000), id: 'NWWHITEBRD02' }] })))
-      .catch((err: Error) => err.message))).toContain(`skuId ${whiteboard(1000).skuId} is given to more than one product`);
+      .catch((err: unknown) => (err as Error).message))).toContain(`skuId ${whiteboard(1000).skuId} is given to more than one product`);
   });
 
   it('lets the operator add a product, change its prices and retire it from sale without touching running subscriptions', async () => {

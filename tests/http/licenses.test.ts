@@ -26,7 +26,7 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
   beforeAll(async () => {
     app = await startTestApp({ engine });
     [adele, megan, admin, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example']
-      .map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client];
+      .map((e) => app.signIn(e)))) as [Client, Client, Client, Client];
     const rows = await app.deps.db.query<{ email: string; id: string }>('SELECT email, id FROM people');
     people = Object.fromEntries(rows.map((r) => [r.email, r.id]));
   });

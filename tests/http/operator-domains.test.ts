@@ -12,7 +12,7 @@ const dns = dns2.createServer({
     for (const data of txt.get(question!.name.toLowerCase()) ?? []) {
       response.answers.push({ name: question!.name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 60, data } as never);
     }
-    reply(response);
+    void reply(response);
   },
 });
 

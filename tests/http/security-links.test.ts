@@ -8,7 +8,7 @@ function getWithHost(app: TestApp, path: string, host: string, headers: Record<s
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { ...headers, host } }, (res) => {
       let text = '';
-      res.on('data', (c) => (text += c));
+      res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
     });
     req.on('error', reject);

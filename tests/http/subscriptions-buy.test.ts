@@ -12,7 +12,7 @@ let reader: Client;
 beforeAll(async () => {
   app = await startTestApp();
   [adele, megan, joni, admin, reader] = (await Promise.all(
-    ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example', 'admin@contoso.example', 'reader@contoso.example'].map((e) => app.signIn(e)))) as Client[] as [Client, Client, Client, Client, Client];
+    ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example', 'admin@contoso.example', 'reader@contoso.example'].map((e) => app.signIn(e)))) as [Client, Client, Client, Client, Client];
 });
 afterAll(() => app?.close());
 

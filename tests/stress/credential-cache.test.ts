@@ -27,7 +27,7 @@ afterAll(async () => {
 const newToken = async (c: Client) => (await c.post('/api/tokens', { name: 'cache test' })).body as { id: string; token: string };
 const withToken = (url: string, token: string, path = '/api/me', body?: unknown) => fetch(`${url}${path}`, {
   method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-  body: body ? JSON.stringify(body) : undefined,
+  body: body ? JSON.stringify(body) : null,
 }).then((r) => r.status);
 const meganId = async () => (await app.deps.db.query<{ id: string }>(`SELECT id FROM people WHERE email = 'megan@contoso.example'`))[0]!.id;
 async function refusedWithin(ms: number, status: () => Promise<number>) {

@@ -43,7 +43,7 @@ describe('two servers under concurrent load', () => {
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) =>
       (i % 2 ? two : one).post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [pool[i % 45]!, pool[(i * 11 + 3) % 45]!] })));
     for (const a of answers) expect([200, 409]).toContain(a.status);
-    const granted = answers.filter((a) => a.status === 200).reduce((n, a) => n + a.body.assigned.length, 0);
+    const granted = answers.filter((a) => a.status === 200).reduce((n, a) => n + (a.body as { assigned: string[] }).assigned.length, 0);
     const [row] = await app.deps.db.query<{ assigned: number }>('SELECT assigned FROM subscriptions WHERE id = $1', [sub.id]);
     expect([row!.assigned, granted]).toEqual([12, 12]);
     expect(await invariants()).toMatchObject({ oversold: 0, miscounted: 0, doubled: 0 });

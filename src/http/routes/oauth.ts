@@ -52,7 +52,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
   app.setErrorHandler((error: FastifyError | OAuthError, request, reply) => {
     if (error instanceof OAuthError) return sendOAuthError(request, reply, error);
-    if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
+    if (error.statusCode && error.statusCode < 500) {
       return sendOAuthError(request, reply, new OAuthError(400, 'invalid_request', 900144, `The request is not valid: ${error.message}`));
     }
     request.log.error({ err: error }, 'token service failed');

@@ -42,7 +42,8 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       items: products.map((p) => ({
         ...p,
         can: rights.get(p.id)!,
-        prices: { monthly: { amount: p.prices.monthly, currency }, annual: { amount: p.prices.annual, currency } },
+        // a term without a price in this currency (not for sale) answers 0, as the schema has no null for it yet
+        prices: { monthly: { amount: p.prices.monthly ?? 0, currency }, annual: { amount: p.prices.annual ?? 0, currency } },
       })),
     };
   });

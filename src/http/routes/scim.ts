@@ -37,11 +37,11 @@ const listQuery = (q: { filter?: string; startIndex?: number; count?: number; at
   ...q, startIndex: Math.max(1, q.startIndex ?? 1), count: Math.min(MAX_RESULTS, Math.max(0, q.count ?? 100)),
 });
 
-function scimErrorOf(error: FastifyError | AppError | ScimError): { status: number; scimType?: string; detail: string } {
+function scimErrorOf(error: FastifyError | AppError | ScimError): { status: number; scimType?: string | undefined; detail: string } {
   if (error instanceof ScimError) return { status: error.status, scimType: error.scimType, detail: error.message };
   if (error instanceof AppError) return { status: error.status, scimType: error.status === 400 ? 'invalidValue' : undefined, detail: error.message };
-  if ((error as FastifyError).validation) return { status: 400, scimType: 'invalidSyntax', detail: `The request is not valid: ${error.message}` };
-  const status = (error as FastifyError).statusCode ?? 500;
+  if (error.validation) return { status: 400, scimType: 'invalidSyntax', detail: `The request is not valid: ${error.message}` };
+  const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return { status, scimType: status === 400 ? 'invalidSyntax' : undefined, detail: error.message };
   return { status: 500, detail: 'Something went wrong on our side. Nothing was changed; please try again.' };
 }
@@ -115,7 +115,7 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     scim.get('/Users/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
       getUser(deps, callerOf(request), request.params.id, request.query));
     scim.post('/Users', { schema: { ...hide, body: Body } }, async (request, reply) => {
-      const user = await createUser(deps, callerOf(request), request.body as ScimResource);
+      const user = await createUser(deps, callerOf(request), request.body);
       return reply.code(201).header('location', (user.meta as { location: string }).location).send(user);
     });
     scim.put('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
@@ -131,13 +131,13 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     scim.get('/Groups/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
       getGroup(deps, callerOf(request), request.params.id, request.query));
     scim.post('/Groups', { schema: { ...hide, body: Body } }, async (request, reply) => {
-      const group = await createGroup(deps, callerOf(request), request.body as ScimResource);
+      const group = await createGroup(deps, callerOf(request), request.body);
       return reply.code(201).header('location', (group.meta as { location: string }).location).send(group);
     });
     scim.put('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      changeGroup(deps, callerOf(request), request.params.id, { replace: request.body as ScimResource }));
+      changeGroup(deps, callerOf(request), request.params.id, { replace: request.body }));
     scim.patch('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      changeGroup(deps, callerOf(request), request.params.id, { patch: request.body as ScimResource }));
+      changeGroup(deps, callerOf(request), request.params.id, { patch: request.body }));
     scim.delete('/Groups/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
       await deleteGroup(deps, callerOf(request), request.params.id);
       return reply.code(204).send();

@@ -83,15 +83,17 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       response: redirect('To the identity provider, or back to /signin?sso_error=<code>'),
     },
   }, async (request, reply) => {
+    let location: string;
     try {
       const { redirectTo, state } = await startSignIn(deps, request.query.email, publicUrlOf(deps, request));
       reply.setCookie(STATE_COOKIE, state, { path: '/api/sso', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SSO_REQUEST_MS / 1000 });
-      return reply.redirect(redirectTo);
+      location = redirectTo;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       request.log.warn({ code: err.code, detail: err.message }, 'single sign-on could not start');
-      return reply.redirect(`/signin?${new URLSearchParams({ sso_error: err.code })}`);
+      location = `/signin?${new URLSearchParams({ sso_error: err.code })}`;
     }
+    return reply.redirect(location);
   });
 
   app.get('/api/sso/callback', {
@@ -102,16 +104,17 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     },
   }, async (request, reply) => {
     reply.clearCookie(STATE_COOKIE, { path: '/api/sso' });
+    let location = '/';
     try {
       const callbackUrl = new URL(request.url, publicUrlOf(deps, request));
       const { token } = await finishSignIn(deps, { callbackUrl, browserState: request.cookies[STATE_COOKIE] });
       setSessionCookie(reply, token);
-      return reply.redirect('/');
     } catch (err) {
       if (!(err instanceof SsoRefusal || err instanceof AppError)) throw err;
       request.log.warn({ code: err.code, detail: err.message }, 'single sign-on refused');
-      return reply.redirect(`/signin?${new URLSearchParams({ sso_error: err.code })}`);
+      location = `/signin?${new URLSearchParams({ sso_error: err.code })}`;
     }
+    return reply.redirect(location);
   });
 
   app.post('/api/sso/sign-out', {

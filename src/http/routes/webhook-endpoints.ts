@@ -39,10 +39,10 @@ interface Params { id: string; eventId: string }
  * (any organization, whose id is among `params`): one set of routes, two ways to say whose.
  */
 export function registerWebhookRoutes(app: App, deps: Deps, o: {
-  base: string; params: TProperties; tags: string[]; config?: object; who: string; owner(request: FastifyRequest): Promise<WebhookOwner>;
+  base: string; params: TProperties; tags: string[]; config?: object; who: string; owner: (request: FastifyRequest) => Promise<WebhookOwner>;
 }) {
   const byId = Type.Object({ ...o.params, id: Uuid });
-  const { tags, config } = o;
+  const { tags, config = {} } = o;
   const owner = o.owner;
   const id = (request: FastifyRequest) => (request.params as Params).id;
 
@@ -105,7 +105,7 @@ export function registerWebhookRoutes(app: App, deps: Deps, o: {
       response: { 202: Type.Null(), ...problems(401, 403, 404) },
     },
   }, async (request, reply) => {
-    await replayWebhookDelivery(deps, await owner(request), id(request), (request.params as Params).eventId);
+    await replayWebhookDelivery(deps, await owner(request), id(request), request.params.eventId);
     return reply.code(202).send(null);
   });
 }

@@ -9,7 +9,7 @@ import { requireAdminReader } from './access.js';
 import { notFound } from '../../domain/errors.js';
 
 /** The guide's read-only view: every member's self-service purchase, with its people. */
-export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFilter, 'after'> & { cursor?: string }) {
+export async function listPurchases(deps: Deps, actor: Actor, q: Omit<PurchaseFilter, 'after'> & { cursor?: string | undefined }) {
   requireAdminReader(actor);
   const after = decodeCursor<{ createdAt: string; id: string }>(q.cursor, (k) => isInstant(k.createdAt) && isUuid(k.id));
   const rows = await listSelfServicePurchases(deps.db, actor.orgId, { ...q, after, limit: q.limit + 1 });

@@ -12,10 +12,10 @@ import { SIGNING_ALG, signingKeys } from './signing-key.js';
 export interface TokenRequest {
   /** the organization in the path: Entra's tenant */
   tenant: string;
-  grantType?: string;
-  clientId?: string;
-  clientSecret?: string;
-  scope?: string;
+  grantType?: string | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  scope?: string | undefined;
   /** where this portal is reached: the issuer's and the accepted audience's base */
   baseUrl: string;
 }

@@ -23,7 +23,7 @@ const loaded = new WeakMap<Queryable, Promise<Keys>>();
 export function signingKeys(deps: Deps): Promise<Keys> {
   let keys = loaded.get(deps.db);
   if (!keys) {
-    keys = load(deps).catch((err) => {
+    keys = load(deps).catch((err: unknown) => {
       loaded.delete(deps.db);
       throw err;
     });

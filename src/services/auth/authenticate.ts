@@ -13,7 +13,7 @@ export type { Authenticated };
  */
 export async function authenticate(
   deps: Deps,
-  presented: { sessionToken?: string; bearerToken?: string },
+  presented: { sessionToken?: string | undefined; bearerToken?: string | undefined },
   opts: { fromCache: boolean },
 ): Promise<Authenticated | undefined> {
   const now = deps.clock.now();

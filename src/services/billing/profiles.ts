@@ -54,7 +54,7 @@ export async function editBillingProfile(
     throw new AppError(400, 'unsupported_country', `We cannot bill to ${c.country}.`, { country: c.country });
   }
   // a VAT number belongs to a country: a new one, or the one kept when the country changes, must be of it
-  const vatNumber = c.vatNumber === undefined ? bp.vatNumber : c.vatNumber?.trim() || null;
+  const vatNumber = c.vatNumber === undefined ? (bp.vatNumber ?? null) : c.vatNumber?.trim() || null;
   const change = { ...c, vatNumber: vatNumber && vatNumberOf(c.country ?? bp.country, vatNumber) };
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {

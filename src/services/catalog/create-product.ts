@@ -15,7 +15,7 @@ export async function createProduct(deps: Deps, input: ProductInput) {
     await upsertProductRows(tx, [product], now, false);
     await changePrices(tx, now, priceChangesOf(product.id, product.prices));
     return (await findCatalogProduct(tx, product.id))!;
-  }).catch((err) => {
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError(409, 'conflict', 'Another product has this skuId or skuPartNumber.');
     throw err;
   });

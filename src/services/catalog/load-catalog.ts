@@ -15,7 +15,7 @@ export async function loadCatalog(deps: Deps, path: string | undefined, otherwis
   await deps.db.transaction(async (tx) => {
     await upsertProductRows(tx, products, now);
     await changePrices(tx, now, products.flatMap((p) => priceChangesOf(p.id, p.prices)));
-  }).catch((err) => {
+  }).catch((err: unknown) => {
     if (path && isUniqueViolation(err)) {
       throw new CatalogFileError(path, [`a skuId or skuPartNumber belongs to another product already in the database (${(err as { detail?: string }).detail ?? ''})`]);
     }

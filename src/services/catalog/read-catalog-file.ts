@@ -45,7 +45,7 @@ export async function readCatalogFile(path: string): Promise<NewProduct[]> {
   }
   const problems = [...Value.Errors(CatalogFile, doc)]
     .filter((e) => e.keyword !== 'boolean')
-    .map((e) => `${where(e.instancePath, doc)}: ${e.keyword === 'additionalProperties' ? `unknown field ${(e.params as { additionalProperties: string[] }).additionalProperties.join(', ')}` : e.message}`);
+    .map((e) => `${where(e.instancePath, doc)}: ${e.keyword === 'additionalProperties' ? `unknown field ${e.params.additionalProperties.join(', ')}` : e.message}`);
   if (problems.length) throw new CatalogFileError(path, problems);
   const products = (doc as { products: ProductInput[] }).products.map(productOf);
   for (const key of ['id', 'skuId', 'skuPartNumber'] as const) {

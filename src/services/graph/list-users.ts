@@ -7,12 +7,12 @@ import { requireAppRole, type GraphCaller } from './caller.js';
 import { shapeUser, type UserPropertyName } from './users.js';
 
 export interface UsersQuery {
-  filter?: UserFilter;
-  search?: UserSearch;
-  orderBy?: UserOrder;
-  select?: UserPropertyName[];
+  filter?: UserFilter | undefined;
+  search?: UserSearch | undefined;
+  orderBy?: UserOrder | undefined;
+  select?: UserPropertyName[] | undefined;
   top: number;
-  skiptoken?: string;
+  skiptoken?: string | undefined;
   /** $count=true */
   count: boolean;
   /** the ConsistencyLevel: eventual header */
@@ -40,7 +40,7 @@ export async function listUsers(deps: Deps, caller: GraphCaller, q: UsersQuery) 
 }
 
 /** GET /users/$count: a plain number, only as an advanced query. */
-export async function countUsers(deps: Deps, caller: GraphCaller, q: { filter?: UserFilter; search?: UserSearch; eventual: boolean }) {
+export async function countUsers(deps: Deps, caller: GraphCaller, q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; eventual: boolean }) {
   const actor = requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All');
   if (!q.eventual) throw countNeedsEventual();
   checkAdvancedQuery({ ...q, count: true });

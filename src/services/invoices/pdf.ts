@@ -38,7 +38,7 @@ const TERM_SUFFIX = / \((monthly|annual)\)$/;
  * so every name prints and copies back as typed; with the mentions French law asks of an
  * invoice when the seller is French.
  */
-export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceDetail; organizationName: string; seller: Seller; locale: Locale }): Promise<Buffer> {
+export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceDetail | undefined; organizationName: string; seller: Seller; locale: Locale }): Promise<Buffer> {
   const { invoice, seller, locale } = p;
   const l = INVOICE_LABELS[locale];
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);

@@ -5,16 +5,16 @@
 export interface Seller {
   name: string;
   /** e.g. SAS, SARL, Ltd */
-  legalForm?: string;
+  legalForm?: string | undefined;
   /** share capital in whole euros */
-  capitalEuros?: number;
+  capitalEuros?: number | undefined;
   address: string[];
   country: string;
   /** the French company number (9 digits) */
-  siren?: string;
+  siren?: string | undefined;
   /** the trade register's city, e.g. "Paris" for "RCS Paris" */
-  rcsCity?: string;
-  vatNumber?: string;
+  rcsCity?: string | undefined;
+  vatNumber?: string | undefined;
 }
 
 /** From SELFSERVE_SELLER_* (see README); the demo's made-up company when unset. */

@@ -4,6 +4,7 @@ import { findBillingOf, findSubscriptionsDue, releaseAssignments, updateSubscrip
 import { findChargeByKey } from '../../db/charges.js';
 import { recordAudit } from '../../db/audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
+import { AppError } from '../../domain/errors.js';
 import { nextStep, EXPIRED_DAYS, type LifecycleStep } from '../../domain/lifecycle.js';
 import { termPrice } from '../../domain/pricing.js';
 import { addDays, termEnd } from '../../domain/term.js';
@@ -28,9 +29,9 @@ export async function advanceLifecycles(deps: Deps, batch = 200): Promise<number
       if (step === 'renew' || step === 'retry') return renew(tx, sub, now, step);
       await moveOn(tx, sub, now, step);
       return { result: true };
-    }).catch((err) => {
+    }).catch((err: unknown) => {
       // a card removed since the scan: the next pass expires it
-      if ((err as { code?: string }).code === 'payment_method_required') return { result: false };
+      if (err instanceof AppError && err.code === 'payment_method_required') return { result: false };
       throw err;
     });
     if (result) moved++;

@@ -33,7 +33,7 @@ export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean; si
     report.ran = true;
     const stopped = () => opts.signal?.aborted === true;
     try {
-      report.reconciled = await reconcileCharges(deps, { all: opts.reconcileAll });
+      report.reconciled = await reconcileCharges(deps, { all: opts.reconcileAll ?? false });
       for (let pass = 0, n = 1; pass < MAX_PASSES && n > 0 && !stopped(); pass++) {
         // a term that ended renews at the price its buyer was told of
         await applyDuePriceChanges(deps.db, deps.clock.now());
@@ -58,7 +58,7 @@ export interface JobRunner {
 }
 
 /** Runs the jobs now, then every `intervalSeconds`; a run is never overlapped by the next. */
-export function startJobRunner(deps: Deps, opts: { intervalSeconds: number; onError(err: unknown): void }): JobRunner {
+export function startJobRunner(deps: Deps, opts: { intervalSeconds: number; onError: (err: unknown) => void }): JobRunner {
   const stopping = new AbortController();
   let running: Promise<void> | undefined;
   let lastRunAt: Date | undefined;

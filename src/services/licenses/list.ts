@@ -14,7 +14,7 @@ export async function listLicenses(deps: Deps, actor: Actor) {
 }
 
 /** Who holds a license of the subscription: by name, paged. Seen by its buyer and the admin roles. */
-export async function listSubscriptionAssignments(deps: Deps, actor: Actor, subscriptionId: string, q: { cursor?: string; limit: number }) {
+export async function listSubscriptionAssignments(deps: Deps, actor: Actor, subscriptionId: string, q: { cursor?: string | undefined; limit: number }) {
   await getSubscription(deps, actor, subscriptionId);
   const after = decodeCursor<{ name: string; id: string }>(q.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));
   const rows = await listAssignments(deps.db, actor.orgId, subscriptionId, { after, limit: q.limit + 1 });

@@ -43,7 +43,7 @@ export async function createOrganization(deps: Deps, input: NewOrganization, bas
     });
     const invitation = await issueInvitation(tx, now, { orgId: organization.id, personId: admin!.id, purpose: 'invitation', createdBy: null }, baseUrl);
     return { organization, admin: admin!, invitation };
-  }).catch((err) => {
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError(409, 'conflict', 'This organization was created already.');
     throw err;
   });

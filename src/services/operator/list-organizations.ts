@@ -6,7 +6,7 @@ import { notFound } from '../../domain/errors.js';
 import { domainView } from '../domains/claims.js';
 
 /** Every organization the operator runs, by name. */
-export async function listOrganizations(deps: Deps, input: { limit: number; cursor?: string }) {
+export async function listOrganizations(deps: Deps, input: { limit: number; cursor?: string | undefined }) {
   const after = decodeCursor<{ name: string; id: string }>(input.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));
   const rows = await query(deps.db, { limit: input.limit + 1, after });
   const page = rows.slice(0, input.limit);

@@ -26,16 +26,16 @@ export interface ChangeContext {
   /** set on the subscription once paid (decided under its lock: absolute values) */
   change: StoredChange;
   /** set instead if the charge fails */
-  onFailure?: StoredChange;
+  onFailure?: StoredChange | undefined;
   /** issued once paid: an invoice, or for a refund the credit note */
   invoice: InvoiceDraft;
   card: { brand: string; last4: string } | null;
   /** the invoice a credit note corrects */
-  creditedInvoiceId?: string | null;
+  creditedInvoiceId?: string | null | undefined;
   /** the due invoice this payment settles ("Pay now", a renewal retried) */
-  dueInvoice?: boolean;
+  dueInvoice?: boolean | undefined;
   /** a failed renewal: the buyer is told and the invoice stays due, to be paid with another card */
-  renewal?: boolean;
+  renewal?: boolean | undefined;
 }
 
 export type ChargeContext = PurchaseContext | ChangeContext;

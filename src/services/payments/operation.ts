@@ -120,7 +120,7 @@ export async function finish(deps: Deps, charge: Charge, outcome: GatewayCharge)
 
 export interface Decision<T> {
   result: T;
-  operation?: MoneyOperation;
+  operation?: MoneyOperation | undefined;
 }
 
 /**

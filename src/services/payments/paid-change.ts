@@ -27,7 +27,7 @@ export interface PaidChange {
   periodStart: Date;
   /** what the subscription becomes once paid */
   change?: StoredChange;
-  onFailure?: StoredChange;
+  onFailure?: StoredChange | undefined;
   dueInvoice?: boolean;
   renewal?: boolean;
   /** the VAT rate of an invoice already issued, which is what is owed even if the profile moved since */

@@ -36,7 +36,7 @@ export async function addPerson(
     const invitation: IssuedInvitation | null = sso ? null
       : await issueInvitation(tx, now, { orgId: actor.orgId, personId: created!.id, purpose: 'invitation', createdBy: actor.personId }, baseUrl);
     return { person: (await lockPerson(tx, actor.orgId, created!.id))!, invitation };
-  }).catch((err) => {
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(email);
     throw err;
   });

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
 export async function searchPeople(
   deps: Deps,
   actor: Actor,
-  input: { search?: string; limit: number; cursor?: string },
+  input: { search?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: Person[]; nextCursor: string | null }> {
   const after = decodeCursor<{ searchName: string; id: string }>(input.cursor, (k) => typeof k.searchName === 'string' && isUuid(k.id));
   const rows = await query(deps.db, actor.orgId, { search: input.search, limit: input.limit + 1, after });

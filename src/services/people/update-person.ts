@@ -12,7 +12,7 @@ export interface PersonEdit {
   displayName?: string;
   email?: string;
   /** ISO 3166 alpha-2: where the person uses their licenses; needed before one is assigned */
-  usageLocation?: string | null;
+  usageLocation?: string | null | undefined;
   role?: Role;
 }
 
@@ -34,10 +34,10 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, edit: P
     const updated = await update(tx, actor.orgId, id, changes, now);
     await recordAudit(tx, now, {
       orgId: actor.orgId, actorId: actor.personId, action: 'person.updated', objectType: 'person', objectId: id,
-      details: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { from: person[k as keyof typeof person], to: v }])),
+      details: Object.fromEntries(Object.entries(changes).map(([k, v]: [string, unknown]) => [k, { from: person[k as keyof typeof person], to: v }])),
     });
     return personView(updated);
-  }).catch((err) => {
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(wanted.email!);
     throw err;
   });

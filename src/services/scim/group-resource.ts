@@ -24,9 +24,9 @@ export function groupFields(r: ScimResource) {
   const externalId = get('externalId');
   const members = get('members') ?? [];
   if (!Array.isArray(members)) throw new ScimError(400, 'invalidValue', 'members is a list of {"value": "<user id>"}.');
-  const ids = [...new Set(members.map((m: { value?: unknown }) => m?.value))];
+  const ids = [...new Set(members.map((m: { value?: unknown } | null) => m?.value))];
   const bad = ids.find((id) => !isUuid(id));
-  if (bad !== undefined) throw new ScimError(400, 'invalidValue', `${String(bad)} is not a user id of this organization.`);
+  if (bad !== undefined) throw new ScimError(400, 'invalidValue', `${typeof bad === 'string' ? bad : JSON.stringify(bad)} is not a user id of this organization.`);
   return { displayName: displayName.trim().slice(0, 256), externalId: typeof externalId === 'string' && externalId ? externalId : null, memberIds: ids as string[] };
 }
 

@@ -31,7 +31,7 @@ export async function writeUser(tx: Queryable, now: Date, caller: ScimCaller, pe
     await updatePerson(tx, caller.orgId, person.id, { ...changes, scimAttributes: fields.attributes }, now).catch(uniqueness);
     await recordAudit(tx, now, {
       orgId: caller.orgId, actorId: null, action: 'person.updated', objectType: 'person', objectId: person.id,
-      details: { ...viaScim(caller), ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { from: person[k as keyof PersonRecord], to: v }])) },
+      details: { ...viaScim(caller), ...Object.fromEntries(Object.entries(changes).map(([k, v]: [string, unknown]) => [k, { from: person[k as keyof PersonRecord], to: v }])) },
     });
   }
   if (fields.active && person.status === 'disabled') await enablePersonTx(tx, now, person, null, 'scim');

@@ -83,7 +83,7 @@ export async function finishSignIn(deps: Deps, input: { callbackUrl: URL; browse
     throw new SsoRefusal('sso_token_invalid', `The identity provider's answer was refused: ${(err as Error).message}`);
   }
   return deps.db.transaction(async (tx) => {
-    const person = await findOrCreate(tx, now, provider, claims).catch((err) => {
+    const person = await findOrCreate(tx, now, provider, claims).catch((err: unknown) => {
       if (isUniqueViolation(err)) throw new SsoRefusal('sso_not_provisioned', 'This identity is linked to someone else here.');
       throw err;
     });

@@ -21,8 +21,9 @@ export async function providerConfiguration(deps: Deps, provider: Pick<IdentityP
   let cached = servers.get(provider.issuer);
   if (!cached || Date.now() - cached.at > CACHE_MS) {
     const discovered = await oidc.discovery(issuer, provider.clientId, metadata, undefined, isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined)
-      .catch((err: Error) => {
-        throw new AppError(400, 'issuer_unreachable', `The OpenID configuration of ${provider.issuer} could not be read: ${err.message}`);
+      .catch((err: unknown) => {
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new AppError(400, 'issuer_unreachable', `The OpenID configuration of ${provider.issuer} could not be read: ${reason}`);
       });
     cached = { at: Date.now(), metadata: discovered.serverMetadata() };
     servers.set(provider.issuer, cached);

@@ -118,7 +118,7 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
     },
     paymentMethod: pay.paymentMethod,
     billingProfile: existingProfile ? { id: existingProfile.id } : newProfile ? { new: newProfile } : null,
-    invoice: trial || !profile ? null : invoiceOf(actor, product, input, { id, now, end, currency, totals, profile, existingProfile }),
+    invoice: trial || !profile ? null : invoiceOf(actor, product, input, { id, now, end, currency, unitPrice, totals, profile, existingProfile }),
     card: pay.card,
   };
   try {
@@ -144,14 +144,14 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
 }
 
 function invoiceOf(actor: Actor, product: Product, input: BuyInput, p: {
-  id: string; now: Date; end: Date; currency: Currency; totals: ReturnType<typeof totalsOf>; profile: NewProfile | BillingProfile; existingProfile?: BillingProfile;
+  id: string; now: Date; end: Date; currency: Currency; unitPrice: number; totals: ReturnType<typeof totalsOf>; profile: NewProfile | BillingProfile; existingProfile?: BillingProfile | undefined;
 }) {
   return draftInvoice({
     kind: 'invoice', ownerId: actor.personId, subscriptionId: p.id, billingProfileId: p.existingProfile?.id ?? null,
     billingSnapshot: snapshotOf(p.profile), periodStart: p.now, periodEnd: p.end, currency: p.currency, totals: p.totals,
     line: {
       productId: product.id, description: `${product.name} (${input.term})`, quantity: input.quantity,
-      unitPrice: termPrice(product.prices[input.term], input.term), amount: p.totals.subtotal,
+      unitPrice: termPrice(p.unitPrice, input.term), amount: p.totals.subtotal,
     },
   });
 }

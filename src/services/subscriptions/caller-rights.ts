@@ -50,7 +50,7 @@ export interface PurchaseRights {
  * members' self-service purchases, not admins; a global reader buys nothing.
  */
 export async function purchaseRights(deps: Deps, actor: Actor, products: { id: string; selfServiceEligible: boolean; trialDays: number; trialRequiresPaymentMethod: boolean }[]) {
-  const policies = actor.role === 'member' ? new Map((await listPolicies(deps.db, actor.orgId)).map((p) => [p.productId, p.value])) : new Map();
+  const policies = new Map(actor.role === 'member' ? (await listPolicies(deps.db, actor.orgId)).map((p) => [p.productId, p.value]) : []);
   return new Map(products.map((p): [string, PurchaseRights] => {
     const hasTrial = p.trialDays > 0;
     if (!canWrite(actor.role)) return [p.id, { buy: false, trial: false, reason: 'read_only' }];

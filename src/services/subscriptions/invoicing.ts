@@ -36,7 +36,7 @@ export function draftInvoice(d: Omit<InvoiceDraft, 'periodStart' | 'periodEnd' |
 
 /** Issues the draft with the organization's next number, in the caller's transaction. */
 export async function issueInvoice(
-  tx: Queryable, orgId: string, draft: InvoiceDraft, paid: { status: NewInvoice['status']; payment: NewInvoice['payment']; creditedInvoiceId?: string | null }, now: Date,
+  tx: Queryable, orgId: string, draft: InvoiceDraft, paid: { status: NewInvoice['status']; payment: NewInvoice['payment']; creditedInvoiceId?: string | null | undefined }, now: Date,
 ): Promise<string> {
   const org = (await findOrganization(tx, orgId))!;
   const { id } = await insertInvoice(tx, {

@@ -22,7 +22,7 @@ export interface WebhookDispatcher {
  * each other's rows). Woken by each commit that writes an event, and by each attempt that frees
  * a slot while more messages are due; idle, it polls.
  */
-export function startWebhookDispatcher(deps: Deps, opts: { onError(err: unknown): void }): WebhookDispatcher {
+export function startWebhookDispatcher(deps: Deps, opts: { onError: (err: unknown) => void }): WebhookDispatcher {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let claiming: Promise<void> | undefined;
