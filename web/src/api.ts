@@ -24,6 +24,8 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+const isProblem = (data: unknown): data is Problem => typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'string';
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
@@ -33,15 +35,15 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const response = await fetch(path, {
     method,
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.body === undefined ? null : JSON.stringify(init.body),
     credentials: 'same-origin',
   }).catch(() => {
     throw new ApiError(networkError(0, 'The server could not be reached.'));
   });
   if (response.status === 204) return undefined as T;
-  const data = await response.json().catch(() => null);
+  const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const problem: Problem = data && typeof data.code === 'string' ? data : networkError(response.status, response.statusText);
+    const problem = isProblem(data) ? data : networkError(response.status, response.statusText);
     if (problem.code === 'unauthenticated' && csrfToken) sessionEvents.dispatchEvent(new Event('expired'));
     throw new ApiError(problem);
   }

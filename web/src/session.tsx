@@ -7,8 +7,8 @@ export type Me = Answer<'/api/me'>;
 interface SessionValue {
   me: Me | null;
   loading: boolean;
-  signIn(email: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -24,7 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     api<Me>('/api/me')
       .then(accept)
-      .catch((e) => {
+      .catch((e: unknown) => {
         if (!(e instanceof ApiError && e.status === 401)) console.error(e);
         accept(null);
       })

@@ -4,17 +4,19 @@ import { api } from './api';
 /** GETs a path and keeps the answer; `reload` after a change, `error` for the page to show. */
 export function useApi<T>(path: string | null) {
   const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
+  // a failure belongs to its request: asking again (another path, a reload) clears it
+  const [failure, setFailure] = useState<{ request: string; error: unknown } | null>(null);
+  const request = `${version} ${path}`;
   useEffect(() => {
     if (!path) return;
     let live = true;
-    setError(null);
-    api<T>(path).then((d) => live && setData(d), (e) => live && setError(e));
+    api<T>(path).then((d) => live && setData(d), (e: unknown) => live && setFailure({ request, error: e }));
     return () => {
       live = false;
     };
-  }, [path, version]);
+  }, [path, request]);
+  const error = failure?.request === request ? failure.error : null;
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading: data === undefined && !error, reload, setData };
 }

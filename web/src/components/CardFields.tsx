@@ -28,9 +28,9 @@ export const useFieldRowStyles = makeStyles({
 export type FieldErrors = Record<string, string | undefined>;
 
 /** One labelled input of a card or address form, its error (from the API) under it. */
-export function TextField({ label, error, required = true, hint, ...input }: InputProps & { label: string; error?: string; hint?: string }) {
+export function TextField({ label, error, required = true, hint, ...input }: InputProps & { label: string; error?: string | undefined; hint?: string }) {
   return (
-    <Field label={label} required={required} hint={hint} validationState={error ? 'error' : 'none'} validationMessage={error}>
+    <Field label={label} required={required} hint={hint ?? null} validationState={error ? 'error' : 'none'} validationMessage={error ?? null}>
       <Input {...input} />
     </Field>
   );

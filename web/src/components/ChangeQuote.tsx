@@ -5,29 +5,33 @@ import { api, keyAfter, newIdempotencyKey } from '../api';
 import type { Answer } from '../api/types';
 import { useT } from '../i18n';
 import type { Money, Subscription } from '../pages/products/types';
+import { useOpening } from '../hooks/useOpening';
 
 /** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
 export type ChangeQuote = Answer<'/api/subscriptions/{id}/quote'>;
 
 /** The quote of a change, asked again (after a short pause while typing) whenever the change does. */
 export function useChangeQuote(subscriptionId: string, query: string | null) {
-  const [state, setState] = useState<{ quote: ChangeQuote | null; error: unknown; loading: boolean }>({ quote: null, error: null, loading: false });
+  const asked = query ? `/api/subscriptions/${subscriptionId}/quote?${query}` : null;
+  // the last answer, kept on screen while the next one is asked for
+  const [answer, setAnswer] = useState<{ asked: string; quote: ChangeQuote | null; error: unknown } | null>(null);
+  // nothing asked: the last answer is gone, not shown again when something is
+  if (!asked && answer) setAnswer(null);
   useEffect(() => {
-    if (!query) return setState({ quote: null, error: null, loading: false });
+    if (!asked) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true }));
     const timer = setTimeout(() => {
-      api<ChangeQuote>(`/api/subscriptions/${subscriptionId}/quote?${query}`).then(
-        (quote) => live && setState({ quote, error: null, loading: false }),
-        (error) => live && setState({ quote: null, error, loading: false }),
+      api<ChangeQuote>(asked).then(
+        (quote) => live && setAnswer({ asked, quote, error: null }),
+        (error: unknown) => live && setAnswer({ asked, quote: null, error }),
       );
     }, 200);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [subscriptionId, query]);
-  return state;
+  }, [asked]);
+  return { quote: answer?.quote ?? null, error: answer?.error ?? null, loading: asked !== null && answer?.asked !== asked };
 }
 
 const useStyles = makeStyles({
@@ -106,7 +110,7 @@ export function ReceiptBar({ text, receipt }: { text: string; receipt?: Receipt 
             {receipt.documents.map((d) => (
               <span key={d.id}>
                 {' '}
-                <Link href={`/billing/bills?tab=invoices&invoice=${d.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/bills?tab=invoices&invoice=${d.id}`); }}>
+                <Link href={`/billing/bills?tab=invoices&invoice=${d.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills?tab=invoices&invoice=${d.id}`); }}>
                   {t(`receipt.${d.kind}`, { number: d.number })}
                 </Link>
               </span>
@@ -128,11 +132,10 @@ export function useChangeRunner(subscriptionId: string, quote: ChangeQuote | nul
   const [key, setKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
+  if (useOpening(open)) {
     setError(null);
     setKey(newIdempotencyKey());
-  }, [open]);
+  }
   async function run(send: (key: string) => Promise<Subscription>, onDone: (s: Subscription, receipt: Receipt | null) => void) {
     setBusy(true);
     setError(null);

@@ -29,7 +29,7 @@ function useBillingCountries() {
 const useStyles = makeStyles({ listbox: { maxHeight: '16rem' } });
 
 /** "Pays ou région": chosen from the countries we bill to, named in the reader's language; typing filters them. */
-export function CountryField({ value, onChange, error }: { value: string; onChange: (code: string) => void; error?: string }) {
+export function CountryField({ value, onChange, error }: { value: string; onChange: (code: string) => void; error?: string | undefined }) {
   const styles = useStyles();
   const { t, problem } = useT();
   const { locale } = useLocale();
@@ -41,7 +41,7 @@ export function CountryField({ value, onChange, error }: { value: string; onChan
   const chosen = countries.find((c) => c.code === value)?.name ?? value;
   const [typed, setTyped] = useState<string | null>(null);
   const shown = typed === null ? countries : countries.filter((c) => c.name.toLocaleLowerCase(locale).includes(typed.toLocaleLowerCase(locale)));
-  const message = error ?? (unreachable ? problem(unreachable) : undefined);
+  const message = error ?? (unreachable ? problem(unreachable) : null);
   return (
     <Field label={t('buy.country')} required validationState={message ? 'error' : 'none'} validationMessage={message}>
       <Combobox autoComplete="country-name" listbox={{ className: styles.listbox }} value={typed ?? chosen} selectedOptions={value ? [value] : []}

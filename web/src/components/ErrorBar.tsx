@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 
 const useStyles = makeStyles({ bar: { scrollMarginTop: '80px', ':focus': { outlineStyle: 'none' } } });
@@ -15,7 +15,8 @@ export function ErrorBar({ children }: { children: ReactNode }) {
     ref.current?.focus();
   }, [text]);
   return (
-    <MessageBar ref={ref} intent="error" role="alert" tabIndex={-1} className={styles.bar}>
+    // Fluent infers its components' ref as never under exactOptionalPropertyTypes (microsoft/fluentui#25993)
+    <MessageBar ref={ref as Ref<never>} intent="error" role="alert" tabIndex={-1} className={styles.bar}>
       <MessageBarBody>{children}</MessageBarBody>
     </MessageBar>
   );

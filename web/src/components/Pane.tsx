@@ -11,14 +11,14 @@ import { useReturnFocus } from '../hooks/useReturnFocus';
  * Submitting the form runs `onSubmit`; Close or Escape dismisses it.
  */
 export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error, children }: {
-  title: string; open: boolean; onClose: () => void; onSubmit: () => void; submitLabel: string; busy?: boolean; error?: string | null; children: ReactNode;
+  title: string; open: boolean; onClose: () => void; onSubmit: () => void | Promise<void>; submitLabel: string; busy?: boolean; error?: string | null; children: ReactNode;
 }) {
   const { t } = useT();
   const narrow = useNarrow();
   useReturnFocus(open);
   return (
     <OverlayDrawer position="end" size={narrow ? 'full' : 'medium'} open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
-      <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }} style={{ display: 'contents' }}>
+      <form onSubmit={(e) => { e.preventDefault(); void onSubmit(); }} style={{ display: 'contents' }}>
         <DrawerHeader>
           <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>
             {title}
@@ -29,7 +29,7 @@ export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error,
           {children}
         </DrawerBody>
         <DrawerFooter>
-          <Button appearance="primary" type="submit" disabled={busy}>{submitLabel}</Button>
+          <Button appearance="primary" type="submit" disabled={busy === true}>{submitLabel}</Button>
           <Button onClick={onClose}>{t('common.close')}</Button>
         </DrawerFooter>
       </form>

@@ -4,7 +4,7 @@ import { makeStyles } from '@fluentui/react-components';
 const useStyles = makeStyles({
   hidden: {
     position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden',
-    clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
+    clipPath: 'inset(50%)', whiteSpace: 'nowrap', border: 0,
   },
 });
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import common from './catalogs/common';
 import products from './catalogs/products';
@@ -43,11 +43,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     locale,
     setLocale: (l: Locale) => {
       localStorage.setItem(STORAGE_KEY, l);
-      document.documentElement.lang = l;
       setLocaleState(l);
     },
   }), [locale]);
-  document.documentElement.lang = locale;
+  // the page's language for screen readers, spelling and hyphenation
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <LocaleContext.Provider value={value}>
       <IntlProvider locale={locale === 'fr' ? 'fr-FR' : 'en-US'} messages={messages[locale]} defaultLocale="en-US">

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
   Button, Hamburger, NavCategory, NavCategoryItem, NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, NavSubItem, NavSubItemGroup,
@@ -10,6 +10,7 @@ import { isAdminRole, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notifications } from './Notifications';
 import { navExtensions } from './nav-extensions';
+import { useChanged } from '../hooks/useChanged';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', minHeight: '100vh' },
@@ -47,7 +48,7 @@ function Item({ to, value, children, sub }: { to: string; value: string; childre
       onClick={(e: React.MouseEvent) => {
         if (e.ctrlKey || e.metaKey || e.shiftKey) return;
         e.preventDefault();
-        navigate(to);
+        void navigate(to);
       }}
     >
       {children}
@@ -68,7 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   // menus, lists and panes open inside the main landmark rather than loose at the end of the body
   const [popups, setPopups] = useState<HTMLElement | null>(null);
-  useEffect(() => setMenuOpen(false), [pathname, narrow]);
+  if (useChanged(`${pathname} ${narrow}`)) setMenuOpen(false);
   if (!me) return null;
   const admin = isAdminRole(me.person.role);
   const account = (

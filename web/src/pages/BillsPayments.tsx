@@ -16,8 +16,10 @@ export default function BillsPayments() {
   const { t } = useT();
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
-  const tab = (params.get('tab') ?? 'invoices') as TabName;
-  const Current = TABS[tab] ?? InvoicesTab;
+  const asked = params.get('tab');
+  // an unknown tab in the address shows the invoices
+  const tab: TabName = asked !== null && Object.hasOwn(TABS, asked) ? (asked as TabName) : 'invoices';
+  const Current = TABS[tab];
   return (
     <>
       <PageHeader title={t('page.billsPayments')} />

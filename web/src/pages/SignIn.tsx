@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Title2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../api';
 import type { Answer } from '../api/types';
@@ -31,7 +31,7 @@ function SignInForm() {
   const [error, setError] = useState<string | null>(ssoError ? t(`signin.sso.${SSO_ERRORS.includes(ssoError) ? ssoError : 'other'}`) : null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
@@ -56,7 +56,7 @@ function SignInForm() {
   }
 
   return (
-    <form onSubmit={submit} style={{ display: 'contents' }}>
+    <form onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
       <Title2 as="h1">{t('signin.title')}</Title2>
       {endSession && (
         <MessageBar intent="info">

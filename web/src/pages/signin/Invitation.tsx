@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
@@ -17,10 +17,10 @@ export function Invitation() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<Invited>('/api/invitations/lookup', { method: 'POST', body: { token } }).then(setInvited, (err) => setError(problem(err)));
+    api<Invited>('/api/invitations/lookup', { method: 'POST', body: { token } }).then(setInvited, (err: unknown) => setError(problem(err)));
   }, [token, problem]);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     if (password !== confirm) return setError(t('invite.mismatch'));
     setBusy(true);
@@ -35,7 +35,7 @@ export function Invitation() {
   }
 
   return (
-    <form onSubmit={submit} style={{ display: 'contents' }}>
+    <form onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
       <Title2 as="h1">{t(invited?.purpose === 'password_reset' ? 'invite.resetTitle' : 'invite.title')}</Title2>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       {invited && (
