@@ -34,7 +34,7 @@ export default function Licenses() {
               {d.items.map((l) => (
                 <TableRow key={l.subscriptionId}>
                   <TableCell>
-                    <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/licenses/${l.subscriptionId}`); }}>
+                    <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/licenses/${l.subscriptionId}`); }}>
                       {l.product.name}
                     </Link>
                   </TableCell>

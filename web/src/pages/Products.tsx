@@ -38,7 +38,7 @@ export default function Products() {
   return (
     <>
       <PageHeader title={t('page.products')}>
-        {mayBuy && <Button appearance="primary" icon={<Add20Regular />} onClick={() => navigate('/billing/products/buy')}>{t('products.buy')}</Button>}
+        {mayBuy && <Button appearance="primary" icon={<Add20Regular />} onClick={() => void navigate('/billing/products/buy')}>{t('products.buy')}</Button>}
       </PageHeader>
       <TabList selectedValue="products"><Tab value="products">{t('products.tab')}</Tab></TabList>
       <Toolbar>
@@ -77,7 +77,7 @@ export default function Products() {
                       e.preventDefault();
                       // a member's purchase is read-only for admins: its pane, not its page
                       if (s.buyer.id !== me?.person.id) setViewing(s.id);
-                      else navigate(`/billing/products/${s.id}`);
+                      else void navigate(`/billing/products/${s.id}`);
                     }}>
                       {s.product.name}
                     </Link>

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import type { Answer, Item } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
+import { useOpening } from '../../hooks/useOpening';
 
 type Person = Item<'/api/people'>;
 const MAX = 20;
@@ -25,15 +26,15 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
   const [busy, setBusy] = useState(false);
   const [listOpen, setListOpen] = useState(false);
 
+  if (useOpening(open)) {
+    setChosen([]);
+    setNotice(null);
+    setQuery('');
+  }
+  // nothing asked, nothing shown
+  const shown = query.trim() ? results : [];
   useEffect(() => {
-    if (open) {
-      setChosen([]);
-      setNotice(null);
-      setQuery('');
-    }
-  }, [open]);
-  useEffect(() => {
-    if (!query.trim()) return setResults([]);
+    if (!query.trim()) return;
     let live = true;
     // the directory answers only people of the caller's organization
     const timer = setTimeout(() => {
@@ -46,7 +47,7 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
   }, [query]);
 
   function choose(id: string | undefined) {
-    const person = results.find((p) => p.id === id);
+    const person = shown.find((p) => p.id === id);
     setQuery('');
     if (!person || chosen.some((p) => p.id === person.id)) return;
     if (chosen.length >= MAX) return setNotice({ intent: 'warning', text: t('lic.pane.tooMany') });
@@ -80,8 +81,8 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
         <Combobox freeform placeholder={t('lic.pane.placeholder')} value={query} selectedOptions={[]} open={listOpen}
           onOpenChange={(_, d) => setListOpen(d.open)}
           onChange={(e) => { setQuery(e.target.value); setListOpen(true); }} onOptionSelect={(_, d) => { choose(d.optionValue); setListOpen(false); }}>
-          {results.map((p) => <Option key={p.id} value={p.id} text={p.displayName}>{`${p.displayName} (${p.email})`}</Option>)}
-          {query.trim() && results.length === 0 ? <Option disabled value="" text="">{t('lic.pane.noResults')}</Option> : null}
+          {shown.map((p) => <Option key={p.id} value={p.id} text={p.displayName}>{`${p.displayName} (${p.email})`}</Option>)}
+          {query.trim() && shown.length === 0 ? <Option disabled value="" text="">{t('lic.pane.noResults')}</Option> : null}
         </Combobox>
       </Field>
       <Text size={200}>{t('lic.pane.note')}</Text>

@@ -66,7 +66,7 @@ export default function LicenseDetails() {
 
   return (
     <>
-      <Link href="/billing/licenses" onClick={(e) => { e.preventDefault(); navigate('/billing/licenses'); }}>{t('lic.back')}</Link>
+      <Link href="/billing/licenses" onClick={(e) => { e.preventDefault(); void navigate('/billing/licenses'); }}>{t('lic.back')}</Link>
       <PageHeader title={s.product.name} />
       <Text>{t('lic.counts', { assigned: s.assigned, available: s.available, total: s.total })}</Text>
       {!canChange && <MessageBar intent="info"><MessageBarBody>{t('lic.readOnly')}</MessageBarBody></MessageBar>}
@@ -120,7 +120,7 @@ export default function LicenseDetails() {
             <DialogTitle>{t('lic.unassignLicenses')}</DialogTitle>
             <DialogContent>{t('lic.confirm.text', { count: selected.size, product: s.product.name })}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={unassign}>{t('lic.unassign')}</Button>
+              <Button appearance="primary" onClick={() => void unassign()}>{t('lic.unassign')}</Button>
               <Button onClick={() => setConfirming(false)}>{t('common.close')}</Button>
             </DialogActions>
           </DialogBody>

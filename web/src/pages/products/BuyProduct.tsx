@@ -53,16 +53,15 @@ export default function BuyProduct() {
   const cardLabel = useCardLabel();
   const describe = useProductDescription();
   const profileLabel = useProfileLabel();
-  const [cardChoice, setCardChoice] = useState('new');
-  const [profileChoice, setProfileChoice] = useState('new');
-  useEffect(() => {
-    if (saved.cards[0]) setCardChoice(saved.cards[0].id);
-    if (saved.profiles[0]) setProfileChoice(saved.profiles[0].id);
-  }, [saved]);
+  // the first saved card and profile until the buyer picks (a new one is 'new')
+  const [pickedCard, setCardChoice] = useState<string | null>(null);
+  const [pickedProfile, setProfileChoice] = useState<string | null>(null);
+  const cardChoice = pickedCard ?? saved.cards[0]?.id ?? 'new';
+  const profileChoice = pickedProfile ?? saved.profiles[0]?.id ?? 'new';
   const [card, setCard] = useState<CardDraft>(emptyCard);
   const [address, setAddress] = useState<AddressDraft>({ line1: '', city: '', postalCode: '', country: me?.organization.country ?? 'FR' });
   const [profileName, setProfileName] = useState(me?.person.displayName ?? '');
-  const [quote, setQuote] = useState<Quote | null>(null);
+  const [fetchedQuote, setQuote] = useState<Quote | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -74,8 +73,10 @@ export default function BuyProduct() {
   const needsCard = !trial || (product?.trialRequiresPaymentMethod ?? true);
   const country = profileChoice === 'new' ? address.country : saved.profiles.find((p) => p.id === profileChoice)?.country;
 
+  // no quote for a product or quantity that cannot be bought
+  const quote = product && validCount ? fetchedQuote : null;
   useEffect(() => {
-    if (!product || !validCount) return setQuote(null);
+    if (!product || !validCount) return;
     const q = new URLSearchParams({ productId: product.id, quantity: String(count), term });
     if (profileChoice !== 'new') q.set('billingProfileId', profileChoice);
     else if (/^[A-Z]{2}$/.test(address.country)) q.set('country', address.country);
@@ -104,7 +105,7 @@ export default function BuyProduct() {
       const receiptOf = await beforeChange(null);
       const sub = await api<Subscription>('/api/subscriptions', { method: 'POST', body, headers: { 'idempotency-key': key } });
       const receipt = trial || !quote ? null : await receiptOf(sub.id, { money: 'charge', total: quote.total });
-      navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }), receipt } });
+      void navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: product.name }), receipt } });
     } catch (err) {
       setError(problem(err));
       setInvalid(fieldErrors(err));
@@ -121,7 +122,7 @@ export default function BuyProduct() {
       <div className={styles.layout}>
         <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void placeOrder(); }}>
           {error && <ErrorBar>{error}</ErrorBar>}
-          {catalog && products.length === 0 && <MessageBar intent="info"><MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody></MessageBar>}
+          {products.length === 0 && <MessageBar intent="info"><MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody></MessageBar>}
           <Field label={t('buy.product')} required>
             <Dropdown placeholder={t('buy.product')} value={product?.name ?? ''} selectedOptions={productId ? [productId] : []}
               onOptionSelect={(_, d) => { setProductId(d.optionValue ?? ''); setTrial(products.some((p) => p.id === d.optionValue && !p.can.buy)); }}>

@@ -15,9 +15,12 @@ export function CancelPane({ subscription, onClose, onDone }: {
   const [reason, setReason] = useState<string>('');
   const [feedback, setFeedback] = useState('');
   const { busy, error, run } = useChangeRunner(subscription?.id ?? '', quote.quote, subscription !== null);
-  const save = () => subscription && reason && run(() => api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, {
-    method: 'POST', body: { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) },
-  }), onDone);
+  const save = async () => {
+    if (!subscription || !reason) return;
+    await run(() => api<Subscription>(`/api/subscriptions/${subscription.id}/cancel`, {
+      method: 'POST', body: { reason, ...(feedback.trim() ? { feedback: feedback.trim() } : {}) },
+    }), onDone);
+  };
 
   return (
     <Pane title={t('sub.cancel')} open={subscription !== null} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy || !reason} error={error}>

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 import { QuoteSummary, useChangeQuote, useChangeRunner, type Receipt } from '../../components/ChangeQuote';
 import type { Subscription } from './types';
+import { useChanged } from '../../hooks/useChanged';
 
 export type TotalMode = 'buy' | 'remove';
 
@@ -19,7 +20,8 @@ export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone
 }) {
   const { t } = useT();
   const [total, setTotal] = useState(String(subscription.total));
-  useEffect(() => setTotal(String(subscription.total)), [subscription.total, mode === null]);
+  // afresh at each opening and closing, and when the total moved meanwhile
+  if (useChanged(`${subscription.total}:${mode === null}`)) setTotal(String(subscription.total));
 
   const valid = /^\d+$/.test(total) && Number(total) >= 1 && Number(total) <= 10_000;
   const n = Number(total);
@@ -37,7 +39,7 @@ export function LicenseTotalPane({ subscription, mode, onClose, onSwitch, onDone
       submitLabel={t('common.save')} busy={busy || !valid || wrongWay || !quote.quote || nothingToDo} error={error}>
       <Text weight="semibold">{subscription.product.name}</Text>
       <Text>{t(mode === 'remove' ? 'licenses.removeHelp' : 'licenses.buyHelp')}</Text>
-      <Field label={t('sub.total')} required validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : t('licenses.invalidTotal')}>
+      <Field label={t('sub.total')} required validationState={valid ? 'none' : 'error'} validationMessage={valid ? null : t('licenses.invalidTotal')}>
         <Input type="number" min={1} max={10000} value={total} onChange={(_, d) => setTotal(d.value)} />
       </Field>
       <Text>{t('label.value', { label: t('sub.assigned'), value: subscription.assigned })}</Text>

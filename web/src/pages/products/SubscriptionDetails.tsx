@@ -61,7 +61,7 @@ export default function SubscriptionDetails() {
 
   return (
     <>
-      <Link href="/billing/products" onClick={(e) => { e.preventDefault(); navigate('/billing/products'); }}>{t('sub.back')}</Link>
+      <Link href="/billing/products" onClick={(e) => { e.preventDefault(); void navigate('/billing/products'); }}>{t('sub.back')}</Link>
       <PageHeader title={sub.product.name}><StatusBadge status={sub.status} /></PageHeader>
       <div className={styles.actions}>
         {can?.changeLicenses && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
@@ -98,7 +98,7 @@ export default function SubscriptionDetails() {
           <Text weight="semibold">{t('sub.nextCharge')}</Text>
           <Text>{sub.nextCharge ? t('sub.nextChargeValue', { amount: money(sub.nextCharge.amount), date: date(sub.nextCharge.date) }) : t('sub.noNextCharge')}</Text>
           <Switch label={t('sub.autoRenew')} checked={sub.autoRenew} disabled={!can?.autoRenew}
-            onChange={(_, d) => act(() => api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }))} />
+            onChange={(_, d) => void act(() => api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }))} />
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.billingProfile')}</Text>
