@@ -37,7 +37,7 @@ export default function BillingProfilePage() {
   };
   return (
     <>
-      <Link href="/billing/bills?tab=profiles" onClick={(e) => { e.preventDefault(); navigate('/billing/bills?tab=profiles'); }}>{t('bp.back')}</Link>
+      <Link href="/billing/bills?tab=profiles" onClick={(e) => { e.preventDefault(); void navigate('/billing/bills?tab=profiles'); }}>{t('bp.back')}</Link>
       <PageHeader title={bp.name} />
       {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       <div className={styles.grid}>

@@ -8,6 +8,8 @@ import {
 } from '../../components/CardFields';
 import { useCardLabel } from '../../components/labels';
 import type { PaymentMethod } from './types';
+import { useChanged } from '../../hooks/useChanged';
+import { useOpening } from '../../hooks/useOpening';
 
 const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
 const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
@@ -30,14 +32,13 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
   const [address, setAddress] = useState<AddressDraft>(noAddress);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!card) return;
+  if (useChanged(card) && card) {
     setEditing(editOnOpen);
     setError(null);
     setInvalid({});
     setDraft({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard });
     setAddress(addressOf(card.address));
-  }, [card, editOnOpen]);
+  }
   const field = (k: keyof typeof draft) => ({ value: draft[k], error: invalid[k], onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [k]: d.value }) });
 
   async function save() {
@@ -113,12 +114,10 @@ export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose
   const form = useNewCard();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      form.reset();
-      setError(null);
-    }
-  }, [open]);
+  if (useOpening(open)) {
+    form.reset();
+    setError(null);
+  }
   async function add() {
     setBusy(true);
     setError(null);
@@ -147,12 +146,13 @@ export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { prof
   const [choice, setChoice] = useState('new');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!open) return;
+  if (useOpening(open)) {
     form.reset();
     setError(null);
     setChoice('new');
-    api<{ items: PaymentMethod[] }>('/api/payment-methods').then((r) => setCards(r.items), () => setCards([]));
+  }
+  useEffect(() => {
+    if (open) api<{ items: PaymentMethod[] }>('/api/payment-methods').then((r) => setCards(r.items), () => setCards([]));
   }, [open]);
   async function save() {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Link, MessageBar, MessageBarBody, OverlayDrawer, Radio, RadioGroup,
   Spinner, Text, makeStyles, tokens,
@@ -12,6 +12,7 @@ import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useCardLabel, useNewCard } from './CardPanes';
 import { ErrorBar } from '../../components/ErrorBar';
 import type { Invoice, PaymentMethod } from './types';
+import { useChanged } from '../../hooks/useChanged';
 
 const useStyles = makeStyles({
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
@@ -39,11 +40,11 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   const [key, setKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  useEffect(() => {
+  if (useChanged(id)) {
     setMessage(null);
     setCard('');
     newCard.reset();
-  }, [id]);
+  }
 
   async function pay() {
     if (!shown || !due || !card) return;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Badge, Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
@@ -30,10 +30,12 @@ export function InvoicesTab() {
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
   const [applied, setApplied] = useState<string>('');
-  useEffect(() => {
-    if (period === 'past3') setApplied('');
-    if (period === 'past6') setApplied('months=6');
-  }, [period]);
+  // the last 3 or 6 months apply at once; a range once its dates are given
+  const choosePeriod = (p: Period) => {
+    setPeriod(p);
+    if (p === 'past3') setApplied('');
+    if (p === 'past6') setApplied('months=6');
+  };
   const { data, error, reload, setData } = useApi<Page>(`/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}`);
   // a date left empty or impossible: said under its field, and in words above the list
   const invalid = fieldErrors(error);
@@ -56,7 +58,7 @@ export function InvoicesTab() {
     <>
       <div className={styles.filters}>
         <Field label={t('inv.period')}>
-          <Dropdown value={labels[period]} selectedOptions={[period]} onOptionSelect={(_, d) => setPeriod(d.optionValue as Period)}>
+          <Dropdown value={labels[period]} selectedOptions={[period]} onOptionSelect={(_, d) => choosePeriod(d.optionValue as Period)}>
             {(Object.keys(labels) as Period[]).map((p) => <Option key={p} value={p}>{labels[p]}</Option>)}
           </Dropdown>
         </Field>

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Input } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 import { AddressFields, TextField, type AddressDraft, type FieldErrors } from '../../components/CardFields';
 import type { BillingProfile } from './types';
+import { useOpening } from '../../hooks/useOpening';
 
 /** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
 export function ProfilePane({ profile, open, onClose, onSaved }: { profile: BillingProfile; open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -16,15 +17,14 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
   const [vatNumber, setVatNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!open) return;
+  if (useOpening(open)) {
     setName(profile.name);
     setAddress({ line1: profile.address.line1, city: profile.address.city, postalCode: profile.address.postalCode, country: profile.country });
     setEmail(profile.invoiceEmail ?? '');
     setVatNumber(profile.vatNumber ?? '');
     setError(null);
     setInvalid({});
-  }, [open, profile]);
+  }
 
   async function save() {
     setBusy(true);

@@ -28,7 +28,7 @@ export function ProfilesTab() {
           {d.items.map((bp) => (
             <TableRow key={bp.id}>
               <TableCell>
-                <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
+                <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
               </TableCell>
               <TableCell>{bp.address.line1}, {bp.address.postalCode} {bp.address.city}, {bp.country}</TableCell>
               <TableCell>{bp.paymentMethod ? label(bp.paymentMethod) : '—'}</TableCell>
