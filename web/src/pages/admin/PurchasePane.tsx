@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
@@ -7,6 +7,7 @@ import { useApi } from '../../useApi';
 import { Pane } from '../../components/Pane';
 import type { Subscription } from '../products/types';
 import type { Purchase } from './types';
+import { useChanged } from '../../hooks/useChanged';
 
 const useStyles = makeStyles({
   fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
@@ -30,12 +31,12 @@ export function PurchasePane({ id, onClose, onChanged }: { id: string | null; on
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const orgSubs = useApi<{ items: Subscription[] }>(taking ? '/api/subscriptions?selfService=false' : null);
-  useEffect(() => {
+  if (useChanged(id)) {
     setTaking(false);
     setMessage(null);
     setTarget('');
     setReason('');
-  }, [id]);
+  }
   const p = data && data.id === id ? data : undefined;
   const targets = (orgSubs.data?.items ?? []).filter((s) => !s.selfService && p && s.product.id === p.product.id && s.available >= p.assignedUsers.length
     && (s.status === 'active' || s.status === 'trial'));

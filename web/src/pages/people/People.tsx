@@ -33,11 +33,13 @@ export default function People() {
     api<Answer<'/api/people'>>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => load().then((page) => {
-      if (!live) return;
-      setRows(page.items);
-      setNext(page.nextCursor);
-    }, (err) => live && setError(err)), 200);
+    const timer = setTimeout(() => {
+      load().then((page) => {
+        if (!live) return;
+        setRows(page.items);
+        setNext(page.nextCursor);
+      }, (err: unknown) => live && setError(err));
+    }, 200);
     return () => {
       live = false;
       clearTimeout(timer);

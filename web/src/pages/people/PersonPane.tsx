@@ -1,28 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input, Option } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
 import { ROLES, type Invitation, type PersonDetail, type Role } from './types';
+import { useChanged } from '../../hooks/useChanged';
 
-export type PaneResult = { text: string; invitation?: Invitation & { email: string } };
+export type PaneResult = { text: string; invitation?: (Invitation & { email: string }) | undefined };
 
 /**
  * Add a person (no `person`) or edit one: display name, e-mail, usage location and role, and
  * the actions on their account (block or allow sign-in, reset password, delete).
  */
+const formOf = (person: PersonDetail | null | undefined) => ({
+  displayName: person?.displayName ?? '', email: person?.email ?? '', usageLocation: person?.usageLocation ?? '', role: person?.role ?? 'member',
+});
+
 export function PersonPane({ person, onClose, onDone }: { person: PersonDetail | null | undefined; onClose: () => void; onDone: (r: PaneResult) => void }) {
   const { t, problem } = useT();
   const adding = person === null;
-  const [form, setForm] = useState({ displayName: '', email: '', usageLocation: '', role: 'member' as Role });
+  const [form, setForm] = useState(() => formOf(person));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  useEffect(() => {
+  if (useChanged(person)) {
     setError(null);
-    setForm({ displayName: person?.displayName ?? '', email: person?.email ?? '', usageLocation: person?.usageLocation ?? '', role: person?.role ?? 'member' });
-  }, [person]);
+    setForm(formOf(person));
+  }
 
   async function run<T>(action: () => Promise<T>, done: (r: T) => PaneResult) {
     setBusy(true);
@@ -66,9 +71,9 @@ export function PersonPane({ person, onClose, onDone }: { person: PersonDetail |
       {person && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           {person.status === 'active'
-            ? <Button disabled={busy} onClick={() => run(() => api(`/api/people/${person.id}/disable`, { method: 'POST' }), () => ({ text: t('ppl.disabled', { name }) }))}>{t('ppl.disable')}</Button>
-            : <Button disabled={busy} onClick={() => run(() => api(`/api/people/${person.id}/enable`, { method: 'POST' }), () => ({ text: t('ppl.enabled', { name }) }))}>{t('ppl.enable')}</Button>}
-          <Button disabled={busy} onClick={() => run(() => api<Invitation>(`/api/people/${person.id}/reset-password`, { method: 'POST' }), (i) => ({
+            ? <Button disabled={busy} onClick={() => void run(() => api(`/api/people/${person.id}/disable`, { method: 'POST' }), () => ({ text: t('ppl.disabled', { name }) }))}>{t('ppl.disable')}</Button>
+            : <Button disabled={busy} onClick={() => void run(() => api(`/api/people/${person.id}/enable`, { method: 'POST' }), () => ({ text: t('ppl.enabled', { name }) }))}>{t('ppl.enable')}</Button>}
+          <Button disabled={busy} onClick={() => void run(() => api<Invitation>(`/api/people/${person.id}/reset-password`, { method: 'POST' }), (i) => ({
             text: i.emailed ? t('ppl.resetSent', { email: person.email }) : t('ppl.saved', { name }), invitation: i.emailed ? undefined : { ...i, email: person.email },
           }))}>{t('ppl.reset')}</Button>
           <Button disabled={busy} onClick={() => setConfirmDelete(true)}>{t('ppl.delete')}</Button>
@@ -80,7 +85,7 @@ export function PersonPane({ person, onClose, onDone }: { person: PersonDetail |
             <DialogTitle>{t('ppl.delete')}</DialogTitle>
             <DialogContent>{t('ppl.deleteConfirm', { name })}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" disabled={busy} onClick={() => run(() => api(`/api/people/${person!.id}`, { method: 'DELETE' }), () => ({ text: t('ppl.deleted', { name }) }))}>{t('ppl.delete')}</Button>
+              <Button appearance="primary" disabled={busy} onClick={() => void run(() => api(`/api/people/${person!.id}`, { method: 'DELETE' }), () => ({ text: t('ppl.deleted', { name }) }))}>{t('ppl.delete')}</Button>
               <Button onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</Button>
             </DialogActions>
           </DialogBody>

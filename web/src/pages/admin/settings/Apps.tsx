@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
@@ -37,9 +37,9 @@ export default function Apps() {
       setMessage({ intent: 'error', text: problem(err) });
     }
   }
-  const register = (e: FormEvent) => {
+  const register = (e: SubmitEvent) => {
     e.preventDefault();
-    return run(async () => {
+    void run(async () => {
       const credentials = await api<Credentials>('/api/admin/apps', { method: 'POST', body: { name, roles } });
       setShown({ text: t('app.secretOnce'), credentials });
       setName('');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import {
   Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
@@ -24,7 +24,7 @@ export default function Provisioning() {
   const [error, setError] = useState<string | null>(null);
   const scimUrl = `${window.location.origin}/scim/v2`;
 
-  async function create(e: FormEvent) {
+  async function create(e: SubmitEvent) {
     e.preventDefault();
     setError(null);
     try {
@@ -87,7 +87,7 @@ export default function Provisioning() {
         </TableFrame>
       )}
       {canChange && (
-        <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
+        <form onSubmit={(e) => void create(e)} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
           <Field label={t('set.tokenName')}><Input value={name} maxLength={100} placeholder="Microsoft Entra ID" onChange={(_, d) => setName(d.value)} /></Field>
           <Button appearance="primary" type="submit" disabled={!name.trim()}>{t('set.createToken')}</Button>
         </form>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import {
   Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
 } from '@fluentui/react-components';
@@ -31,7 +31,7 @@ export default function SignInSettings() {
     setForm({ issuer: p?.issuer ?? '', clientId: p?.clientId ?? '', clientSecret: '', jitProvisioning: p?.jitProvisioning ?? false });
   };
   useEffect(() => {
-    api<Provider>('/api/admin/identity-provider').then(accept, (err) => (err instanceof ApiError && err.status === 404 ? accept(null) : setMessage({ intent: 'error', text: problem(err) })));
+    api<Provider>('/api/admin/identity-provider').then(accept, (err: unknown) => (err instanceof ApiError && err.status === 404 ? accept(null) : setMessage({ intent: 'error', text: problem(err) })));
   }, [problem]);
 
   async function act(action: () => Promise<string>) {
@@ -46,7 +46,7 @@ export default function SignInSettings() {
     }
   }
 
-  const addDomain = (e: FormEvent) => {
+  const addDomain = (e: SubmitEvent) => {
     e.preventDefault();
     void act(async () => {
       const d = await api<Domain>('/api/admin/domains', { method: 'POST', body: { domain: newDomain } });
@@ -55,7 +55,7 @@ export default function SignInSettings() {
       return `${d.domain}: ${t('set.txt')} ${d.txtRecord.value}`;
     });
   };
-  const saveProvider = (e: FormEvent) => {
+  const saveProvider = (e: SubmitEvent) => {
     e.preventDefault();
     void act(async () => {
       const { clientSecret, ...rest } = form;
@@ -129,7 +129,7 @@ export default function SignInSettings() {
           <Field label={t('set.clientId')} required>
             <Input value={form.clientId} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientId: d.value })} />
           </Field>
-          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : undefined}>
+          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : null}>
             <Input type="password" autoComplete="off" value={form.clientSecret} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientSecret: d.value })} />
           </Field>
           <Checkbox label={t('set.jit')} checked={form.jitProvisioning} disabled={!canChange} onChange={(_, d) => setForm({ ...form, jitProvisioning: !!d.checked })} />
