@@ -123,7 +123,7 @@ const ASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
  */
 export async function assignSeats(
   db: Queryable,
-  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential; /** disabled people count as in the organization */ disabledPeople?: boolean },
+  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential | undefined; /** disabled people count as in the organization */ disabledPeople?: boolean | undefined },
   now: Date,
 ): Promise<SeatChange> {
   const [row] = await db.query<SeatChange>(ASSIGN[a.credential?.via ?? 'none'],
@@ -155,7 +155,7 @@ const UNASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
 
 /** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
 export async function unassignSeats(
-  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential }, now: Date,
+  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential | undefined }, now: Date,
 ): Promise<SeatChange> {
   const [row] = await db.query<SeatChange>(UNASSIGN[a.credential?.via ?? 'none'],
     [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)]);
