@@ -1,4 +1,4 @@
-import { AppError } from './errors.js';
+import { AppError, isErrorCode, kindOf, type CodeOf } from './errors.js';
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover';
 
@@ -9,10 +9,9 @@ export interface CardDetails {
   cvc: string;
 }
 
-/** Card errors answer 402, as payment processors do; each code is stable. */
-export const cardError = (code: string, message: string) => new AppError(402, code, message);
+export const cardError = (code: CodeOf<'payment_failed'>, message: string) => new AppError(code, message);
 
-export const CARD_MESSAGES: Record<string, string> = {
+export const CARD_MESSAGES: Partial<Record<CodeOf<'payment_failed'>, string>> = {
   invalid_card_number: 'The card number is not valid.',
   invalid_expiry_date: 'The expiration date is not valid.',
   invalid_cvc: 'The security code is not valid.',
@@ -22,8 +21,13 @@ export const CARD_MESSAGES: Record<string, string> = {
   incorrect_cvc: 'The security code is incorrect.',
 };
 
-/** The refusal of a card the gateway declined, with its code's message. */
-export const declined = (failureCode: string) => cardError(failureCode, CARD_MESSAGES[failureCode] ?? 'The card was declined.');
+const isPaymentFailure = (code: string): code is CodeOf<'payment_failed'> => isErrorCode(code) && kindOf(code) === 'payment_failed';
+
+/** The refusal of a card the gateway declined, with its code's message (a reason we do not know: declined). */
+export const declined = (failureCode: string) => {
+  const code = isPaymentFailure(failureCode) ? failureCode : 'card_declined';
+  return cardError(code, CARD_MESSAGES[code] ?? 'The card was declined.');
+};
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;

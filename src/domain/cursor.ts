@@ -19,7 +19,7 @@ export function decodeCursor<T extends object>(cursor: string | undefined, isVal
   } catch {
     // fall through to the refusal below
   }
-  throw new AppError(400, 'invalid_cursor', 'The cursor is not one this API gave out.');
+  throw new AppError('invalid_cursor', 'The cursor is not one this API gave out.');
 }
 
 const isKey = (v: unknown): v is Record<string, unknown> =>

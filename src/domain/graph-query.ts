@@ -31,8 +31,8 @@ const PROPERTIES: Record<string, { name: UserProperty; type: 'string' | 'boolean
   usagelocation: { name: 'usageLocation', type: 'string', startsWith: false },
 };
 
-export const unsupportedQuery = (message: string) => new AppError(400, 'unsupported_query', message, { graphCode: 'Request_UnsupportedQuery' });
-const badRequest = (message: string) => new AppError(400, 'unsupported_query', message, { graphCode: 'Request_BadRequest' });
+export const unsupportedQuery = (message: string) => new AppError('unsupported_query', message, { graphCode: 'Request_UnsupportedQuery' });
+const badRequest = (message: string) => new AppError('unsupported_query', message, { graphCode: 'Request_BadRequest' });
 const invalidClause = (property: string) => unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${property}' of resource 'User'.`);
 const syntax = (filter: string, at: number) => badRequest(`Invalid filter clause: syntax error at position ${at} in '${filter}'.`);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -13,7 +13,7 @@ export function invoiceRange(from: string | undefined, to: string | undefined, n
   const day = (s: string, name: string) => {
     // the period's end is the next day's start, so the last day must leave one in year 9999
     if (!isCalendarDay(s) || s >= '9999-12-31') {
-      throw new AppError(400, 'invalid_date_range', `${name} must be a date such as 2026-03-31, from 0001-01-01 to 9999-12-30.`);
+      throw new AppError('invalid_date_range', `${name} must be a date such as 2026-03-31, from 0001-01-01 to 9999-12-30.`);
     }
     return new Date(`${s}T00:00:00Z`);
   };
@@ -22,7 +22,7 @@ export function invoiceRange(from: string | undefined, to: string | undefined, n
   const end = new Date(last.getTime() + DAY_MS);
   // without a start, the period is the `months` months before its last day
   const start = from ? day(from, 'from') : addMonths(last, -months);
-  if (start >= end) throw new AppError(400, 'invalid_date_range', 'The start of the period must come before its end.');
-  if (end.getTime() - DAY_MS > addMonths(start, 24).getTime()) throw new AppError(400, 'invalid_date_range', 'A period is at most 2 years long.');
+  if (start >= end) throw new AppError('invalid_date_range', 'The start of the period must come before its end.');
+  if (end.getTime() - DAY_MS > addMonths(start, 24).getTime()) throw new AppError('invalid_date_range', 'A period is at most 2 years long.');
   return { from: start, to: end };
 }

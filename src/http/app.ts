@@ -40,7 +40,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     clientErrorHandler: answerClientError,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
-      void sendProblem(request, reply, problem(400, error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
+      void sendProblem(request, reply, problem(error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // every route registered from here on, for 405 answers
@@ -72,8 +72,8 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     if (!isApi && index && request.method === 'GET') return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
     const path = request.url.split('?')[0]!;
     const allow = allowed(path);
-    if (allow.length) return sendProblem(request, reply.header('allow', allow.join(', ')), problem(405, 'method_not_allowed', `${path} answers ${allow.join(', ')}, not ${request.method}.`));
-    return sendProblem(request, reply, problem(404, 'not_found', `No route ${request.method} ${path}.`));
+    if (allow.length) return sendProblem(request, reply.header('allow', allow.join(', ')), problem('method_not_allowed', `${path} answers ${allow.join(', ')}, not ${request.method}.`));
+    return sendProblem(request, reply, problem('not_found', `No route ${request.method} ${path}.`));
   });
   return app;
 }

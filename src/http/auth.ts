@@ -42,7 +42,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError(401, 'unauthenticated', 'The Authorization header must be "Bearer <token>".');
+  if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
   return match[1];
 }
 
@@ -71,10 +71,10 @@ export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
     const fromCache = SAFE_METHODS.has(request.method) || request.routeOptions.config.credentialCheckedByStatement === true;
     request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken }, { fromCache })) ?? null;
     if (request.routeOptions.config.public) return;
-    if (!request.credential) throw new AppError(401, 'unauthenticated', 'Sign in or present a valid API token.');
+    if (!request.credential) throw new AppError('unauthenticated', 'Sign in or present a valid API token.');
     if (request.credential.via === 'session' && !SAFE_METHODS.has(request.method)) {
       if (request.headers['x-csrf-token'] !== request.credential.csrfToken) {
-        throw new AppError(403, 'csrf_token_invalid', 'The x-csrf-token header is missing or does not match the session.');
+        throw new AppError('csrf_token_invalid', 'The x-csrf-token header is missing or does not match the session.');
       }
     }
   });

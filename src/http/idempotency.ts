@@ -5,6 +5,7 @@ import type { Deps } from '../services/deps.js';
 import { idempotent, requestHash } from '../services/idempotency.js';
 import { AppError } from '../domain/errors.js';
 import { actorOf } from './auth.js';
+import { statusOf } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,10 +38,10 @@ export const idempotencyPlugin = fp(async (app, opts: { deps: Deps }) => {
     route.preValidation = [...checks, async (request) => {
       const key = request.headers['idempotency-key'];
       if (key === undefined) {
-        if (mode === 'required') throw new AppError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (a new random value for each purchase or change).');
+        if (mode === 'required') throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (a new random value for each purchase or change).');
         return;
       }
-      if (typeof key !== 'string' || !FORMAT.test(key)) throw new AppError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 visible ASCII characters.');
+      if (typeof key !== 'string' || !FORMAT.test(key)) throw new AppError('idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 visible ASCII characters.');
       request.idempotencyKey = key;
     }];
     const handler = route.handler as RouteHandlerMethod;
@@ -51,7 +52,7 @@ export const idempotencyPlugin = fp(async (app, opts: { deps: Deps }) => {
       const answer = await idempotent(opts.deps, actorOf(request), key, hash, async () => {
         const body: unknown = await handler.call(this, request, reply);
         return { status: reply.statusCode, body };
-      });
+      }, statusOf);
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(answer.status).send(answer.body);
     };

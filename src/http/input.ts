@@ -17,7 +17,7 @@ export function registerInputChecks(app: FastifyInstance) {
     // the default parser answers through the callback (its type also allows a promise)
     void parseJson(request, body as string, (err, value) => {
       if (err) return done(err, undefined);
-      if (deeperThan(value, MAX_JSON_DEPTH)) return done(new AppError(400, 'invalid_json', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
+      if (deeperThan(value, MAX_JSON_DEPTH)) return done(new AppError('invalid_json', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
       done(null, value);
     });
   });
@@ -25,7 +25,7 @@ export function registerInputChecks(app: FastifyInstance) {
   // Ajv makes of "1e309" in a query string
   app.addHook('preHandler', async (request) => {
     const bad = findUnstorable({ params: request.params, query: request.query, body: request.body });
-    if (bad) throw new AppError(400, 'validation_failed', `The request is not valid: ${bad}.`);
+    if (bad) throw new AppError('validation_failed', `The request is not valid: ${bad}.`);
   });
 }
 

@@ -83,11 +83,11 @@ export const metricsPlugin = fp<MetricsOptions & { deps: Deps }>(async (app, { d
   });
 
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    if (!token) return sendProblem(request, reply, problem(404, 'not_found', 'Metrics are off: set SELFSERVE_METRICS_TOKEN.'));
+    if (!token) return sendProblem(request, reply, problem('not_found', 'Metrics are off: set SELFSERVE_METRICS_TOKEN.'));
     const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!presented || !timingSafeEqual(sha256(presented), sha256(token))) {
       reply.header('www-authenticate', 'Bearer realm="metrics"');
-      return sendProblem(request, reply, problem(401, 'unauthenticated', 'Present the metrics token as "Authorization: Bearer <token>".'));
+      return sendProblem(request, reply, problem('unauthenticated', 'Present the metrics token as "Authorization: Bearer <token>".'));
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });

@@ -1,5 +1,7 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import { STATUS_CODES } from 'node:http';
+import { codesOf, ERROR_KINDS } from '../domain/errors.js';
+import { HTTP_PROBLEM_CODES, PROBLEM_CODES, statusOf, statusOfKind, type ProblemCode } from './errors.js';
 
 /**
  * The OpenAPI document as generated clients need it. The routes' schemas say what each route
@@ -23,6 +25,7 @@ interface Operation {
   responses: Record<string, Response>;
 }
 interface Document {
+  components?: { schemas?: Record<string, object> };
   security?: Record<string, string[]>[];
   paths: Record<string, Record<string, Operation>>;
 }
@@ -94,34 +97,46 @@ export function operationIdOf(method: string, url: string): string {
   );
 }
 
+/** A code as the descriptions name it: from the catalog, so that a renamed code does not compile. */
+const c = (code: ProblemCode) => `\`${code}\``;
+
 const ANSWERS: Record<string, string> = {
   200: 'OK',
   201: 'Created',
   202: 'Accepted: it runs in the background',
   204: 'Done; nothing to answer',
-  400: 'The request is not valid: `validation_failed` (with `errors`), `invalid_json`, or the rule the `code` names',
-  401: 'No credential, or one that is not valid or has ended (`unauthenticated`)',
-  402: "The payment was refused: the card's refusal is the `code`",
+  400: `The request is not valid: ${c('validation_failed')} (with \`errors\`), ${c('invalid_json')}, or the rule the \`code\` names`,
+  401: `No credential, or one that is not valid or has ended (${c('unauthenticated')})`,
+  402: `The payment was refused: the payment method's reason is the \`code\` (${codesOf('payment_failed').map(c).join(', ')})`,
   403: 'Not allowed for the caller',
   404: "Not found, or not the caller's to see",
   409: 'In conflict with the current state',
-  415: 'The body is not JSON (`unsupported_media_type`)',
+  415: `The body is not JSON (${c('unsupported_media_type')})`,
   422: 'Understood, but a rule refuses it: the `code` says which',
-  429: 'Too many attempts (`too_many_attempts`): try again after Retry-After seconds',
+  429: `Too many attempts (${c('too_many_attempts')}): try again after Retry-After seconds`,
   503: 'Not ready to serve',
 };
 /** What the idempotency and CSRF checks add to an answer's meaning. */
 const IDEMPOTENT: Record<string, string> = {
-  400: '; `idempotency_key_required` or `idempotency_key_invalid` for the Idempotency-Key',
-  409: '; `idempotency_request_in_progress` while the first request with this Idempotency-Key runs',
-  422: '; `idempotency_key_reused` when the Idempotency-Key was sent with another request',
+  400: `; ${c('idempotency_key_required')} or ${c('idempotency_key_invalid')} for the Idempotency-Key`,
+  409: `; ${c('idempotency_request_in_progress')} while the first request with this Idempotency-Key runs`,
+  422: `; ${c('idempotency_key_reused')} when the Idempotency-Key was sent with another request`,
 };
-const CSRF = "; `csrf_token_invalid` when a cookie-authenticated write lacks the session's x-csrf-token";
+const CSRF = `; ${c('csrf_token_invalid')} when a cookie-authenticated write lacks the session's x-csrf-token`;
 
 const meaning = (status: string, bodyLimit: number) =>
   status === '413'
-    ? `The body is larger than ${bodyLimit / 1024} KB (\`body_too_large\`)`
+    ? `The body is larger than ${bodyLimit / 1024} KB (${c('body_too_large')})`
     : (ANSWERS[status] ?? STATUS_CODES[status]!);
+
+/** Every code a problem's \`code\` may be, from the domain's catalog and HTTP's own, with each kind's status. */
+const PROBLEM_CODE_SCHEMA = {
+  type: 'string',
+  enum: PROBLEM_CODES,
+  description: 'A problem\'s stable `code`. By status: '
+    + ERROR_KINDS.map((kind) => `${statusOfKind(kind)} ${codesOf(kind).map(c).join(', ')}`).join('; ')
+    + `; HTTP's own: ${HTTP_PROBLEM_CODES.map((code) => `${statusOf(code)} ${c(code)}`).join(', ')}.`,
+};
 
 const RETRY_AFTER = { description: 'seconds to wait before trying again', schema: { type: 'integer' } };
 const REPLAYED = {
@@ -134,7 +149,14 @@ const REPLAYED = {
  * (Graph's shape at /v1.0), 400/413/415 for a body, 401/403 where a credential is needed, the
  * idempotency refusals and Idempotent-Replayed, Retry-After with a 429; every answer described.
  */
+/** Problem's `code` points to the catalog; any string stays valid, as codes are added over time. */
+function problemSchemas(problem: { properties?: Record<string, object> } | undefined) {
+  const code = { anyOf: [{ $ref: '#/components/schemas/ProblemCode' }, { type: 'string' }], ...problem?.properties?.code };
+  return { ProblemCode: PROBLEM_CODE_SCHEMA, ...(problem && { Problem: { ...problem, properties: { ...problem.properties, code } } }) };
+}
+
 export function completeDocument(doc: Document, bodyLimit: number): Document {
+  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ...problemSchemas(doc.components?.schemas?.Problem) } };
   const operationIds = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {

@@ -9,10 +9,10 @@ import { hashSecret } from '../services/auth/tokens.js';
  * without it set, the routes do not exist (404).
  */
 export const operatorAuth = (deps: Deps) => async (request: FastifyRequest) => {
-  if (!deps.operatorToken) throw new AppError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  if (!deps.operatorToken) throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
   const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   // compared as hashes: equal lengths, and no early exit that times the secret
   if (!presented || !timingSafeEqual(hashSecret(presented), hashSecret(deps.operatorToken))) {
-    throw new AppError(401, 'unauthenticated', 'Present the operator token as "Authorization: Bearer <token>".');
+    throw new AppError('unauthenticated', 'Present the operator token as "Authorization: Bearer <token>".');
   }
 };

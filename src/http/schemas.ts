@@ -16,7 +16,7 @@ export const Problem = Type.Object(
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
-    code: Type.String({ description: 'stable machine-readable error code' }),
+    code: Type.String({ description: 'stable machine-readable error code: one of ProblemCode' }),
     detail: Type.Optional(Type.String()),
     // extension members, sent with the codes named
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), { description: 'validation_failed: each invalid input' })),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from './deps.js';
 import type { Actor } from '../domain/roles.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
 import { claimIdempotencyKey, findIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse, takeOverStaleKey } from '../db/idempotency-keys.js';
 
 /** Keys are kept this long: a retry within a day replays instead of acting twice. */
@@ -28,10 +28,12 @@ export function requestHash(method: string, route: string, body: unknown): strin
  * Runs `act` once per (person, key): a repeat with the same request gets the first answer
  * (success or refusal) again; with another request, 422; while the first is still running, 409
  * (until it is a minute old: then its server is taken to have died, and the retry takes over).
- * An unexpected failure frees the key, so that the person can simply retry.
+ * An unexpected failure frees the key, so that the person can simply retry. `statusOf` is the
+ * answer's status for a refusal (the HTTP layer's mapping).
  */
 export async function idempotent(
   deps: Deps, actor: Actor, key: string, hash: string, act: () => Promise<{ status: number; body: unknown }>,
+  statusOf: (code: ErrorCode) => number,
 ): Promise<Answer> {
   const now = deps.clock.now();
   const ids = { orgId: actor.orgId, personId: actor.personId, key };
@@ -40,14 +42,15 @@ export async function idempotent(
     && !(await takeOverStaleKey(deps.db, claim, now, new Date(now.getTime() - ABANDONED_AFTER_MS)))) {
     const first = (await findIdempotencyKey(deps.db, actor.orgId, actor.personId, key))!;
     if (first.requestHash !== hash) {
-      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request: use a new key.');
+      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for another request: use a new key.');
     }
     if (first.responseStatus === null) {
-      throw new AppError(409, 'idempotency_request_in_progress', 'The first request with this Idempotency-Key is still being processed: retry in a moment.');
+      throw new AppError('idempotency_request_in_progress', 'The first request with this Idempotency-Key is still being processed: retry in a moment.');
     }
     if (first.responseStatus >= 400) {
-      const e = first.responseBody as { code: string; message: string; extra: Record<string, unknown> };
-      throw new AppError(first.responseStatus, e.code, e.message, e.extra);
+      // stored below from an AppError: a catalog code (codes are never retired)
+      const e = first.responseBody as { code: ErrorCode; message: string; extra: Record<string, unknown> };
+      throw new AppError(e.code, e.message, e.extra);
     }
     return { status: first.responseStatus, body: first.responseBody, replayed: true };
   }
@@ -56,9 +59,9 @@ export async function idempotent(
     await saveIdempotentResponse(deps.db, actor.orgId, actor.personId, key, answer.status, answer.body);
     return { ...answer, replayed: false };
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) {
+    if (err instanceof AppError && statusOf(err.code) < 500) {
       // a refusal is an answer too: the same request gets it again (a declined card stays declined)
-      await saveIdempotentResponse(deps.db, actor.orgId, actor.personId, key, err.status, { code: err.code, message: err.message, extra: err.extra });
+      await saveIdempotentResponse(deps.db, actor.orgId, actor.personId, key, statusOf(err.code), { code: err.code, message: err.message, extra: err.extra });
       throw err;
     }
     await releaseIdempotencyKey(deps.db, actor.orgId, actor.personId, key);

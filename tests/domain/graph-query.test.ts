@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AppError } from '../../src/domain/errors.js';
 import { advancedOperator, parseOrderBy, parseSearch, parseUserFilter } from '../../src/domain/graph-query.js';
+import { statusOf } from '../../src/http/errors.js';
 
 describe("Graph's $filter, $search and $orderby on users", () => {
   it('reads the operators Graph tooling writes, with their precedence', () => {
@@ -32,7 +33,7 @@ describe("Graph's $filter, $search and $orderby on users", () => {
       try {
         run();
       } catch (err) {
-        return [(err as AppError).status, (err as AppError).extra.graphCode];
+        return [statusOf((err as AppError).code), (err as AppError).extra.graphCode];
       }
       return 'accepted';
     };
@@ -54,7 +55,7 @@ describe("Graph's $filter, $search and $orderby on users", () => {
           parse(text);
         } catch (err) {
           expect(err).toBeInstanceOf(AppError);
-          expect((err as AppError).status).toBe(400);
+          expect(statusOf((err as AppError).code)).toBe(400);
         }
       }
     }), { numRuns: 2000 });

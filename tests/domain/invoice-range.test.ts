@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { invoiceRange } from '../../src/domain/invoice-range.js';
 import { AppError } from '../../src/domain/errors.js';
+import { statusOf } from '../../src/http/errors.js';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const iso = (r: { from: Date; to: Date }) => [r.from.toISOString().slice(0, 10), r.to.toISOString().slice(0, 10)];
@@ -10,7 +11,7 @@ const codeOf = (f: () => unknown) => {
     f();
     return 'ok';
   } catch (e) {
-    return e instanceof AppError ? `${e.status} ${e.code}` : String(e);
+    return e instanceof AppError ? `${statusOf(e.code)} ${e.code}` : String(e);
   }
 };
 

@@ -69,7 +69,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     const allowed = Object.keys((request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties ?? {});
     const refused = Object.keys(request.query as object).find((k) => k.startsWith('$') && !allowed.includes(k));
     if (refused) {
-      throw new AppError(400, 'unsupported_query', `Query option '${refused}' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.`,
+      throw new AppError('unsupported_query', `Query option '${refused}' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.`,
         { graphCode: 'Request_BadRequest' });
     }
   });

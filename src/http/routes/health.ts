@@ -32,7 +32,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     });
     if (pending?.length === 0) return { status: 'ok' as const };
     const detail = pending ? `Migrations not applied: ${pending.join(', ')}.` : 'The database does not answer.';
-    return sendProblem(request, reply, problem(503, pending ? 'migrations_pending' : 'database_unavailable', detail, { title: 'Service Unavailable' }));
+    return sendProblem(request, reply, problem(pending ? 'migrations_pending' : 'database_unavailable', detail, { title: 'Service Unavailable' }));
   });
 };
 

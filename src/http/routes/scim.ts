@@ -3,6 +3,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { AppError } from '../../domain/errors.js';
+import { statusOf } from '../errors.js';
 import { ScimError, SCHEMAS, type ScimListQuery, type ScimResource } from '../../domain/scim.js';
 import { authenticateScim, type ScimCaller } from '../../services/scim/authenticate.js';
 import { getUser, listUsers } from '../../services/scim/list-users.js';
@@ -39,7 +40,7 @@ const listQuery = (q: { filter?: string; startIndex?: number; count?: number; at
 
 function scimErrorOf(error: FastifyError | AppError | ScimError): { status: number; scimType?: string | undefined; detail: string } {
   if (error instanceof ScimError) return { status: error.status, scimType: error.scimType, detail: error.message };
-  if (error instanceof AppError) return { status: error.status, scimType: error.status === 400 ? 'invalidValue' : undefined, detail: error.message };
+  if (error instanceof AppError) return { status: statusOf(error.code), scimType: error.kind === 'invalid' ? 'invalidValue' : undefined, detail: error.message };
   if (error.validation) return { status: 400, scimType: 'invalidSyntax', detail: `The request is not valid: ${error.message}` };
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return { status, scimType: status === 400 ? 'invalidSyntax' : undefined, detail: error.message };

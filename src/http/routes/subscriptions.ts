@@ -112,7 +112,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
     },
   }, async (request) => {
     const { total, action } = request.query;
-    if ((total === undefined) === (action === undefined)) throw new AppError(400, 'validation_failed', 'Give either total or action.');
+    if ((total === undefined) === (action === undefined)) throw new AppError('validation_failed', 'Give either total or action.');
     return quoteChange(deps, actorOf(request), request.params.id, total !== undefined ? { total } : { action: action! });
   });
 

@@ -17,7 +17,7 @@ export async function setPolicy(deps: Deps, actor: Actor, productId: string, val
   requireManager(actor);
   const product = await findProduct(deps.db, productId, 'EUR');
   if (!product) throw notFound('The product');
-  if (!product.selfServiceEligible) throw new AppError(422, 'not_self_service_eligible', `${product.name} cannot be bought by self-service anyway.`);
+  if (!product.selfServiceEligible) throw new AppError('not_self_service_eligible', `${product.name} cannot be bought by self-service anyway.`);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const before = await findPolicy(tx, actor.orgId, productId);

@@ -17,14 +17,14 @@ import { requireManager } from './access.js';
 
 export type TakeControl = { action: 'move_users'; targetSubscriptionId: string } | { action: 'cancel'; reason: string };
 
-const insufficient = (needed: number, available: number) => new AppError(409, 'insufficient_licenses',
+const insufficient = (needed: number, available: number) => new AppError('insufficient_licenses',
   `The target subscription has ${available} available licenses; ${needed} are needed.`, { needed, available });
 
 async function moveUsers(tx: Queryable, actor: Actor, source: Subscription, targetId: string, now: Date): Promise<number> {
   const target = await lockSubscription(tx, actor.orgId, targetId);
   if (!target || target.selfService || target.id === source.id) throw notFound('The organization subscription');
-  if (target.productId !== source.productId) throw new AppError(409, 'product_mismatch', 'The target subscription is for another product.');
-  if (target.status !== 'active' && target.status !== 'trial') throw new AppError(409, 'subscription_not_active', 'The target subscription is not active.');
+  if (target.productId !== source.productId) throw new AppError('product_mismatch', 'The target subscription is for another product.');
+  if (target.status !== 'active' && target.status !== 'trial') throw new AppError('subscription_not_active', 'The target subscription is not active.');
   if (target.quantity - target.assigned < source.assigned) throw insufficient(source.assigned, target.quantity - target.assigned);
   try {
     return await moveAssignments(tx, actor.orgId, source.id, target.id, actor.personId, now);
@@ -44,7 +44,7 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
   requireManager(actor);
   await changeSubscription(deps, actor.orgId, id, async (tx, source, now) => {
     if (!source.selfService) throw notFound('The self-service purchase');
-    if (source.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This purchase was already deleted.');
+    if (source.status === 'deleted') throw new AppError('subscription_deleted', 'This purchase was already deleted.');
     const moved = input.action === 'move_users'
       ? await moveUsers(tx, actor, source, input.targetSubscriptionId, now)
       : await releaseAssignments(tx, actor.orgId, source.id);

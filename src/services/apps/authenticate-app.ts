@@ -7,7 +7,7 @@ import type { GraphCaller } from '../graph/caller.js';
 import { audiencesOf, isLive, issuerOf } from './issue-token.js';
 import { SIGNING_ALG, signingKeys } from './signing-key.js';
 
-const refused = (message: string) => new AppError(401, 'unauthenticated', message, { graphCode: 'InvalidAuthenticationToken' });
+const refused = (message: string) => new AppError('unauthenticated', message, { graphCode: 'InvalidAuthenticationToken' });
 
 /**
  * The app behind an access token we signed: signature, lifetime, issuer and audience checked,

@@ -32,7 +32,7 @@ export async function takeSignInAttempt(db: Queryable, now: Date, keys: SignInKe
     if (c.attempts > limit) waitMs = Math.max(waitMs, new Date(c.windowStart).getTime() + THROTTLE_WINDOW_MS - now.getTime());
   }
   if (waitMs > 0) {
-    throw new AppError(429, 'too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
+    throw new AppError('too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
       retryAfterSeconds: Math.ceil(waitMs / 1000),
     });
   }

@@ -11,7 +11,7 @@ import { signedIn, takeSignInAttempt } from './sign-in-throttle.js';
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
 
-const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email or password is incorrect.');
+const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.');
 
 /**
  * Checks the password and opens a new session (a new id at every sign-in). An unknown email, a

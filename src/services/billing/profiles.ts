@@ -38,7 +38,7 @@ export async function getBillingProfile(deps: Deps, actor: Actor, id: string) {
 function vatNumberOf(country: string, input: string): string {
   const check = checkVatNumber(country, input);
   if (check.ok) return check.vatNumber;
-  throw new AppError(400, 'invalid_vat_number', check.example
+  throw new AppError('invalid_vat_number', check.example
     ? `${input} is not a VAT number of ${country}: they look like ${check.example}.`
     : `We do not take VAT numbers for ${country}.`, { country, ...(check.example && { example: check.example }) });
 }
@@ -51,7 +51,7 @@ export async function editBillingProfile(
   const bp = await own(deps, actor, id);
   // the country decides the VAT of the next charges: one we do not know would bill none
   if (c.country !== undefined && !(await isBillingCountry(deps.db, c.country))) {
-    throw new AppError(400, 'unsupported_country', `We cannot bill to ${c.country}.`, { country: c.country });
+    throw new AppError('unsupported_country', `We cannot bill to ${c.country}.`, { country: c.country });
   }
   // a VAT number belongs to a country: a new one, or the one kept when the country changes, must be of it
   const vatNumber = c.vatNumber === undefined ? (bp.vatNumber ?? null) : c.vatNumber?.trim() || null;

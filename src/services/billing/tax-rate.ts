@@ -8,6 +8,6 @@ import { AppError } from '../../domain/errors.js';
  */
 export async function billingTaxRate(db: Queryable, country: string): Promise<number> {
   const rate = await findTaxRate(db, country);
-  if (rate === undefined) throw new AppError(400, 'unsupported_country', `We cannot bill to ${country}.`, { country });
+  if (rate === undefined) throw new AppError('unsupported_country', `We cannot bill to ${country}.`, { country });
   return rate;
 }

@@ -11,12 +11,12 @@ export async function createProduct(deps: Deps, input: ProductInput) {
   const product = productOf(input);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    if (await findCatalogProduct(tx, product.id)) throw new AppError(409, 'conflict', `The product ${product.id} exists already.`);
+    if (await findCatalogProduct(tx, product.id)) throw new AppError('conflict', `The product ${product.id} exists already.`);
     await upsertProductRows(tx, [product], now, false);
     await changePrices(tx, now, priceChangesOf(product.id, product.prices));
     return (await findCatalogProduct(tx, product.id))!;
   }).catch((err: unknown) => {
-    if (isUniqueViolation(err)) throw new AppError(409, 'conflict', 'Another product has this skuId or skuPartNumber.');
+    if (isUniqueViolation(err)) throw new AppError('conflict', 'Another product has this skuId or skuPartNumber.');
     throw err;
   });
 }

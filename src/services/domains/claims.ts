@@ -17,7 +17,7 @@ export const domainView = (d: Domain) => ({
 
 export function parseDomain(input: string): string {
   const domain = normalizeDomain(input);
-  if (!domain) throw new AppError(400, 'invalid_domain', `"${input}" is not a domain name such as contoso.com.`);
+  if (!domain) throw new AppError('invalid_domain', `"${input}" is not a domain name such as contoso.com.`);
   return domain;
 }
 
@@ -46,4 +46,4 @@ export async function verify(tx: Queryable, now: Date, orgId: string, domain: st
 }
 
 const domainTaken = (domain: string) =>
-  new AppError(409, 'domain_taken', `${domain} is verified by another organization already; a domain belongs to one organization at most.`);
+  new AppError('domain_taken', `${domain} is verified by another organization already; a domain belongs to one organization at most.`);

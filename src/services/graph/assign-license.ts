@@ -4,7 +4,7 @@ import { listSubscriptionViews } from '../../db/subscriptions.js';
 import { subscribedSkus } from '../../db/license-assignments.js';
 import { licensesWithPlans, setDisabledPlans } from '../../db/license-disabled-plans.js';
 import { recordAudit } from '../../db/audit.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, type CodeOf } from '../../domain/errors.js';
 import { canWrite, type Actor } from '../../domain/roles.js';
 import { assignLicenses, unassignLicenses } from '../licenses/assign.js';
 import { delegatedOnly, insufficientPrivileges, requireAppRole, type GraphCaller } from './caller.js';
@@ -15,9 +15,10 @@ export interface AssignLicenseBody {
   removeLicenses: string[];
 }
 
-const bad = (message: string, code = 'invalid_license') => new AppError(400, code, message, { graphCode: 'Request_BadRequest' });
+// Graph answers these 400 Request_BadRequest, whatever our own code for the same refusal
+const bad = (message: string, code: CodeOf<'invalid'> = 'invalid_license') => new AppError(code, message, { graphCode: 'Request_BadRequest' });
 const notCompanyLicense = (skuId: string) => bad(`License ${skuId} does not correspond to a valid company License.`, 'unknown_sku');
-const noneAvailable = (skuId: string) => bad(`Subscription with SKU ${skuId} does not have any available licenses.`, 'insufficient_licenses');
+const noneAvailable = (skuId: string) => bad(`Subscription with SKU ${skuId} does not have any available licenses.`);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
@@ -92,7 +93,7 @@ async function assignFromFirstFree(deps: Deps, actor: Actor, subscriptionIds: st
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'insufficient_licenses') continue;
-      if (err.code === 'usage_location_required') throw bad('License assignment cannot be done for user with invalid usage location.', err.code);
+      if (err.code === 'usage_location_required') throw bad('License assignment cannot be done for user with invalid usage location.');
       throw err;
     }
   }

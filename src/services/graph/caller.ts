@@ -18,10 +18,10 @@ export function requireAppRole(caller: GraphCaller, ...accepted: AppRole[]): Act
 }
 
 export const insufficientPrivileges = () =>
-  new AppError(403, 'forbidden', 'Insufficient privileges to complete the operation.', { graphCode: 'Authorization_RequestDenied' });
+  new AppError('forbidden', 'Insufficient privileges to complete the operation.', { graphCode: 'Authorization_RequestDenied' });
 
 /** /me is a person: an app has none. */
 export function delegatedOnly(caller: GraphCaller): Actor {
-  if (caller.app) throw new AppError(400, 'delegated_only', '/me request is only valid with delegated authentication flow.', { graphCode: 'BadRequest' });
+  if (caller.app) throw new AppError('delegated_only', '/me request is only valid with delegated authentication flow.', { graphCode: 'BadRequest' });
   return caller.actor;
 }

@@ -47,4 +47,4 @@ export async function countUsers(deps: Deps, caller: GraphCaller, q: { filter?: 
   return countGraphUsers(deps.db, actor.orgId, q);
 }
 
-const countNeedsEventual = () => new AppError(400, 'unsupported_query', '$count is not currently supported.', { graphCode: 'Request_BadRequest' });
+const countNeedsEventual = () => new AppError('unsupported_query', '$count is not currently supported.', { graphCode: 'Request_BadRequest' });

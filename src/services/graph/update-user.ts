@@ -11,7 +11,7 @@ export async function updateUser(deps: Deps, caller: GraphCaller, idOrUpn: strin
   try {
     await updatePerson(deps, actor, user.id, { ...patch, usageLocation: patch.usageLocation?.toUpperCase() ?? patch.usageLocation });
   } catch (err) {
-    if (err instanceof AppError && err.status === 403) throw insufficientPrivileges();
+    if (err instanceof AppError && err.kind === 'forbidden') throw insufficientPrivileges();
     throw err;
   }
 }

@@ -31,7 +31,7 @@ export function shapeUser(u: GraphUserRow, select: readonly UserPropertyName[] =
   return Object.fromEntries(select.map((k) => [k, all[k]]));
 }
 
-export const resourceNotFound = (id: string) => new AppError(404, 'not_found',
+export const resourceNotFound = (id: string) => new AppError('not_found',
   `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`, { graphCode: 'Request_ResourceNotFound' });
 
 /** /users/{id | userPrincipalName}: only people of the caller's organization (disabled ones too, as Graph). */

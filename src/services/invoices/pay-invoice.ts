@@ -16,7 +16,7 @@ export interface PayInvoice {
   card?: NewCard;
 }
 
-const notDue = () => new AppError(409, 'invoice_not_due', 'This invoice has nothing left to pay.');
+const notDue = () => new AppError('invoice_not_due', 'This invoice has nothing left to pay.');
 
 /**
  * "Pay now": an invoice left due by a failed renewal, paid with another card. Paid, the
@@ -34,7 +34,7 @@ export async function payInvoice(deps: Deps, { actor, invoiceId, paymentMethodId
     const due = (await findInvoice(tx, actor.orgId, invoiceId))!;
     if (due.status !== 'due') throw notDue();
     if (sub.status !== 'expired') {
-      throw new AppError(409, 'subscription_not_expired', 'This subscription can no longer be renewed this way: reactivate it instead.');
+      throw new AppError('subscription_not_expired', 'This subscription can no longer be renewed this way: reactivate it instead.');
     }
     const line = due.lines[0]!;
     const term = { start: new Date(due.periodStart!), end: new Date(due.periodEnd!) };

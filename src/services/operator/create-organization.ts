@@ -44,7 +44,7 @@ export async function createOrganization(deps: Deps, input: NewOrganization, bas
     const invitation = await issueInvitation(tx, now, { orgId: organization.id, personId: admin!.id, purpose: 'invitation', createdBy: null }, baseUrl);
     return { organization, admin: admin!, invitation };
   }).catch((err: unknown) => {
-    if (isUniqueViolation(err)) throw new AppError(409, 'conflict', 'This organization was created already.');
+    if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization was created already.');
     throw err;
   });
   const emailed = await emailInvitation(deps, admin, organization.name, 'invitation', invitation);

@@ -61,7 +61,7 @@ export async function editPaymentMethod(deps: Deps, actor: Actor, id: string, c:
   requireWriter(actor);
   const pm = await own(deps, actor, id);
   if ((c.expMonth === undefined) !== (c.expYear === undefined)) {
-    throw new AppError(400, 'invalid_expiry_date', 'Give both the expiration month and year.');
+    throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
   }
   if (c.cvc !== undefined || c.expMonth !== undefined) {
     const check = await deps.gateway.verify(pm.gatewayToken, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
@@ -86,7 +86,7 @@ export async function removePaymentMethod(deps: Deps, actor: Actor, id: string) 
     if (!(await lockPaymentMethod(tx, actor.orgId, actor.personId, id, 'update'))) throw notFound('The payment method');
     const live = await countLiveSubscriptionsPaidWith(tx, actor.orgId, id);
     if (live > 0) {
-      throw new AppError(409, 'payment_method_in_use', `This card pays for ${live} subscriptions: replace it in their billing profile first.`, { subscriptions: live });
+      throw new AppError('payment_method_in_use', `This card pays for ${live} subscriptions: replace it in their billing profile first.`, { subscriptions: live });
     }
     await deletePaymentMethod(tx, actor.orgId, id, now);
     await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'payment_method.removed', objectType: 'payment_method', objectId: id });

@@ -34,7 +34,7 @@ export interface MoneyOperation {
   parts: Part[];
 }
 
-const paymentUnconfirmed = () => new AppError(502, 'payment_unconfirmed',
+const paymentUnconfirmed = () => new AppError('payment_unconfirmed',
   'The payment service did not answer. Nothing will be charged twice: retry, or the payment is completed or canceled automatically within minutes.');
 
 /**
@@ -153,5 +153,5 @@ export async function changeSubscription<T>(
     }
     return { result: step.decision.result, outcomes: await settle(deps, step.parts) };
   }
-  throw new AppError(409, 'payment_in_progress', 'Another payment for this subscription is being processed: try again in a moment.');
+  throw new AppError('payment_in_progress', 'Another payment for this subscription is being processed: try again in a moment.');
 }

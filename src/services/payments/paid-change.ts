@@ -63,7 +63,7 @@ function contextOf(sub: Subscription, c: PaidChange, p: { billingProfile: Billin
 export async function chargeFor(tx: Queryable, sub: Subscription, key: string, c: PaidChange, card?: PaymentMethod): Promise<MoneyOperation> {
   const { billingProfile, paymentMethod, product } = await billingProfileOf(tx, sub, card);
   if (!billingProfile || !paymentMethod) {
-    throw new AppError(409, 'payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
+    throw new AppError('payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
   }
   const totals = totalsOf(c.subtotal, c.taxRateBp ?? await billingTaxRate(tx, billingProfile.country));
   return {

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { hashSecret } from '../auth/tokens.js';
 import { openSession } from '../auth/sign-in.js';
 
-const invalid = () => new AppError(400, 'invitation_invalid', 'This link has expired or was used already. Ask your admin for a new one.');
+const invalid = () => new AppError('invitation_invalid', 'This link has expired or was used already. Ask your admin for a new one.');
 
 /** Whom a link is for, so the page can greet them before they choose a password. */
 export async function describeInvitation(deps: Deps, token: string) {

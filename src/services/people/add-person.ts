@@ -10,7 +10,7 @@ import { emailInvitation, issueInvitation, type IssuedInvitation } from './invit
 import { personView } from './person-view.js';
 import { signsInWithProvider } from '../sso/signs-in-with-provider.js';
 
-export const emailTaken = (email: string) => new AppError(409, 'email_taken', `Someone in your organization has the address ${email} already.`);
+export const emailTaken = (email: string) => new AppError('email_taken', `Someone in your organization has the address ${email} already.`);
 
 /**
  * An admin adds a person. Unless their address signs in through the organization's identity

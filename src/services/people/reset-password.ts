@@ -21,9 +21,9 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, baseUr
   const { person, invitation } = await deps.db.transaction(async (tx) => {
     const person = await personToChange(tx, actor, id);
     if (await signsInWithProvider(tx, actor.orgId, person.email)) {
-      throw new AppError(409, 'uses_single_sign_on', `${person.displayName} signs in with your identity provider: reset the password there.`);
+      throw new AppError('uses_single_sign_on', `${person.displayName} signs in with your identity provider: reset the password there.`);
     }
-    if (person.status !== 'active') throw new AppError(409, 'person_disabled', `${person.displayName} is disabled: enable them first.`);
+    if (person.status !== 'active') throw new AppError('person_disabled', `${person.displayName} is disabled: enable them first.`);
     await setPasswordHash(tx, actor.orgId, id, null);
     await revokeAllCredentials(tx, actor.orgId, id, now);
     await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'person.password_reset', objectType: 'person', objectId: id });

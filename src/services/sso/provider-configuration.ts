@@ -15,7 +15,7 @@ const isLoopback = (url: URL) => url.protocol === 'http:' && ['localhost', '127.
  */
 export async function providerConfiguration(deps: Deps, provider: Pick<IdentityProvider, 'issuer' | 'clientId' | 'clientSecret'>): Promise<oidc.Configuration> {
   const issuer = new URL(provider.issuer);
-  if (issuer.protocol !== 'https:' && !isLoopback(issuer)) throw new AppError(400, 'issuer_not_https', 'The issuer must be an https:// address.');
+  if (issuer.protocol !== 'https:' && !isLoopback(issuer)) throw new AppError('issuer_not_https', 'The issuer must be an https:// address.');
   const skew = Math.round((deps.clock.now().getTime() - Date.now()) / 1000);
   const metadata = { client_secret: provider.clientSecret, [oidc.clockSkew]: skew };
   let cached = servers.get(provider.issuer);
@@ -23,7 +23,7 @@ export async function providerConfiguration(deps: Deps, provider: Pick<IdentityP
     const discovered = await oidc.discovery(issuer, provider.clientId, metadata, undefined, isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
-        throw new AppError(400, 'issuer_unreachable', `The OpenID configuration of ${provider.issuer} could not be read: ${reason}`);
+        throw new AppError('issuer_unreachable', `The OpenID configuration of ${provider.issuer} could not be read: ${reason}`);
       });
     cached = { at: Date.now(), metadata: discovered.serverMetadata() };
     servers.set(provider.issuer, cached);

@@ -27,7 +27,7 @@ export async function setIdentityProvider(
   const issuer = input.issuer.trim().replace(/\/$/, '');
   const existing = await findIdentityProvider(deps.db, actor.orgId);
   const clientSecret = input.clientSecret ?? existing?.clientSecret;
-  if (!clientSecret) throw new AppError(400, 'client_secret_required', 'Give the client secret the provider issued for Selfserve.');
+  if (!clientSecret) throw new AppError('client_secret_required', 'Give the client secret the provider issued for Selfserve.');
   await providerConfiguration(deps, { issuer, clientId: input.clientId, clientSecret });
   const now = deps.clock.now();
   const saved = await deps.db.transaction(async (tx) => {

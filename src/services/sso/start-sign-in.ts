@@ -18,7 +18,7 @@ export const SSO_REQUEST_MS = 10 * 60_000;
 export async function startSignIn(deps: Deps, email: string, publicUrl: string): Promise<{ redirectTo: string; state: string }> {
   const domain = domainOfEmail(email);
   const provider = domain ? await findProviderForDomain(deps.db, domain) : undefined;
-  if (!provider) throw new AppError(404, 'sso_not_configured', 'This address does not sign in with an identity provider.');
+  if (!provider) throw new AppError('sso_not_configured', 'This address does not sign in with an identity provider.');
   const config = await providerConfiguration(deps, provider);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();

@@ -52,7 +52,7 @@ async function eligibleProduct(deps: Deps, actor: Actor, input: BuyInput, curren
   const selfService = actor.role === 'member';
   if (selfService && !product.selfServiceEligible) throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
   const trial = input.trial === true;
-  if (trial && product.trialDays === 0) throw new AppError(422, 'no_trial', `${product.name} has no trial.`);
+  if (trial && product.trialDays === 0) throw new AppError('no_trial', `${product.name} has no trial.`);
   const needsCard = !trial || product.trialRequiresPaymentMethod;
   const policy = selfService ? await findPolicy(deps.db, actor.orgId, product.id) : 'Enabled';
   if (policy === 'Disabled') throw forbidden('self_service_disabled', `Your organization does not allow buying ${product.name} by self-service.`);
@@ -60,7 +60,7 @@ async function eligibleProduct(deps: Deps, actor: Actor, input: BuyInput, curren
     throw forbidden('only_trials_allowed', `Your organization only allows trials of ${product.name} that need no payment method.`);
   }
   const unitPrice = product.prices[input.term];
-  if (unitPrice == null) throw new AppError(422, 'price_unavailable', `${product.name} has no ${input.term} price in ${currency}.`);
+  if (unitPrice == null) throw new AppError('price_unavailable', `${product.name} has no ${input.term} price in ${currency}.`);
   return { product, selfService, trial, needsCard, unitPrice };
 }
 
@@ -71,9 +71,9 @@ async function paymentOf(deps: Deps, actor: Actor, input: BuyInput, profile: Bil
   const profileCard = !saved && !input.card && profile?.paymentMethodId
     ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, profile.paymentMethodId) : undefined;
   const card: PaymentMethod | undefined = saved ?? profileCard;
-  if (needsCard && !card && !input.card) throw new AppError(400, 'payment_method_required', 'Give a payment method or the details of a card.');
+  if (needsCard && !card && !input.card) throw new AppError('payment_method_required', 'Give a payment method or the details of a card.');
   if (!profile && !input.billingProfile && needsCard) {
-    throw new AppError(400, 'billing_profile_required', 'Give a billing profile or the details to create one.');
+    throw new AppError('billing_profile_required', 'Give a billing profile or the details to create one.');
   }
   // the card goes to the gateway only: what comes back is a token, the brand and the last four digits
   const tokenized = input.card ? await tokenizeAndVerifyCard(deps, input.card) : undefined;
@@ -137,7 +137,7 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
     return await getSubscription(deps, actor, parts[0]!.subscriptionId ?? id);
   } catch (err) {
     if (isUniqueViolation(err, 'subscriptions_one_trial_key')) {
-      throw new AppError(409, 'trial_already_used', `You already had a trial of ${product.name}.`);
+      throw new AppError('trial_already_used', `You already had a trial of ${product.name}.`);
     }
     throw err;
   }

@@ -25,8 +25,8 @@ export interface CancelSubscription {
 export async function cancelSubscription(deps: Deps, { actor, subscriptionId, reason, feedback }: CancelSubscription): Promise<SubscriptionOut> {
   await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
-    if (sub.canceledAt) throw new AppError(409, 'already_canceled', 'This subscription is already canceled.');
-    if (sub.status === 'disabled') throw new AppError(409, 'subscription_not_active', 'This subscription is already disabled.');
+    if (sub.canceledAt) throw new AppError('already_canceled', 'This subscription is already canceled.');
+    if (sub.status === 'disabled') throw new AppError('subscription_not_active', 'This subscription is already disabled.');
     const immediate = withinRefundWindow(sub.termStart, now) && sub.status !== 'expired';
     const canceled = { canceledAt: now, cancelReason: reason, cancelFeedback: feedback ?? null };
     await updateSubscription(tx, sub.orgId, sub.id, immediate

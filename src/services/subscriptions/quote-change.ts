@@ -59,11 +59,11 @@ const nothing = (sub: Subscription, d: Draft): ChangeQuote => {
 };
 
 async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Date): Promise<ChangeQuote> {
-  if (total < 1) throw new AppError(422, 'minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
+  if (total < 1) throw new AppError('minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
   if (sub.status !== 'active' && sub.status !== 'trial') {
-    throw new AppError(409, 'subscription_not_active', 'Only an active subscription can change its number of licenses.');
+    throw new AppError('subscription_not_active', 'Only an active subscription can change its number of licenses.');
   }
-  if (now >= sub.termEnd) throw new AppError(409, 'renewal_pending', 'This subscription is being renewed: try again in a minute.');
+  if (now >= sub.termEnd) throw new AppError('renewal_pending', 'This subscription is being renewed: try again in a minute.');
   const base = { quantity: total, periodStart: now, periodEnd: sub.termEnd, effectiveAt: now };
   if (total === sub.quantity) return nothing(sub, { ...base, change: 'no_change', licenses: 0 });
   if (total > sub.quantity) {
@@ -74,7 +74,7 @@ async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Dat
     return nothing(sub, { ...base, change: 'fewer_licenses_at_renewal', licenses: 0, effectiveAt: sub.termEnd, periodStart: sub.termEnd });
   }
   if (total < sub.assigned) {
-    throw new AppError(409, 'licenses_assigned', `${sub.assigned} licenses are assigned: unassign ${sub.assigned - total} before lowering the total to ${total}.`,
+    throw new AppError('licenses_assigned', `${sub.assigned} licenses are assigned: unassign ${sub.assigned - total} before lowering the total to ${total}.`,
       { assigned: sub.assigned, mustUnassign: sub.assigned - total });
   }
   const draft = { ...base, change: 'fewer_licenses' as const, licenses: sub.quantity - total };
@@ -82,8 +82,8 @@ async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Dat
 }
 
 async function quoteCancel(deps: Deps, sub: Subscription, now: Date): Promise<ChangeQuote> {
-  if (sub.canceledAt) throw new AppError(409, 'already_canceled', 'This subscription is already canceled.');
-  if (sub.status === 'disabled') throw new AppError(409, 'subscription_not_active', 'This subscription is already disabled.');
+  if (sub.canceledAt) throw new AppError('already_canceled', 'This subscription is already canceled.');
+  if (sub.status === 'disabled') throw new AppError('subscription_not_active', 'This subscription is already disabled.');
   const base = { quantity: sub.quantity, periodStart: now, periodEnd: sub.termEnd };
   if (!withinRefundWindow(sub.termStart, now) || sub.status === 'expired') {
     return nothing(sub, { ...base, change: 'cancel_at_term_end', licenses: 0, effectiveAt: sub.termEnd });
@@ -94,7 +94,7 @@ async function quoteCancel(deps: Deps, sub: Subscription, now: Date): Promise<Ch
 
 async function quoteReactivation(deps: Deps, sub: Subscription, now: Date): Promise<ChangeQuote> {
   if (sub.status !== 'expired' && sub.status !== 'disabled') {
-    throw new AppError(409, 'subscription_not_inactive', 'Only an expired or disabled subscription can be reactivated.');
+    throw new AppError('subscription_not_inactive', 'Only an expired or disabled subscription can be reactivated.');
   }
   if (!(await maySelfServiceBuy(deps.db, sub))) throw policyRefuses();
   const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
@@ -106,7 +106,7 @@ async function quoteReactivation(deps: Deps, sub: Subscription, now: Date): Prom
 async function charge(deps: Deps, sub: Subscription, d: Draft, subtotal: number): Promise<ChangeQuote> {
   const { billingProfile, paymentMethod } = await findBillingOf(deps.db, sub.orgId, sub.id);
   if (!billingProfile || !paymentMethod) {
-    throw new AppError(409, 'payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
+    throw new AppError('payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
   }
   const totals = totalsOf(subtotal, await billingTaxRate(deps.db, billingProfile.country));
   return { ...d, ...moneyOf(sub, totals), money: 'charge', card: { brand: paymentMethod.brand, last4: paymentMethod.last4 } };

@@ -18,7 +18,7 @@ export async function quotePurchase(deps: Deps, actor: Actor, q: { productId: st
   const product = await findProduct(deps.db, q.productId, currency);
   if (!product) throw notFound('The product');
   const unitPrice = product.prices[q.term];
-  if (unitPrice == null) throw new AppError(422, 'price_unavailable', `${product.name} has no ${q.term} price in ${currency}.`);
+  if (unitPrice == null) throw new AppError('price_unavailable', `${product.name} has no ${q.term} price in ${currency}.`);
   const totals = totalsOf(termPrice(unitPrice, q.term) * q.quantity, await billingTaxRate(deps.db, profile?.country ?? q.country ?? org.country));
   const m = (amount: number) => ({ amount, currency });
   const now = deps.clock.now();

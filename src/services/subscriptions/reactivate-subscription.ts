@@ -16,7 +16,7 @@ export async function reactivateSubscription(deps: Deps, { actor, subscriptionId
   const { outcomes } = await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
     if (sub.status !== 'expired' && sub.status !== 'disabled') {
-      throw new AppError(409, 'subscription_not_inactive', 'Only an expired or disabled subscription can be reactivated.');
+      throw new AppError('subscription_not_inactive', 'Only an expired or disabled subscription can be reactivated.');
     }
     if (!(await maySelfServiceBuy(tx, sub))) throw policyRefuses();
     const end = termEnd(now, sub.term);

@@ -16,7 +16,7 @@ export interface SetLicenseTotal {
   total: number;
 }
 
-const mustUnassign = (assigned: number, total: number) => new AppError(409, 'licenses_assigned',
+const mustUnassign = (assigned: number, total: number) => new AppError('licenses_assigned',
   `${assigned} licenses are assigned: unassign ${assigned - total} before lowering the total to ${total}.`, { assigned, mustUnassign: assigned - total });
 
 /**
@@ -25,7 +25,7 @@ const mustUnassign = (assigned: number, total: number) => new AppError(409, 'lic
  * The total is absolute, so the same request twice changes it once: the second finds it done.
  */
 export async function setLicenseTotal(deps: Deps, { actor, subscriptionId, total }: SetLicenseTotal): Promise<SubscriptionOut> {
-  if (total < 1) throw new AppError(422, 'minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
+  if (total < 1) throw new AppError('minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
   const { outcomes } = await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
     assertChangeableTotal(sub, now);
@@ -41,9 +41,9 @@ export async function setLicenseTotal(deps: Deps, { actor, subscriptionId, total
 
 function assertChangeableTotal(sub: Subscription, now: Date) {
   if (sub.status !== 'active' && sub.status !== 'trial') {
-    throw new AppError(409, 'subscription_not_active', 'Only an active subscription can change its number of licenses.');
+    throw new AppError('subscription_not_active', 'Only an active subscription can change its number of licenses.');
   }
-  if (now >= sub.termEnd) throw new AppError(409, 'renewal_pending', 'This subscription is being renewed: try again in a minute.');
+  if (now >= sub.termEnd) throw new AppError('renewal_pending', 'This subscription is being renewed: try again in a minute.');
 }
 
 async function addLicenses(tx: Queryable, actor: Actor, sub: Subscription, total: number, now: Date): Promise<Decision<null>> {

@@ -61,7 +61,7 @@ export function assertChangeable<S extends Pick<Subscription, 'buyerId' | 'statu
   if (sub.buyerId !== actor.personId) {
     throw forbidden('read_only_for_admins', "A member's self-service purchase is read-only for admins: take control of it to change it.");
   }
-  if (sub.status === 'deleted') throw new AppError(409, 'subscription_deleted', 'This subscription was deleted and can no longer be changed.');
+  if (sub.status === 'deleted') throw new AppError('subscription_deleted', 'This subscription was deleted and can no longer be changed.');
 }
 
 export async function ownSubscription(db: Queryable, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<Subscription> {

@@ -23,14 +23,14 @@ export function checkEndpointUrl(raw: string, allowPrivate: boolean): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError(400, 'invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
+    throw new AppError('invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError(400, 'invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
-  if (url.username || url.password) throw new AppError(400, 'invalid_webhook_url', 'Credentials do not belong in the URL: receivers check the signature instead.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
+  if (url.username || url.password) throw new AppError('invalid_webhook_url', 'Credentials do not belong in the URL: receivers check the signature instead.');
   const host = hostOf(url);
   const local = isIP(host) ? !isPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost') || !host.includes('.');
   if (local && !allowPrivate) {
-    throw new AppError(422, 'webhook_url_not_allowed', 'Webhooks are only sent to public addresses, not to loopback or private networks.');
+    throw new AppError('webhook_url_not_allowed', 'Webhooks are only sent to public addresses, not to loopback or private networks.');
   }
   return url.toString();
 }

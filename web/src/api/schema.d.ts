@@ -1580,8 +1580,8 @@ export interface components {
       type: string;
       title: string;
       status: number;
-      /** @description stable machine-readable error code */
-      code: string;
+      /** @description stable machine-readable error code: one of ProblemCode */
+      code: string | components['schemas']['ProblemCode'];
       detail?: string;
       /** @description validation_failed: each invalid input */
       errors?: {
@@ -1707,6 +1707,101 @@ export interface components {
         };
       };
     };
+    /**
+     * @description A problem's stable `code`. By status: 400 `validation_failed`, `invalid_json`, `billing_profile_required`, `client_secret_required`, `delegated_only`, `idempotency_key_invalid`, `idempotency_key_required`, `invalid_cursor`, `invalid_date_range`, `invalid_domain`, `invalid_license`, `invalid_service_plan`, `invalid_vat_number`, `invalid_webhook_url`, `invitation_invalid`, `issuer_not_https`, `issuer_unreachable`, `unknown_sku`, `unsupported_country`, `unsupported_query`; 401 `unauthenticated`, `invalid_credentials`; 402 `card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`; 403 `forbidden`, `admin_only`, `csrf_token_invalid`, `not_self_service_eligible`, `only_trials_allowed`, `read_only`, `read_only_for_admins`, `self_service_disabled`; 404 `not_found`, `sso_not_configured`; 409 `conflict`, `already_canceled`, `already_licensed`, `cannot_change_self`, `domain_taken`, `email_taken`, `idempotency_request_in_progress`, `insufficient_licenses`, `invoice_not_due`, `last_admin`, `licenses_assigned`, `payment_in_progress`, `payment_method_in_use`, `payment_method_required`, `person_disabled`, `product_mismatch`, `renewal_pending`, `subscription_deleted`, `subscription_not_active`, `subscription_not_expired`, `subscription_not_inactive`, `trial_already_used`, `uses_single_sign_on`; 422 `domain_not_verified`, `idempotency_key_reused`, `minimum_one_license`, `no_trial`, `not_in_organization`, `price_unavailable`, `too_many_users`, `usage_location_required`, `webhook_url_not_allowed`; 429 `too_many_attempts`; 502 `payment_unconfirmed`; 503 `dns_unavailable`; HTTP's own: 400 `bad_request`, 400 `bad_url`, 400 `invalid_content_length`, 400 `malformed_request`, 405 `method_not_allowed`, 408 `request_timeout`, 413 `body_too_large`, 415 `unsupported_media_type`, 431 `headers_too_large`, 500 `internal_error`, 503 `database_unavailable`, 503 `migrations_pending`.
+     * @enum {string}
+     */
+    ProblemCode:
+      | 'validation_failed'
+      | 'invalid_json'
+      | 'billing_profile_required'
+      | 'client_secret_required'
+      | 'delegated_only'
+      | 'idempotency_key_invalid'
+      | 'idempotency_key_required'
+      | 'invalid_cursor'
+      | 'invalid_date_range'
+      | 'invalid_domain'
+      | 'invalid_license'
+      | 'invalid_service_plan'
+      | 'invalid_vat_number'
+      | 'invalid_webhook_url'
+      | 'invitation_invalid'
+      | 'issuer_not_https'
+      | 'issuer_unreachable'
+      | 'unknown_sku'
+      | 'unsupported_country'
+      | 'unsupported_query'
+      | 'unauthenticated'
+      | 'invalid_credentials'
+      | 'card_declined'
+      | 'charge_not_found'
+      | 'expired_card'
+      | 'incorrect_cvc'
+      | 'insufficient_funds'
+      | 'invalid_card_number'
+      | 'invalid_cvc'
+      | 'invalid_expiry_date'
+      | 'not_received'
+      | 'processing_error'
+      | 'refund_exceeds_charge'
+      | 'forbidden'
+      | 'admin_only'
+      | 'csrf_token_invalid'
+      | 'not_self_service_eligible'
+      | 'only_trials_allowed'
+      | 'read_only'
+      | 'read_only_for_admins'
+      | 'self_service_disabled'
+      | 'not_found'
+      | 'sso_not_configured'
+      | 'conflict'
+      | 'already_canceled'
+      | 'already_licensed'
+      | 'cannot_change_self'
+      | 'domain_taken'
+      | 'email_taken'
+      | 'idempotency_request_in_progress'
+      | 'insufficient_licenses'
+      | 'invoice_not_due'
+      | 'last_admin'
+      | 'licenses_assigned'
+      | 'payment_in_progress'
+      | 'payment_method_in_use'
+      | 'payment_method_required'
+      | 'person_disabled'
+      | 'product_mismatch'
+      | 'renewal_pending'
+      | 'subscription_deleted'
+      | 'subscription_not_active'
+      | 'subscription_not_expired'
+      | 'subscription_not_inactive'
+      | 'trial_already_used'
+      | 'uses_single_sign_on'
+      | 'domain_not_verified'
+      | 'idempotency_key_reused'
+      | 'minimum_one_license'
+      | 'no_trial'
+      | 'not_in_organization'
+      | 'price_unavailable'
+      | 'too_many_users'
+      | 'usage_location_required'
+      | 'webhook_url_not_allowed'
+      | 'too_many_attempts'
+      | 'payment_unconfirmed'
+      | 'dns_unavailable'
+      | 'bad_request'
+      | 'bad_url'
+      | 'invalid_content_length'
+      | 'malformed_request'
+      | 'method_not_allowed'
+      | 'request_timeout'
+      | 'body_too_large'
+      | 'unsupported_media_type'
+      | 'headers_too_large'
+      | 'internal_error'
+      | 'database_unavailable'
+      | 'migrations_pending';
   };
   responses: never;
   parameters: never;
@@ -2888,7 +2983,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -3269,7 +3364,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -3567,7 +3662,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -5457,7 +5552,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -5635,7 +5730,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -6125,7 +6220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -6613,7 +6708,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The payment was refused: the card's refusal is the `code` */
+      /** @description The payment was refused: the payment method's reason is the `code` (`card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`) */
       402: {
         headers: {
           [name: string]: unknown;
