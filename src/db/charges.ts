@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
 import type { Currency } from '../domain/money.js';
+import type { MethodType } from '../domain/payment-methods.js';
 
 export type ChargePurpose =
   | 'purchase' | 'more_licenses' | 'fewer_licenses' | 'cancel' | 'renewal' | 'reactivation' | 'pay_invoice' | 'take_control';
@@ -11,6 +12,8 @@ export interface Charge {
   /** what is being paid (see services/payments/operation.ts); the parts of one refund share it */
   operation: string;
   idempotencyKey: string;
+  /** the way of paying that moves it (services/payments/methods/) */
+  method: MethodType;
   paymentMethodId: string | null;
   subscriptionId: string | null;
   invoiceId: string | null;
@@ -34,25 +37,25 @@ export interface Charge {
   createdAt: Date;
 }
 
-const COLUMNS = `c.org_id AS "orgId", c.id, c.kind, c.operation, c.idempotency_key AS "idempotencyKey",
+const COLUMNS = `c.org_id AS "orgId", c.id, c.kind, c.operation, c.idempotency_key AS "idempotencyKey", c.method,
   c.payment_method_id AS "paymentMethodId", c.subscription_id AS "subscriptionId", c.invoice_id AS "invoiceId", c.amount,
   c.currency, c.status, c.purpose, c.licenses, c.term_start AS "termStart", c.term_end AS "termEnd",
   c.period_start AS "periodStart", c.refund_of AS "refundOf", c.gateway_source AS "gatewaySource", c.context, c.gateway_charge_id AS "gatewayChargeId",
   c.failure_code AS "failureCode", c.created_at AS "createdAt"`;
 
 export type NewCharge = Pick<Charge,
-  'orgId' | 'kind' | 'operation' | 'idempotencyKey' | 'paymentMethodId' | 'subscriptionId' | 'amount' | 'currency' | 'purpose' |
+  'orgId' | 'kind' | 'operation' | 'idempotencyKey' | 'method' | 'paymentMethodId' | 'subscriptionId' | 'amount' | 'currency' | 'purpose' |
   'licenses' | 'termStart' | 'termEnd' | 'periodStart' | 'refundOf' | 'gatewaySource' | 'context'>;
 
 /** Records the charge as pending, before the gateway hears of it; a known key returns undefined. */
 export async function insertPendingCharge(db: Queryable, c: NewCharge, now: Date): Promise<Charge | undefined> {
   const [row] = await db.query<Charge>(
     `INSERT INTO charges AS c (org_id, kind, operation, idempotency_key, payment_method_id, subscription_id, amount, currency,
-       status, purpose, licenses, term_start, term_end, period_start, refund_of, gateway_source, context, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       status, purpose, licenses, term_start, term_end, period_start, refund_of, gateway_source, context, created_at, method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
     [c.orgId, c.kind, c.operation, c.idempotencyKey, c.paymentMethodId, c.subscriptionId, c.amount, c.currency, c.purpose,
-      c.licenses, c.termStart, c.termEnd, c.periodStart, c.refundOf, c.gatewaySource, JSON.stringify(c.context), now],
+      c.licenses, c.termStart, c.termEnd, c.periodStart, c.refundOf, c.gatewaySource, JSON.stringify(c.context), now, c.method],
   );
   return row;
 }

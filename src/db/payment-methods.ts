@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
 import type { CardBrand } from '../domain/cards.js';
+import type { MethodType } from '../domain/payment-methods.js';
 
 export interface Address {
   line1: string;
@@ -14,6 +15,8 @@ export interface PaymentMethod {
   orgId: string;
   id: string;
   ownerId: string;
+  /** the way of paying it belongs to (services/payments/methods/) */
+  method: MethodType;
   gatewayToken: string;
   brand: CardBrand;
   last4: string;
@@ -24,7 +27,7 @@ export interface PaymentMethod {
   createdAt: Date;
 }
 
-export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id AS "ownerId", pm.gateway_token AS "gatewayToken",
+export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id AS "ownerId", pm.method, pm.gateway_token AS "gatewayToken",
   pm.brand, pm.last4, pm.exp_month AS "expMonth", pm.exp_year AS "expYear", pm.name_on_card AS "nameOnCard",
   pm.address, pm.created_at AS "createdAt"`;
 
@@ -34,9 +37,9 @@ export async function insertPaymentMethod(
   now: Date,
 ): Promise<PaymentMethod> {
   const [row] = await db.query<PaymentMethod>(
-    `INSERT INTO payment_methods AS pm (org_id, owner_id, gateway_token, brand, last4, exp_month, exp_year, name_on_card, address, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${PAYMENT_METHOD_COLUMNS}`,
-    [pm.orgId, pm.ownerId, pm.gatewayToken, pm.brand, pm.last4, pm.expMonth, pm.expYear, pm.nameOnCard, JSON.stringify(pm.address), now],
+    `INSERT INTO payment_methods AS pm (org_id, owner_id, gateway_token, brand, last4, exp_month, exp_year, name_on_card, address, created_at, updated_at, method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING ${PAYMENT_METHOD_COLUMNS}`,
+    [pm.orgId, pm.ownerId, pm.gatewayToken, pm.brand, pm.last4, pm.expMonth, pm.expYear, pm.nameOnCard, JSON.stringify(pm.address), now, pm.method],
   );
   return row!;
 }

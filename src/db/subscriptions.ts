@@ -175,7 +175,7 @@ export async function findBillingOf(db: Queryable, orgId: string, subscriptionId
               'name', bp.name, 'address', bp.address, 'country', bp.country, 'currency', bp.currency,
               'invoiceEmail', bp.invoice_email, 'paymentMethodId', bp.payment_method_id) END AS "billingProfile",
             CASE WHEN pm.id IS NULL THEN NULL ELSE jsonb_build_object('orgId', pm.org_id, 'id', pm.id, 'ownerId', pm.owner_id,
-              'gatewayToken', pm.gateway_token, 'brand', pm.brand, 'last4', pm.last4, 'expMonth', pm.exp_month,
+              'method', pm.method, 'gatewayToken', pm.gateway_token, 'brand', pm.brand, 'last4', pm.last4, 'expMonth', pm.exp_month,
               'expYear', pm.exp_year, 'nameOnCard', pm.name_on_card, 'address', pm.address) END AS "paymentMethod"
        FROM subscriptions s
        LEFT JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id

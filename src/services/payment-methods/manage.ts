@@ -1,7 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import type { CardDetails } from '../../domain/cards.js';
-import { declined, expiresSoon } from '../../domain/cards.js';
+import { expiresSoon } from '../../domain/cards.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import {
@@ -9,9 +8,9 @@ import {
   type Address, type PaymentMethod,
 } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
-import { tokenizeAndVerifyCard } from './verify-card.js';
+import { card as cards, type NewCard } from '../payments/methods/card.js';
 
-export type NewCard = CardDetails & { nameOnCard: string; address: Address };
+export type { NewCard };
 
 /** A card as shown: masked, never the token. */
 export const masked = (pm: PaymentMethod, now: Date) => ({
@@ -37,12 +36,11 @@ export async function listMyPaymentMethods(deps: Deps, actor: Actor) {
 /** Saves a new card once the gateway has tokenized and verified it. */
 export async function addCard(deps: Deps, actor: Actor, card: NewCard): Promise<PaymentMethod> {
   requireWriter(actor);
-  const t = await tokenizeAndVerifyCard(deps, card);
+  const saved = await cards.save(deps, card);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const pm = await insertPaymentMethod(tx, {
-      orgId: actor.orgId, ownerId: actor.personId, gatewayToken: t.token, brand: t.brand, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear,
-      nameOnCard: card.nameOnCard, address: card.address,
+      orgId: actor.orgId, ownerId: actor.personId, ...saved, nameOnCard: card.nameOnCard, address: card.address,
     }, now);
     await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'payment_method.added', objectType: 'payment_method', objectId: pm.id, details: { brand: pm.brand, last4: pm.last4 } });
     return pm;
@@ -63,10 +61,7 @@ export async function editPaymentMethod(deps: Deps, actor: Actor, id: string, c:
   if ((c.expMonth === undefined) !== (c.expYear === undefined)) {
     throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
   }
-  if (c.cvc !== undefined || c.expMonth !== undefined) {
-    const check = await deps.gateway.verify(pm.gatewayToken, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
-    if (!check.ok) throw declined(check.failureCode);
-  }
+  await cards.checkEdit(deps, pm, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
   const now = deps.clock.now();
   const updated = await deps.db.transaction(async (tx) => {
     const row = await updatePaymentMethod(tx, actor.orgId, id, { expMonth: c.expMonth, expYear: c.expYear, nameOnCard: c.nameOnCard, address: c.address }, now);

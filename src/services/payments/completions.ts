@@ -4,6 +4,7 @@ import { findSubscription, updateSubscription, type SubscriptionChange } from '.
 import { findDueInvoice, markInvoicePaid } from '../../db/invoices.js';
 import { recordAudit } from '../../db/audit.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
+import type { PaymentLabel } from '../../domain/payment-methods.js';
 import { notify } from '../notifications/notify.js';
 import { issueInvoice, type InvoiceDraft } from '../subscriptions/invoicing.js';
 import { createPurchase, type PurchaseContext } from '../subscriptions/create-purchase.js';
@@ -29,7 +30,8 @@ export interface ChangeContext {
   onFailure?: StoredChange | undefined;
   /** issued once paid: an invoice, or for a refund the credit note */
   invoice: InvoiceDraft;
-  card: { brand: string; last4: string } | null;
+  /** how the invoice or credit note names what paid (the method's describe) */
+  card: PaymentLabel | null;
   /** the invoice a credit note corrects */
   creditedInvoiceId?: string | null | undefined;
   /** the due invoice this payment settles ("Pay now", a renewal retried) */
@@ -117,5 +119,5 @@ export const COMPLETIONS: Record<ChargePurpose, Completion> = {
 export const taxRateOf = (c: Charge): number | undefined =>
   (c.purpose === 'purchase' ? purchaseOf(c).invoice : changeOf(c).invoice)?.totals.taxRateBp;
 
-/** The card a charge was paid with (a refund goes back to it). */
+/** How the method a charge was paid with was named (a refund goes back to it). */
 export const cardOf = (c: Charge) => (c.purpose === 'purchase' ? purchaseOf(c) : changeOf(c)).card;

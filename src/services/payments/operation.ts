@@ -7,14 +7,18 @@ import {
 import { lockSubscription, setPendingOperation, type Subscription } from '../../db/subscriptions.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
 import type { Currency } from '../../domain/money.js';
+import type { MethodType } from '../../domain/payment-methods.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { declined } from '../../domain/cards.js';
 import { COMPLETIONS, type ChargeContext } from './completions.js';
+import { methodOf } from './methods/index.js';
 
-/** One movement of an operation: a card charged, or an earlier charge (partly) given back. */
+/** One movement of an operation: a payment method charged, or an earlier charge (partly) given back through its method. */
 export type Part =
-  | { kind: 'charge'; amount: number; token: string; paymentMethodId: string | null; context: ChargeContext }
+  | { kind: 'charge'; amount: number; method: MethodType; token: string; paymentMethodId: string | null; context: ChargeContext }
   | { kind: 'refund'; amount: number; refundOf: Charge; context: ChargeContext };
+
+/** A movement's answer, with the method that made it (whose refusal a failure is). */
+export type Outcome = GatewayCharge & { method: MethodType };
 
 /**
  * Money that moves for one decision: what it pays for names it (`key`: the purchase, the
@@ -48,6 +52,7 @@ export async function startOperation(tx: Queryable, op: MoneyOperation, now: Dat
     const idempotencyKey = op.parts.length === 1 ? op.key : `${op.key}#${i + 1}`;
     const inserted = await insertPendingCharge(tx, {
       orgId: op.orgId, kind: part.kind, operation: op.key, idempotencyKey, subscriptionId: op.subscriptionId,
+      method: part.kind === 'charge' ? part.method : part.refundOf.method,
       paymentMethodId: part.kind === 'charge' ? part.paymentMethodId : part.refundOf.paymentMethodId,
       amount: part.amount, currency: op.currency, purpose: op.purpose, licenses: op.licenses,
       termStart: op.term.start, termEnd: op.term.end, periodStart: op.periodStart,
@@ -61,35 +66,36 @@ export async function startOperation(tx: Queryable, op: MoneyOperation, now: Dat
   return charges;
 }
 
-/** Sends each pending part to the gateway (under its own key) and finishes it; done parts answer as then. */
-export async function settle(deps: Deps, charges: Charge[]): Promise<GatewayCharge[]> {
-  const outcomes: GatewayCharge[] = [];
+/** Sends each pending part to its method's provider (under its own key) and finishes it; done parts answer as then. */
+export async function settle(deps: Deps, charges: Charge[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
   for (const charge of charges) {
     if (charge.status !== 'pending') {
-      outcomes.push(outcomeOf(charge));
+      outcomes.push({ ...outcomeOf(charge), method: charge.method });
       continue;
     }
     let outcome: GatewayCharge;
     try {
+      const method = methodOf(charge.method);
       const move = { amount: charge.amount, currency: charge.currency, idempotencyKey: charge.idempotencyKey };
       outcome = charge.kind === 'charge'
-        ? await deps.gateway.charge({ ...move, token: charge.gatewaySource ?? '' })
-        : await deps.gateway.refund({ ...move, chargeId: charge.gatewaySource ?? '' });
+        ? await method.collect(deps, { ...move, source: charge.gatewaySource ?? '' })
+        : await method.refund(deps, { ...move, chargeId: charge.gatewaySource ?? '' });
     } catch {
       // we cannot know whether money moved: the part stays pending, and whoever comes next (a
       // retry, another request on the subscription, reconciliation) asks again under the same key
       throw paymentUnconfirmed();
     }
     await finish(deps, charge, outcome);
-    outcomes.push(outcome);
+    outcomes.push({ ...outcome, method: charge.method });
   }
   return outcomes;
 }
 
-/** Refuses with the card's own reason when the gateway declined a charge. */
-export function assertPaid(outcomes: GatewayCharge[]): void {
+/** Refuses with the method's own reason when its provider failed a movement. */
+export function assertPaid(outcomes: Outcome[]): void {
   const failed = outcomes.find((o) => o.status === 'failed');
-  if (failed?.status === 'failed') throw declined(failed.failureCode);
+  if (failed?.status === 'failed') throw methodOf(failed.method).refusal(failed.failureCode);
 }
 
 const outcomeOf = (c: Charge): GatewayCharge => c.status === 'succeeded'
@@ -131,7 +137,7 @@ export interface Decision<T> {
  */
 export async function changeSubscription<T>(
   deps: Deps, orgId: string, id: string, decide: (tx: Queryable, sub: Subscription, now: Date) => Promise<Decision<T>>,
-): Promise<{ result: T; outcomes: GatewayCharge[] }> {
+): Promise<{ result: T; outcomes: Outcome[] }> {
   for (let round = 0; round < 3; round++) {
     const step = await deps.db.transaction(async (tx) => {
       const sub = await lockSubscription(tx, orgId, id);

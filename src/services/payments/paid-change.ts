@@ -12,6 +12,8 @@ import { billingTaxRate } from '../billing/tax-rate.js';
 import { draftInvoice, snapshotOf } from '../subscriptions/invoicing.js';
 import { cardOf, taxRateOf, type ChangeContext, type StoredChange } from './completions.js';
 import type { MoneyOperation } from './operation.js';
+import { methodOf } from './methods/index.js';
+import type { PaymentLabel } from '../../domain/payment-methods.js';
 
 /** A change of a subscription that moves money, as its use case decided it under the row lock. */
 export interface PaidChange {
@@ -44,7 +46,7 @@ async function billingProfileOf(tx: Queryable, sub: Subscription, card?: Payment
 }
 
 function contextOf(sub: Subscription, c: PaidChange, p: { billingProfile: BillingProfile; productName: string }, kind: 'invoice' | 'credit_note',
-  totals: Totals, card: { brand: string; last4: string } | null): ChangeContext {
+  totals: Totals, card: PaymentLabel | null): ChangeContext {
   return {
     actorId: c.actorId, productName: p.productName, action: c.action, change: c.change ?? {}, onFailure: c.onFailure,
     dueInvoice: c.dueInvoice, renewal: c.renewal, card,
@@ -59,7 +61,7 @@ function contextOf(sub: Subscription, c: PaidChange, p: { billingProfile: Billin
   };
 }
 
-/** Charges the subscription's card (or the one given) for a change, applied once paid. */
+/** Charges the subscription's payment method (or the one given) for a change, applied once paid. */
 export async function chargeFor(tx: Queryable, sub: Subscription, key: string, c: PaidChange, card?: PaymentMethod): Promise<MoneyOperation> {
   const { billingProfile, paymentMethod, product } = await billingProfileOf(tx, sub, card);
   if (!billingProfile || !paymentMethod) {
@@ -70,8 +72,8 @@ export async function chargeFor(tx: Queryable, sub: Subscription, key: string, c
     orgId: sub.orgId, subscriptionId: sub.id, key, purpose: c.purpose, currency: sub.currency, licenses: c.licenses,
     term: c.term, periodStart: c.periodStart,
     parts: [{
-      kind: 'charge', amount: totals.total, token: paymentMethod.gatewayToken, paymentMethodId: paymentMethod.id,
-      context: contextOf(sub, c, { billingProfile, productName: product.name }, 'invoice', totals, { brand: paymentMethod.brand, last4: paymentMethod.last4 }),
+      kind: 'charge', amount: totals.total, method: paymentMethod.method, token: paymentMethod.gatewayToken, paymentMethodId: paymentMethod.id,
+      context: contextOf(sub, c, { billingProfile, productName: product.name }, 'invoice', totals, methodOf(paymentMethod.method).describe(paymentMethod)),
     }],
   };
 }

@@ -18,7 +18,8 @@ import { findPaymentMethod } from '../../db/payment-methods.js';
 import { findBillingProfile } from '../../db/billing-profiles.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { billingTaxRate } from '../billing/tax-rate.js';
-import { tokenizeAndVerifyCard } from '../payment-methods/verify-card.js';
+import { card as cards } from '../payments/methods/card.js';
+import { methodOf } from '../payments/methods/index.js';
 import { assertPaid, settle, startOperation } from '../payments/operation.js';
 import { createPurchase, type PurchaseContext } from './create-purchase.js';
 import { draftInvoice, snapshotOf } from './invoicing.js';
@@ -75,14 +76,16 @@ async function paymentOf(deps: Deps, actor: Actor, input: BuyInput, profile: Bil
   if (!profile && !input.billingProfile && needsCard) {
     throw new AppError('billing_profile_required', 'Give a billing profile or the details to create one.');
   }
-  // the card goes to the gateway only: what comes back is a token, the brand and the last four digits
-  const tokenized = input.card ? await tokenizeAndVerifyCard(deps, input.card) : undefined;
-  const paymentMethod: PurchaseContext['paymentMethod'] = tokenized && input.card
-    ? { new: { orgId: actor.orgId, ownerId: actor.personId, gatewayToken: tokenized.token, brand: tokenized.brand, last4: tokenized.last4,
-        expMonth: tokenized.expMonth, expYear: tokenized.expYear, nameOnCard: input.card.nameOnCard, address: input.card.address } }
+  // the card goes to its provider only: what comes back is a token, the brand and the last four digits
+  const added = input.card ? await cards.save(deps, input.card) : undefined;
+  const paymentMethod: PurchaseContext['paymentMethod'] = added && input.card
+    ? { new: { orgId: actor.orgId, ownerId: actor.personId, ...added, nameOnCard: input.card.nameOnCard, address: input.card.address } }
     : card ? { id: card.id } : null;
-  const shown = tokenized ?? card;
-  return { paymentMethod, token: tokenized?.token ?? card?.gatewayToken, paymentMethodId: card?.id ?? null, card: shown ? { brand: shown.brand, last4: shown.last4 } : null };
+  const used = added ?? card;
+  return {
+    paymentMethod, paymentMethodId: card?.id ?? null, source: used && { method: used.method, token: used.gatewayToken },
+    card: used ? methodOf(used.method).describe(used) : null,
+  };
 }
 
 /**
@@ -130,7 +133,7 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
     const parts = await deps.db.transaction((tx) => startOperation(tx, {
       orgId: actor.orgId, subscriptionId: id, key, purpose: 'purchase', currency, licenses: input.quantity,
       term: { start: now, end }, periodStart: now,
-      parts: [{ kind: 'charge', amount: totals.total, token: pay.token!, paymentMethodId: pay.paymentMethodId, context }],
+      parts: [{ kind: 'charge', amount: totals.total, ...pay.source!, paymentMethodId: pay.paymentMethodId, context }],
     }, now, { markSubscription: false }));
     assertPaid(await settle(deps, parts));
     // a retry after a lost answer completes the first attempt's purchase

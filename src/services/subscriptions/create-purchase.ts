@@ -3,15 +3,18 @@ import { insertPaymentMethod, type PaymentMethod } from '../../db/payment-method
 import { insertBillingProfile, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
 import { insertSubscription, type NewSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
+import type { MethodType, PaymentLabel } from '../../domain/payment-methods.js';
 import { issueInvoice, type InvoiceDraft } from './invoicing.js';
 
 /** A purchase as worked out before payment: everything needed to create it once paid. */
 export interface PurchaseContext {
   subscription: Omit<NewSubscription, 'termStart' | 'termEnd'> & { id: string; termStart: string; termEnd: string };
-  paymentMethod: { id: string } | { new: Omit<PaymentMethod, 'id' | 'createdAt'> } | null;
+  /** a new one without a method was recorded before payment methods had a type (023): a card */
+  paymentMethod: { id: string } | { new: Omit<PaymentMethod, 'id' | 'createdAt' | 'method'> & { method?: MethodType } } | null;
   billingProfile: { id: string } | { new: Omit<BillingProfile, 'id' | 'createdAt' | 'paymentMethodId'> } | null;
   invoice: InvoiceDraft | null;
-  card: { brand: string; last4: string } | null;
+  /** how the invoice names what paid */
+  card: PaymentLabel | null;
 }
 
 /** Creates a bought subscription with its card, billing profile, invoice and audit event. */
@@ -19,7 +22,9 @@ export async function createPurchase(tx: Queryable, ctx: PurchaseContext, now: D
   const s = ctx.subscription;
   let paymentMethodId: string | null = null;
   if (ctx.paymentMethod) {
-    paymentMethodId = 'new' in ctx.paymentMethod ? (await insertPaymentMethod(tx, ctx.paymentMethod.new, now)).id : ctx.paymentMethod.id;
+    paymentMethodId = 'new' in ctx.paymentMethod
+      ? (await insertPaymentMethod(tx, { ...ctx.paymentMethod.new, method: ctx.paymentMethod.new.method ?? 'card' }, now)).id
+      : ctx.paymentMethod.id;
   }
   let billingProfileId: string | null = null;
   if (ctx.billingProfile) {

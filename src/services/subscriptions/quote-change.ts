@@ -9,6 +9,7 @@ import { splitRefund } from '../../domain/refunds.js';
 import { termEnd } from '../../domain/term.js';
 import { billingTaxRate } from '../billing/tax-rate.js';
 import { cardOf, taxRateOf } from '../payments/completions.js';
+import { methodOf } from '../payments/methods/index.js';
 import { maySelfServiceBuy, policyRefuses } from './self-service-policy.js';
 import { assertChangeable } from './view.js';
 
@@ -109,7 +110,7 @@ async function charge(deps: Deps, sub: Subscription, d: Draft, subtotal: number)
     throw new AppError('payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
   }
   const totals = totalsOf(subtotal, await billingTaxRate(deps.db, billingProfile.country));
-  return { ...d, ...moneyOf(sub, totals), money: 'charge', card: { brand: paymentMethod.brand, last4: paymentMethod.last4 } };
+  return { ...d, ...moneyOf(sub, totals), money: 'charge', card: methodOf(paymentMethod.method).describe(paymentMethod) };
 }
 
 /** As refundFor: at the term's rate, split over its charges and never more than they paid, one credit note each. */
