@@ -21,9 +21,15 @@ export interface CollectionMethod<Details, Edit> {
   /** Checks an edit of saved details with the provider again. */
   checkEdit(deps: Deps, saved: PaymentMethod, edit: Edit): Promise<void>;
   /** Collects an amount from `source` (the saved method's token). */
-  collect(deps: Deps, c: { source: string; amount: number; currency: Currency; idempotencyKey: string }): Promise<GatewayCharge>;
+  collect(
+    deps: Deps,
+    c: { source: string; amount: number; currency: Currency; idempotencyKey: string },
+  ): Promise<GatewayCharge>;
   /** Gives back (part of) an amount collected (`chargeId`: the provider's id of it). */
-  refund(deps: Deps, r: { chargeId: string; amount: number; currency: Currency; idempotencyKey: string }): Promise<GatewayCharge>;
+  refund(
+    deps: Deps,
+    r: { chargeId: string; amount: number; currency: Currency; idempotencyKey: string },
+  ): Promise<GatewayCharge>;
   /** What the provider knows of a movement made with this key (reconciliation after a crash). */
   lookup(deps: Deps, idempotencyKey: string): Promise<GatewayCharge | undefined>;
   /** How invoices, credit notes and quotes name the method that paid. */
