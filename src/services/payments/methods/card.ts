@@ -3,7 +3,7 @@ import { declined, type CardDetails } from '../../../domain/cards.js';
 import type { CollectionMethod } from './collection-method.js';
 
 export type NewCard = CardDetails & { nameOnCard: string; address: Address };
-export type CardEdit = { cvc?: string; expMonth?: number; expYear?: number };
+export type CardEdit = { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined };
 
 /**
  * Cards, through the payment gateway. A new card is tokenized and verified with a zero-amount
