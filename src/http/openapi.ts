@@ -144,17 +144,17 @@ const REPLAYED = {
   schema: { type: 'string', enum: ['true'] },
 };
 
-/**
- * What the plugins make every route of a kind answer: errors as application/problem+json
- * (Graph's shape at /v1.0), 400/413/415 for a body, 401/403 where a credential is needed, the
- * idempotency refusals and Idempotent-Replayed, Retry-After with a 429; every answer described.
- */
 /** Problem's `code` points to the catalog; any string stays valid, as codes are added over time. */
 function problemSchemas(problem: { properties?: Record<string, object> } | undefined) {
   const code = { anyOf: [{ $ref: '#/components/schemas/ProblemCode' }, { type: 'string' }], ...problem?.properties?.code };
   return { ProblemCode: PROBLEM_CODE_SCHEMA, ...(problem && { Problem: { ...problem, properties: { ...problem.properties, code } } }) };
 }
 
+/**
+ * What the plugins make every route of a kind answer: errors as application/problem+json
+ * (Graph's shape at /v1.0), 400/413/415 for a body, 401/403 where a credential is needed, the
+ * idempotency refusals and Idempotent-Replayed, Retry-After with a 429; every answer described.
+ */
 export function completeDocument(doc: Document, bodyLimit: number): Document {
   doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ...problemSchemas(doc.components?.schemas?.Problem) } };
   const operationIds = new Set<string>();
