@@ -118,7 +118,7 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   // Afficher vos factures: Invoices tab, choose an invoice; change the period
   await page.getByRole('tab', { name: l.invoices }).click();
   await page.getByRole('combobox', { name: l.period }).filter({ hasText: l.past3 }).waitFor();
-  const invoiceLink = page.getByRole('table').getByRole('row').filter({ hasText: product }).getByRole('button').first();
+  const invoiceLink = page.getByRole('grid').getByRole('row').filter({ hasText: product }).getByRole('button').first();
   const number = (await invoiceLink.textContent())!.trim();
   await invoiceLink.click();
   pane = page.getByRole('dialog');
@@ -132,7 +132,7 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: l.period }).click();
   await page.getByRole('option', { name: l.past6 }).click();
-  await page.getByRole('table').getByRole('button', { name: number }).waitFor();
+  await page.getByRole('grid').getByRole('button', { name: number }).waitFor();
   await page.getByRole('combobox', { name: l.period }).click();
   await page.getByRole('option', { name: l.range }).click();
   // no start date: said in words, where the eye is
@@ -141,7 +141,7 @@ async function followGuide(page: Page, l: Labels, profileName: string, invoiceTo
   await page.getByLabel(l.from, { exact: true }).fill('2026-01-01');
   await page.getByLabel(l.to, { exact: true }).fill('2026-03-31');
   await page.getByRole('button', { name: l.apply }).click();
-  await page.getByRole('table').getByRole('button', { name: number }).waitFor();
+  await page.getByRole('grid').getByRole('button', { name: number }).waitFor();
   // offline, the list says so in the reader's language
   await page.context().setOffline(true);
   await page.getByRole('combobox', { name: l.period }).click();
@@ -174,7 +174,7 @@ describe('Billing > Bills & payments, as in the guide', () => {
 
     const page = await signedInPage(ctx.browser, app.url, 'megan@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: L.fr.bills }).click();
-    const dueRow = page.getByRole('table').getByRole('row').filter({ hasText: 'À payer' });
+    const dueRow = page.getByRole('grid').getByRole('row').filter({ hasText: 'À payer' });
     const number = (await dueRow.getByRole('button').first().textContent())!.trim();
     await dueRow.getByRole('button', { name: number }).click();
     const pane = page.getByRole('dialog');
@@ -186,7 +186,7 @@ describe('Billing > Bills & payments, as in the guide', () => {
     // paid, the invoice offers nothing more to pay, and the list says so
     expect(await pane.getByRole('button', { name: 'Payer maintenant' }).count()).toBe(0);
     await pane.getByRole('button', { name: 'Fermer' }).last().click();
-    await page.getByRole('table').getByRole('row').filter({ hasText: number }).filter({ hasText: 'Payée' }).waitFor();
+    await page.getByRole('grid').getByRole('row').filter({ hasText: number }).filter({ hasText: 'Payée' }).waitFor();
     expect((await (await app.signIn('megan@contoso.example')).get(`/api/subscriptions/${sub.id}`)).body.status).toBe('active');
     await page.context().close();
   });

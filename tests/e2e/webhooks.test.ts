@@ -21,7 +21,8 @@ describe('Settings > Webhooks', () => {
     await page.getByRole('heading', { name: 'Paramètres › Webhooks' }).waitFor();
     await page.getByLabel('URL du point de terminaison').fill(receiver.url);
     await page.getByRole('button', { name: 'Ajouter un point de terminaison' }).click();
-    const secret = (await page.getByText(/^whsec_/).textContent())!;
+    const secret = await page.getByRole('textbox', { name: 'Secret de signature' }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
     receiver.setSecrets([secret]);
     await page.getByRole('row').filter({ hasText: receiver.url }).getByText('Activé').waitFor();
 

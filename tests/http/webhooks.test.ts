@@ -216,6 +216,10 @@ describe.each(engines)('webhooks on %s', (engine) => {
   it('is the admin\'s, per organization; the operator manages any organization\'s', async () => {
     receiver = await startWebhookReceiver();
     expect(codeOf(await register(['person.updated'], adele))).toBe('admin_only');
+    // the events to choose from come from the API, which refuses any other
+    const types = (await admin.get('/api/admin/webhooks/event-types')).body.items;
+    expect(types).toContain('license.assigned');
+    expect(codeOf(await adele.get('/api/admin/webhooks/event-types'))).toBe('admin_only');
     expect(codeOf(await register(['nope.nope']))).toBe('validation_failed');
     const created = await register(['person.updated']);
     expect(codeOf(await fabrikam.delete(`/api/admin/webhooks/${created.body.id}`))).toBe('not_found');

@@ -13,7 +13,7 @@ import { listWebhookDeliveries } from '../../services/webhooks/list-webhook-deli
 import { replayWebhookDelivery } from '../../services/webhooks/replay-webhook-delivery.js';
 import { DateTime, Nullable, Page, PageQuery, problems, Uuid } from '../schemas.js';
 
-const EventType = Type.Union(WEBHOOK_EVENT_TYPES.map((t) => Type.Literal(t)));
+const EventType = Type.Enum(WEBHOOK_EVENT_TYPES);
 const Events = Type.Array(EventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true });
 const Url = Type.String({ minLength: 8, maxLength: 2000, description: 'http(s) URL that receives POSTs signed per Standard Webhooks' });
 
@@ -55,6 +55,18 @@ export function registerWebhookRoutes(app: App, deps: Deps, o: {
       response: { 201: WithSecret, ...problems(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => reply.code(201).send(await createWebhook(deps, await owner(request), request.body)));
+
+  app.get(`${o.base}/event-types`, {
+    config,
+    schema: {
+      tags, summary: 'The events an endpoint can ask for, in the order to show them',
+      ...(Object.keys(o.params).length ? { params: Type.Object(o.params) } : {}),
+      response: { 200: Type.Object({ items: Type.Array(EventType) }), ...problems(401, 403, 404) },
+    },
+  }, async (request) => {
+    await owner(request);
+    return { items: [...WEBHOOK_EVENT_TYPES] };
+  });
 
   app.get(o.base, {
     config,

@@ -1363,6 +1363,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/webhooks/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The events an endpoint can ask for, in the order to show them */
+    get: operations['getAdminWebhooksEventTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/webhooks/{id}': {
     parameters: {
       query?: never;
@@ -1444,6 +1461,23 @@ export interface paths {
     put?: never;
     /** Register a webhook endpoint for an organization; the answer holds its signing secret, shown once */
     post: operations['postOperatorOrganizationsByOrgIdWebhooks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operator/organizations/{orgId}/webhooks/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The events an endpoint can ask for, in the order to show them */
+    get: operations['getOperatorOrganizationsByOrgIdWebhooksEventTypes'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9228,6 +9262,73 @@ export interface operations {
       };
     };
   };
+  getAdminWebhooksEventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (
+              | 'subscription.created'
+              | 'subscription.updated'
+              | 'subscription.canceled'
+              | 'subscription.renewed'
+              | 'subscription.expired'
+              | 'subscription.disabled'
+              | 'subscription.deleted'
+              | 'license.assigned'
+              | 'license.unassigned'
+              | 'invoice.issued'
+              | 'invoice.paid'
+              | 'invoice.due'
+              | 'person.created'
+              | 'person.updated'
+              | 'person.disabled'
+              | 'person.deleted'
+              | 'policy.updated'
+            )[];
+          };
+        };
+      };
+      /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for the caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not the caller's to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   deleteAdminWebhooksById: {
     parameters: {
       query?: never;
@@ -9808,6 +9909,84 @@ export interface operations {
       };
       /** @description Understood, but a rule refuses it: the `code` says which */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getOperatorOrganizationsByOrgIdWebhooksEventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (
+              | 'subscription.created'
+              | 'subscription.updated'
+              | 'subscription.canceled'
+              | 'subscription.renewed'
+              | 'subscription.expired'
+              | 'subscription.disabled'
+              | 'subscription.deleted'
+              | 'license.assigned'
+              | 'license.unassigned'
+              | 'invoice.issued'
+              | 'invoice.paid'
+              | 'invoice.due'
+              | 'person.created'
+              | 'person.updated'
+              | 'person.disabled'
+              | 'person.deleted'
+              | 'policy.updated'
+            )[];
+          };
+        };
+      };
+      /** @description The request is not valid: `validation_failed` (with `errors`), `invalid_json`, or the rule the `code` names */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for the caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not the caller's to see */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,12 +1,12 @@
 import { useNavigate } from 'react-router-dom';
-import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Link } from '@fluentui/react-components';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { Loadable } from '../components/Loadable';
+import { DataTable } from '../components/DataTable';
 import { StatusBadge } from './products/StatusBadge';
 import type { Item } from '../api/types';
-import { TableFrame } from '../components/TableFrame';
 
 export type LicensePool = Item<'/api/licenses'>;
 
@@ -19,34 +19,17 @@ export default function Licenses() {
     <>
       <PageHeader title={t('page.licenses')} />
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('lic.none'))}>{(d) => (
-        <TableFrame label={t('page.licenses')}>
-          <Table aria-label={t('page.licenses')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('lic.col.product')}</TableHeaderCell>
-                <TableHeaderCell>{t('lic.col.assigned')}</TableHeaderCell>
-                <TableHeaderCell>{t('lic.col.available')}</TableHeaderCell>
-                <TableHeaderCell>{t('lic.col.total')}</TableHeaderCell>
-                <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.items.map((l) => (
-                <TableRow key={l.subscriptionId}>
-                  <TableCell>
-                    <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/licenses/${l.subscriptionId}`); }}>
-                      {l.product.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{number(l.assigned)}</TableCell>
-                  <TableCell>{number(l.available)}</TableCell>
-                  <TableCell>{number(l.total)}</TableCell>
-                  <TableCell><StatusBadge status={l.status} /></TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('page.licenses')} items={d.items} rowId={(l) => l.subscriptionId} columns={[
+          { id: 'product', header: t('lic.col.product'), sortBy: (l) => l.product.name, controls: 'one', cell: (l) => (
+            <Link href={`/billing/licenses/${l.subscriptionId}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/licenses/${l.subscriptionId}`); }}>
+              {l.product.name}
+            </Link>
+          ) },
+          { id: 'assigned', header: t('lic.col.assigned'), sortBy: (l) => l.assigned, cell: (l) => number(l.assigned) },
+          { id: 'available', header: t('lic.col.available'), sortBy: (l) => l.available, cell: (l) => number(l.available) },
+          { id: 'total', header: t('lic.col.total'), sortBy: (l) => l.total, cell: (l) => number(l.total) },
+          { id: 'status', header: t('products.col.status'), sortBy: (l) => t(`status.${l.status}`), cell: (l) => <StatusBadge status={l.status} /> },
+        ]} />
       )}</Loadable>
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   Badge, Button, Link, Menu, MenuButton, MenuItem, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger,
-  Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Tab, TabList, Toolbar,
 } from '@fluentui/react-components';
 import { Filter24Regular, MoreHorizontal20Regular, Add20Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
@@ -16,8 +16,7 @@ import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
-import { TableFrame } from '../components/TableFrame';
-import { VisuallyHidden } from '../components/VisuallyHidden';
+import { DataTable } from '../components/DataTable';
 import { Insights } from '../components/Insights';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
@@ -57,53 +56,37 @@ export default function Products() {
       </Toolbar>
       {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('products.none'))}>{(d) => (
-        <TableFrame label={t('products.tab')}>
-          <Table aria-label={t('products.tab')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('products.col.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('products.col.licenses')}</TableHeaderCell>
-                <TableHeaderCell>{t('products.col.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('products.col.expires')}</TableHeaderCell>
-                <TableHeaderCell>{t('products.col.price')}</TableHeaderCell>
-                <TableHeaderCell><VisuallyHidden>{t('products.moreActions')}</VisuallyHidden></TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.items.map((s) => (
-                <TableRow key={s.id}>
-                  <TableCell>
-                    <Link href={`/billing/products/${s.id}`} onClick={(e) => {
-                      e.preventDefault();
-                      // a member's purchase is read-only for admins: its pane, not its page
-                      if (s.buyer.id !== me?.person.id) setViewing(s.id);
-                      else void navigate(`/billing/products/${s.id}`);
-                    }}>
-                      {s.product.name}
-                    </Link>
-                    {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
-                  </TableCell>
-                  <TableCell>{t('products.licensesOf', { assigned: s.assigned, total: s.total })}</TableCell>
-                  <TableCell><StatusBadge status={s.status} /></TableCell>
-                  <TableCell>{date(s.termEnd)}</TableCell>
-                  <TableCell>{t('perLicenseMonth', { price: money(s.price) })}</TableCell>
-                  <TableCell>
-                    {s.can?.cancel && <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('products.tab')} items={d.items} rowId={(s) => s.id} columns={[
+          { id: 'name', header: t('products.col.name'), sortBy: (s) => s.product.name, controls: 'one', cell: (s) => (
+            <>
+              <Link href={`/billing/products/${s.id}`} onClick={(e) => {
+                e.preventDefault();
+                // a member's purchase is read-only for admins: its pane, not its page
+                if (s.buyer.id !== me?.person.id) setViewing(s.id);
+                else void navigate(`/billing/products/${s.id}`);
+              }}>
+                {s.product.name}
+              </Link>
+              {s.selfService && <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>{t('products.filter.selfService')}</Badge>}
+            </>
+          ) },
+          { id: 'licenses', header: t('products.col.licenses'), sortBy: (s) => s.total, cell: (s) => t('products.licensesOf', { assigned: s.assigned, total: s.total }) },
+          { id: 'status', header: t('products.col.status'), sortBy: (s) => t(`status.${s.status}`), cell: (s) => <StatusBadge status={s.status} /> },
+          { id: 'expires', header: t('products.col.expires'), sortBy: (s) => Date.parse(s.termEnd), cell: (s) => date(s.termEnd) },
+          { id: 'price', header: t('products.col.price'), sortBy: (s) => s.price.amount, cell: (s) => t('perLicenseMonth', { price: money(s.price) }) },
+          { id: 'actions', header: t('products.moreActions'), hideHeader: true, controls: 'one', cell: (s) => s.can?.cancel && (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={`${t('products.moreActions')}: ${s.product.name}`} />
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          ) },
+        ]} />
       )}</Loadable>
       {data && <Insights subscriptions={data.items} />}
       <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />

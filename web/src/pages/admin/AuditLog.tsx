@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 type Page = Answer<'/api/admin/audit'>;
 
@@ -31,28 +31,12 @@ export default function AuditLog() {
       {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <TableFrame label={t('adm.audit.title')}>
-          <Table aria-label={t('adm.audit.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('adm.audit.when')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.audit.who')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.audit.what')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.audit.on')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</TableCell>
-                  <TableCell>{e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')}</TableCell>
-                  <TableCell>{e.action}</TableCell>
-                  <TableCell>{e.objectType} {e.objectId.slice(0, 8)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('adm.audit.title')} items={data.items} rowId={(e) => String(e.id)} columns={[
+          { id: 'when', header: t('adm.audit.when'), sortBy: (e) => Date.parse(e.at), cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) },
+          { id: 'who', header: t('adm.audit.who'), sortBy: (e) => e.actor?.displayName ?? '', cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')) },
+          { id: 'what', header: t('adm.audit.what'), sortBy: (e) => e.action, cell: (e) => e.action },
+          { id: 'on', header: t('adm.audit.on'), sortBy: (e) => e.objectType, cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}` },
+        ]} />
       )}
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  Button, Dropdown, Field, Link, Option, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/Loadable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 import type { Answer } from '../../api/types';
 
 const STATUSES = ['trial', 'active', 'expired', 'disabled', 'deleted'] as const;
@@ -53,34 +53,15 @@ export default function SelfServicePurchases() {
         </Field>
       </div>
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('adm.none'))}>{(d) => (
-        <TableFrame label={t('adm.purchases.title')}>
-          <Table aria-label={t('adm.purchases.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.col.buyer')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.col.licenses')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.col.expires')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.col.price')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.col.users')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.filter.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.items.map((p) => (
-                <TableRow key={p.id}>
-                  <TableCell><Link onClick={() => setOpen(p.id)}>{p.product.name}</Link></TableCell>
-                  <TableCell>{p.buyer.displayName}</TableCell>
-                  <TableCell>{p.licensesPurchased}</TableCell>
-                  <TableCell>{date(p.expirationDate)}</TableCell>
-                  <TableCell>{money(p.purchasePrice.perLicense)}</TableCell>
-                  <TableCell>{p.assignedUsers.length}</TableCell>
-                  <TableCell><StatusBadge status={p.status} /></TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('adm.purchases.title')} items={d.items} rowId={(p) => p.id} columns={[
+          { id: 'product', header: t('adm.col.product'), sortBy: (p) => p.product.name, controls: 'one', cell: (p) => <Link onClick={() => setOpen(p.id)}>{p.product.name}</Link> },
+          { id: 'buyer', header: t('adm.col.buyer'), sortBy: (p) => p.buyer.displayName, cell: (p) => p.buyer.displayName },
+          { id: 'licenses', header: t('adm.col.licenses'), sortBy: (p) => p.licensesPurchased, cell: (p) => p.licensesPurchased },
+          { id: 'expires', header: t('adm.col.expires'), sortBy: (p) => Date.parse(p.expirationDate), cell: (p) => date(p.expirationDate) },
+          { id: 'price', header: t('adm.col.price'), sortBy: (p) => p.purchasePrice.perLicense.amount, cell: (p) => money(p.purchasePrice.perLicense) },
+          { id: 'users', header: t('adm.col.users'), sortBy: (p) => p.assignedUsers.length, cell: (p) => p.assignedUsers.length },
+          { id: 'status', header: t('adm.filter.status'), sortBy: (p) => t(`status.${p.status}`), cell: (p) => <StatusBadge status={p.status} /> },
+        ]} />
       )}</Loadable>
       <PurchasePane id={open} onClose={() => setOpen(null)} onChanged={() => { reload(); grouped.reload(); }} />
     </>

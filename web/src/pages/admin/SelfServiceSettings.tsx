@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Dropdown, MessageBar, MessageBarBody, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Dropdown, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 type Policies = Answer<'/api/admin/self-service-policy'>;
 type Policy = Policies['items'][number]['value'];
@@ -39,29 +39,15 @@ export default function SelfServiceSettings() {
       {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <TableFrame label={t('adm.settings.title')}>
-          <Table aria-label={t('adm.settings.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('adm.col.product')}</TableHeaderCell>
-                <TableHeaderCell>{t('adm.settings.title')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.map((p) => (
-                <TableRow key={p.productId}>
-                  <TableCell>{p.productName}</TableCell>
-                  <TableCell>
-                    <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
-                      onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
-                      {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
-                    </Dropdown>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('adm.settings.title')} items={data.items} rowId={(p) => p.productId} columns={[
+          { id: 'product', header: t('adm.col.product'), sortBy: (p) => p.productName, cell: (p) => p.productName },
+          { id: 'policy', header: t('adm.settings.title'), controls: 'one', cell: (p) => (
+            <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
+              onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
+              {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
+            </Dropdown>
+          ) },
+        ]} />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  Badge, Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Badge, Button, Dropdown, Field, Link, Option, Toolbar,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
@@ -12,7 +12,7 @@ import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { TextField } from '../../components/CardFields';
 import { InvoicePane } from './InvoicePane';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 type Period = 'past3' | 'past6' | 'range';
 const useStyles = makeStyles({
@@ -76,30 +76,17 @@ export function InvoicesTab() {
         </Toolbar>
       </div>
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>{(d) => (
-        <TableFrame label={t('bills.tab.invoices')}>
-          <Table aria-label={t('bills.tab.invoices')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('inv.col.number')}</TableHeaderCell>
-                <TableHeaderCell>{t('inv.col.date')}</TableHeaderCell>
-                <TableHeaderCell>{t('inv.col.product')}</TableHeaderCell>
-                <TableHeaderCell>{t('inv.col.total')}</TableHeaderCell>
-                <TableHeaderCell>{t('inv.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.items.map((i) => (
-                <TableRow key={i.id}>
-                  <TableCell><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</TableCell>
-                  <TableCell>{date(i.issuedAt)}</TableCell>
-                  <TableCell>{i.productName}</TableCell>
-                  <TableCell>{money(i.total)}</TableCell>
-                  <TableCell><Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>{t(`inv.status.${i.status}`)}</Badge></TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('bills.tab.invoices')} items={d.items} rowId={(i) => i.id} columns={[
+          { id: 'number', header: t('inv.col.number'), sortBy: (i) => i.number, controls: 'one', cell: (i) => (
+            <><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</>
+          ) },
+          { id: 'date', header: t('inv.col.date'), sortBy: (i) => Date.parse(i.issuedAt), cell: (i) => date(i.issuedAt) },
+          { id: 'product', header: t('inv.col.product'), sortBy: (i) => i.productName ?? '', cell: (i) => i.productName },
+          { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
+          { id: 'status', header: t('inv.col.status'), sortBy: (i) => t(`inv.status.${i.status}`), cell: (i) => (
+            <Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>{t(`inv.status.${i.status}`)}</Badge>
+          ) },
+        ]} />
       )}</Loadable>
       {!error && data?.nextCursor && <Button onClick={() => void more(data)}>{t('inv.more')}</Button>}
       <InvoicePane id={open} onClose={() => setOpen(null)} onPaid={reload} />

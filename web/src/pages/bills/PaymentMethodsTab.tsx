@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Table, TableBody,
-  TableCell, TableHeader, TableHeaderCell, TableRow, Toolbar,
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Toolbar,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useMayWrite } from '../../hooks/useMayWrite';
-import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 /** Onglet "Modes de paiement": the cards; one opens in the right pane; "Ajouter un mode de paiement". */
 export function PaymentMethodsTab() {
@@ -48,31 +46,19 @@ export function PaymentMethodsTab() {
       </Toolbar>}
       {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>{(d) => (
-        <TableFrame label={t('bills.tab.methods')}>
-          <Table aria-label={t('bills.tab.methods')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('pm.col.card')}</TableHeaderCell>
-                <TableHeaderCell>{t('pm.col.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('pm.col.expiry')}</TableHeaderCell>
-                <TableHeaderCell><VisuallyHidden>{t('pm.col.actions')}</VisuallyHidden></TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.items.map((pm) => (
-                <TableRow key={pm.id}>
-                  <TableCell><Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link></TableCell>
-                  <TableCell>{pm.nameOnCard}</TableCell>
-                  <TableCell>
-                    {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
-                    {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
-                  </TableCell>
-                  <TableCell>{mayWrite && <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button>}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('bills.tab.methods')} items={d.items} rowId={(pm) => pm.id} columns={[
+          { id: 'card', header: t('pm.col.card'), controls: 'one', cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link> },
+          { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
+          { id: 'expiry', header: t('pm.col.expiry'), sortBy: (pm) => pm.expYear * 100 + pm.expMonth, cell: (pm) => (
+            <>
+              {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
+              {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
+            </>
+          ) },
+          { id: 'actions', header: t('pm.col.actions'), hideHeader: true, controls: 'one', cell: (pm) => mayWrite && (
+            <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button>
+          ) },
+        ]} />
       )}</Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
       <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>

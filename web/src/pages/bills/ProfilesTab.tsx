@@ -1,11 +1,11 @@
 import { useNavigate } from 'react-router-dom';
-import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Link } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 /** Onglet "Profils de facturation": each profile opens its page. */
 export function ProfilesTab() {
@@ -15,28 +15,13 @@ export function ProfilesTab() {
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
   return (
     <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('bp.none'))}>{(d) => (
-    <TableFrame label={t('bills.tab.profiles')}>
-      <Table aria-label={t('bills.tab.profiles')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('buy.profileName')}</TableHeaderCell>
-            <TableHeaderCell>{t('bp.soldTo')}</TableHeaderCell>
-            <TableHeaderCell>{t('bp.paymentMethod')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {d.items.map((bp) => (
-            <TableRow key={bp.id}>
-              <TableCell>
-                <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
-              </TableCell>
-              <TableCell>{bp.address.line1}, {bp.address.postalCode} {bp.address.city}, {bp.country}</TableCell>
-              <TableCell>{bp.paymentMethod ? label(bp.paymentMethod) : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableFrame>
+      <DataTable label={t('bills.tab.profiles')} items={d.items} rowId={(bp) => bp.id} columns={[
+        { id: 'name', header: t('buy.profileName'), sortBy: (bp) => bp.name, controls: 'one', cell: (bp) => (
+          <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
+        ) },
+        { id: 'soldTo', header: t('bp.soldTo'), cell: (bp) => `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}` },
+        { id: 'paymentMethod', header: t('bp.paymentMethod'), cell: (bp) => (bp.paymentMethod ? label(bp.paymentMethod) : '—') },
+      ]} />
     )}</Loadable>
   );
 }

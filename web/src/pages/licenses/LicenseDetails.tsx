@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Spinner, Table,
-  TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Text, makeStyles, tokens,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Spinner, Text,
+  makeStyles, tokens,
 } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AssignPane } from './AssignPane';
 import type { Subscription } from '../products/types';
 import type { Answer } from '../../api/types';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 
 type AssignmentPage = Answer<'/api/subscriptions/{id}/assignments'>;
 
@@ -25,7 +25,7 @@ export default function LicenseDetails() {
   const { t, date, problem } = useT();
   const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
   const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments?limit=50`);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -39,11 +39,6 @@ export default function LicenseDetails() {
   const refresh = () => {
     sub.reload();
     list.reload();
-  };
-  const toggle = (personId: string) => {
-    const next = new Set(selected);
-    if (!next.delete(personId)) next.add(personId);
-    setSelected(next);
   };
 
   // a pool holds up to 10,000 people: the next fifty on demand
@@ -80,37 +75,13 @@ export default function LicenseDetails() {
       {!list.data && <Spinner label={t('common.loading')} />}
       {list.data && people.length === 0 && <p>{t('lic.nobody')}</p>}
       {people.length > 0 && (
-        <TableFrame label={s.product.name}>
-          <Table aria-label={s.product.name}>
-            <TableHeader>
-              <TableRow>
-                {canChange && (
-                  <TableSelectionCell
-                    checked={selected.size === people.length ? true : selected.size > 0 ? 'mixed' : false}
-                    onClick={() => setSelected(selected.size === people.length ? new Set() : new Set(people.map((a) => a.person.id)))}
-                    checkboxIndicator={{ 'aria-label': t('lic.selectAll') }}
-                  />
-                )}
-                <TableHeaderCell>{t('lic.col.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('lic.col.email')}</TableHeaderCell>
-                <TableHeaderCell>{t('lic.col.assignedOn')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {people.map((a) => (
-                <TableRow key={a.person.id}>
-                  {canChange && (
-                    <TableSelectionCell checked={selected.has(a.person.id)} onClick={() => toggle(a.person.id)}
-                      checkboxIndicator={{ 'aria-label': t('lic.select', { name: a.person.displayName }) }} />
-                  )}
-                  <TableCell>{a.person.displayName}</TableCell>
-                  <TableCell>{a.person.email}</TableCell>
-                  <TableCell>{date(a.assignedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={s.product.name} items={people} rowId={(a) => a.person.id} columns={[
+          { id: 'name', header: t('lic.col.name'), sortBy: (a) => a.person.displayName, cell: (a) => a.person.displayName },
+          { id: 'email', header: t('lic.col.email'), sortBy: (a) => a.person.email, cell: (a) => a.person.email },
+          { id: 'assignedOn', header: t('lic.col.assignedOn'), sortBy: (a) => Date.parse(a.assignedAt), cell: (a) => date(a.assignedAt) },
+        ]} selection={canChange ? {
+          selected, onChange: setSelected, allLabel: t('lic.selectAll'), rowLabel: (a) => t('lic.select', { name: a.person.displayName }),
+        } : undefined} />
       )}
       {list.data?.nextCursor && <Button onClick={() => void more(list.data!)}>{t('lic.more')}</Button>}
       <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
-  Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
+  Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Text,
 } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
@@ -8,7 +8,7 @@ import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { PageHeader } from '../../components/PageHeader';
-import { TableFrame } from '../../components/TableFrame';
+import { DataTable } from '../../components/DataTable';
 import { PersonPane, type PaneResult } from './PersonPane';
 import type { PersonDetail } from './types';
 
@@ -86,32 +86,17 @@ export default function People() {
       {!rows && !error && <Spinner label={t('common.loading')} />}
       {rows && rows.length === 0 && <Text block>{t('ppl.none')}</Text>}
       {rows && rows.length > 0 && (
-        <TableFrame label={t('ppl.title')}>
-          <Table aria-label={t('ppl.title')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('ppl.col.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.col.email')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.col.location')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.col.role')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((p) => (
-                <TableRow key={p.id}>
-                  <TableCell>{canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName}</TableCell>
-                  <TableCell style={{ overflowWrap: 'anywhere' }}>{p.email}</TableCell>
-                  <TableCell>{p.usageLocation ?? t('ppl.noLocation')}</TableCell>
-                  <TableCell>{t(`ppl.role.${p.role}`)}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>{t(`ppl.status.${p.status}`)}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('ppl.title')} items={rows} rowId={(p) => p.id} columns={[
+          { id: 'name', header: t('ppl.col.name'), sortBy: (p) => p.displayName, controls: canChange ? 'one' : undefined, cell: (p) => (
+            canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName
+          ) },
+          { id: 'email', header: t('ppl.col.email'), sortBy: (p) => p.email, cell: (p) => p.email },
+          { id: 'location', header: t('ppl.col.location'), sortBy: (p) => p.usageLocation ?? '', cell: (p) => p.usageLocation ?? t('ppl.noLocation') },
+          { id: 'role', header: t('ppl.col.role'), sortBy: (p) => t(`ppl.role.${p.role}`), cell: (p) => t(`ppl.role.${p.role}`) },
+          { id: 'status', header: t('ppl.col.status'), sortBy: (p) => t(`ppl.status.${p.status}`), cell: (p) => (
+            <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>{t(`ppl.status.${p.status}`)}</Badge>
+          ) },
+        ]} />
       )}
       {next && <Button style={{ marginTop: 12 }} onClick={() => void more()}>{t('ppl.more')}</Button>}
       <PersonPane person={open} onClose={() => setOpen(undefined)} onDone={(r) => {

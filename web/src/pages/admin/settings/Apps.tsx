@@ -1,18 +1,16 @@
 import { useState, type SubmitEvent } from 'react';
-import {
-  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { TableFrame } from '../../../components/TableFrame';
+import { DataTable } from '../../../components/DataTable';
+import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
 
 const ROLES = ['User.Read.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All', 'User.ReadWrite.All'] as const;
-const COLUMNS = ['app.name', 'app.clientId', 'app.permissions', 'app.owner', 'app.created', 'app.lastUsed', 'app.actions'];
 type App = Item<'/api/admin/apps'>;
 type Credentials = Answer<'/api/admin/apps', 'post'>;
 
@@ -39,7 +37,7 @@ export default function Apps() {
   }
   const register = (e: SubmitEvent) => {
     e.preventDefault();
-    void run(async () => {
+    return run(async () => {
       const credentials = await api<Credentials>('/api/admin/apps', { method: 'POST', body: { name, roles } });
       setShown({ text: t('app.secretOnce'), credentials });
       setName('');
@@ -60,54 +58,32 @@ export default function Apps() {
       <SettingsTabs />
       <Text block style={{ marginBottom: 12, maxWidth: 760 }}>{t('app.intro')}</Text>
       {message && <MessageBar intent={message.intent} style={{ marginBottom: 12 }}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
-      {shown && (
-        <MessageBar intent="success" style={{ marginBottom: 12 }}>
-          <MessageBarBody>
-            {shown.text}
-            {([['app.clientId', shown.credentials.clientId], ['app.tenantId', shown.credentials.tenantId], ['app.authorityHost', shown.credentials.authorityHost],
-              ['app.secret', shown.credentials.clientSecret]] as const).map(([label, value]) => (
-              <Field key={label} label={t(label)} style={{ maxWidth: 560 }}><Input readOnly value={value} /></Field>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {shown && <SecretShownOnce text={shown.text} values={[
+        [t('app.clientId'), shown.credentials.clientId], [t('app.tenantId'), shown.credentials.tenantId],
+        [t('app.authorityHost'), shown.credentials.authorityHost], [t('app.secret'), shown.credentials.clientSecret],
+      ]} />}
       {!apps.data && !apps.error && <Spinner label={t('common.loading')} />}
       {apps.error ? <MessageBar intent="error"><MessageBarBody>{problem(apps.error)}</MessageBarBody></MessageBar> : null}
       {apps.data && apps.data.items.length === 0 && <Text block>{t('app.none')}</Text>}
       {apps.data && apps.data.items.length > 0 && (
-        <TableFrame label={t('app.list')}>
-          <Table aria-label={t('app.list')}>
-            <TableHeader>
-              <TableRow>
-                {COLUMNS.map((c) => <TableHeaderCell key={c}>{t(c)}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {apps.data.items.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell>{a.name}</TableCell>
-                  <TableCell><Text font="monospace">{a.clientId}</Text></TableCell>
-                  <TableCell>{a.roles.join(', ')}</TableCell>
-                  <TableCell>{a.owner.displayName}</TableCell>
-                  <TableCell>{date(a.createdAt)}</TableCell>
-                  <TableCell>{a.lastUsedAt ? date(a.lastUsedAt) : t('app.never')}</TableCell>
-                  <TableCell>
-                    {canChange && (
-                      <div style={{ display: 'flex', gap: 8 }}>
-                        {([['app.rotate', rotate], ['app.revoke', revoke]] as const).map(([label, act]) => (
-                          <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>{t(label)}</Button>
-                        ))}
-                      </div>
-                    )}
-                  </TableCell>
-                </TableRow>
+        <DataTable label={t('app.list')} items={apps.data.items} rowId={(a) => a.id} columns={[
+          { id: 'name', header: t('app.name'), sortBy: (a) => a.name, cell: (a) => a.name },
+          { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
+          { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
+          { id: 'owner', header: t('app.owner'), sortBy: (a) => a.owner.displayName, cell: (a) => a.owner.displayName },
+          { id: 'created', header: t('app.created'), sortBy: (a) => Date.parse(a.createdAt), cell: (a) => date(a.createdAt) },
+          { id: 'lastUsed', header: t('app.lastUsed'), sortBy: (a) => (a.lastUsedAt ? Date.parse(a.lastUsedAt) : 0), cell: (a) => (a.lastUsedAt ? date(a.lastUsedAt) : t('app.never')) },
+          { id: 'actions', header: t('app.actions'), controls: 'several', cell: (a) => canChange && (
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+              {([['app.rotate', rotate], ['app.revoke', revoke]] as const).map(([label, act]) => (
+                <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>{t(label)}</Button>
               ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+            </div>
+          ) },
+        ]} />
       )}
       {canChange && (
-        <form onSubmit={register} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16, maxWidth: 560 }}>
+        <form onSubmit={(e) => void register(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16, maxWidth: 560 }}>
           <Field label={t('app.name')}><Input value={name} maxLength={100} placeholder="License robot" onChange={(_, d) => setName(d.value)} /></Field>
           {/* a group, not a Field: a Field gives its one control its label and id */}
           <div role="group" aria-labelledby="app-permissions" style={{ display: 'flex', flexDirection: 'column' }}>

@@ -1,14 +1,13 @@
 import { useState, type SubmitEvent } from 'react';
-import {
-  Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { TableFrame } from '../../../components/TableFrame';
+import { DataTable } from '../../../components/DataTable';
+import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
 
 type Token = Item<'/api/admin/provisioning/tokens'>;
@@ -53,38 +52,18 @@ export default function Provisioning() {
       <Text block style={{ marginBottom: 12 }}>{t('set.scimIntro')}</Text>
       <Field label={t('set.scimUrl')} style={{ maxWidth: 560, marginBottom: 16 }}><Input readOnly value={scimUrl} /></Field>
       {error && <MessageBar intent="error" style={{ marginBottom: 12 }}><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      {created && (
-        <MessageBar intent="success" style={{ marginBottom: 12 }}>
-          <MessageBarBody>{t('set.tokenOnce')} <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>{created}</Text></MessageBarBody>
-        </MessageBar>
-      )}
+      {created && <SecretShownOnce text={t('set.tokenOnce')} values={[[t('set.token'), created]]} />}
       {!tokens.data && <Spinner label={t('common.loading')} />}
       {tokens.data && tokens.data.items.length === 0 && <Text block>{t('set.noTokens')}</Text>}
       {tokens.data && tokens.data.items.length > 0 && (
-        <TableFrame label={t('set.tokens')}>
-          <Table aria-label={t('set.tokens')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('set.tokenName')}</TableHeaderCell>
-                <TableHeaderCell>{t('set.created')}</TableHeaderCell>
-                <TableHeaderCell>{t('set.lastUsed')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tokens.data.items.map((k) => (
-                <TableRow key={k.id}>
-                  <TableCell>{k.name}</TableCell>
-                  <TableCell>{date(k.createdAt)}</TableCell>
-                  <TableCell>{k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')}</TableCell>
-                  <TableCell>
-                    {canChange && <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>{t('set.revoke')}</Button>}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('set.tokens')} items={tokens.data.items} rowId={(k) => k.id} columns={[
+          { id: 'name', header: t('set.tokenName'), sortBy: (k) => k.name, cell: (k) => k.name },
+          { id: 'created', header: t('set.created'), sortBy: (k) => Date.parse(k.createdAt), cell: (k) => date(k.createdAt) },
+          { id: 'lastUsed', header: t('set.lastUsed'), sortBy: (k) => (k.lastUsedAt ? Date.parse(k.lastUsedAt) : 0), cell: (k) => (k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')) },
+          { id: 'actions', header: t('ppl.actions'), controls: 'one', cell: (k) => canChange && (
+            <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>{t('set.revoke')}</Button>
+          ) },
+        ]} />
       )}
       {canChange && (
         <form onSubmit={(e) => void create(e)} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>

@@ -1,14 +1,12 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
-import {
-  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { api, ApiError } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { TableFrame } from '../../../components/TableFrame';
+import { DataTable } from '../../../components/DataTable';
 import { SettingsTabs } from './SettingsTabs';
 
 type Domain = Item<'/api/admin/domains'>;
@@ -74,43 +72,27 @@ export default function SignInSettings() {
       <Text block style={{ margin: '8px 0 12px' }}>{t('set.domainsIntro')}</Text>
       {!domains.data && <Spinner label={t('common.loading')} />}
       {domains.data && domains.data.items.length > 0 && (
-        <TableFrame label={t('set.domains')}>
-          <Table aria-label={t('set.domains')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('set.domain')}</TableHeaderCell>
-                <TableHeaderCell>{t('set.domainStatus')}</TableHeaderCell>
-                <TableHeaderCell>{t('set.txt')}</TableHeaderCell>
-                <TableHeaderCell>{t('ppl.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {domains.data.items.map((d) => (
-                <TableRow key={d.domain}>
-                  <TableCell>{d.domain}</TableCell>
-                  <TableCell>{d.verified ? t('set.verified') : t('set.notVerified')}</TableCell>
-                  <TableCell><Text font="monospace" style={{ overflowWrap: 'anywhere' }}>{d.verified ? '' : d.txtRecord.value}</Text></TableCell>
-                  <TableCell>
-                    {canChange && !d.verified && (
-                      <Button size="small" disabled={busy} aria-label={`${t('set.verify')} ${d.domain}`} onClick={() => void act(async () => {
-                        await api(`/api/admin/domains/${encodeURIComponent(d.domain)}/verify`, { method: 'POST' });
-                        domains.reload();
-                        return t('set.domainVerified', { domain: d.domain });
-                      })}>{t('set.verify')}</Button>
-                    )}{' '}
-                    {canChange && (
-                      <Button size="small" disabled={busy} aria-label={`${t('set.remove')} ${d.domain}`} onClick={() => void act(async () => {
-                        await api(`/api/admin/domains/${encodeURIComponent(d.domain)}`, { method: 'DELETE' });
-                        domains.reload();
-                        return `${d.domain} ✓`;
-                      })}>{t('set.remove')}</Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={t('set.domains')} items={domains.data.items} rowId={(d) => d.domain} columns={[
+          { id: 'domain', header: t('set.domain'), sortBy: (d) => d.domain, cell: (d) => d.domain },
+          { id: 'status', header: t('set.domainStatus'), sortBy: (d) => Number(d.verified), cell: (d) => (d.verified ? t('set.verified') : t('set.notVerified')) },
+          { id: 'txt', header: t('set.txt'), cell: (d) => <Text font="monospace">{d.verified ? '' : d.txtRecord.value}</Text> },
+          { id: 'actions', header: t('ppl.actions'), controls: 'several', cell: (d) => canChange && (
+            <>
+              {!d.verified && (
+                <Button size="small" disabled={busy} aria-label={`${t('set.verify')} ${d.domain}`} onClick={() => void act(async () => {
+                  await api(`/api/admin/domains/${encodeURIComponent(d.domain)}/verify`, { method: 'POST' });
+                  domains.reload();
+                  return t('set.domainVerified', { domain: d.domain });
+                })}>{t('set.verify')}</Button>
+              )}{' '}
+              <Button size="small" disabled={busy} aria-label={`${t('set.remove')} ${d.domain}`} onClick={() => void act(async () => {
+                await api(`/api/admin/domains/${encodeURIComponent(d.domain)}`, { method: 'DELETE' });
+                domains.reload();
+                return `${d.domain} ✓`;
+              })}>{t('set.remove')}</Button>
+            </>
+          ) },
+        ]} />
       )}
       {canChange && (
         <form onSubmit={addDomain} style={{ display: 'flex', gap: 8, alignItems: 'end', margin: '12px 0 24px' }}>
@@ -129,7 +111,7 @@ export default function SignInSettings() {
           <Field label={t('set.clientId')} required>
             <Input value={form.clientId} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientId: d.value })} />
           </Field>
-          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : null}>
+          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : undefined}>
             <Input type="password" autoComplete="off" value={form.clientSecret} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientSecret: d.value })} />
           </Field>
           <Checkbox label={t('set.jit')} checked={form.jitProvisioning} disabled={!canChange} onChange={(_, d) => setForm({ ...form, jitProvisioning: !!d.checked })} />

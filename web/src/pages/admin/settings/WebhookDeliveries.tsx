@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useApi } from '../../../useApi';
-import { TableFrame } from '../../../components/TableFrame';
+import { DataTable } from '../../../components/DataTable';
 
 type Endpoint = Item<'/api/admin/webhooks'>;
 type Page = Answer<'/api/admin/webhooks/{id}/deliveries'>;
@@ -37,32 +37,14 @@ export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint;
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data?.items.length === 0 && <Text block>{t('wh.noDeliveries')}</Text>}
       {data && data.items.length > 0 && (
-        <TableFrame label={title}>
-          <Table aria-label={title}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('wh.when')}</TableHeaderCell>
-                <TableHeaderCell>{t('wh.event')}</TableHeaderCell>
-                <TableHeaderCell>{t('wh.response')}</TableHeaderCell>
-                <TableHeaderCell>{t('wh.latency')}</TableHeaderCell>
-                <TableHeaderCell>{t('wh.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('wh.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.map((d) => (
-                <TableRow key={d.id}>
-                  <TableCell>{intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' })}</TableCell>
-                  <TableCell>{d.type}</TableCell>
-                  <TableCell style={{ overflowWrap: 'anywhere' }}>{d.statusCode ?? t('wh.noAnswer')} {d.error ?? d.responseExcerpt.slice(0, 120)}</TableCell>
-                  <TableCell>{t('wh.latencyMs', { ms: d.latencyMs })}</TableCell>
-                  <TableCell>{t(`wh.msg.${d.messageStatus}`)}</TableCell>
-                  <TableCell>{canReplay && <Button size="small" onClick={() => void replay(d.eventId)}>{t('wh.replay')}</Button>}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableFrame>
+        <DataTable label={title} items={data.items} rowId={(d) => d.id} columns={[
+          { id: 'when', header: t('wh.when'), sortBy: (d) => Date.parse(d.attemptedAt), cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }) },
+          { id: 'event', header: t('wh.event'), sortBy: (d) => d.type, cell: (d) => d.type },
+          { id: 'response', header: t('wh.response'), sortBy: (d) => d.statusCode ?? 0, cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}` },
+          { id: 'latency', header: t('wh.latency'), sortBy: (d) => d.latencyMs, cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }) },
+          { id: 'status', header: t('wh.status'), sortBy: (d) => t(`wh.msg.${d.messageStatus}`), cell: (d) => t(`wh.msg.${d.messageStatus}`) },
+          { id: 'actions', header: t('wh.actions'), controls: 'one', cell: (d) => canReplay && <Button size="small" onClick={() => void replay(d.eventId)}>{t('wh.replay')}</Button> },
+        ]} />
       )}
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </section>

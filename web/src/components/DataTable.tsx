@@ -1,0 +1,93 @@
+import { useMemo, type ReactNode } from 'react';
+import {
+  DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell, DataGridRow, createTableColumn, makeStyles,
+} from '@fluentui/react-components';
+import { useLocale } from '../i18n';
+import { VisuallyHidden } from './VisuallyHidden';
+
+/** One column of a DataTable. */
+export interface Column<T> {
+  id: string;
+  /** never empty: an action column keeps its header for screen readers with `hideHeader` */
+  header: string;
+  hideHeader?: boolean;
+  cell: (item: T) => ReactNode;
+  /** what a click on the header sorts the loaded rows by; a column without it does not sort */
+  sortBy?: (item: T) => string | number;
+  /** a cell of controls: 'one', the arrow keys land on the control itself; 'several', Enter steps into the cell */
+  controls?: 'one' | 'several';
+}
+
+/** Rows picked with a checkbox each (and one for all in the header), by row id. */
+export interface Selection<T> {
+  selected: ReadonlySet<string>;
+  onChange: (selected: Set<string>) => void;
+  allLabel: string;
+  rowLabel: (item: T) => string;
+}
+
+const useStyles = makeStyles({
+  // a wide table scrolls inside its frame on a phone; the page itself never scrolls sideways
+  frame: { overflowX: 'auto', maxWidth: '100%' },
+  grid: { minWidth: '600px' },
+  // a long address, e-mail or id wraps inside its cell instead of running into the next one
+  content: { minWidth: 0, overflowWrap: 'anywhere' },
+});
+
+const FOCUS = { one: 'none', several: 'group' } as const;
+
+/**
+ * The portal's table: Fluent's DataGrid, named by `label`, moved through with the arrow keys
+ * (Home, End, Ctrl+Home, Ctrl+End), sorted by a click on a sortable header, with row selection
+ * when `selection` is given.
+ */
+export function DataTable<T>({ label, items, columns, rowId, selection }: {
+  label: string; items: T[]; columns: Column<T>[]; rowId: (item: T) => string; selection?: Selection<T>;
+}) {
+  const styles = useStyles();
+  const { locale } = useLocale();
+  const collator = useMemo(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }), [locale]);
+  const definitions = columns.map((c) => {
+    const by = c.sortBy;
+    return createTableColumn<T>({
+      columnId: c.id,
+      renderHeaderCell: () => (c.hideHeader ? <VisuallyHidden>{c.header}</VisuallyHidden> : c.header),
+      renderCell: (item) => <div className={styles.content}>{c.cell(item)}</div>,
+      ...(by && {
+        compare: (a: T, b: T) => {
+          const [x, y] = [by(a), by(b)];
+          return typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        },
+      }),
+    });
+  });
+  const focus = (columnId: string | number) => {
+    const controls = columns.find((c) => c.id === columnId)?.controls;
+    return controls ? FOCUS[controls] : 'cell';
+  };
+  const selecting = selection && {
+    selectionMode: 'multiselect' as const,
+    selectedItems: selection.selected,
+    onSelectionChange: (_: unknown, d: { selectedItems: Set<string | number> }) => selection.onChange(new Set([...d.selectedItems].map(String))),
+  };
+
+  return (
+    <div className={styles.frame}>
+      <DataGrid className={styles.grid} aria-label={label} items={items} columns={definitions} getRowId={rowId}
+        sortable={columns.some((c) => c.sortBy)} {...selecting}>
+        <DataGridHeader>
+          <DataGridRow {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.allLabel } } })}>
+            {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<T>>
+          {({ item, rowId: id }) => (
+            <DataGridRow<T> key={id} {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.rowLabel(item) } } })}>
+              {({ renderCell, columnId }) => <DataGridCell focusMode={focus(columnId)}>{renderCell(item)}</DataGridCell>}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
+    </div>
+  );
+}
