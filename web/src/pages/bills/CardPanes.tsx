@@ -1,20 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import { useApi } from '../../useApi';
 import { Pane } from '../../components/Pane';
 import {
   AddressFields, CardFields, cardBody, emptyCard, TextField, useFieldRowStyles, type AddressDraft, type CardDraft, type FieldErrors,
 } from '../../components/CardFields';
 import { useCardLabel } from '../../components/labels';
-import type { PaymentMethod } from './types';
-import { useChanged } from '../../hooks/useChanged';
 import { useOpening } from '../../hooks/useOpening';
+import { useSubmit } from '../../hooks/useSubmit';
+import type { PaymentMethod } from './types';
 
 const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
 const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
 
 export { useCardLabel };
+
+/** What can change on a saved card (not its number), as typed. */
+interface CardEdit { cvc: string; expMonth: string; expYear: string; nameOnCard: string; address: AddressDraft }
+const noEdit: CardEdit = { cvc: '', expMonth: '', expYear: '', nameOnCard: '', address: noAddress };
+const editOf = (card: PaymentMethod): CardEdit =>
+  ({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard, address: addressOf(card.address) });
+/** The change as the API takes it: the security code only when typed, the expiry only when changed. */
+const patchOf = (card: PaymentMethod, edit: CardEdit) => ({
+  nameOnCard: edit.nameOnCard, address: edit.address,
+  ...(edit.cvc ? { cvc: edit.cvc } : {}),
+  ...(Number(edit.expMonth) !== card.expMonth || Number(edit.expYear) !== card.expYear
+    ? { expMonth: Number(edit.expMonth), expYear: Number(edit.expYear) } : {}),
+});
 
 /**
  * An existing card in the right pane; "Modifier" turns it into a form for the security code,
@@ -24,53 +38,29 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
   card: PaymentMethod | null; onClose: () => void; onSaved: (pm: PaymentMethod) => void; editOnOpen?: boolean;
 }) {
   const styles = useFieldRowStyles();
-  const { t, problem, fieldErrors } = useT();
+  const { t } = useT();
   const label = useCardLabel();
+  const submit = useSubmit();
   const [editing, setEditing] = useState(false);
-  const [invalid, setInvalid] = useState<FieldErrors>({});
-  const [draft, setDraft] = useState({ cvc: '', expMonth: '', expYear: '', nameOnCard: '' });
-  const [address, setAddress] = useState<AddressDraft>(noAddress);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  if (useChanged(card) && card) {
+  const [edit, setEdit] = useState(noEdit);
+  if (useOpening(card !== null) && card) {
     setEditing(editOnOpen);
-    setError(null);
-    setInvalid({});
-    setDraft({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard });
-    setAddress(addressOf(card.address));
+    setEdit(editOf(card));
+    submit.clear();
   }
-  const field = (k: keyof typeof draft) => ({ value: draft[k], error: invalid[k], onChange: (_: unknown, d: { value: string }) => setDraft({ ...draft, [k]: d.value }) });
+  const field = (k: Exclude<keyof CardEdit, 'address'>) =>
+    ({ value: edit[k], error: submit.invalid[k], onChange: (_: unknown, d: { value: string }) => setEdit({ ...edit, [k]: d.value }) });
 
-  async function save() {
+  function save() {
     if (!card) return;
     if (!editing) return setEditing(true);
-    setBusy(true);
-    setError(null);
-    try {
-      const expiryChanged = Number(draft.expMonth) !== card.expMonth || Number(draft.expYear) !== card.expYear;
-      onSaved(await api<PaymentMethod>(`/api/payment-methods/${card.id}`, {
-        method: 'PATCH',
-        body: {
-          nameOnCard: draft.nameOnCard, address,
-          ...(draft.cvc ? { cvc: draft.cvc } : {}),
-          ...(expiryChanged ? { expMonth: Number(draft.expMonth), expYear: Number(draft.expYear) } : {}),
-        },
-      }));
-    } catch (err) {
-      setError(problem(err));
-      setInvalid(fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
+    void submit.run(async () => onSaved(await api<PaymentMethod>(`/api/payment-methods/${card.id}`, { method: 'PATCH', body: patchOf(card, edit) })));
   }
 
   return (
-    <Pane title={card ? label(card) : ''} open={card !== null} onClose={onClose} onSubmit={save} submitLabel={editing ? t('common.save') : t('pm.edit')} busy={busy} error={error}>
-      {card && !editing && (
-        <>
-          <Text>{card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}</Text>
-        </>
-      )}
+    <Pane title={card ? label(card) : ''} open={card !== null} onClose={onClose} onSubmit={save} submitLabel={editing ? t('common.save') : t('pm.edit')}
+      busy={submit.busy} error={submit.error}>
+      {card && !editing && <Text>{card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}</Text>}
       {card && editing && (
         <>
           <div className={styles.row}>
@@ -79,7 +69,7 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
           </div>
           <TextField label={t('buy.cvc')} required={false} hint={t('pm.cvcHint')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
           <TextField label={t('buy.nameOnCard')} {...field('nameOnCard')} />
-          <AddressFields value={address} onChange={setAddress} errors={invalid} />
+          <AddressFields value={edit.address} onChange={(address) => setEdit({ ...edit, address })} errors={submit.invalid} />
         </>
       )}
     </Pane>
@@ -110,28 +100,16 @@ export function useNewCard() {
 
 /** "Ajouter un mode de paiement": the card is verified by the gateway, then saved masked. */
 export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose: () => void; onAdded: (pm: PaymentMethod) => void }) {
-  const { t, problem } = useT();
+  const { t } = useT();
   const form = useNewCard();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   if (useOpening(open)) {
     form.reset();
-    setError(null);
+    submit.clear();
   }
-  async function add() {
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } }));
-    } catch (err) {
-      setError(problem(err));
-      form.failed(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const add = () => void submit.run(async () => onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } })), form.failed);
   return (
-    <Pane title={t('pm.add')} open={open} onClose={onClose} onSubmit={add} submitLabel={t('pm.addButton')} busy={busy} error={error}>
+    <Pane title={t('pm.add')} open={open} onClose={onClose} onSubmit={add} submitLabel={t('pm.addButton')} busy={submit.busy} error={submit.error}>
       {form.fields}
     </Pane>
   );
@@ -139,36 +117,23 @@ export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose
 
 /** "Remplacer": another saved card or a new one becomes the billing profile's payment method. */
 export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { profileId: string; open: boolean; onClose: () => void; onReplaced: () => void }) {
-  const { t, problem } = useT();
+  const { t } = useT();
   const label = useCardLabel();
   const form = useNewCard();
-  const [cards, setCards] = useState<PaymentMethod[]>([]);
+  const submit = useSubmit();
+  const cards = useApi<{ items: PaymentMethod[] }>(open ? '/api/payment-methods' : null).data?.items ?? [];
   const [choice, setChoice] = useState('new');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   if (useOpening(open)) {
     form.reset();
-    setError(null);
+    submit.clear();
     setChoice('new');
   }
-  useEffect(() => {
-    if (open) api<{ items: PaymentMethod[] }>('/api/payment-methods').then((r) => setCards(r.items), () => setCards([]));
-  }, [open]);
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/billing-profiles/${profileId}/payment-method`, { method: 'PUT', body: choice === 'new' ? { card: form.body() } : { paymentMethodId: choice } });
-      onReplaced();
-    } catch (err) {
-      setError(problem(err));
-      form.failed(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () => void submit.run(async () => {
+    await api(`/api/billing-profiles/${profileId}/payment-method`, { method: 'PUT', body: choice === 'new' ? { card: form.body() } : { paymentMethodId: choice } });
+    onReplaced();
+  }, form.failed);
   return (
-    <Pane title={t('bp.replaceTitle')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy} error={error}>
+    <Pane title={t('bp.replaceTitle')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={submit.busy} error={submit.error}>
       <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)} aria-label={t('bp.paymentMethod')}>
         {cards.map((c) => <Radio key={c.id} value={c.id} label={label(c)} />)}
         <Radio value="new" label={t('buy.newCard')} />

@@ -3,52 +3,44 @@ import { Field, Input } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { AddressFields, TextField, type AddressDraft, type FieldErrors } from '../../components/CardFields';
-import type { BillingProfile } from './types';
+import { AddressFields, TextField, type AddressDraft } from '../../components/CardFields';
 import { useOpening } from '../../hooks/useOpening';
+import { useSubmit } from '../../hooks/useSubmit';
+import type { BillingProfile } from './types';
+
+/** What the pane changes of a profile, as typed. */
+interface ProfileEdit { name: string; address: AddressDraft; email: string; vatNumber: string }
+const editOf = (p: BillingProfile): ProfileEdit => ({
+  name: p.name, address: { line1: p.address.line1, city: p.address.city, postalCode: p.address.postalCode, country: p.country },
+  email: p.invoiceEmail ?? '', vatNumber: p.vatNumber ?? '',
+});
 
 /** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
 export function ProfilePane({ profile, open, onClose, onSaved }: { profile: BillingProfile; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t, problem, fieldErrors } = useT();
-  const [invalid, setInvalid] = useState<FieldErrors>({});
-  const [name, setName] = useState('');
-  const [address, setAddress] = useState<AddressDraft>({ line1: '', city: '', postalCode: '', country: '' });
-  const [email, setEmail] = useState('');
-  const [vatNumber, setVatNumber] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { t } = useT();
+  const submit = useSubmit();
+  const [edit, setEdit] = useState(() => editOf(profile));
   if (useOpening(open)) {
-    setName(profile.name);
-    setAddress({ line1: profile.address.line1, city: profile.address.city, postalCode: profile.address.postalCode, country: profile.country });
-    setEmail(profile.invoiceEmail ?? '');
-    setVatNumber(profile.vatNumber ?? '');
-    setError(null);
-    setInvalid({});
+    setEdit(editOf(profile));
+    submit.clear();
   }
+  const set = (change: Partial<ProfileEdit>) => setEdit({ ...edit, ...change });
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { country, ...rest } = address;
-      await api(`/api/billing-profiles/${profile.id}`, {
-        method: 'PATCH', body: { name, address: { ...profile.address, ...rest }, country, invoiceEmail: email.trim() || null, vatNumber: vatNumber.trim() || null },
-      });
-      onSaved();
-    } catch (err) {
-      setError(problem(err));
-      setInvalid(fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () => void submit.run(async () => {
+    const { country, ...rest } = edit.address;
+    await api(`/api/billing-profiles/${profile.id}`, {
+      method: 'PATCH',
+      body: { name: edit.name, address: { ...profile.address, ...rest }, country, invoiceEmail: edit.email.trim() || null, vatNumber: edit.vatNumber.trim() || null },
+    });
+    onSaved();
+  });
 
   return (
-    <Pane title={t('bp.edit')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={busy} error={error}>
-      <TextField label={t('buy.profileName')} value={name} onChange={(_, d) => setName(d.value)} error={invalid.name} />
-      <AddressFields value={address} onChange={setAddress} errors={invalid} />
-      <TextField label={t('bp.invoiceEmail')} required={false} type="email" value={email} onChange={(_, d) => setEmail(d.value)} error={invalid.invoiceEmail} />
-      <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}><Input value={vatNumber} onChange={(_, d) => setVatNumber(d.value)} /></Field>
+    <Pane title={t('bp.edit')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={submit.busy} error={submit.error}>
+      <TextField label={t('buy.profileName')} value={edit.name} onChange={(_, d) => set({ name: d.value })} error={submit.invalid.name} />
+      <AddressFields value={edit.address} onChange={(address) => set({ address })} errors={submit.invalid} />
+      <TextField label={t('bp.invoiceEmail')} required={false} type="email" value={edit.email} onChange={(_, d) => set({ email: d.value })} error={submit.invalid.invoiceEmail} />
+      <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}><Input value={edit.vatNumber} onChange={(_, d) => set({ vatNumber: d.value })} /></Field>
     </Pane>
   );
 }
