@@ -32,7 +32,7 @@ const Delivery = Type.Object({
 });
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
-interface Params { id: string; eventId: string }
+interface Params { id: string }
 
 /**
  * The webhook endpoint routes under `base`, for the admin (their organization) and the operator

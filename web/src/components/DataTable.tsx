@@ -1,6 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
 import {
-  DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell, DataGridRow, createTableColumn, makeStyles,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  createTableColumn,
+  makeStyles,
 } from '@fluentui/react-components';
 import { useLocale } from '../i18n';
 import { VisuallyHidden } from './VisuallyHidden';
@@ -41,8 +48,18 @@ const FOCUS = { one: 'none', several: 'group' } as const;
  * (Home, End, Ctrl+Home, Ctrl+End), sorted by a click on a sortable header, with row selection
  * when `selection` is given.
  */
-export function DataTable<T>({ label, items, columns, rowId, selection }: {
-  label: string; items: T[]; columns: Column<T>[]; rowId: (item: T) => string; selection?: Selection<T>;
+export function DataTable<T>({
+  label,
+  items,
+  columns,
+  rowId,
+  selection,
+}: {
+  label: string;
+  items: T[];
+  columns: Column<T>[];
+  rowId: (item: T) => string;
+  selection?: Selection<T>;
 }) {
   const styles = useStyles();
   const { locale } = useLocale();
@@ -68,22 +85,37 @@ export function DataTable<T>({ label, items, columns, rowId, selection }: {
   const selecting = selection && {
     selectionMode: 'multiselect' as const,
     selectedItems: selection.selected,
-    onSelectionChange: (_: unknown, d: { selectedItems: Set<string | number> }) => selection.onChange(new Set([...d.selectedItems].map(String))),
+    onSelectionChange: (_: unknown, d: { selectedItems: Set<string | number> }) =>
+      selection.onChange(new Set([...d.selectedItems].map(String))),
   };
 
   return (
     <div className={styles.frame}>
-      <DataGrid className={styles.grid} aria-label={label} items={items} columns={definitions} getRowId={rowId}
-        sortable={columns.some((c) => c.sortBy)} {...selecting}>
+      <DataGrid
+        className={styles.grid}
+        aria-label={label}
+        items={items}
+        columns={definitions}
+        getRowId={rowId}
+        sortable={columns.some((c) => c.sortBy)}
+        {...selecting}
+      >
         <DataGridHeader>
-          <DataGridRow {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.allLabel } } })}>
+          <DataGridRow
+            {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.allLabel } } })}
+          >
             {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
           </DataGridRow>
         </DataGridHeader>
         <DataGridBody<T>>
           {({ item, rowId: id }) => (
-            <DataGridRow<T> key={id} {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.rowLabel(item) } } })}>
-              {({ renderCell, columnId }) => <DataGridCell focusMode={focus(columnId)}>{renderCell(item)}</DataGridCell>}
+            <DataGridRow<T>
+              key={id}
+              {...(selection && { selectionCell: { checkboxIndicator: { 'aria-label': selection.rowLabel(item) } } })}
+            >
+              {({ renderCell, columnId }) => (
+                <DataGridCell focusMode={focus(columnId)}>{renderCell(item)}</DataGridCell>
+              )}
             </DataGridRow>
           )}
         </DataGridBody>

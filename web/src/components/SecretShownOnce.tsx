@@ -10,7 +10,9 @@ export function SecretShownOnce({ text, values }: { text: string; values: [label
       <MessageBarBody>
         {text}
         {values.map(([label, value]) => (
-          <Field key={label} label={label} style={{ maxWidth: 560 }}><Input readOnly value={value} /></Field>
+          <Field key={label} label={label} style={{ maxWidth: 560 }}>
+            <Input readOnly value={value} />
+          </Field>
         ))}
       </MessageBarBody>
     </MessageBar>

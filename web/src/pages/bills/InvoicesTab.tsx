@@ -30,8 +30,8 @@ export function InvoicesTab() {
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
   const [applied, setApplied] = useState<string>('');
-  // the last 3 or 6 months apply at once; a range once its dates are given
-  const choosePeriod = (p: Period) => {
+  // the last 3 or 6 months apply at once; a range once "Appliquer" is clicked
+  const choose = (p: Period) => {
     setPeriod(p);
     if (p === 'past3') setApplied('');
     if (p === 'past6') setApplied('months=6');
@@ -58,7 +58,7 @@ export function InvoicesTab() {
     <>
       <div className={styles.filters}>
         <Field label={t('inv.period')}>
-          <Dropdown value={labels[period]} selectedOptions={[period]} onOptionSelect={(_, d) => choosePeriod(d.optionValue as Period)}>
+          <Dropdown value={labels[period]} selectedOptions={[period]} onOptionSelect={(_, d) => choose(d.optionValue as Period)}>
             {(Object.keys(labels) as Period[]).map((p) => <Option key={p} value={p}>{labels[p]}</Option>)}
           </Dropdown>
         </Field>

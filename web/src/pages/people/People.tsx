@@ -6,7 +6,7 @@ import { Search20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
-import { useSession } from '../../session';
+import { useIsAdmin } from '../../hooks/useMayWrite';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/DataTable';
 import { PersonPane, type PaneResult } from './PersonPane';
@@ -18,8 +18,7 @@ const PAGE = 50;
 /** Admin > People: search the directory, add people, and open one to change them. */
 export default function People() {
   const { t, problem, date } = useT();
-  const { me } = useSession();
-  const canChange = me?.person.role === 'admin';
+  const canChange = useIsAdmin();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -33,13 +32,11 @@ export default function People() {
     api<Answer<'/api/people'>>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => {
-      load().then((page) => {
-        if (!live) return;
-        setRows(page.items);
-        setNext(page.nextCursor);
-      }, (err: unknown) => live && setError(err));
-    }, 200);
+    const timer = setTimeout(() => void load().then((page) => {
+      if (!live) return;
+      setRows(page.items);
+      setNext(page.nextCursor);
+    }, (err: unknown) => live && setError(err)), 200);
     return () => {
       live = false;
       clearTimeout(timer);

@@ -9,8 +9,18 @@ const useStyles = makeStyles({
 });
 
 /** Beside the purchase form: price, tax (and the country it is for) and total; a trial's nothing to pay and when it ends. */
-export function OrderSummary({ product, term, trial, quote, country }: {
-  product: Item<'/api/products'> | undefined; term: Term; trial: boolean; quote: Answer<'/api/subscriptions/quote'> | null; country: string | undefined;
+export function OrderSummary({
+  product,
+  term,
+  trial,
+  quote,
+  country,
+}: {
+  product: Item<'/api/products'> | undefined;
+  term: Term;
+  trial: boolean;
+  quote: Answer<'/api/subscriptions/quote'> | null;
+  country: string | undefined;
 }) {
   const styles = useStyles();
   const { t, money, date } = useT();
@@ -18,20 +28,45 @@ export function OrderSummary({ product, term, trial, quote, country }: {
     <Card className={styles.summary} aria-label={t('buy.total')}>
       {quote && product && !trial ? (
         <>
-          <div className={styles.line}><Text>{t('buy.price')}</Text><Text>{t('perLicenseMonth', { price: money(product.prices[term]) })}</Text></div>
-          <div className={styles.line}><Text>{t('buy.subtotal')}</Text><Text>{money(quote.subtotal)}</Text></div>
-          <div className={styles.line}><Text>{t('buy.tax', { rate: `${quote.taxRateBp / 100} %` })}{country ? ` · ${country}` : ''}</Text><Text>{money(quote.tax)}</Text></div>
+          <div className={styles.line}>
+            <Text>{t('buy.price')}</Text>
+            <Text>{t('perLicenseMonth', { price: money(product.prices[term]) })}</Text>
+          </div>
+          <div className={styles.line}>
+            <Text>{t('buy.subtotal')}</Text>
+            <Text>{money(quote.subtotal)}</Text>
+          </div>
+          <div className={styles.line}>
+            <Text>
+              {t('buy.tax', { rate: `${quote.taxRateBp / 100} %` })}
+              {country ? ` · ${country}` : ''}
+            </Text>
+            <Text>{money(quote.tax)}</Text>
+          </div>
           <Divider />
-          <div className={styles.line}><Text weight="semibold">{t('buy.total')}</Text><Text weight="semibold">{money(quote.total)}</Text></div>
-          <Text>{t('buy.when', { date: date(quote.termStart), start: date(quote.termStart), end: date(quote.termEnd) })}</Text>
+          <div className={styles.line}>
+            <Text weight="semibold">{t('buy.total')}</Text>
+            <Text weight="semibold">{money(quote.total)}</Text>
+          </div>
+          <Text>
+            {t('buy.when', { date: date(quote.termStart), start: date(quote.termStart), end: date(quote.termEnd) })}
+          </Text>
         </>
       ) : (
         <>
           <div className={styles.line}>
             <Text weight="semibold">{t('buy.total')}</Text>
-            <Text weight="semibold">{product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}</Text>
+            <Text weight="semibold">
+              {product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}
+            </Text>
           </div>
-          {product && trial && quote && <Text>{t('buy.trialWhen', { date: date(new Date(Date.parse(quote.termStart) + product.trialDays * 86_400_000)) })}</Text>}
+          {product && trial && quote && (
+            <Text>
+              {t('buy.trialWhen', {
+                date: date(new Date(Date.parse(quote.termStart) + product.trialDays * 86_400_000)),
+              })}
+            </Text>
+          )}
         </>
       )}
     </Card>

@@ -25,8 +25,15 @@ export type OrderChange =
   | { type: 'set'; change: Partial<Omit<Order, 'productId'>> };
 
 export const newOrder = (country: string, profileName: string): Order => ({
-  productId: '', term: 'monthly', quantity: '1', trial: false, card: null, profile: null,
-  newCard: emptyCard, address: { line1: '', city: '', postalCode: '', country }, profileName,
+  productId: '',
+  term: 'monthly',
+  quantity: '1',
+  trial: false,
+  card: null,
+  profile: null,
+  newCard: emptyCard,
+  address: { line1: '', city: '', postalCode: '', country },
+  profileName,
 });
 
 export function orderReducer(order: Order, change: OrderChange): Order {
@@ -39,21 +46,40 @@ export function orderReducer(order: Order, change: OrderChange): Order {
 }
 
 /** The number of licenses, when the quantity typed is one (1 to 10,000). */
-export const licenseCount = (quantity: string) => (/^\d+$/.test(quantity) && Number(quantity) >= 1 && Number(quantity) <= 10_000 ? Number(quantity) : null);
+export const licenseCount = (quantity: string) =>
+  /^\d+$/.test(quantity) && Number(quantity) >= 1 && Number(quantity) <= 10_000 ? Number(quantity) : null;
 
 /**
  * POST /api/subscriptions's body: a billing profile when a card is needed or a saved one is
  * chosen, a card only when one is needed (a trial may go without).
  */
-export function orderBody(order: Order, count: number, choice: { card: string; profile: string }, needsCard: boolean): Body<'/api/subscriptions', 'post'> {
+export function orderBody(
+  order: Order,
+  count: number,
+  choice: { card: string; profile: string },
+  needsCard: boolean,
+): Body<'/api/subscriptions', 'post'> {
   const { productId, term, trial, address } = order;
   return {
-    productId, quantity: count, term, ...(trial ? { trial: true } : {}),
+    productId,
+    quantity: count,
+    term,
+    ...(trial ? { trial: true } : {}),
     ...(needsCard || choice.profile !== 'new'
       ? choice.profile === 'new'
-        ? { billingProfile: { name: order.profileName, address: { line1: address.line1, city: address.city, postalCode: address.postalCode }, country: address.country } }
+        ? {
+            billingProfile: {
+              name: order.profileName,
+              address: { line1: address.line1, city: address.city, postalCode: address.postalCode },
+              country: address.country,
+            },
+          }
         : { billingProfileId: choice.profile }
       : {}),
-    ...(needsCard ? (choice.card === 'new' ? { card: cardBody(order.newCard, address) } : { paymentMethodId: choice.card }) : {}),
+    ...(needsCard
+      ? choice.card === 'new'
+        ? { card: cardBody(order.newCard, address) }
+        : { paymentMethodId: choice.card }
+      : {}),
   };
 }

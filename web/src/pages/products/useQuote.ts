@@ -10,7 +10,13 @@ type Quote = Answer<'/api/subscriptions/quote'>;
  * the one typed: null when it cannot be priced (no product, a quantity out of range) or the pricing
  * failed; while a change is being priced, the last price stays.
  */
-export function useQuote(productId: string | undefined, count: number | null, term: Term, profile: string, country: string): Quote | null {
+export function useQuote(
+  productId: string | undefined,
+  count: number | null,
+  term: Term,
+  profile: string,
+  country: string,
+): Quote | null {
   let path: string | null = null;
   if (productId && count) {
     const q = new URLSearchParams({ productId, quantity: String(count), term });
@@ -22,7 +28,10 @@ export function useQuote(productId: string | undefined, count: number | null, te
   useEffect(() => {
     if (!path) return;
     let live = true;
-    api<Quote>(path).then((quote) => live && setAnswer({ path, quote }), () => live && setAnswer({ path, quote: null }));
+    api<Quote>(path).then(
+      (quote) => live && setAnswer({ path, quote }),
+      () => live && setAnswer({ path, quote: null }),
+    );
     return () => {
       live = false;
     };

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Te
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
-import { useSession } from '../../../session';
+import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
@@ -17,8 +17,7 @@ type Credentials = Answer<'/api/admin/apps', 'post'>;
 /** Settings > Apps: client credentials for daemons using the Graph-compatible API (secret shown once, rotate, revoke). */
 export default function Apps() {
   const { t, problem, date } = useT();
-  const { me } = useSession();
-  const canChange = me?.person.role === 'admin';
+  const canChange = useIsAdmin();
   const apps = useApi<{ items: App[] }>('/api/admin/apps');
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<string[]>(['User.Read.All', 'LicenseAssignment.ReadWrite.All']);

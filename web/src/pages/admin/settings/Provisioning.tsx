@@ -3,7 +3,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from 
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
-import { useSession } from '../../../session';
+import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
@@ -15,8 +15,7 @@ type Token = Item<'/api/admin/provisioning/tokens'>;
 /** Settings > Provisioning: the SCIM tenant URL and its tokens. */
 export default function Provisioning() {
   const { t, problem, date } = useT();
-  const { me } = useSession();
-  const canChange = me?.person.role === 'admin';
+  const canChange = useIsAdmin();
   const tokens = useApi<{ items: Token[] }>('/api/admin/provisioning/tokens');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);

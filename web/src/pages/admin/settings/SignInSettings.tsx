@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Te
 import { api, ApiError } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
-import { useSession } from '../../../session';
+import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
@@ -15,8 +15,7 @@ type Provider = Answer<'/api/admin/identity-provider'>;
 /** Settings > Sign-in: the e-mail domains and the OpenID Connect provider. */
 export default function SignInSettings() {
   const { t, problem } = useT();
-  const { me } = useSession();
-  const canChange = me?.person.role === 'admin';
+  const canChange = useIsAdmin();
   const domains = useApi<{ items: Domain[] }>('/api/admin/domains');
   const [provider, setProvider] = useState<Provider | null | undefined>(undefined);
   const [form, setForm] = useState({ issuer: '', clientId: '', clientSecret: '', jitProvisioning: false });

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Te
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
-import { useSession } from '../../../session';
+import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
@@ -20,8 +20,7 @@ type Rotated = Answer<'/api/admin/webhooks/{id}/rotate-secret', 'post'> & { prev
 /** Settings > Webhooks: the endpoints that hear about this organization's changes, and what was sent to them. */
 export default function Webhooks() {
   const { t, problem, date } = useT();
-  const { me } = useSession();
-  const canChange = me?.person.role === 'admin';
+  const canChange = useIsAdmin();
   const endpoints = useApi<{ items: Endpoint[] }>('/api/admin/webhooks');
   const [url, setUrl] = useState('');
   // the API's list of events, each asked for unless unticked
