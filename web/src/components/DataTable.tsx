@@ -22,7 +22,7 @@ export interface Column<T> {
   /** what a click on the header sorts the loaded rows by; a column without it does not sort */
   sortBy?: (item: T) => string | number;
   /** a cell of controls: 'one', the arrow keys land on the control itself; 'several', Enter steps into the cell */
-  controls?: 'one' | 'several';
+  controls?: 'one' | 'several' | undefined;
 }
 
 /** Rows picked with a checkbox each (and one for all in the header), by row id. */
@@ -59,7 +59,7 @@ export function DataTable<T>({
   items: T[];
   columns: Column<T>[];
   rowId: (item: T) => string;
-  selection?: Selection<T>;
+  selection?: Selection<T> | undefined;
 }) {
   const styles = useStyles();
   const { locale } = useLocale();

@@ -110,7 +110,7 @@ export default function SignInSettings() {
           <Field label={t('set.clientId')} required>
             <Input value={form.clientId} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientId: d.value })} />
           </Field>
-          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : undefined}>
+          <Field label={t('set.clientSecret')} required={!provider} hint={provider ? t('set.secretKept') : null}>
             <Input type="password" autoComplete="off" value={form.clientSecret} disabled={!canChange} onChange={(_, d) => setForm({ ...form, clientSecret: d.value })} />
           </Field>
           <Checkbox label={t('set.jit')} checked={form.jitProvisioning} disabled={!canChange} onChange={(_, d) => setForm({ ...form, jitProvisioning: !!d.checked })} />
