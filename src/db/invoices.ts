@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
 import type { Currency } from '../domain/money.js';
+import type { MonthSpend } from '../domain/spend.js';
 
 export interface InvoiceLine {
   productId: string;
@@ -152,14 +153,6 @@ export async function listTaxCountries(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.country);
 }
 
-export interface MonthSpend {
-  /** YYYY-MM, in UTC */
-  month: string;
-  currency: Currency;
-  /** invoices minus credit notes, minor units */
-  amount: number;
-}
-
 /**
  * What the whole organization was billed in [from, to) (first days of months, UTC), by month and
  * currency: invoices minus credit notes from the monthly totals (invoice_months), void ones taken
@@ -175,5 +168,21 @@ export function organizationSpendByMonth(db: Queryable, orgId: string, from: Dat
          FROM invoices i WHERE i.org_id = $1 AND i.status = 'void' AND i.issued_at >= $2 AND i.issued_at < $3) s
       GROUP BY s.month, s.currency ORDER BY 1, 2`,
     [orgId, from, to],
+  );
+}
+
+/**
+ * What one person was billed in [from, to), by month (UTC) and currency: their own invoices minus
+ * their credit notes, void ones left out, read through invoices_owner_issued_idx (a person's
+ * invoices are few, unlike the organization's). Months without any have no row.
+ */
+export function ownerSpendByMonth(db: Queryable, orgId: string, ownerId: string, from: Date, to: Date) {
+  return db.query<MonthSpend>(
+    `SELECT to_char(i.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, i.currency,
+            sum(CASE WHEN i.kind = 'credit_note' THEN -i.total ELSE i.total END)::bigint AS amount
+       FROM invoices i
+      WHERE i.org_id = $1 AND i.owner_id = $2 AND i.issued_at >= $3 AND i.issued_at < $4 AND i.status <> 'void'
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [orgId, ownerId, from, to],
   );
 }

@@ -202,6 +202,7 @@ const CASES: Record<string, Case> = {
   'PUT /api/billing-profiles/{id}/payment-method': { path: () => `/api/billing-profiles/${ids.profile}/payment-method`, body: () => ({ paymentMethodId: ids.card }), expect: personal(200, 403) },
   'GET /api/invoices': { path: () => '/api/invoices', expect: everyone(200) },
   'GET /api/invoices.csv': { path: () => '/api/invoices.csv', expect: everyone(200) },
+  'GET /api/invoices/spend': { path: () => '/api/invoices/spend', expect: everyone(200) },
   'GET /api/invoices/{id}': { path: () => `/api/invoices/${ids.invoice}`, expect: personal(200) },
   'GET /api/invoices/{id}/pdf': { path: () => `/api/invoices/${ids.invoice}/pdf`, expect: personal(200) },
   'POST /api/invoices/{id}/pay': { path: () => `/api/invoices/${ids.invoice}/pay`, body: () => ({ paymentMethodId: ids.card }), headers: key, expect: personal(409, 403) },

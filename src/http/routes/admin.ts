@@ -8,7 +8,7 @@ import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { getOrganizationSpend } from '../../services/admin/get-organization-spend.js';
 import { actorOf } from '../auth.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
-import { CurrencyCode, DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
+import { DateTime, IdParams, Money, Nullable, PageQuery, problems, Spend, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
 const PolicyValue = Type.Union([Type.Literal('Enabled'), Type.Literal('Disabled'), Type.Literal('OnlyTrialsWithoutPaymentMethod')]);
@@ -26,14 +26,6 @@ const Purchase = Type.Object({
 });
 
 const Policy = Type.Object({ productId: Type.String(), productName: Type.String(), value: PolicyValue, updatedAt: Nullable(DateTime) });
-
-const Spend = Type.Object({
-  from: DateTime, to: DateTime,
-  items: Type.Array(Type.Object({
-    currency: CurrencyCode, total: Money,
-    months: Type.Array(Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }), spend: Money }), { minItems: 12, maxItems: 12 }),
-  }), { description: "one series per currency, the organization's own first" }),
-});
 
 const AuditQuery = {
   from: Type.Optional(Type.String({ format: 'date-time' })),
@@ -90,7 +82,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/admin/spend', {
     schema: {
       tags: ['admin'], summary: "The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes",
-      response: { 200: Spend, ...problems(401, 403) },
+      response: { 200: Spend("one series per currency, the organization's own first"), ...problems(401, 403) },
     },
   }, async (request) => getOrganizationSpend(deps, actorOf(request)));
 

@@ -4,10 +4,11 @@ import type { Deps } from '../../services/deps.js';
 import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoices/invoices.js';
 import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
+import { getMySpend } from '../../services/invoices/get-my-spend.js';
 import { actorOf } from '../auth.js';
 import { readerLocale } from '../../domain/locale.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
-import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
+import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Spend, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Range = {
@@ -55,6 +56,13 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     const { format: _, lang: __, ...range } = request.query;
     return sendTable(reply, await exportInvoices(deps, actorOf(request), range), request.query, request.headers['accept-language']);
   });
+
+  app.get('/api/invoices/spend', {
+    schema: {
+      tags: ['invoices'], summary: 'What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes',
+      response: { 200: Spend('one series per currency you were billed in, none without invoices'), ...problems(401) },
+    },
+  }, async (request) => getMySpend(deps, actorOf(request)));
 
   app.get('/api/invoices/:id', {
     schema: { tags: ['invoices'], summary: 'An invoice with its lines, VAT and the billing profile as it was', params: IdParams, response: { 200: Invoice, ...problems(400, 401, 404) } },

@@ -778,6 +778,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/invoices/spend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes */
+    get: operations['getInvoicesSpend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/invoices/{id}': {
     parameters: {
       query?: never;
@@ -6422,6 +6439,58 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInvoicesSpend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description one series per currency you were billed in, none without invoices */
+            items: {
+              currency: 'EUR' | 'USD' | 'GBP';
+              total: {
+                /** @description minor units (cents) */
+                amount: number;
+                currency: 'EUR' | 'USD' | 'GBP';
+              };
+              months: {
+                /** @description YYYY-MM (UTC) */
+                month: string;
+                spend: {
+                  /** @description minor units (cents) */
+                  amount: number;
+                  currency: 'EUR' | 'USD' | 'GBP';
+                };
+              }[];
+            }[];
+          };
         };
       };
       /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
