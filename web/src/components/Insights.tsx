@@ -72,9 +72,8 @@ export function LicenseUseChart({ subscriptions }: { subscriptions: Subscription
   );
 }
 
-type InvoicePage = Answer<'/api/invoices'>;
-type OrganizationSpend = Answer<'/api/admin/spend'>;
-type MonthSpend = OrganizationSpend['items'][number]['months'][number];
+type Spend = Answer<'/api/invoices/spend'>;
+type MonthSpend = Spend['items'][number]['months'][number];
 
 /** One currency's spend month by month: a bar for the eye, the amount written beside it for everyone. */
 function SpendFigure({ title, months, total }: { title: string; months: MonthSpend[]; total: Money }) {
@@ -99,38 +98,18 @@ function SpendFigure({ title, months, total }: { title: string; months: MonthSpe
   );
 }
 
-/** What one's invoices cost, month by month over the last twelve (credit notes taken off). */
-export function SpendChart() {
+/**
+ * The spend of the last twelve months, summed by the server (one's own invoices, or the whole
+ * organization's for the admin overview): a figure per currency, never added across.
+ */
+function SpendCharts({ whose }: { whose: 'mine' | 'organization' }) {
   const { t } = useT();
-  const { data } = useApi<InvoicePage>('/api/invoices?months=12&limit=100');
-  const currency = data?.items[0]?.total.currency;
-  const months = useMemo(() => {
-    if (!data || !currency) return [];
-    // the period ends at the start of tomorrow: its last month is today's
-    const end = new Date(Date.parse(data.to) - 1);
-    const keys = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7));
-    const sums = new Map(keys.map((k) => [k, 0]));
-    for (const i of data.items) {
-      if (i.status === 'void') continue;
-      const key = i.issuedAt.slice(0, 7);
-      if (sums.has(key)) sums.set(key, sums.get(key)! + (i.kind === 'credit_note' ? -1 : 1) * i.total.amount);
-    }
-    return keys.map((month) => ({ month, spend: { amount: sums.get(month)!, currency } }));
-  }, [data, currency]);
-  if (!currency) return null;
-  const total = { amount: months.reduce((s, m) => s + m.spend.amount, 0), currency };
-  return <SpendFigure title={t('insights.spend.title')} months={months} total={total} />;
-}
-
-/** The whole organization's spend over the last twelve months, from the admin API: a figure per currency, never summed across. */
-export function OrganizationSpendChart() {
-  const { t } = useT();
-  const { data } = useApi<OrganizationSpend>('/api/admin/spend');
+  const { data } = useApi<Spend>(whose === 'mine' ? '/api/invoices/spend' : '/api/admin/spend');
   if (!data) return null;
   const several = data.items.length > 1;
+  const [title, titleIn] = whose === 'mine' ? (['insights.spend.title', 'insights.spend.titleIn'] as const) : (['insights.orgSpend.title', 'insights.orgSpend.titleIn'] as const);
   return data.items.map((s) => (
-    <SpendFigure key={s.currency} months={s.months} total={s.total}
-      title={several ? t('insights.orgSpend.titleIn', { currency: s.currency }) : t('insights.orgSpend.title')} />
+    <SpendFigure key={s.currency} months={s.months} total={s.total} title={several ? t(titleIn, { currency: s.currency }) : t(title)} />
   ));
 }
 
@@ -141,7 +120,7 @@ export function Insights({ subscriptions, spend = 'mine' }: { subscriptions: Sub
   return (
     <section className={styles.section} aria-label={t('insights.title')}>
       <LicenseUseChart subscriptions={subscriptions} />
-      {spend === 'mine' ? <SpendChart /> : <OrganizationSpendChart />}
+      <SpendCharts whose={spend} />
     </section>
   );
 }

@@ -47,6 +47,7 @@ const en = {
   'insights.use.item': '{product}: {used, number} of {bought, plural, one {# license} other {# licenses}} used, {unused, number} unused ({cost} a month)',
   'insights.spend.title': 'Spend over the last 12 months',
   'insights.spend.total': '{amount} in all, credit notes deducted.',
+  'insights.spend.titleIn': 'Spend over the last 12 months, in {currency}',
   'insights.orgSpend.title': "The organization's spend over the last 12 months",
   'insights.orgSpend.titleIn': "The organization's spend over the last 12 months, in {currency}",
 };
@@ -99,6 +100,7 @@ const fr: Record<keyof typeof en, string> = {
   'insights.use.item': '{product} : {used, number} {bought, plural, one {licence utilisée sur #} other {licences utilisées sur #}}, {unused, plural, one {# inutilisée} other {# inutilisées}} ({cost} par mois)',
   'insights.spend.title': 'Dépenses des 12 derniers mois',
   'insights.spend.total': '{amount} au total, avoirs déduits.',
+  'insights.spend.titleIn': 'Dépenses des 12 derniers mois, en {currency}',
   'insights.orgSpend.title': 'Dépenses de l’organisation sur les 12 derniers mois',
   'insights.orgSpend.titleIn': 'Dépenses de l’organisation sur les 12 derniers mois, en {currency}',
 };
