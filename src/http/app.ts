@@ -17,7 +17,7 @@ import { webIndex } from './web-index.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { openapiOptions } from './openapi.js';
 import { allowedMethods } from './allowed-methods.js';
-import { GraphError, Problem } from './schemas.js';
+import { GraphError, Problem, Spend } from './schemas.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
 
@@ -50,6 +50,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   app.addSchema(Problem);
   app.addSchema(Subscription);
   app.addSchema(GraphError);
+  app.addSchema(Spend);
   registerErrorHandling(app);
   registerInputChecks(app);
   // before the routes: its timing hook applies to those registered after it

@@ -12,13 +12,13 @@ export const CurrencyCode = Type.Union([Type.Literal('EUR'), Type.Literal('USD')
 export const Money = Type.Object({ amount: Type.Integer({ description: 'minor units (cents)' }), currency: CurrencyCode });
 
 /** Spend of the last twelve months (the current one included), by UTC month: invoices minus credit notes. */
-export const Spend = (series: string) => Type.Object({
+export const Spend = Type.Object({
   from: DateTime, to: DateTime,
   items: Type.Array(Type.Object({
     currency: CurrencyCode, total: Money,
     months: Type.Array(Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }), spend: Money }), { minItems: 12, maxItems: 12 }),
-  }), { description: series }),
-});
+  }), { description: 'one series per currency, never added across' }),
+}, { $id: 'Spend' });
 
 export const Problem = Type.Object(
   {

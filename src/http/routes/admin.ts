@@ -8,7 +8,7 @@ import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { getOrganizationSpend } from '../../services/admin/get-organization-spend.js';
 import { actorOf } from '../auth.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
-import { DateTime, IdParams, Money, Nullable, PageQuery, problems, Spend, SubscriptionStatus, Uuid } from '../schemas.js';
+import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
 const PolicyValue = Type.Union([Type.Literal('Enabled'), Type.Literal('Disabled'), Type.Literal('OnlyTrialsWithoutPaymentMethod')]);
@@ -82,7 +82,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/admin/spend', {
     schema: {
       tags: ['admin'], summary: "The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes",
-      response: { 200: Spend("one series per currency, the organization's own first"), ...problems(401, 403) },
+      description: "One series per currency, the organization's own first and always there.",
+      response: { 200: Type.Ref('Spend'), ...problems(401, 403) },
     },
   }, async (request) => getOrganizationSpend(deps, actorOf(request)));
 

@@ -8,7 +8,7 @@ import { getMySpend } from '../../services/invoices/get-my-spend.js';
 import { actorOf } from '../auth.js';
 import { readerLocale } from '../../domain/locale.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
-import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Spend, Uuid } from '../schemas.js';
+import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Range = {
@@ -60,7 +60,8 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   app.get('/api/invoices/spend', {
     schema: {
       tags: ['invoices'], summary: 'What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes',
-      response: { 200: Spend('one series per currency you were billed in, none without invoices'), ...problems(401) },
+      description: 'One series per currency you were billed in (none without invoices).',
+      response: { 200: Type.Ref('Spend'), ...problems(401) },
     },
   }, async (request) => getMySpend(deps, actorOf(request)));
 

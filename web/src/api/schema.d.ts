@@ -785,7 +785,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes */
+    /**
+     * What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes
+     * @description One series per currency you were billed in (none without invoices).
+     */
     get: operations['getInvoicesSpend'];
     put?: never;
     post?: never;
@@ -938,7 +941,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes */
+    /**
+     * The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes
+     * @description One series per currency, the organization's own first and always there.
+     */
     get: operations['getAdminSpend'];
     put?: never;
     post?: never;
@@ -1757,6 +1763,30 @@ export interface components {
           'client-request-id': string;
         };
       };
+    };
+    Spend: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @description one series per currency, never added across */
+      items: {
+        currency: 'EUR' | 'USD' | 'GBP';
+        total: {
+          /** @description minor units (cents) */
+          amount: number;
+          currency: 'EUR' | 'USD' | 'GBP';
+        };
+        months: {
+          /** @description YYYY-MM (UTC) */
+          month: string;
+          spend: {
+            /** @description minor units (cents) */
+            amount: number;
+            currency: 'EUR' | 'USD' | 'GBP';
+          };
+        }[];
+      }[];
     };
     /**
      * @description A problem's stable `code`. By status: 400 `validation_failed`, `invalid_json`, `billing_profile_required`, `client_secret_required`, `delegated_only`, `idempotency_key_invalid`, `idempotency_key_required`, `invalid_cursor`, `invalid_date_range`, `invalid_domain`, `invalid_license`, `invalid_service_plan`, `invalid_vat_number`, `invalid_webhook_url`, `invitation_invalid`, `issuer_not_https`, `issuer_unreachable`, `unknown_sku`, `unsupported_country`, `unsupported_query`; 401 `unauthenticated`, `invalid_credentials`; 402 `card_declined`, `charge_not_found`, `expired_card`, `incorrect_cvc`, `insufficient_funds`, `invalid_card_number`, `invalid_cvc`, `invalid_expiry_date`, `not_received`, `processing_error`, `refund_exceeds_charge`; 403 `forbidden`, `admin_only`, `csrf_token_invalid`, `not_self_service_eligible`, `only_trials_allowed`, `read_only`, `read_only_for_admins`, `self_service_disabled`; 404 `not_found`, `sso_not_configured`; 409 `conflict`, `already_canceled`, `already_licensed`, `cannot_change_self`, `domain_taken`, `email_taken`, `idempotency_request_in_progress`, `insufficient_licenses`, `invoice_not_due`, `last_admin`, `licenses_assigned`, `payment_in_progress`, `payment_method_in_use`, `payment_method_required`, `person_disabled`, `product_mismatch`, `renewal_pending`, `subscription_deleted`, `subscription_not_active`, `subscription_not_expired`, `subscription_not_inactive`, `trial_already_used`, `uses_single_sign_on`; 422 `domain_not_verified`, `idempotency_key_reused`, `minimum_one_license`, `no_trial`, `not_in_organization`, `price_unavailable`, `too_many_users`, `usage_location_required`, `webhook_url_not_allowed`; 429 `too_many_attempts`; 502 `payment_unconfirmed`; 503 `dns_unavailable`; HTTP's own: 400 `bad_request`, 400 `bad_url`, 400 `invalid_content_length`, 400 `malformed_request`, 405 `method_not_allowed`, 408 `request_timeout`, 413 `body_too_large`, 415 `unsupported_media_type`, 431 `headers_too_large`, 500 `internal_error`, 503 `database_unavailable`, 503 `migrations_pending`.
@@ -6467,30 +6497,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            /** @description one series per currency you were billed in, none without invoices */
-            items: {
-              currency: 'EUR' | 'USD' | 'GBP';
-              total: {
-                /** @description minor units (cents) */
-                amount: number;
-                currency: 'EUR' | 'USD' | 'GBP';
-              };
-              months: {
-                /** @description YYYY-MM (UTC) */
-                month: string;
-                spend: {
-                  /** @description minor units (cents) */
-                  amount: number;
-                  currency: 'EUR' | 'USD' | 'GBP';
-                };
-              }[];
-            }[];
-          };
+          'application/json': components['schemas']['Spend'];
         };
       };
       /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
@@ -7296,30 +7303,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            /** @description one series per currency, the organization's own first */
-            items: {
-              currency: 'EUR' | 'USD' | 'GBP';
-              total: {
-                /** @description minor units (cents) */
-                amount: number;
-                currency: 'EUR' | 'USD' | 'GBP';
-              };
-              months: {
-                /** @description YYYY-MM (UTC) */
-                month: string;
-                spend: {
-                  /** @description minor units (cents) */
-                  amount: number;
-                  currency: 'EUR' | 'USD' | 'GBP';
-                };
-              }[];
-            }[];
-          };
+          'application/json': components['schemas']['Spend'];
         };
       };
       /** @description No credential, or one that is not valid or has ended (`unauthenticated`) */
