@@ -98,6 +98,11 @@ function SpendFigure({ title, months, total }: { title: string; months: MonthSpe
   );
 }
 
+const SPEND_TITLES = {
+  mine: ['insights.spend.title', 'insights.spend.titleIn'],
+  organization: ['insights.orgSpend.title', 'insights.orgSpend.titleIn'],
+} as const;
+
 /**
  * The spend of the last twelve months, summed by the server (one's own invoices, or the whole
  * organization's for the admin overview): a figure per currency, never added across.
@@ -107,7 +112,7 @@ function SpendCharts({ whose }: { whose: 'mine' | 'organization' }) {
   const { data } = useApi<Spend>(whose === 'mine' ? '/api/invoices/spend' : '/api/admin/spend');
   if (!data) return null;
   const several = data.items.length > 1;
-  const [title, titleIn] = whose === 'mine' ? (['insights.spend.title', 'insights.spend.titleIn'] as const) : (['insights.orgSpend.title', 'insights.orgSpend.titleIn'] as const);
+  const [title, titleIn] = SPEND_TITLES[whose];
   return data.items.map((s) => (
     <SpendFigure key={s.currency} months={s.months} total={s.total} title={several ? t(titleIn, { currency: s.currency }) : t(title)} />
   ));
