@@ -17,6 +17,7 @@ import { webIndex } from './web-index.js';
 import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { openapiOptions } from './openapi.js';
 import { allowedMethods } from './allowed-methods.js';
+import { lazySchemaCompilers } from './lazy-compile.js';
 import { GraphError, Problem, Spend } from './schemas.js';
 import { routeGroups } from './routes/index.js';
 import { Subscription } from './routes/subscriptions.js';
@@ -42,6 +43,7 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     frameworkErrors: (error, request, reply) =>
       void sendProblem(request, reply, problem(error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // every route registered from here on, for 405 answers
   const allowed = allowedMethods(app);
