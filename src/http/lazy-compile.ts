@@ -14,15 +14,16 @@ type Factory<F> = (externalSchemas: unknown, options: unknown) => (route: unknow
 export function lazySchemaCompilers(): CompilersFactory {
   const validators = ValidatorSelector() as unknown as Factory<Validate>;
   const serializers = SerializerSelector() as unknown as Factory<(data: unknown) => string>;
+  // a plugin's compiler (an Ajv instance with the shared schemas added) is made at its first use too
   const buildValidator: Factory<Validate> = (externalSchemas, options) => {
-    const compile = validators(externalSchemas, options);
-    return (route) => lazyValidator(() => compile(route));
+    let compile: ((route: unknown) => Validate) | undefined;
+    return (route) => lazyValidator(() => (compile ??= validators(externalSchemas, options))(route));
   };
   const buildSerializer: Factory<(data: unknown) => string> = (externalSchemas, options) => {
-    const compile = serializers(externalSchemas, options);
+    let compile: ((route: unknown) => (data: unknown) => string) | undefined;
     return (route) => {
       let serialize: ((data: unknown) => string) | undefined;
-      return (data) => (serialize ??= compile(route))(data);
+      return (data) => (serialize ??= (compile ??= serializers(externalSchemas, options))(route))(data);
     };
   };
   return { buildValidator, buildSerializer } as never;

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { Value } from 'typebox/value';
 import type { NewProduct } from '../../db/products.js';
 import { CatalogFile, type ProductInput } from './catalog-schema.js';
@@ -39,7 +38,8 @@ export async function readCatalogFile(path: string): Promise<NewProduct[]> {
   let doc: unknown;
   try {
     const text = await readFile(path, 'utf8');
-    doc = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+    // the YAML parser is loaded only for a YAML file, not at every start
+    doc = /\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (err) {
     throw new CatalogFileError(path, [(err as Error).message]);
   }
