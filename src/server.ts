@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { connectPostgres, openPglite, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { readPgliteTemplate } from './db/pglite-template.js';
+import { copyDemoDataDir, readPgliteTemplate } from './db/pglite-template.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SandboxGateway } from './gateway/sandbox.js';
 import { buildApp } from './http/app.js';
@@ -16,10 +16,16 @@ import { loadCatalog } from './services/catalog/load-catalog.js';
 import { CATALOG } from './demo/catalog.js';
 import { startWebhookDispatcher } from './services/webhooks/dispatcher.js';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+/**
+ * PostgreSQL, or the embedded database in `dataDir`. A new one is a copy of the build's demo
+ * data directory when `demo` (what a first start would load: see pglite-template.ts), else of
+ * the migrated template.
+ */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, demo = false): Promise<Database> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl);
   const isNew = !existsSync(`${config.dataDir}/PG_VERSION`);
   mkdirSync(config.dataDir, { recursive: true });
+  if (isNew && demo && (await copyDemoDataDir(config.dataDir))) return openPglite(config.dataDir);
   return openPglite(config.dataDir, { template: isNew ? await readPgliteTemplate() : undefined });
 }
 
@@ -28,7 +34,9 @@ export async function createServer(
   config: Config,
   opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean; demoPurchases?: boolean; webhooks?: boolean } = {},
 ) {
-  const db = opts.db ?? (await openDatabase(config));
+  const demoPurchases = (opts.demoPurchases ?? true) && !config.catalogPath;
+  // the build's demo data is of the demo catalog, bought at the build's time with the default password
+  const db = opts.db ?? (await openDatabase(config, demoPurchases && !opts.clock && config.demoPassword === loadConfig({}).demoPassword));
   await migrate(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
@@ -42,7 +50,7 @@ export async function createServer(
   // the operator's catalog file, checked before anything is served (else the demo catalog)
   await loadCatalog(deps, config.catalogPath, CATALOG);
   // the demo purchases are of the demo catalog's products
-  if ((opts.demoPurchases ?? true) && !config.catalogPath) await seedDemoPurchases(deps);
+  if (demoPurchases) await seedDemoPurchases(deps);
   const app = await buildApp({
     deps, logger: opts.logger ?? false, trustProxy: config.trustProxy,
     metrics: { token: config.metricsToken, lastJobRun: () => jobs?.lastRunAt() },
