@@ -138,6 +138,10 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload: 
 }
 
 const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
+// PGlite's default of 160 MB of shared buffers is written through at start and stays resident
+// (120 MB of the process's memory); 32 MB holds the demo database's hot pages many times over,
+// and a page not there is a read of the data directory's file through the OS's cache
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 /**
  * PGlite: one embedded connection; `dataDir` undefined keeps it in memory. `template` gives the
@@ -145,7 +149,7 @@ const PGLITE_PARSERS = { [pgliteTypes.INT8]: (v: string) => Number(v) };
  */
 export async function openPglite(dataDir?: string, opts: { template?: Blob | undefined; instance?: PGlite } = {}): Promise<Database> {
   const loadDataDir = opts.template ? { loadDataDir: opts.template } : {};
-  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, ...loadDataDir }));
+  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, startParams: PGLITE_START_PARAMS, ...loadDataDir }));
   const database: Database = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
