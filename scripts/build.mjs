@@ -6,7 +6,9 @@
 import { build as buildWeb } from 'vite';
 import { build as bundle } from 'esbuild';
 import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 const WARM_COMPILE_CACHE = `
@@ -19,7 +21,17 @@ const WARM_COMPILE_CACHE = `
 const parts = process.argv.slice(2);
 const wants = (part) => parts.length === 0 || parts.includes(part);
 
-if (wants('web')) await buildWeb({ logLevel: 'warn' });
+if (wants('web')) {
+  await buildWeb({ logLevel: 'warn' });
+  // compressed once here at the highest levels, sent as they are (@fastify/static's preCompressed)
+  for (const name of await readdir('web/dist/assets')) {
+    if (!/\.(js|css|svg|json)$/.test(name)) continue;
+    const file = `web/dist/assets/${name}`;
+    const bytes = await readFile(file);
+    await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  }
+}
 if (wants('server') || wants('template')) {
   const bundleOf = (entryPoints, options = {}) => bundle({
     entryPoints,

@@ -69,7 +69,14 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
 
   const index = existsSync(WEB_DIST + 'index.html') ? webIndex(WEB_DIST + 'index.html') : undefined;
   // the page itself is sent by the not-found handler below, with the response's CSP nonce
-  if (index) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, allowedPath: (path) => path !== '/index.html' });
+  // the rest are the build's assets, named by their content's hash: cached for good, and sent as
+  // the build compressed them (brotli or gzip, whichever the browser takes)
+  if (index) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST, wildcard: false, index: false, allowedPath: (path) => path !== '/index.html',
+      preCompressed: true, maxAge: '365d', immutable: true,
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/v1.0');
     if (!isApi && index && request.method === 'GET') return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
