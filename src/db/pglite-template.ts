@@ -10,14 +10,18 @@ import { migrate } from './migrate.js';
  * Creating an embedded database runs initdb in WebAssembly, several seconds. `npm install` makes
  * one migrated database once and keeps its files here; a new database starts as a copy of it.
  */
-export const TEMPLATE_FILE = fileURLToPath(new URL('../../node_modules/.cache/selfserve/pglite-template.tar', import.meta.url));
+export const TEMPLATE_FILE = fileURLToPath(
+  new URL('../../node_modules/.cache/selfserve/pglite-template.tar', import.meta.url),
+);
 
 /**
  * A data directory as a first `npm start` leaves it (migrated, with the demo data), made by the
  * build the same way: a new embedded database of `npm start` is a copy of it, made with the
  * file system's own copy, where restoring the tar through PGlite and seeding took seconds.
  */
-export const DEMO_DATA_DIR = fileURLToPath(new URL('../../node_modules/.cache/selfserve/pglite-demo/', import.meta.url));
+export const DEMO_DATA_DIR = fileURLToPath(
+  new URL('../../node_modules/.cache/selfserve/pglite-demo/', import.meta.url),
+);
 
 export async function writePgliteTemplate(file = TEMPLATE_FILE): Promise<void> {
   const db = await PGlite.create();
@@ -43,7 +47,10 @@ export async function readPgliteTemplate(file = TEMPLATE_FILE): Promise<Blob | u
  */
 export async function copyDemoDataDir(dataDir: string): Promise<boolean> {
   if (!existsSync(join(DEMO_DATA_DIR, 'PG_VERSION'))) return false;
-  await cp(DEMO_DATA_DIR, dataDir, { recursive: true, filter: (source) => source !== join(DEMO_DATA_DIR, 'PG_VERSION') });
+  await cp(DEMO_DATA_DIR, dataDir, {
+    recursive: true,
+    filter: (source) => source !== join(DEMO_DATA_DIR, 'PG_VERSION'),
+  });
   await copyFile(join(DEMO_DATA_DIR, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
   return true;
 }
