@@ -1,4 +1,4 @@
-import type { Queryable } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 export interface WebhookEndpoint {
   orgId: string;
@@ -78,6 +78,8 @@ export interface ClaimedMessage {
   orgId: string;
   endpointId: string;
   eventId: string;
+  /** its queue at the endpoint: messages of one key are sent one after the other */
+  orderKey: string;
   url: string;
   /** the secrets that sign it: the current one, and the previous one while its overlap lasts */
   secrets: string[];
@@ -88,32 +90,51 @@ export interface ClaimedMessage {
   attempt: number;
 }
 
+/** Claims run one at a time across every server, so that each counts the attempts the others started. */
+const CLAIM_LOCK = 7_305_024;
+
 /**
  * Claims up to `limit` due messages of enabled endpoints for one attempt each, until `leaseUntil`
- * (a process that dies mid-attempt leaves them to be retried then). A message waits while an
- * earlier one with the same key is still pending at that endpoint: events of one subscription
- * arrive in order. SKIP LOCKED lets every server instance claim at once without taking the same rows.
+ * (a process that dies mid-attempt leaves them to be retried then), at most `perEndpoint` under
+ * way at one endpoint: a failing endpoint does not take every attempt. Only the head of each key's
+ * queue is due (see 024_webhook_queues.sql), so events of one subscription arrive in order and the
+ * messages waiting for their retry or behind another are not read: the claim walks the endpoints
+ * that have heads (one index probe each) and takes each one's due heads, oldest first.
  */
-export function claimDueMessages(db: Queryable, now: Date, limit: number, leaseUntil: Date): Promise<ClaimedMessage[]> {
-  return db.query<ClaimedMessage>(
-    `WITH due AS (
-       SELECT m.org_id, m.endpoint_id, m.event_id FROM webhook_messages m
-         JOIN webhook_endpoints e ON e.org_id = m.org_id AND e.id = m.endpoint_id AND e.enabled
-        WHERE m.status = 'pending' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= $1)
-          AND NOT EXISTS (SELECT 1 FROM webhook_messages b WHERE b.endpoint_id = m.endpoint_id AND b.order_key = m.order_key
-                             AND b.status = 'pending' AND b.seq < m.seq AND b.org_id = m.org_id)
-        ORDER BY m.seq LIMIT $2
-        FOR UPDATE OF m SKIP LOCKED
-     )
-     UPDATE webhook_messages m SET attempts = m.attempts + 1, next_attempt_at = $3
-       FROM due, webhook_endpoints e, webhook_events ev
-      WHERE m.org_id = due.org_id AND m.endpoint_id = due.endpoint_id AND m.event_id = due.event_id
-        AND e.org_id = m.org_id AND e.id = m.endpoint_id AND ev.org_id = m.org_id AND ev.id = m.event_id
-     RETURNING m.org_id AS "orgId", m.endpoint_id AS "endpointId", m.event_id AS "eventId", e.url,
-       array_remove(ARRAY[e.secret, CASE WHEN e.previous_secret_expires_at > $1 THEN e.previous_secret END], NULL) AS secrets,
-       ev.type, ev.data, ev.occurred_at AS "occurredAt", m.attempts AS attempt`,
-    [now, limit, leaseUntil],
-  );
+export function claimDueMessages(db: Database, now: Date, limit: number, leaseUntil: Date, perEndpoint: number): Promise<ClaimedMessage[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
+    return tx.query<ClaimedMessage>(
+      `WITH RECURSIVE endpoints AS (
+         (SELECT org_id, endpoint_id FROM webhook_messages WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+           ORDER BY org_id, endpoint_id LIMIT 1)
+         UNION ALL
+         SELECT n.org_id, n.endpoint_id FROM endpoints p CROSS JOIN LATERAL (
+           SELECT org_id, endpoint_id FROM webhook_messages WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+              AND (org_id, endpoint_id) > (p.org_id, p.endpoint_id)
+            ORDER BY org_id, endpoint_id LIMIT 1) n
+       ), due AS (
+         SELECT m.org_id, m.endpoint_id, m.event_id FROM endpoints d
+           JOIN webhook_endpoints e ON e.org_id = d.org_id AND e.id = d.endpoint_id AND e.enabled
+           CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM webhook_messages b WHERE b.org_id = d.org_id
+                                  AND b.endpoint_id = d.endpoint_id AND b.status = 'pending' AND b.leased_until > $1) busy
+           CROSS JOIN LATERAL (SELECT m.org_id, m.endpoint_id, m.event_id, m.next_attempt_at, m.seq FROM webhook_messages m
+                                WHERE m.org_id = d.org_id AND m.endpoint_id = d.endpoint_id AND m.status = 'pending'
+                                  AND m.next_attempt_at <= $1
+                                ORDER BY m.next_attempt_at, m.seq LIMIT greatest($4 - busy.n, 0)
+                                FOR UPDATE SKIP LOCKED) m
+          ORDER BY m.next_attempt_at, m.seq LIMIT $2
+       )
+       UPDATE webhook_messages m SET attempts = m.attempts + 1, next_attempt_at = $3, leased_until = $3
+         FROM due, webhook_endpoints e, webhook_events ev
+        WHERE m.org_id = due.org_id AND m.endpoint_id = due.endpoint_id AND m.event_id = due.event_id AND m.status = 'pending'
+          AND e.org_id = m.org_id AND e.id = m.endpoint_id AND ev.org_id = m.org_id AND ev.id = m.event_id
+       RETURNING m.org_id AS "orgId", m.endpoint_id AS "endpointId", m.event_id AS "eventId", m.order_key AS "orderKey", e.url,
+         array_remove(ARRAY[e.secret, CASE WHEN e.previous_secret_expires_at > $1 THEN e.previous_secret END], NULL) AS secrets,
+         ev.type, ev.data, ev.occurred_at AS "occurredAt", m.attempts AS attempt`,
+      [now, limit, leaseUntil, perEndpoint],
+    );
+  });
 }
 
 export interface AttemptRecord {
@@ -125,24 +146,40 @@ export interface AttemptRecord {
 
 /**
  * Logs the attempt and moves the message on: delivered, due again at `retryAt`, or failed for
- * good (retryAt null). Only the attempt that holds the claim moves it (a slower one whose lease
- * ran out only logs). Returns whether it moved.
+ * good (retryAt null), then the next message of its key is due. Only the attempt that holds the
+ * claim moves it (a slower one whose lease ran out only logs). Returns whether it moved.
  */
 export async function recordAttempt(
-  db: Queryable, m: Pick<ClaimedMessage, 'orgId' | 'endpointId' | 'eventId' | 'attempt'>, a: AttemptRecord & { ok: boolean; retryAt: Date | null }, now: Date,
+  db: Queryable, m: Pick<ClaimedMessage, 'orgId' | 'endpointId' | 'eventId' | 'orderKey' | 'attempt'>, a: AttemptRecord & { ok: boolean; retryAt: Date | null }, now: Date,
 ): Promise<boolean> {
   await db.query(
     `INSERT INTO webhook_attempts (org_id, endpoint_id, event_id, attempted_at, status_code, latency_ms, response_excerpt, error)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [m.orgId, m.endpointId, m.eventId, now, a.statusCode, a.latencyMs, a.responseExcerpt, a.error],
   );
+  const done = a.ok || a.retryAt === null;
   const rows = await db.query(
     `UPDATE webhook_messages SET status = CASE WHEN $5 THEN 'delivered' WHEN $6::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
-            next_attempt_at = $6
+            next_attempt_at = $6, leased_until = NULL
       WHERE org_id = $1 AND endpoint_id = $2 AND event_id = $3 AND attempts = $4 AND status = 'pending' RETURNING event_id`,
     [m.orgId, m.endpointId, m.eventId, m.attempt, a.ok, a.ok ? null : a.retryAt],
   );
+  if (rows.length > 0 && done) await startNextOfQueue(db, m.orgId, m.endpointId, m.orderKey);
   return rows.length > 0;
+}
+
+/**
+ * The key's head is gone: the next of its queue is due at once. (It waits for a message being
+ * added behind the last one: see 024_webhook_queues.sql.)
+ */
+async function startNextOfQueue(db: Queryable, orgId: string, endpointId: string, orderKey: string): Promise<void> {
+  await db.query(
+    `UPDATE webhook_messages SET next_attempt_at = '-infinity'
+      WHERE (org_id, endpoint_id, event_id) = (SELECT org_id, endpoint_id, event_id FROM webhook_messages
+               WHERE endpoint_id = $2 AND order_key = $3 AND status = 'pending' AND org_id = $1 ORDER BY seq LIMIT 1)
+        AND next_attempt_at IS NULL`,
+    [orgId, endpointId, orderKey],
+  );
 }
 
 /** Turns off an endpoint whose retries ran out; returns the organization's admins to tell (none if it was off already). */
@@ -183,12 +220,29 @@ export function listAttempts(db: Queryable, orgId: string, endpointId: string, o
   );
 }
 
-/** Sends an event to the endpoint again, with the same webhook-id and a fresh retry schedule; false when the endpoint never had it. */
+/**
+ * Sends an event to the endpoint again, with the same webhook-id and a fresh retry schedule: at
+ * once, or after the messages of its key already waiting there. False when the endpoint never had it.
+ */
 export async function requeueMessage(db: Queryable, orgId: string, endpointId: string, eventId: string): Promise<boolean> {
-  const rows = await db.query(
-    `UPDATE webhook_messages SET status = 'pending', next_attempt_at = NULL, attempts = 0
-      WHERE org_id = $1 AND endpoint_id = $2 AND event_id = $3 RETURNING event_id`,
-    [orgId, endpointId, eventId],
+  // the queue's last pending message other than this one, share-locked as an event added does
+  const [message] = await db.query<{ last: number | null }>(
+    `SELECT last.seq AS last FROM webhook_messages m
+       LEFT JOIN LATERAL (SELECT b.seq FROM webhook_messages b WHERE b.endpoint_id = m.endpoint_id AND b.order_key = m.order_key
+                             AND b.status = 'pending' AND b.org_id = m.org_id AND b.event_id <> m.event_id
+                           ORDER BY b.seq DESC LIMIT 1 FOR SHARE) last ON true
+      WHERE m.org_id = $1 AND m.endpoint_id = $2 AND m.event_id = $3`,
+    [orgId, endpointId, eventId]);
+  if (!message) return false;
+  await db.query(
+    `UPDATE webhook_messages m SET status = 'pending', attempts = 0, leased_until = NULL,
+            seq = CASE WHEN m.status = 'pending' THEN m.seq ELSE nextval('webhook_messages_seq') END,
+            next_attempt_at = CASE
+              WHEN m.status = 'pending' THEN CASE WHEN m.next_attempt_at IS NOT NULL THEN '-infinity'::timestamptz END
+              WHEN $4::bigint IS NOT NULL THEN NULL
+              ELSE '-infinity' END
+      WHERE org_id = $1 AND endpoint_id = $2 AND event_id = $3`,
+    [orgId, endpointId, eventId, message.last],
   );
-  return rows.length > 0;
+  return true;
 }

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startTestApp, send, codeOf, type Client, type TestApp } from '../helpers/app.js';
 import { buy, VISIO_PLAN_1 } from '../helpers/commerce.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
-import { deliverDueWebhooks, RETRY_DELAYS, TIMEOUT_MS } from '../../src/services/webhooks/deliver.js';
+import { deliverDueWebhooks, PER_ENDPOINT, RETRY_DELAYS, TIMEOUT_MS } from '../../src/services/webhooks/deliver.js';
+import { claimDueMessages } from '../../src/db/webhooks.js';
+import type { Queryable } from '../../src/db/database.js';
 import { startWebhookDispatcher } from '../../src/services/webhooks/dispatcher.js';
 
 const OPERATOR_TOKEN = 'operator-secret-for-webhook-tests-0123';
@@ -18,6 +20,29 @@ async function deliverAll() {
 }
 const advanceSeconds = (s: number) => app.clock.set(new Date(app.clock.now().getTime() + s * 1000));
 const register = (events: string[], who = admin, url = receiver.url) => who.post('/api/admin/webhooks', { url, events });
+/**
+ * The shared buffers a claim reads, from EXPLAIN (ANALYZE, BUFFERS) of its statement (run for
+ * real: call it when nothing can be claimed).
+ */
+async function claimCost(): Promise<number> {
+  const db = app.deps.db;
+  let blocks = -1;
+  const explaining = (q: Queryable): Queryable => ({
+    exec: (sql) => q.exec(sql),
+    async query<T>(sql: string, params?: unknown[]) {
+      if (!sql.trimStart().startsWith('WITH')) return q.query<T>(sql, params);
+      type Node = { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+      const [row] = await q.query<{ 'QUERY PLAN': [{ Plan: Node }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
+      const plan = row!['QUERY PLAN'][0].Plan;
+      blocks = plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+      return [];
+    },
+  });
+  const now = app.clock.now();
+  await claimDueMessages({ ...db, ...explaining(db), transaction: (fn) => db.transaction((tx) => fn(explaining(tx))) },
+    now, 20, new Date(now.getTime() + 15_000), PER_ENDPOINT);
+  return blocks;
+}
 const colleague = async (email: string) =>
   (await app.deps.db.query<{ id: string }>('SELECT id FROM people WHERE email = $1', [email]))[0]!.id;
 
@@ -132,6 +157,65 @@ describe.each(engines)('webhooks on %s', (engine) => {
       await fabrikam.delete(`/api/admin/webhooks/${fabrikams.id}`);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('keeps at most 8 attempts under way at an endpoint that does not answer: another endpoint\'s event goes at once', async () => {
+    const silent = await startWebhookReceiver({ answer: () => 'hang' });
+    receiver = await startWebhookReceiver();
+    const contosos = (await register(['person.created'], admin, silent.url)).body;
+    const fabrikams = (await register(['person.updated'], fabrikam)).body;
+    receiver.setSecrets([fabrikams.secret]);
+    // 30 people added at Contoso: 30 messages due at its endpoint, which holds every attempt open
+    for (let i = 1; i <= 30; i++) {
+      expect((await admin.post('/api/people', { displayName: `Temp ${i}`, email: `temp.${i}@contoso.example` })).status).toBe(201);
+    }
+    const errors: unknown[] = [];
+    const servers = [startWebhookDispatcher(app.deps, { onError: (err) => errors.push(err) })];
+    try {
+      await silent.waitFor(() => silent.attempts.length >= PER_ENDPOINT);
+      const changed = performance.now();
+      await fabrikam.patch(`/api/people/${await colleague('joni@fabrikam.example')}`, { displayName: 'Joni Sh.' });
+      await receiver.waitFor(() => receiver.accepted().length === 1, 2 * TIMEOUT_MS);
+      expect(performance.now() - changed).toBeLessThan(TIMEOUT_MS / 2);
+      // a second server takes none of Contoso's messages either: the limit is the endpoint's
+      servers.push(startWebhookDispatcher(app.deps, { onError: (err) => errors.push(err) }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(silent.attempts).toHaveLength(PER_ENDPOINT);
+    } finally {
+      await silent.close();
+      await Promise.all(servers.map((s) => s.stop()));
+      await admin.delete(`/api/admin/webhooks/${contosos.id}`);
+      await fabrikam.delete(`/api/admin/webhooks/${fabrikams.id}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('claims without reading the messages waiting for their retry, behind another of their key, or at an endpoint turned off', async () => {
+    receiver = await startWebhookReceiver();
+    const down = (await register(['person.updated'])).body;
+    const off = (await register(['policy.updated'])).body;
+    const empty = await claimCost();
+    expect(empty).toBeGreaterThan(0);
+    // what an endpoint down for hours leaves (the failed attempts written as the dispatcher
+    // writes them): 2,000 people changed, each message waiting for its retry; 2,000 changes of
+    // one person, the first waiting for its retry and the others behind it
+    const now = app.clock.now();
+    await app.deps.db.query(`SELECT webhook_enqueue($1, 'person.updated', 'person:backlog-' || i, '{}', $2) FROM generate_series(1, 2000) i`, [admin.orgId, now]);
+    await app.deps.db.query(`SELECT webhook_enqueue($1, 'person.updated', 'person:one', '{}', $2) FROM generate_series(1, 2000) i`, [admin.orgId, now]);
+    await app.deps.db.query(
+      `UPDATE webhook_messages SET attempts = 3, next_attempt_at = $2
+        WHERE endpoint_id = $1 AND (order_key LIKE 'person:backlog-%'
+           OR seq = (SELECT min(seq) FROM webhook_messages WHERE endpoint_id = $1 AND order_key = 'person:one'))`,
+      [down.id, new Date(now.getTime() + 3_600_000)]);
+    // and 1,000 due at an endpoint turned off
+    await app.deps.db.query(`SELECT webhook_enqueue($1, 'policy.updated', 'policy:' || i, '{}', $2) FROM generate_series(1, 1000) i`, [admin.orgId, now]);
+    expect((await admin.patch(`/api/admin/webhooks/${off.id}`, { enabled: false })).status).toBe(200);
+    // (as autovacuum leaves it: the retries' old index entries gone)
+    await app.deps.db.exec('VACUUM ANALYZE webhook_messages');
+
+    expect(await claimCost()).toBeLessThan(empty + 20);
+    await deliverAll();
+    expect(receiver.attempts).toEqual([]);
   });
 
   it('turns an endpoint off after about three days of failures and tells the admins', async () => {

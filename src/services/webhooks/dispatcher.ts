@@ -8,7 +8,8 @@ export const WEBHOOKS_CHANNEL = 'selfserve_webhooks';
 const POLL_MS = 500;
 /**
  * Attempts under way at once on this server, each on its own: an endpoint slow to answer (up to
- * the attempt's timeout) holds its slot, not the deliveries to every other endpoint behind it.
+ * the attempt's timeout) holds its slot, not the deliveries to every other endpoint behind it,
+ * and holds at most PER_ENDPOINT of them (the claim's limit).
  */
 const MAX_IN_FLIGHT = 20;
 
@@ -18,24 +19,22 @@ export interface WebhookDispatcher {
 }
 
 /**
- * Delivers webhooks from this server, beside every other instance doing the same (claims skip
- * each other's rows). Woken by each commit that writes an event, and by each attempt that frees
- * a slot while more messages are due; idle, it polls.
+ * Delivers webhooks from this server, beside every other instance doing the same (claims take
+ * turns). Woken by each commit that writes an event, and by each attempt that ends (it frees a
+ * slot, and its endpoint's next message may be due); idle, it polls.
  */
 export function startWebhookDispatcher(deps: Deps, opts: { onError: (err: unknown) => void }): WebhookDispatcher {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let claiming: Promise<void> | undefined;
   let woken = false;
-  // the last claim filled every free slot: more may be due, claimed as slots free up
-  let more = false;
   const inFlight = new Set<Promise<void>>();
   const send = (m: ClaimedMessage) => {
     const attempt: Promise<void> = attemptDelivery(deps, m)
       .catch((err: unknown) => opts.onError(err))
       .finally(() => {
         inFlight.delete(attempt);
-        if (more) wake();
+        wake();
       });
     inFlight.add(attempt);
   };
@@ -48,10 +47,10 @@ export function startWebhookDispatcher(deps: Deps, opts: { onError: (err: unknow
       } catch (err) {
         opts.onError(err);
       }
-      more = claimed.length === free;
       // (claimed while stopping, they are sent all the same: stop() awaits them)
       claimed.forEach(send);
-      if (!more) break;
+      // every free slot taken: more may be due
+      if (claimed.length < free) break;
     }
   };
   const tick = () => {
