@@ -25,6 +25,8 @@ export async function lighthousePages(base: string, sessionCookie: string): Prom
         ...(signedIn ? { extraHeaders: { cookie: sessionCookie } } : {}),
       }, desktop);
       const lhr = result!.lhr;
+      // a page that did not load is an error of the run, not a score of 0
+      if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
       scores.push({ label, path, score: Math.round((lhr.categories.performance!.score ?? 0) * 100), lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue ?? 0) });
     }
   } finally {

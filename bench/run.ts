@@ -36,8 +36,9 @@ console.log(`  seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-// the server as `npm start` runs it, bundled and built from this checkout (not compiled on load by tsx)
-execFileSync('node', ['scripts/build.mjs', 'server'], { stdio: 'inherit' });
+// everything `npm start` runs (the server bundle, the web app, the embedded database's template and
+// demo directory), built from this checkout as npm install builds it, not compiled on load by tsx
+execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 const { child: server } = await startAndWait(['node', 'dist/server/main.mjs'],
   { DATABASE_URL: benchUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, `${base}/api/openapi.json`);
 
