@@ -1,9 +1,15 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { addPaymentMethod, editPaymentMethod, listMyPaymentMethods, removePaymentMethod } from '../../services/payment-methods/manage.js';
+import { addPaymentMethod } from '../../services/payment-methods/add-payment-method.js';
+import { editPaymentMethod } from '../../services/payment-methods/edit-payment-method.js';
+import { listMyPaymentMethods } from '../../services/payment-methods/list-my-payment-methods.js';
+import { removePaymentMethod } from '../../services/payment-methods/remove-payment-method.js';
 import { listBillingCountries } from '../../services/billing/list-billing-countries.js';
-import { editBillingProfile, getBillingProfile, listMyBillingProfiles, replacePaymentMethod } from '../../services/billing/profiles.js';
+import { editBillingProfile } from '../../services/billing/edit-billing-profile.js';
+import { getBillingProfile } from '../../services/billing/get-billing-profile.js';
+import { listMyBillingProfiles } from '../../services/billing/list-my-billing-profiles.js';
+import { replacePaymentMethod } from '../../services/billing/replace-payment-method.js';
 import { actorOf } from '../auth.js';
 import { Address, CardInput, DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
 

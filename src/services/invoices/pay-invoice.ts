@@ -4,7 +4,7 @@ import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import { findPaymentMethod } from '../../db/payment-methods.js';
 import { findInvoice } from '../../db/invoices.js';
-import { addCard, type NewCard } from '../payment-methods/manage.js';
+import { addCard, type NewCard } from '../payment-methods/add-payment-method.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
 import { getInvoice, getMyInvoice } from './invoices.js';

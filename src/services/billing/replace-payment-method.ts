@@ -1,0 +1,43 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../../domain/roles.js';
+import { canWrite } from '../../domain/roles.js';
+import { forbidden, notFound } from '../../domain/errors.js';
+import { updateBillingProfile } from '../../db/billing-profiles.js';
+import { findPaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
+import { recordAudit } from '../../db/audit.js';
+import { addCard, type NewCard } from '../payment-methods/add-payment-method.js';
+import { own } from './access.js';
+import { getBillingProfile } from './get-billing-profile.js';
+
+/** The guide's "Remplacer": another saved card or a new one pays the profile's next charges. */
+export async function replacePaymentMethod(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { paymentMethodId?: string; card?: NewCard },
+) {
+  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  await own(deps, actor, id);
+  const pm = input.card
+    ? await addCard(deps, actor, input.card)
+    : input.paymentMethodId
+      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId)
+      : undefined;
+  if (!pm) throw notFound('The payment method');
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    // a card being removed at this moment is either gone (404) or waits for this one (then in use)
+    if (!(await lockPaymentMethod(tx, actor.orgId, actor.personId, pm.id, 'share')))
+      throw notFound('The payment method');
+    await updateBillingProfile(tx, actor.orgId, id, { paymentMethodId: pm.id }, now);
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'billing_profile.payment_method_replaced',
+      objectType: 'billing_profile',
+      objectId: id,
+      details: { paymentMethodId: pm.id },
+    });
+  });
+  return getBillingProfile(deps, actor, id);
+}
