@@ -12,7 +12,7 @@ import { prorate } from '../../domain/pricing.js';
 import { notify } from '../notifications/notify.js';
 import { changeSubscription } from '../payments/operation.js';
 import { operationKey, refundFor } from '../payments/paid-change.js';
-import { getSubscription } from '../subscriptions/view.js';
+import { getSubscription } from '../subscriptions/get-subscription.js';
 import { requireManager } from './access.js';
 
 export type TakeControl = { action: 'move_users'; targetSubscriptionId: string } | { action: 'cancel'; reason: string };

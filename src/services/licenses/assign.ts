@@ -8,7 +8,7 @@ import { findSubscription } from '../../db/subscriptions.js';
 import { AppError } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import { MAX_USERS_AT_ONCE, distinctIds } from '../../domain/seats.js';
-import { assertChangeable } from '../subscriptions/view.js';
+import { assertChangeable } from '../subscriptions/changeable-subscription.js';
 
 export interface AssignResult {
   assigned: Person[];

@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/roles.js';
 import { listAssignments } from '../../db/license-assignments.js';
 import { decodeCursor, encodeCursor, isUuid } from '../../domain/cursor.js';
 import type { Table } from '../../domain/csv.js';
-import { getSubscription, listMySubscriptions } from '../subscriptions/view.js';
+import { getSubscription } from '../subscriptions/get-subscription.js';
+import { listMySubscriptions } from '../subscriptions/list-my-subscriptions.js';
 
 /** The Licenses page: each subscription the person may see, with its counts. */
 export async function listLicenses(deps: Deps, actor: Actor) {

@@ -23,7 +23,8 @@ import { methodOf } from '../payments/methods/index.js';
 import { assertPaid, settle, startOperation } from '../payments/operation.js';
 import { createPurchase, type PurchaseContext } from './create-purchase.js';
 import { draftInvoice, snapshotOf } from './invoicing.js';
-import { getSubscription, type SubscriptionOut } from './view.js';
+import { getSubscription } from './get-subscription.js';
+import type { SubscriptionOut } from './subscription-view.js';
 
 export interface BuyInput {
   productId: string;

@@ -8,7 +8,9 @@ import { recordAudit } from '../../db/audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
 import { changeSubscription } from '../payments/operation.js';
 import { operationKey, refundFor } from '../payments/paid-change.js';
-import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
+import { assertChangeable } from './changeable-subscription.js';
+import { getSubscription } from './get-subscription.js';
+import type { SubscriptionOut } from './subscription-view.js';
 
 export interface CancelSubscription {
   actor: Actor;

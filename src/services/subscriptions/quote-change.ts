@@ -11,7 +11,7 @@ import { billingTaxRate } from '../billing/tax-rate.js';
 import { cardOf, taxRateOf } from '../payments/completions.js';
 import { methodOf } from '../payments/methods/index.js';
 import { maySelfServiceBuy, policyRefuses } from './self-service-policy.js';
-import { assertChangeable } from './view.js';
+import { assertChangeable } from './changeable-subscription.js';
 
 export type ChangeAsked = { total: number } | { action: 'cancel' | 'reactivate' };
 

@@ -6,7 +6,9 @@ import { termEnd } from '../../domain/term.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
 import { maySelfServiceBuy, policyRefuses } from './self-service-policy.js';
-import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
+import { assertChangeable } from './changeable-subscription.js';
+import { getSubscription } from './get-subscription.js';
+import type { SubscriptionOut } from './subscription-view.js';
 
 /**
  * An Expired or Disabled subscription comes back for a new term, paid now, by its buyer. Decided

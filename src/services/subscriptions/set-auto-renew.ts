@@ -4,7 +4,9 @@ import { AppError } from '../../domain/errors.js';
 import { updateSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
 import { changeSubscription } from '../payments/operation.js';
-import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
+import { assertChangeable } from './changeable-subscription.js';
+import { getSubscription } from './get-subscription.js';
+import type { SubscriptionOut } from './subscription-view.js';
 
 export interface SetAutoRenew {
   actor: Actor;

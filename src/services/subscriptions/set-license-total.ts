@@ -8,7 +8,9 @@ import { updateSubscription, type Subscription } from '../../db/subscriptions.js
 import { recordAudit } from '../../db/audit.js';
 import { assertPaid, changeSubscription, type Decision } from '../payments/operation.js';
 import { chargeFor, operationKey, refundFor } from '../payments/paid-change.js';
-import { assertChangeable, getSubscription, type SubscriptionOut } from './view.js';
+import { assertChangeable } from './changeable-subscription.js';
+import { getSubscription } from './get-subscription.js';
+import type { SubscriptionOut } from './subscription-view.js';
 
 export interface SetLicenseTotal {
   actor: Actor;
