@@ -1,7 +1,10 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { exportAssignedUsers, getPurchase, listPurchases, listPurchasesByProduct } from '../../services/admin/purchases.js';
+import { exportAssignedUsers } from '../../services/admin/export-assigned-users.js';
+import { getPurchase } from '../../services/admin/get-purchase.js';
+import { listPurchases } from '../../services/admin/list-purchases.js';
+import { listPurchasesByProduct } from '../../services/admin/list-purchases-by-product.js';
 import { getPolicies, setPolicy } from '../../services/admin/policy.js';
 import { takeControl } from '../../services/admin/take-control.js';
 import { exportAudit, listAudit } from '../../services/admin/audit.js';
