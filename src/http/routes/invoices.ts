@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { exportInvoices, getInvoice, listMyInvoices } from '../../services/invoices/invoices.js';
+import { exportInvoices } from '../../services/invoices/export-invoices.js';
+import { getInvoice } from '../../services/invoices/get-invoice.js';
+import { listMyInvoices } from '../../services/invoices/list-my-invoices.js';
 import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { getMySpend } from '../../services/invoices/get-my-spend.js';

@@ -7,7 +7,8 @@ import { findInvoice } from '../../db/invoices.js';
 import { addCard, type NewCard } from '../payment-methods/add-payment-method.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
-import { getInvoice, getMyInvoice } from './invoices.js';
+import { getInvoice } from './get-invoice.js';
+import { getMyInvoice } from './get-my-invoice.js';
 
 export interface PayInvoice {
   actor: Actor;

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/database.js';
 import { findInvoice, type InvoiceDetail } from '../../db/invoices.js';
 import { findOrganization } from '../../db/organizations.js';
 import { formatDay, formatMoney, formatRate, type Locale } from '../../domain/locale.js';
-import { getMyInvoice } from './invoices.js';
+import { getMyInvoice } from './get-my-invoice.js';
 import { fontRuns, type Weight } from './pdf-fonts.js';
 import { INVOICE_LABELS } from './pdf-labels.js';
 import type { Seller } from './seller.js';
