@@ -7,9 +7,28 @@ export async function portalPages(app: TestApp): Promise<{ member: string[]; adm
   const profile = (await adele.get('/api/billing-profiles')).body.items[0].id;
   return {
     member: [
-      '/', '/billing/products', '/billing/products/buy', `/billing/products/${sub}`, '/billing/licenses', `/billing/licenses/${sub}`,
-      '/billing/bills', '/billing/bills?tab=methods', '/billing/bills?tab=profiles', `/billing/bills/profiles/${profile}`, '/nowhere',
+      '/',
+      '/billing/products',
+      '/billing/products/buy',
+      `/billing/products/${sub}`,
+      '/billing/licenses',
+      `/billing/licenses/${sub}`,
+      '/billing/bills',
+      '/billing/bills?tab=methods',
+      '/billing/bills?tab=profiles',
+      `/billing/bills/profiles/${profile}`,
+      '/nowhere',
     ],
-    admin: ['/admin', '/admin/purchases', '/admin/settings', '/admin/audit'],
+    admin: [
+      '/admin',
+      '/admin/people',
+      '/admin/purchases',
+      '/admin/settings',
+      '/admin/sign-in',
+      '/admin/provisioning',
+      '/admin/apps',
+      '/admin/webhooks',
+      '/admin/audit',
+    ],
   };
 }
