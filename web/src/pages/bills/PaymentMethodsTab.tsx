@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useMayWrite } from '../../hooks/useMayWrite';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { Loadable } from '../../components/Loadable';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
@@ -21,6 +22,8 @@ export function PaymentMethodsTab() {
   const [open, setOpen] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PaymentMethod | null>(null);
+  // the dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
+  useReturnFocus(removing !== null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const done = (text: string) => {
     setOpen(null);

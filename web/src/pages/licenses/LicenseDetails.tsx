@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AssignPane } from './AssignPane';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import type { Subscription } from '../products/types';
 import type { Answer } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
@@ -28,6 +29,8 @@ export default function LicenseDetails() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // the dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
+  useReturnFocus(confirming);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   if (sub.error) return <MessageBar intent="error"><MessageBarBody>{problem(sub.error)}</MessageBarBody></MessageBar>;

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { ROLES, type Invitation, type PersonDetail, type Role } from './types';
 import { useChanged } from '../../hooks/useChanged';
 
@@ -24,6 +25,8 @@ export function PersonPane({ person, onClose, onDone }: { person: PersonDetail |
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // the delete dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
+  useReturnFocus(confirmDelete);
   if (useChanged(person)) {
     setError(null);
     setForm(formOf(person));
