@@ -82,28 +82,27 @@ async function tour(email: string, locale: Locale, width: number) {
         await t.check(path);
       }
     },
-    /** Closes a pane or dialog and waits until it is gone: while it fades, the page behind is still aria-hidden. */
-    close: async (dialog: Locator, how: 'Escape' | Locator = 'Escape') => {
+    /**
+     * Closes a pane or dialog and, unless it opened over another one, waits until no modal one is
+     * left, not even fading out, and the page behind is no longer hidden from assistive technologies
+     * (Fluent gives it back a moment later).
+     */
+    close: async (dialog: Locator, how: 'Escape' | Locator = 'Escape', nested = false) => {
       if (how === 'Escape') await page.keyboard.press('Escape');
       else await how.click();
-      await t.closed(dialog);
-    },
-    /**
-     * Waits until a dialog or list is gone and, once no modal one is left, the page behind is no
-     * longer hidden from assistive technologies (Fluent gives it back a moment later).
-     */
-    closed: async (dialog: Locator) => {
       await dialog.waitFor({ state: 'detached' });
-      if ((await page.locator('[aria-modal="true"]').count()) === 0)
-        await page.locator('header[aria-hidden="true"]').waitFor({ state: 'detached' });
+      if (!nested) await t.settled();
     },
+    settled: () =>
+      page.waitForFunction(() => !document.querySelector('[aria-modal="true"], header[aria-hidden="true"]')),
     /** Opens a menu or list, checks it and closes it again. */
     popup: async (trigger: Locator, role: 'menu' | 'listbox' | 'group', where: string) => {
       await trigger.click();
       const popup = page.getByRole(role, role === 'group' ? { name: 'Notifications' } : {});
       await popup.waitFor();
       await t.check(where);
-      await t.close(popup);
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'detached' });
     },
     done: async () => {
       await page.context().close();
@@ -293,8 +292,7 @@ async function adminPanes(t: Tour, tag: string) {
   await add.getByLabel(say("Nom d'affichage", 'Display name')).fill(`Ada ${tag}`);
   await add.getByLabel(say('Adresse e-mail', 'E-mail')).fill(`ada.${tag}@contoso.example`);
   await add.getByRole('button', { name: say('Enregistrer', 'Save') }).click();
-  // its title changes as it closes: no dialog at all, then
-  await t.closed(page.getByRole('dialog'));
+  await t.settled();
   const link = (await page.getByText(/\/invitation#/).textContent())!.trim();
   await t.check('people, a person added');
   const invited = await signedOutPage(t.locale, t.width);
@@ -316,7 +314,7 @@ async function adminPanes(t: Tour, tag: string) {
     person.getByRole('button', { name: say('Supprimer', 'Delete') }),
     say('Supprimer', 'Delete'),
   );
-  await t.close(del, del.getByRole('button', { name: say('Annuler', 'Cancel') }));
+  await t.close(del, del.getByRole('button', { name: say('Annuler', 'Cancel') }), true);
   await t.close(person);
 
   await t.visit('/admin/purchases');
