@@ -178,7 +178,7 @@ async function memberPanes(t: Tour) {
   await t.popup(page.getByRole('button', { name: say('Filtrer', 'Filter') }), 'menu', 'menu Filter');
   await t.popup(
     page
-      .getByRole('table')
+      .getByRole('grid')
       .getByRole('button', { name: say('Autres actions', 'More actions') })
       .first(),
     'menu',
@@ -212,7 +212,7 @@ async function memberPanes(t: Tour) {
   );
   await page.keyboard.press('Escape');
   await t.close(assign);
-  await page.getByRole('table').getByRole('checkbox').nth(1).check();
+  await page.getByRole('grid').getByRole('checkbox').nth(1).check();
   const unassign = await pane(
     t,
     page.getByRole('button', { name: say("Annuler l'affectation des licences", 'Unassign licenses') }),
@@ -223,7 +223,7 @@ async function memberPanes(t: Tour) {
   await t.visit('/billing/bills');
   const invoice = await pane(
     t,
-    page.getByRole('table').getByRole('button').first(),
+    page.getByRole('grid').getByRole('row').nth(1).getByRole('button').first(),
     /./,
     (p) => p.getByRole('link', { name: say('Télécharger le PDF', 'Download PDF') }).waitFor(),
     'pane invoice',
@@ -242,7 +242,7 @@ async function memberPanes(t: Tour) {
     say('Ajouter un mode de paiement', 'Add a payment method'),
   );
   await t.close(add);
-  const card = await pane(t, page.getByRole('table').getByRole('button').first(), /./, undefined, 'pane card');
+  const card = await pane(t, page.getByRole('grid').getByRole('row').nth(1).getByRole('button').first(), /./, undefined, 'pane card');
   await card.getByRole('button', { name: say('Modifier', 'Edit'), exact: true }).click();
   await card.getByRole('button', { name: say('Enregistrer', 'Save') }).waitFor();
   await t.check('pane card, editing');
@@ -250,7 +250,7 @@ async function memberPanes(t: Tour) {
   const removeCard = await pane(
     t,
     page
-      .getByRole('table')
+      .getByRole('grid')
       .getByRole('button', { name: say('Supprimer', 'Remove') })
       .first(),
     say('Supprimer ce mode de paiement ?', 'Remove this payment method?'),
@@ -303,7 +303,7 @@ async function adminPanes(t: Tour, tag: string) {
 
   const person = await pane(
     t,
-    page.getByRole('table').getByRole('button', { name: 'Megan Bowen' }),
+    page.getByRole('grid').getByRole('button', { name: 'Megan Bowen' }),
     /Megan Bowen/,
     undefined,
     'pane a person',
@@ -318,7 +318,7 @@ async function adminPanes(t: Tour, tag: string) {
   await t.close(person);
 
   await t.visit('/admin/purchases');
-  await page.getByRole('table').getByRole('button').first().click();
+  await page.getByRole('grid').getByRole('row').nth(1).getByRole('button').first().click();
   const purchase = page.getByRole('dialog');
   await purchase.waitFor();
   await t.check('pane purchase, opening');
@@ -342,7 +342,7 @@ async function adminPanes(t: Tour, tag: string) {
   await t.visit('/admin/provisioning');
   await page.getByLabel(say('Nom du jeton', 'Token name')).fill(`Entra ${tag}`);
   await page.getByRole('button', { name: say('Créer un jeton', 'Create token') }).click();
-  await page.getByText(/^scim_/).waitFor();
+  await page.getByRole('textbox', { name: say('Jeton', 'Token'), exact: true }).waitFor();
   await t.check('provisioning, a token created');
 
   await t.visit('/admin/apps');
@@ -356,7 +356,7 @@ async function adminPanes(t: Tour, tag: string) {
     .getByLabel(say('URL du point de terminaison', 'Endpoint URL'))
     .fill(`https://hooks.${tag}.example/selfserve`);
   await page.getByRole('button', { name: say('Ajouter un point de terminaison', 'Add endpoint') }).click();
-  await page.getByText(/^whsec_/).waitFor();
+  await page.getByRole('textbox', { name: say('Secret de signature', 'Signing secret'), exact: true }).waitFor();
   await page
     .getByRole('button', { name: say('Journal des livraisons', 'Delivery log') })
     .first()
