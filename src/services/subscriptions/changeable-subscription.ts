@@ -1,5 +1,4 @@
-import type { Queryable } from '../../db/database.js';
-import { findSubscription, lockSubscription, type Subscription } from '../../db/subscriptions.js';
+import type { Subscription } from '../../db/subscriptions.js';
 import { canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 
@@ -21,15 +20,4 @@ export function assertChangeable<S extends Pick<Subscription, 'buyerId' | 'statu
   }
   if (sub.status === 'deleted')
     throw new AppError('subscription_deleted', 'This subscription was deleted and can no longer be changed.');
-}
-
-export async function ownSubscription(
-  db: Queryable,
-  actor: Actor,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<Subscription> {
-  const sub = await (opts.lock ? lockSubscription : findSubscription)(db, actor.orgId, id);
-  assertChangeable(actor, sub);
-  return sub;
 }
