@@ -10,7 +10,9 @@ module.exports = {
       comment: 'src/domain holds the rules and their types: no database, no HTTP, no services, no I/O',
       severity: 'error',
       from: { path: layer('domain') },
-      to: { path: '^src/(?!domain/)|^(fs|net|http|https|child_process|dns|pg)$|^node:(fs|net|http|https|child_process|dns)' },
+      to: {
+        path: '^src/(?!domain/)|^(fs|net|http|https|child_process|dns|pg)$|^node:(fs|net|http|https|child_process|dns)',
+      },
     },
     {
       name: 'db-knows-only-the-domain',
@@ -35,7 +37,8 @@ module.exports = {
     },
     {
       name: 'http-is-thin',
-      comment: 'routes call use cases; the database is reached through them (the health probe and metrics read it directly)',
+      comment:
+        'routes call use cases; the database is reached through them (the health probe and metrics read it directly)',
       severity: 'error',
       from: { path: layer('http'), pathNot: '^src/http/(metrics\\.ts|routes/health\\.ts)$' },
       to: { path: layer('db') },
@@ -65,6 +68,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
   },
 };

@@ -13,7 +13,10 @@ export default tseslint.config(
       // numbers and booleans in messages and SQL texts are meant
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // a leading underscore marks what is left out on purpose (destructured away)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // with noUncheckedIndexedAccess, `rows[0]!` is how a query known to return one row says so
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `() => void f()` and `(x) => set(x)` in handlers read better than braces
@@ -21,7 +24,10 @@ export default tseslint.config(
       // Fastify's hooks and handlers are async by contract, awaiting or not
       '@typescript-eslint/require-await': 'off',
       // openid-client marks allowInsecureRequests deprecated only to make it stand out: we call it for loopback issuers
-      '@typescript-eslint/no-deprecated': ['error', { allow: [{ from: 'package', package: 'openid-client', name: 'allowInsecureRequests' }] }],
+      '@typescript-eslint/no-deprecated': [
+        'error',
+        { allow: [{ from: 'package', package: 'openid-client', name: 'allowInsecureRequests' }] },
+      ],
     },
   },
   {

@@ -13,21 +13,44 @@ export interface PageScore {
   lcpMs: number;
 }
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export async function lighthousePages(base: string, sessionCookie: string): Promise<PageScore[]> {
   const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
   const scores: PageScore[] = [];
   try {
-    for (const [label, path, signedIn] of [['sign-in', '/', false], ['Your products', '/billing/products', true], ['Licenses', '/billing/licenses', true]] as const) {
-      const result = await lighthouse(base + path, {
-        port: chrome.port, logLevel: 'error', onlyCategories: ['performance'],
-        ...(signedIn ? { extraHeaders: { cookie: sessionCookie } } : {}),
-      }, desktop);
+    for (const [label, path, signedIn] of [
+      ['sign-in', '/', false],
+      ['Your products', '/billing/products', true],
+      ['Licenses', '/billing/licenses', true],
+    ] as const) {
+      const result = await lighthouse(
+        base + path,
+        {
+          port: chrome.port,
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+          ...(signedIn ? { extraHeaders: { cookie: sessionCookie } } : {}),
+        },
+        desktop,
+      );
       const lhr = result!.lhr;
       // a page that did not load is an error of the run, not a score of 0
       if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
-      scores.push({ label, path, score: Math.round((lhr.categories.performance!.score ?? 0) * 100), lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue ?? 0) });
+      scores.push({
+        label,
+        path,
+        score: Math.round((lhr.categories.performance!.score ?? 0) * 100),
+        lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue ?? 0),
+      });
     }
   } finally {
     chrome.kill();

@@ -26,17 +26,25 @@ export async function seedBenchDatabase(serverUrl: string, name: string, now: Da
   await migrate(db);
   await seedCatalog(db);
   await seedDemo(db, 'selfserve-demo');
-  const sql = (await readFile(new URL('./sql/seed-large.sql', import.meta.url), 'utf8')).replaceAll(':now', `'${now.toISOString()}'`);
+  const sql = (await readFile(new URL('./sql/seed-large.sql', import.meta.url), 'utf8')).replaceAll(
+    ':now',
+    `'${now.toISOString()}'`,
+  );
   // one statement at a time on one connection (the file holds its own BEGIN and COMMIT): sent as
   // one multi-statement query, the seed ran for many minutes instead of half a minute
   await db.withConnection(async (conn) => {
-    for (const statement of sql.split(/;\s*\n/).filter((s) => s.replace(/--[^\n]*/g, '').trim())) await conn.exec(statement);
+    for (const statement of sql.split(/;\s*\n/).filter((s) => s.replace(/--[^\n]*/g, '').trim()))
+      await conn.exec(statement);
   });
   const people = [1, ...Array.from({ length: 1000 }, (_, s) => buyerOf(s + 1))];
   await db.query(
     `INSERT INTO api_tokens (org_id, person_id, name, token_hash, created_at)
      SELECT $1, t.person_id, 'bench', decode(t.hash, 'hex'), $3 FROM jsonb_to_recordset($2::jsonb) AS t(person_id uuid, hash text)`,
-    [BENCH_ORG, JSON.stringify(people.map((p) => ({ person_id: personId(p), hash: hashSecret(tokenOf(p)).toString('hex') }))), now],
+    [
+      BENCH_ORG,
+      JSON.stringify(people.map((p) => ({ person_id: personId(p), hash: hashSecret(tokenOf(p)).toString('hex') }))),
+      now,
+    ],
   );
   // a signed-in browser for the page measurements (the bench's people have no password)
   await db.query(

@@ -33,7 +33,9 @@ async function refuseOtherPortals(databaseUrl: string) {
       [`LISTEN ${pg.escapeIdentifier(WEBHOOKS_CHANNEL)}`],
     );
     if (rows.length) {
-      throw new Error(`another portal delivers this database's webhooks (its connections from ${rows.map((r) => r.at).join(', ')}): stop it first`);
+      throw new Error(
+        `another portal delivers this database's webhooks (its connections from ${rows.map((r) => r.at).join(', ')}): stop it first`,
+      );
     }
   } finally {
     await client.end();
@@ -44,13 +46,24 @@ export async function benchWebhooks(databaseUrl: string) {
   await refuseOtherPortals(databaseUrl);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child } = await startAndWait(['node', '--import', 'tsx', 'src/main.ts'], {
-    DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true', SELFSERVE_JOBS_INTERVAL: '0',
-  }, `${base}/api/openapi.json`);
+  const { child } = await startAndWait(
+    ['node', '--import', 'tsx', 'src/main.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true',
+      SELFSERVE_JOBS_INTERVAL: '0',
+    },
+    `${base}/api/openapi.json`,
+  );
   const receiver = await startWebhookReceiver();
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(base + path, {
-      method, headers: { authorization: `Bearer ${tokenOf(ADMIN)}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : null,
+      method,
+      headers: { authorization: `Bearer ${tokenOf(ADMIN)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : null,
     });
     if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : (res.json() as Promise<{ id: string; secret: string }>);
@@ -60,21 +73,31 @@ export async function benchWebhooks(databaseUrl: string) {
     endpoint = await call('POST', '/api/admin/webhooks', { url: receiver.url, events: ['person.updated'] });
     receiver.setSecrets([endpoint!.secret]);
     const run = Date.now().toString(36);
-    const rename = (n: number) => call('PATCH', `/api/people/${personId(n)}`, { displayName: `Bench Person ${n} (${run})` });
+    const rename = (n: number) =>
+      call('PATCH', `/api/people/${personId(n)}`, { displayName: `Bench Person ${n} (${run})` });
 
-    const latencies = (from: number) => receiver.accepted().slice(from).map((a) => a.receivedAt - Date.parse(a.timestamp));
+    const latencies = (from: number) =>
+      receiver
+        .accepted()
+        .slice(from)
+        .map((a) => a.receivedAt - Date.parse(a.timestamp));
     for (let i = 0; i < SEQUENTIAL; i++) {
       await rename(40_000 + i);
       await receiver.waitFor(() => receiver.accepted().length > i);
     }
     const quiet = percentiles(latencies(0));
     const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENT.clients }, async (_, c) => {
-      for (let i = 0; i < CONCURRENT.changesEach; i++) await rename(41_000 + c * 100 + i);
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENT.clients }, async (_, c) => {
+        for (let i = 0; i < CONCURRENT.changesEach; i++) await rename(41_000 + c * 100 + i);
+      }),
+    );
     const total = SEQUENTIAL + CONCURRENT.clients * CONCURRENT.changesEach;
     await receiver.waitFor(() => receiver.accepted().length >= total, 120_000);
-    const busy = { ...percentiles(latencies(SEQUENTIAL)), eventsPerSecond: Math.round((total - SEQUENTIAL) / ((performance.now() - started) / 1000)) };
+    const busy = {
+      ...percentiles(latencies(SEQUENTIAL)),
+      eventsPerSecond: Math.round((total - SEQUENTIAL) / ((performance.now() - started) / 1000)),
+    };
     const unsigned = receiver.attempts.filter((a) => !a.verified).length;
 
     const results = { date: new Date().toISOString(), quiet, busy, unsigned };
@@ -83,10 +106,15 @@ export async function benchWebhooks(databaseUrl: string) {
       '| --- | --- | --- | --- | --- |',
       `| one change at a time | ${quiet.p50} | ${quiet.p95} | ${quiet.p99} | ${quiet.n} |`,
       `| ${CONCURRENT.clients} clients at once (${busy.eventsPerSecond} events/s) | ${busy.p50} | ${busy.p95} | ${busy.p99} | ${busy.n} |`,
-      unsigned ? `${unsigned} deliveries failed signature verification.` : 'Every delivery verified with the standardwebhooks package.',
+      unsigned
+        ? `${unsigned} deliveries failed signature verification.`
+        : 'Every delivery verified with the standardwebhooks package.',
     ];
     await mkdir('bench/results', { recursive: true });
-    await writeFile(`bench/results/webhooks-${results.date.replace(/[:.]/g, '-')}.json`, JSON.stringify(results, null, 2));
+    await writeFile(
+      `bench/results/webhooks-${results.date.replace(/[:.]/g, '-')}.json`,
+      JSON.stringify(results, null, 2),
+    );
     console.log('\n' + lines.join('\n'));
     return results;
   } finally {

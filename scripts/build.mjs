@@ -28,25 +28,31 @@ if (wants('web')) {
     if (!/\.(js|css|svg|json)$/.test(name)) continue;
     const file = `web/dist/assets/${name}`;
     const bytes = await readFile(file);
-    await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    await writeFile(
+      `${file}.br`,
+      brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }),
+    );
     await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
   }
 }
 if (wants('server') || wants('template')) {
-  const bundleOf = (entryPoints, options = {}) => bundle({
-    entryPoints,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    // node_modules stay where they are; the bundle sits two levels down, like src/db, so the
-    // paths it resolves from its own address (migrations, web/dist, the template) still hold
-    packages: 'external',
-    entryNames: '[name]',
-    outExtension: { '.js': '.mjs' },
-    outdir: 'dist/server',
-    logLevel: 'warning',
-    ...options,
-  });
+  const bundleOf = (entryPoints, options = {}) =>
+    bundle({
+      entryPoints,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      // node_modules stay where they are; the bundle sits two levels down, like src/db, so the
+      // paths it resolves from its own address (migrations, web/dist, the template) still hold
+      packages: 'external',
+      entryNames: '[name]',
+      outExtension: { '.js': '.mjs' },
+      outdir: 'dist/server',
+      logLevel: 'warning',
+      ...options,
+    });
   await bundleOf(['src/cli/selfserve.ts', 'scripts/make-pglite-template.ts']);
   // main.mjs turns Node's compile cache on, then imports the server: serve.mjs, a chunk of its own
   await bundleOf(['src/main.ts'], { splitting: true, chunkNames: '[name]' });

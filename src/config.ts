@@ -43,7 +43,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     jobsIntervalSeconds: Number(env.SELFSERVE_JOBS_INTERVAL ?? 60),
     operatorToken: env.SELFSERVE_OPERATOR_TOKEN || undefined,
-    dnsServers: env.SELFSERVE_DNS_SERVERS ? env.SELFSERVE_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    dnsServers: env.SELFSERVE_DNS_SERVERS
+      ? env.SELFSERVE_DNS_SERVERS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
     shutdownTimeoutSeconds: Number(env.SELFSERVE_SHUTDOWN_TIMEOUT ?? 10),
     metricsToken: env.SELFSERVE_METRICS_TOKEN || undefined,
     seller: sellerFromEnv(env),
@@ -62,7 +66,12 @@ function trustedProxies(value = ''): Config['trustProxy'] {
   if (v === '' || v === 'false' || v === '0') return false;
   if (/^\d+$/.test(v)) return Number(v);
   if (v === 'true') {
-    throw new Error('TRUST_PROXY=true would trust X-Forwarded-For hops that clients write: give the number of proxies in front (1) or their addresses (10.0.0.5,10.1.0.0/16)');
+    throw new Error(
+      'TRUST_PROXY=true would trust X-Forwarded-For hops that clients write: give the number of proxies in front (1) or their addresses (10.0.0.5,10.1.0.0/16)',
+    );
   }
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -32,19 +32,35 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 /** Migrates, loads the catalog and (the first time) the demo data, and builds the app. */
 export async function createServer(
   config: Config,
-  opts: { db?: Database; clock?: Clock; logger?: boolean | object; runJobs?: boolean; demoPurchases?: boolean; webhooks?: boolean } = {},
+  opts: {
+    db?: Database;
+    clock?: Clock;
+    logger?: boolean | object;
+    runJobs?: boolean;
+    demoPurchases?: boolean;
+    webhooks?: boolean;
+  } = {},
 ) {
   const demoPurchases = (opts.demoPurchases ?? true) && !config.catalogPath;
   // the build's demo data is of the demo catalog, bought at the build's time with the default password
-  const db = opts.db ?? (await openDatabase(config, demoPurchases && !opts.clock && config.demoPassword === loadConfig({}).demoPassword));
+  const db =
+    opts.db ??
+    (await openDatabase(config, demoPurchases && !opts.clock && config.demoPassword === loadConfig({}).demoPassword));
   await migrate(db);
   await seedDemo(db, config.demoPassword);
   const clock = opts.clock ?? systemClock;
   const credentials = new CredentialCache();
   await credentials.listen(db);
   const deps: Deps = {
-    db, clock, credentials, gateway: new SandboxGateway(db, clock), mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
-    operatorToken: config.operatorToken, dnsServers: config.dnsServers, publicUrl: config.publicUrl, seller: config.seller,
+    db,
+    clock,
+    credentials,
+    gateway: new SandboxGateway(db, clock),
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
+    operatorToken: config.operatorToken,
+    dnsServers: config.dnsServers,
+    publicUrl: config.publicUrl,
+    seller: config.seller,
     webhooks: { allowPrivate: config.webhooksAllowPrivate },
   };
   // the operator's catalog file, checked before anything is served (else the demo catalog)
@@ -52,17 +68,24 @@ export async function createServer(
   // the demo purchases are of the demo catalog's products
   if (demoPurchases) await seedDemoPurchases(deps);
   const app = await buildApp({
-    deps, logger: opts.logger ?? false, trustProxy: config.trustProxy,
+    deps,
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
     metrics: { token: config.metricsToken, lastJobRun: () => jobs?.lastRunAt() },
   });
   // renewals, lifecycle and reconciliation of charges a crash left pending: at start, then on a timer
-  const jobs = opts.runJobs && config.jobsIntervalSeconds > 0
-    ? startJobRunner(deps, { intervalSeconds: config.jobsIntervalSeconds, onError: (err) => app.log.error({ err }, 'background jobs failed') })
-    : undefined;
+  const jobs =
+    opts.runJobs && config.jobsIntervalSeconds > 0
+      ? startJobRunner(deps, {
+          intervalSeconds: config.jobsIntervalSeconds,
+          onError: (err) => app.log.error({ err }, 'background jobs failed'),
+        })
+      : undefined;
   // webhook deliveries, on every server instance (each claims its own messages)
-  const webhooks = opts.webhooks ?? opts.runJobs
-    ? startWebhookDispatcher(deps, { onError: (err) => app.log.error({ err }, 'webhook delivery failed') })
-    : undefined;
+  const webhooks =
+    (opts.webhooks ?? opts.runJobs)
+      ? startWebhookDispatcher(deps, { onError: (err) => app.log.error({ err }, 'webhook delivery failed') })
+      : undefined;
   return {
     app,
     deps,
@@ -73,12 +96,17 @@ export async function createServer(
      */
     async close(): Promise<boolean> {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, config.shutdownTimeoutSeconds * 1000, false)));
+      const late = new Promise<false>(
+        (resolve) => (timer = setTimeout(resolve, config.shutdownTimeoutSeconds * 1000, false)),
+      );
       // a keep-alive connection whose request was under way becomes idle once answered: close it
       // then, not after the keep-alive timeout (Node closes only the connections idle at the start)
       const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
       try {
-        const finished = await Promise.race([Promise.all([app.close(), jobs?.stop(), webhooks?.stop()]).then(() => true), late]);
+        const finished = await Promise.race([
+          Promise.all([app.close(), jobs?.stop(), webhooks?.stop()]).then(() => true),
+          late,
+        ]);
         // what still runs is cut: its transactions roll back, and clients see the connection close
         if (!finished) app.server.closeAllConnections();
         return finished;

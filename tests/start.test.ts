@@ -20,7 +20,13 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 async function serve(cwd: string, dataDir: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: '', SELFSERVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: '',
+    SELFSERVE_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   const { child } = await startAndWait(['npm', 'start', '--silent', '--prefix', cwd], env, `${url}/`);
   return { url, stop: () => stop(child, `${url}/`) };
 }
@@ -43,7 +49,9 @@ describe('npm start', () => {
       const page = await fetch(`${again.url}/billing/licenses`);
       expect(await page.text()).toContain('<div id="root">');
       // the demo data is loaded once: a restart neither loses nor duplicates it
-      expect((await (await signIn(again.url, 'megan@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(bought);
+      expect(
+        (await (await signIn(again.url, 'megan@contoso.example')).get('/api/subscriptions')).body.items.length,
+      ).toBe(bought);
     } finally {
       await again.stop();
     }
@@ -56,7 +64,9 @@ describe('npm ci --omit=dev && npm start', () => {
   it('installs without the development tools, builds at install and serves the portal', async () => {
     const repo = await tempDir('clone');
     await run('git', ['clone', '--quiet', process.cwd(), repo]);
-    await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: repo });
+    await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: repo,
+    });
     expect(existsSync(join(repo, 'node_modules/vitest'))).toBe(false);
     expect(existsSync(join(repo, 'node_modules/typescript'))).toBe(false);
     expect(existsSync(join(repo, 'dist/server/main.mjs'))).toBe(true);

@@ -13,13 +13,21 @@ export function freePort(): Promise<number> {
 }
 
 // a bench stopped with Ctrl-C or a SIGTERM exits through the 'exit' handlers below, which stop what it started
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => process.exit(code));
 
 /** Starts `command` and resolves when `url` answers, with the milliseconds it took. */
 export async function startAndWait(command: string[], env: NodeJS.ProcessEnv, url: string, timeoutMs = 60_000) {
   const started = performance.now();
   // its own process group: `npm start` runs node as a child, and both must stop together
-  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn(command[0]!, command.slice(1), {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   // detached, it would outlive a bench that fails: a portal left running reconnects to the next
   // run's freshly seeded database and takes part in it (a webhook dispatcher refusing loopback
   // addresses claimed the next run's messages and backed them off)
@@ -80,8 +88,12 @@ export async function residentMb(pid: number): Promise<number> {
     const parent = Number(stat.split(') ')[1]?.split(' ')[1]);
     if (parent) parents.set(Number(task), parent);
   }
-  const under = (p: number): number[] => [p, ...[...parents].filter(([, parent]) => parent === p).flatMap(([child]) => under(child))];
+  const under = (p: number): number[] => [
+    p,
+    ...[...parents].filter(([, parent]) => parent === p).flatMap(([child]) => under(child)),
+  ];
   let kb = 0;
-  for (const p of under(pid)) kb += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
+  for (const p of under(pid))
+    kb += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
   return Math.round(kb / 1024);
 }

@@ -15,8 +15,18 @@ const USAGE = `Usage: npm run selfserve -- <command> [options]
 Environment: SELFSERVE_URL (default http://localhost:3000), SELFSERVE_OPERATOR_TOKEN (required).
 Add --json to print the API's answer as it is.`;
 
-interface Organization { id: string; name: string; country: string; currency: string; invoicePrefix: string }
-interface Domain { domain: string; verified: boolean; txtRecord: { name: string; value: string } }
+interface Organization {
+  id: string;
+  name: string;
+  country: string;
+  currency: string;
+  invoicePrefix: string;
+}
+interface Domain {
+  domain: string;
+  verified: boolean;
+  txtRecord: { name: string; value: string };
+}
 
 class CliError extends Error {}
 
@@ -42,19 +52,28 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 const describeDomain = (d: Domain) =>
-  d.verified ? `${d.domain} (verified)` : `${d.domain} (not verified: publish the TXT record "${d.txtRecord.value}" at ${d.txtRecord.name})`;
+  d.verified
+    ? `${d.domain} (verified)`
+    : `${d.domain} (not verified: publish the TXT record "${d.txtRecord.value}" at ${d.txtRecord.name})`;
 
 async function main(argv: string[], print: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      name: { type: 'string' }, country: { type: 'string' }, currency: { type: 'string' }, 'invoice-prefix': { type: 'string' },
-      'admin-email': { type: 'string' }, 'admin-name': { type: 'string' }, unverified: { type: 'boolean' }, json: { type: 'boolean' },
+      name: { type: 'string' },
+      country: { type: 'string' },
+      currency: { type: 'string' },
+      'invoice-prefix': { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      unverified: { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const out = (data: unknown, text: () => string[]) => (values.json ? print(JSON.stringify(data, null, 2)) : text().forEach((l) => print(l)));
+  const out = (data: unknown, text: () => string[]) =>
+    values.json ? print(JSON.stringify(data, null, 2)) : text().forEach((l) => print(l));
   const need = (key: keyof typeof values) => {
     const v = values[key];
     if (typeof v !== 'string' || !v) throw new CliError(`--${key} is required.\n\n${USAGE}`);
@@ -64,8 +83,12 @@ async function main(argv: string[], print: (line: string) => void): Promise<void
   if (values.help || !area) return print(USAGE);
 
   if (area === 'org' && verb === 'create') {
-    const org = await call<Organization & { admin: { email: string }; invitation: { url: string; expiresAt: string; emailed: boolean } }>('POST', '/organizations', {
-      name: need('name'), country: need('country').toUpperCase(), currency: need('currency').toUpperCase(),
+    const org = await call<
+      Organization & { admin: { email: string }; invitation: { url: string; expiresAt: string; emailed: boolean } }
+    >('POST', '/organizations', {
+      name: need('name'),
+      country: need('country').toUpperCase(),
+      currency: need('currency').toUpperCase(),
       ...(values['invoice-prefix'] ? { invoicePrefix: values['invoice-prefix'] } : {}),
       admin: { email: need('admin-email'), displayName: need('admin-name') },
     });
@@ -81,11 +104,20 @@ async function main(argv: string[], print: (line: string) => void): Promise<void
     return out(page, () => page.items.map((o) => `${o.id}  ${o.name}  ${o.country} ${o.currency}`));
   }
   if (area === 'org' && verb === 'show' && args[0]) {
-    const org = await call<Organization & { domains: Domain[] }>('GET', `/organizations/${encodeURIComponent(args[0])}`);
-    return out(org, () => [`${org.name} (${org.id}), ${org.country}, ${org.currency}`, ...org.domains.map((d) => `  ${describeDomain(d)}`)]);
+    const org = await call<Organization & { domains: Domain[] }>(
+      'GET',
+      `/organizations/${encodeURIComponent(args[0])}`,
+    );
+    return out(org, () => [
+      `${org.name} (${org.id}), ${org.country}, ${org.currency}`,
+      ...org.domains.map((d) => `  ${describeDomain(d)}`),
+    ]);
   }
   if (area === 'domain' && verb === 'add' && args[0] && args[1]) {
-    const domain = await call<Domain>('POST', `/organizations/${encodeURIComponent(args[0])}/domains`, { domain: args[1], verified: !values.unverified });
+    const domain = await call<Domain>('POST', `/organizations/${encodeURIComponent(args[0])}/domains`, {
+      domain: args[1],
+      verified: !values.unverified,
+    });
     return out(domain, () => [describeDomain(domain)]);
   }
   throw new CliError(USAGE);

@@ -31,7 +31,11 @@ export interface PurchaseFilter {
  * given are in the SQL, so each combination is its own prepared statement with a plan that reads
  * the page in index order (a catch-all `$n IS NULL OR ...` makes the generic plan sort them all).
  */
-export function listSelfServicePurchases(db: Queryable, orgId: string, f: PurchaseFilter): Promise<SelfServicePurchase[]> {
+export function listSelfServicePurchases(
+  db: Queryable,
+  orgId: string,
+  f: PurchaseFilter,
+): Promise<SelfServicePurchase[]> {
   const params: unknown[] = [orgId, f.limit];
   const param = (value: unknown) => `$${params.push(value)}`;
   const filters = [
@@ -40,7 +44,10 @@ export function listSelfServicePurchases(db: Queryable, orgId: string, f: Purcha
     f.id !== undefined && `s.id = ${param(f.id)}`,
     f.status !== undefined ? `s.status = ${param(f.status)}` : f.id === undefined && "s.status <> 'deleted'",
     f.after && `(s.created_at, s.id) < (${param(f.after.createdAt)}, ${param(f.after.id)}::uuid)`,
-  ].filter(Boolean).map((cond) => `AND ${cond}`).join(' ');
+  ]
+    .filter(Boolean)
+    .map((cond) => `AND ${cond}`)
+    .join(' ');
   return db.query<SelfServicePurchase>(
     `SELECT s.id, jsonb_build_object('id', pr.id, 'name', pr.name, 'skuPartNumber', pr.sku_part_number) AS product,
             jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
@@ -62,7 +69,12 @@ export function listSelfServicePurchases(db: Queryable, orgId: string, f: Purcha
 }
 
 export function purchasesByProduct(db: Queryable, orgId: string) {
-  return db.query<{ product: { id: string; name: string }; purchases: number; totalLicenses: number; assigned: number }>(
+  return db.query<{
+    product: { id: string; name: string };
+    purchases: number;
+    totalLicenses: number;
+    assigned: number;
+  }>(
     `SELECT jsonb_build_object('id', pr.id, 'name', pr.name) AS product, count(*)::int AS purchases,
             sum(s.quantity)::int AS "totalLicenses", sum(s.assigned)::int AS assigned
        FROM subscriptions s JOIN products pr ON pr.id = s.product_id
@@ -74,7 +86,14 @@ export function purchasesByProduct(db: Queryable, orgId: string) {
 
 /** "Export users": each licensed person, grouped by purchaser. */
 export function assignedUsersByPurchaser(db: Queryable, orgId: string) {
-  return db.query<{ buyerName: string; buyerEmail: string; product: string; userName: string; userEmail: string; assignedAt: Date }>(
+  return db.query<{
+    buyerName: string;
+    buyerEmail: string;
+    product: string;
+    userName: string;
+    userEmail: string;
+    assignedAt: Date;
+  }>(
     `SELECT b.display_name AS "buyerName", b.email AS "buyerEmail", pr.name AS product,
             p.display_name AS "userName", p.email AS "userEmail", la.assigned_at AS "assignedAt"
        FROM subscriptions s
@@ -99,7 +118,14 @@ export function listPolicies(db: Queryable, orgId: string) {
 }
 
 /** Moves every person licensed on one subscription to another, in the caller's transaction. */
-export async function moveAssignments(db: Queryable, orgId: string, fromId: string, toId: string, by: string, now: Date): Promise<number> {
+export async function moveAssignments(
+  db: Queryable,
+  orgId: string,
+  fromId: string,
+  toId: string,
+  by: string,
+  now: Date,
+): Promise<number> {
   const rows = await db.query(
     `WITH moved AS (DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 RETURNING person_id, product_id)
      INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at, assigned_by)
@@ -119,7 +145,18 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-export function listAuditEvents(db: Queryable, orgId: string, f: { from?: Date | undefined; to?: Date | undefined; actorId?: string | undefined; action?: string | undefined; before?: { at: string; id: number } | undefined; limit: number }) {
+export function listAuditEvents(
+  db: Queryable,
+  orgId: string,
+  f: {
+    from?: Date | undefined;
+    to?: Date | undefined;
+    actorId?: string | undefined;
+    action?: string | undefined;
+    before?: { at: string; id: number } | undefined;
+    limit: number;
+  },
+) {
   return db.query<AuditRow>(
     `SELECT e.id, e.at, CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('id', p.id, 'displayName', p.display_name, 'email', p.email) END AS actor,
             e.action, e.object_type AS "objectType", e.object_id AS "objectId", e.details
@@ -128,6 +165,15 @@ export function listAuditEvents(db: Queryable, orgId: string, f: { from?: Date |
         AND ($4::uuid IS NULL OR e.actor_id = $4) AND ($5::text IS NULL OR starts_with(e.action, $5))
         AND ($6::timestamptz IS NULL OR (e.at, e.id) < ($6, $7::bigint))
       ORDER BY e.at DESC, e.id DESC LIMIT $8`,
-    [orgId, f.from ?? null, f.to ?? null, f.actorId ?? null, f.action ?? null, f.before?.at ?? null, f.before?.id ?? null, f.limit],
+    [
+      orgId,
+      f.from ?? null,
+      f.to ?? null,
+      f.actorId ?? null,
+      f.action ?? null,
+      f.before?.at ?? null,
+      f.before?.id ?? null,
+      f.limit,
+    ],
   );
 }

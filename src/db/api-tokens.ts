@@ -46,7 +46,13 @@ export async function useApiToken(db: Queryable, tokenHash: Buffer, now: Date): 
 }
 
 /** Revokes one of the person's own tokens; false when there is none by that id. */
-export async function revokeApiToken(db: Queryable, orgId: string, personId: string, id: string, now: Date): Promise<boolean> {
+export async function revokeApiToken(
+  db: Queryable,
+  orgId: string,
+  personId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await db.query(
     `UPDATE api_tokens SET revoked_at = $4 WHERE org_id = $1 AND person_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id`,
     [orgId, personId, id, now],

@@ -19,7 +19,15 @@ const COLUMNS = `a.id, a.name, a.roles, a.secret_hint AS "secretHint",
 
 export async function insertApp(
   db: Queryable,
-  a: { orgId: string; name: string; roles: AppRole[]; secretHash: Buffer; secretHint: string; ownerId: string; now: Date },
+  a: {
+    orgId: string;
+    name: string;
+    roles: AppRole[];
+    secretHash: Buffer;
+    secretHint: string;
+    ownerId: string;
+    now: Date;
+  },
 ): Promise<App> {
   const [row] = await db.query<App>(
     `WITH a AS (
@@ -41,7 +49,12 @@ export function listApps(db: Queryable, orgId: string): Promise<App[]> {
 }
 
 /** A new secret replaces the old one at once; false when there is no live app by that id. */
-export async function replaceAppSecret(db: Queryable, orgId: string, id: string, s: { secretHash: Buffer; secretHint: string; now: Date }): Promise<App | undefined> {
+export async function replaceAppSecret(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  s: { secretHash: Buffer; secretHint: string; now: Date },
+): Promise<App | undefined> {
   const [row] = await db.query<App>(
     `WITH a AS (
        UPDATE apps SET secret_hash = $3, secret_hint = $4, secret_created_at = $5
@@ -54,7 +67,10 @@ export async function replaceAppSecret(db: Queryable, orgId: string, id: string,
 }
 
 export async function revokeApp(db: Queryable, orgId: string, id: string, now: Date): Promise<boolean> {
-  const rows = await db.query('UPDATE apps SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [orgId, id, now]);
+  const rows = await db.query(
+    'UPDATE apps SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id',
+    [orgId, id, now],
+  );
   return rows.length === 1;
 }
 
@@ -74,7 +90,12 @@ export interface AppCredential {
  * An app of the organization, revoked or not, with its owner; notes its use at most once a
  * minute. The organization must match: a client id is only known in its own tenant.
  */
-export async function findAppCredential(db: Queryable, orgId: string, id: string, now: Date): Promise<AppCredential | undefined> {
+export async function findAppCredential(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<AppCredential | undefined> {
   const [row] = await db.query<AppCredential & { lastUsedAt: Date | null }>(
     `SELECT a.org_id AS "orgId", a.id, a.name, a.roles, a.secret_hash AS "secretHash", a.revoked_at IS NOT NULL AS revoked,
             a.last_used_at AS "lastUsedAt",
@@ -99,7 +120,9 @@ export interface SigningKey {
 
 export async function findSigningKey(db: Queryable, purpose: string): Promise<SigningKey | undefined> {
   const [row] = await db.query<SigningKey>(
-    `SELECT kid, private_jwk AS "privateJwk", public_jwk AS "publicJwk" FROM token_signing_keys WHERE purpose = $1`, [purpose]);
+    `SELECT kid, private_jwk AS "privateJwk", public_jwk AS "publicJwk" FROM token_signing_keys WHERE purpose = $1`,
+    [purpose],
+  );
   return row;
 }
 

@@ -29,13 +29,29 @@ export async function insertBillingProfile(
   const [row] = await db.query<BillingProfile>(
     `INSERT INTO billing_profiles AS bp (org_id, owner_id, name, address, country, currency, invoice_email, vat_number, payment_method_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${BILLING_PROFILE_COLUMNS}`,
-    [bp.orgId, bp.ownerId, bp.name, JSON.stringify(bp.address), bp.country, bp.currency, bp.invoiceEmail, bp.vatNumber ?? null, bp.paymentMethodId, now],
+    [
+      bp.orgId,
+      bp.ownerId,
+      bp.name,
+      JSON.stringify(bp.address),
+      bp.country,
+      bp.currency,
+      bp.invoiceEmail,
+      bp.vatNumber ?? null,
+      bp.paymentMethodId,
+      now,
+    ],
   );
   return row!;
 }
 
 /** One of the owner's billing profiles. */
-export async function findBillingProfile(db: Queryable, orgId: string, ownerId: string, id: string): Promise<BillingProfile | undefined> {
+export async function findBillingProfile(
+  db: Queryable,
+  orgId: string,
+  ownerId: string,
+  id: string,
+): Promise<BillingProfile | undefined> {
   const [row] = await db.query<BillingProfile>(
     `SELECT ${BILLING_PROFILE_COLUMNS} FROM billing_profiles bp WHERE bp.org_id = $1 AND bp.owner_id = $2 AND bp.id = $3`,
     [orgId, ownerId, id],
@@ -51,8 +67,17 @@ export function listBillingProfiles(db: Queryable, orgId: string, ownerId: strin
 }
 
 export async function updateBillingProfile(
-  db: Queryable, orgId: string, id: string,
-  c: { name?: string; address?: BillingProfile['address']; country?: string; invoiceEmail?: string | null; vatNumber?: string | null; paymentMethodId?: string },
+  db: Queryable,
+  orgId: string,
+  id: string,
+  c: {
+    name?: string;
+    address?: BillingProfile['address'];
+    country?: string;
+    invoiceEmail?: string | null;
+    vatNumber?: string | null;
+    paymentMethodId?: string;
+  },
   now: Date,
 ): Promise<void> {
   await db.query(
@@ -60,8 +85,19 @@ export async function updateBillingProfile(
        invoice_email = CASE WHEN $6::boolean THEN $7 ELSE invoice_email END, payment_method_id = coalesce($8, payment_method_id), updated_at = $9,
        vat_number = CASE WHEN $10::boolean THEN $11 ELSE vat_number END
       WHERE org_id = $1 AND id = $2`,
-    [orgId, id, c.name ?? null, c.address ? JSON.stringify(c.address) : null, c.country ?? null, c.invoiceEmail !== undefined, c.invoiceEmail ?? null,
-      c.paymentMethodId ?? null, now, c.vatNumber !== undefined, c.vatNumber ?? null],
+    [
+      orgId,
+      id,
+      c.name ?? null,
+      c.address ? JSON.stringify(c.address) : null,
+      c.country ?? null,
+      c.invoiceEmail !== undefined,
+      c.invoiceEmail ?? null,
+      c.paymentMethodId ?? null,
+      now,
+      c.vatNumber !== undefined,
+      c.vatNumber ?? null,
+    ],
   );
 }
 

@@ -3,7 +3,14 @@ import type { Currency } from '../domain/money.js';
 import type { MethodType } from '../domain/payment-methods.js';
 
 export type ChargePurpose =
-  | 'purchase' | 'more_licenses' | 'fewer_licenses' | 'cancel' | 'renewal' | 'reactivation' | 'pay_invoice' | 'take_control';
+  | 'purchase'
+  | 'more_licenses'
+  | 'fewer_licenses'
+  | 'cancel'
+  | 'renewal'
+  | 'reactivation'
+  | 'pay_invoice'
+  | 'take_control';
 
 export interface Charge {
   orgId: string;
@@ -43,9 +50,26 @@ const COLUMNS = `c.org_id AS "orgId", c.id, c.kind, c.operation, c.idempotency_k
   c.period_start AS "periodStart", c.refund_of AS "refundOf", c.gateway_source AS "gatewaySource", c.context, c.gateway_charge_id AS "gatewayChargeId",
   c.failure_code AS "failureCode", c.created_at AS "createdAt"`;
 
-export type NewCharge = Pick<Charge,
-  'orgId' | 'kind' | 'operation' | 'idempotencyKey' | 'method' | 'paymentMethodId' | 'subscriptionId' | 'amount' | 'currency' | 'purpose' |
-  'licenses' | 'termStart' | 'termEnd' | 'periodStart' | 'refundOf' | 'gatewaySource' | 'context'>;
+export type NewCharge = Pick<
+  Charge,
+  | 'orgId'
+  | 'kind'
+  | 'operation'
+  | 'idempotencyKey'
+  | 'method'
+  | 'paymentMethodId'
+  | 'subscriptionId'
+  | 'amount'
+  | 'currency'
+  | 'purpose'
+  | 'licenses'
+  | 'termStart'
+  | 'termEnd'
+  | 'periodStart'
+  | 'refundOf'
+  | 'gatewaySource'
+  | 'context'
+>;
 
 /** Records the charge as pending, before the gateway hears of it; a known key returns undefined. */
 export async function insertPendingCharge(db: Queryable, c: NewCharge, now: Date): Promise<Charge | undefined> {
@@ -54,14 +78,39 @@ export async function insertPendingCharge(db: Queryable, c: NewCharge, now: Date
        status, purpose, licenses, term_start, term_end, period_start, refund_of, gateway_source, context, created_at, method)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
-    [c.orgId, c.kind, c.operation, c.idempotencyKey, c.paymentMethodId, c.subscriptionId, c.amount, c.currency, c.purpose,
-      c.licenses, c.termStart, c.termEnd, c.periodStart, c.refundOf, c.gatewaySource, JSON.stringify(c.context), now, c.method],
+    [
+      c.orgId,
+      c.kind,
+      c.operation,
+      c.idempotencyKey,
+      c.paymentMethodId,
+      c.subscriptionId,
+      c.amount,
+      c.currency,
+      c.purpose,
+      c.licenses,
+      c.termStart,
+      c.termEnd,
+      c.periodStart,
+      c.refundOf,
+      c.gatewaySource,
+      JSON.stringify(c.context),
+      now,
+      c.method,
+    ],
   );
   return row;
 }
 
-export async function findChargeByKey(db: Queryable, orgId: string, idempotencyKey: string): Promise<Charge | undefined> {
-  const [row] = await db.query<Charge>(`SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.idempotency_key = $2`, [orgId, idempotencyKey]);
+export async function findChargeByKey(
+  db: Queryable,
+  orgId: string,
+  idempotencyKey: string,
+): Promise<Charge | undefined> {
+  const [row] = await db.query<Charge>(
+    `SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.idempotency_key = $2`,
+    [orgId, idempotencyKey],
+  );
   return row;
 }
 
@@ -69,19 +118,30 @@ export async function findChargeByKey(db: Queryable, orgId: string, idempotencyK
 export function findPendingParts(db: Queryable, orgId: string, operation: string): Promise<Charge[]> {
   return db.query<Charge>(
     `SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.operation = $2 AND c.status = 'pending' ORDER BY c.created_at, c.id`,
-    [orgId, operation]);
+    [orgId, operation],
+  );
 }
 
 /** Locks a charge that is still pending; undefined when another process has completed it. */
 export async function lockPendingCharge(db: Queryable, orgId: string, id: string): Promise<Charge | undefined> {
   const [row] = await db.query<Charge>(
-    `SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.id = $2 AND c.status = 'pending' FOR UPDATE`, [orgId, id]);
+    `SELECT ${COLUMNS} FROM charges c WHERE c.org_id = $1 AND c.id = $2 AND c.status = 'pending' FOR UPDATE`,
+    [orgId, id],
+  );
   return row;
 }
 
 export async function completeCharge(
   db: Queryable,
-  c: { orgId: string; id: string; status: 'succeeded' | 'failed'; gatewayChargeId: string | null; failureCode: string | null; subscriptionId: string | null; invoiceId: string | null },
+  c: {
+    orgId: string;
+    id: string;
+    status: 'succeeded' | 'failed';
+    gatewayChargeId: string | null;
+    failureCode: string | null;
+    subscriptionId: string | null;
+    invoiceId: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db.query(
@@ -94,11 +154,18 @@ export async function completeCharge(
 /** Charges left pending (a crash between the gateway and our commit), oldest first. */
 export function findStalePendingCharges(db: Queryable, before: Date, limit = 100): Promise<Charge[]> {
   return db.query<Charge>(
-    `SELECT ${COLUMNS} FROM charges c WHERE c.status = 'pending' AND c.created_at <= $1 ORDER BY c.created_at LIMIT $2`, [before, limit]);
+    `SELECT ${COLUMNS} FROM charges c WHERE c.status = 'pending' AND c.created_at <= $1 ORDER BY c.created_at LIMIT $2`,
+    [before, limit],
+  );
 }
 
 /** A term's succeeded charges with what is left to refund on each, the newest first. */
-export function findRefundableCharges(db: Queryable, orgId: string, subscriptionId: string, termEnd: Date): Promise<(Charge & { refundable: number })[]> {
+export function findRefundableCharges(
+  db: Queryable,
+  orgId: string,
+  subscriptionId: string,
+  termEnd: Date,
+): Promise<(Charge & { refundable: number })[]> {
   return db.query<Charge & { refundable: number }>(
     `SELECT ${COLUMNS},
             c.amount - coalesce((SELECT sum(r.amount) FROM charges r WHERE r.org_id = c.org_id AND r.refund_of = c.id

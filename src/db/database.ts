@@ -120,7 +120,13 @@ export function connectPostgres(url: string, poolSize = Number(process.env.SELFS
 }
 
 /** A connection of its own that LISTENs, opened again (after a second) whenever it drops. */
-async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void, heard: (listening: boolean) => void, open: pg.Client[]) {
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  heard: (listening: boolean) => void,
+  open: pg.Client[],
+) {
   const client = new pg.Client({ connectionString: url });
   open.push(client);
   const lost = () => {
@@ -147,9 +153,14 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
  * PGlite: one embedded connection; `dataDir` undefined keeps it in memory. `template` gives the
  * files of a new database (see pglite-template.ts); `instance` wraps one already open.
  */
-export async function openPglite(dataDir?: string, opts: { template?: Blob | undefined; instance?: PGlite } = {}): Promise<Database> {
+export async function openPglite(
+  dataDir?: string,
+  opts: { template?: Blob | undefined; instance?: PGlite } = {},
+): Promise<Database> {
   const loadDataDir = opts.template ? { loadDataDir: opts.template } : {};
-  const db = opts.instance ?? (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, startParams: PGLITE_START_PARAMS, ...loadDataDir }));
+  const db =
+    opts.instance ??
+    (await PGlite.create(dataDir, { parsers: PGLITE_PARSERS, startParams: PGLITE_START_PARAMS, ...loadDataDir }));
   const database: Database = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {

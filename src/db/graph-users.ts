@@ -33,8 +33,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 /** Words of a text for $search: split at spaces and punctuation, as Entra tokenizes. */
 const WORDS = (sql: string) => `(' ' || regexp_replace(${sql}, '[[:space:][:punct:]]+', ' ', 'g'))`;
 const SEARCHED: Record<UserSearch[number][number]['property'], string> = {
-  displayName: WORDS('p.search_name'), mail: WORDS('p.email'), userPrincipalName: WORDS('p.email'),
-  givenName: WORDS(COLUMNS.givenName), surname: WORDS(COLUMNS.surname),
+  displayName: WORDS('p.search_name'),
+  mail: WORDS('p.email'),
+  userPrincipalName: WORDS('p.email'),
+  givenName: WORDS(COLUMNS.givenName),
+  surname: WORDS(COLUMNS.surname),
 };
 
 function whereOf(q: { filter?: UserFilter | undefined; search?: UserSearch | undefined }, params: unknown[]): string {
@@ -42,24 +45,39 @@ function whereOf(q: { filter?: UserFilter | undefined; search?: UserSearch | und
     params.push(v);
     return `$${params.length}::${cast}`;
   };
-  const value = (v: string | boolean) => (typeof v === 'boolean' ? param(v, 'boolean') : param(v.toLowerCase(), 'text'));
+  const value = (v: string | boolean) =>
+    typeof v === 'boolean' ? param(v, 'boolean') : param(v.toLowerCase(), 'text');
   const toSql = (f: UserFilter): string => {
     switch (f.op) {
-      case 'and': case 'or': return `(${f.items.map(toSql).join(` ${f.op.toUpperCase()} `)})`;
+      case 'and':
+      case 'or':
+        return `(${f.items.map(toSql).join(` ${f.op.toUpperCase()} `)})`;
       // a missing value is "not equal" too: NOT over SQL's unknown would drop it
-      case 'not': return `((${toSql(f.item)}) IS NOT TRUE)`;
-      case 'eq': return f.value === null ? `(${COLUMNS[f.property]} IS NULL)` : `(${COLUMNS[f.property]} = ${value(f.value)})`;
-      case 'ne': return f.value === null ? `(${COLUMNS[f.property]} IS NOT NULL)` : `(${COLUMNS[f.property]} IS DISTINCT FROM ${value(f.value)})`;
+      case 'not':
+        return `((${toSql(f.item)}) IS NOT TRUE)`;
+      case 'eq':
+        return f.value === null ? `(${COLUMNS[f.property]} IS NULL)` : `(${COLUMNS[f.property]} = ${value(f.value)})`;
+      case 'ne':
+        return f.value === null
+          ? `(${COLUMNS[f.property]} IS NOT NULL)`
+          : `(${COLUMNS[f.property]} IS DISTINCT FROM ${value(f.value)})`;
       case 'in': {
         const values = f.values.filter((v) => v !== null);
-        const listed = values.length ? `${COLUMNS[f.property]} = ANY(${param(values.map((v) => String(v).toLowerCase()), 'text[]')})` : 'FALSE';
+        const listed = values.length
+          ? `${COLUMNS[f.property]} = ANY(${param(
+              values.map((v) => String(v).toLowerCase()),
+              'text[]',
+            )})`
+          : 'FALSE';
         return f.values.includes(null) ? `(${listed} OR ${COLUMNS[f.property]} IS NULL)` : `(${listed})`;
       }
       case 'startswith':
         // the display name through its folded, indexed column, as the portal's own search
-        return f.property === 'displayName' ? `(p.search_name LIKE ${param(likePrefix(f.value), 'text')})`
+        return f.property === 'displayName'
+          ? `(p.search_name LIKE ${param(likePrefix(f.value), 'text')})`
           : `(${COLUMNS[f.property]} LIKE ${param(escapeLike(f.value.toLowerCase()) + '%', 'text')})`;
-      case 'endswith': return `(${COLUMNS[f.property]} LIKE ${param('%' + escapeLike(f.value.toLowerCase()), 'text')})`;
+      case 'endswith':
+        return `(${COLUMNS[f.property]} LIKE ${param('%' + escapeLike(f.value.toLowerCase()), 'text')})`;
       case 'hasLicense':
         return `EXISTS (SELECT 1 FROM license_assignments la JOIN products pr ON pr.id = la.product_id
                  WHERE la.org_id = p.org_id AND la.person_id = p.id AND pr.sku_id = ${param(f.skuId, 'uuid')})`;
@@ -69,7 +87,9 @@ function whereOf(q: { filter?: UserFilter | undefined; search?: UserSearch | und
   if (q.filter) conditions.push(toSql(q.filter));
   if (q.search) {
     const clause = (c: UserSearch[number][number]) => {
-      const term = foldForSearch(c.term).replace(/[\s\p{P}]+/gu, ' ').trim();
+      const term = foldForSearch(c.term)
+        .replace(/[\s\p{P}]+/gu, ' ')
+        .trim();
       return `${SEARCHED[c.property]} LIKE ${param(`% ${escapeLike(term)}%`, 'text')}`;
     };
     conditions.push(`(${q.search.map((group) => `(${group.map(clause).join(' AND ')})`).join(' OR ')})`);
@@ -90,7 +110,13 @@ const SORT_KEY: Record<UserOrder['property'], string> = { displayName: 'p.search
 export function listGraphUsers(
   db: Queryable,
   orgId: string,
-  q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; order: UserOrder; after?: { key: string; id: string } | undefined; limit: number },
+  q: {
+    filter?: UserFilter | undefined;
+    search?: UserSearch | undefined;
+    order: UserOrder;
+    after?: { key: string; id: string } | undefined;
+    limit: number;
+  },
 ): Promise<GraphUserRow[]> {
   const params: unknown[] = [orgId];
   let where = whereOf(q, params);
@@ -109,14 +135,25 @@ export function listGraphUsers(
 }
 
 /** How many people match (Graph's $count). */
-export async function countGraphUsers(db: Queryable, orgId: string, q: { filter?: UserFilter | undefined; search?: UserSearch | undefined }): Promise<number> {
+export async function countGraphUsers(
+  db: Queryable,
+  orgId: string,
+  q: { filter?: UserFilter | undefined; search?: UserSearch | undefined },
+): Promise<number> {
   const params: unknown[] = [orgId];
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p WHERE ${whereOf(q, params)}`, params);
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM people p WHERE ${whereOf(q, params)}`,
+    params,
+  );
   return row!.n;
 }
 
 /** One person of the organization, by id or by e-mail (Graph's userPrincipalName). */
-export async function findGraphUser(db: Queryable, orgId: string, by: { id: string } | { email: string }): Promise<GraphUserRow | undefined> {
+export async function findGraphUser(
+  db: Queryable,
+  orgId: string,
+  by: { id: string } | { email: string },
+): Promise<GraphUserRow | undefined> {
   const [row] = await db.query<GraphUserRow>(
     `SELECT ${SELECT}, p.search_name AS "sortKey" FROM people p
       WHERE p.org_id = $1 AND p.deleted_at IS NULL AND ${'id' in by ? 'p.id = $2::uuid' : 'p.email = $2'}`,

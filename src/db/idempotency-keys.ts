@@ -11,11 +11,16 @@ export interface IdempotencyRecord {
  * makes two concurrent requests with one key race for one row: only one wins.
  */
 export async function claimIdempotencyKey(
-  db: Queryable, k: { orgId: string; personId: string; key: string; requestHash: string }, now: Date, expiresAt: Date,
+  db: Queryable,
+  k: { orgId: string; personId: string; key: string; requestHash: string },
+  now: Date,
+  expiresAt: Date,
 ): Promise<boolean> {
   // an expired key is forgotten first, so it can be used again
-  await db.query('DELETE FROM idempotency_keys WHERE org_id = $1 AND person_id = $2 AND key = $3 AND expires_at <= $4',
-    [k.orgId, k.personId, k.key, now]);
+  await db.query(
+    'DELETE FROM idempotency_keys WHERE org_id = $1 AND person_id = $2 AND key = $3 AND expires_at <= $4',
+    [k.orgId, k.personId, k.key, now],
+  );
   const rows = await db.query(
     `INSERT INTO idempotency_keys (org_id, person_id, key, request_hash, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key`,
@@ -24,7 +29,12 @@ export async function claimIdempotencyKey(
   return rows.length === 1;
 }
 
-export async function findIdempotencyKey(db: Queryable, orgId: string, personId: string, key: string): Promise<IdempotencyRecord | undefined> {
+export async function findIdempotencyKey(
+  db: Queryable,
+  orgId: string,
+  personId: string,
+  key: string,
+): Promise<IdempotencyRecord | undefined> {
   const [row] = await db.query<IdempotencyRecord>(
     `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody"
        FROM idempotency_keys WHERE org_id = $1 AND person_id = $2 AND key = $3`,
@@ -33,7 +43,14 @@ export async function findIdempotencyKey(db: Queryable, orgId: string, personId:
   return row;
 }
 
-export async function saveIdempotentResponse(db: Queryable, orgId: string, personId: string, key: string, status: number, body: unknown): Promise<void> {
+export async function saveIdempotentResponse(
+  db: Queryable,
+  orgId: string,
+  personId: string,
+  key: string,
+  status: number,
+  body: unknown,
+): Promise<void> {
   await db.query(
     'UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE org_id = $1 AND person_id = $2 AND key = $3',
     [orgId, personId, key, status, JSON.stringify(body ?? null)],
@@ -41,9 +58,16 @@ export async function saveIdempotentResponse(db: Queryable, orgId: string, perso
 }
 
 /** Lets a request that failed on our side be retried with the same key. */
-export async function releaseIdempotencyKey(db: Queryable, orgId: string, personId: string, key: string): Promise<void> {
-  await db.query('DELETE FROM idempotency_keys WHERE org_id = $1 AND person_id = $2 AND key = $3 AND response_status IS NULL',
-    [orgId, personId, key]);
+export async function releaseIdempotencyKey(
+  db: Queryable,
+  orgId: string,
+  personId: string,
+  key: string,
+): Promise<void> {
+  await db.query(
+    'DELETE FROM idempotency_keys WHERE org_id = $1 AND person_id = $2 AND key = $3 AND response_status IS NULL',
+    [orgId, personId, key],
+  );
 }
 
 export async function purgeExpiredIdempotencyKeys(db: Queryable, now: Date): Promise<number> {
@@ -57,7 +81,10 @@ export async function purgeExpiredIdempotencyKeys(db: Queryable, now: Date): Pro
  * own idempotency key, so the gateway moves money once whoever finishes the work.
  */
 export async function takeOverStaleKey(
-  db: Queryable, k: { orgId: string; personId: string; key: string; requestHash: string }, now: Date, staleBefore: Date,
+  db: Queryable,
+  k: { orgId: string; personId: string; key: string; requestHash: string },
+  now: Date,
+  staleBefore: Date,
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE idempotency_keys SET created_at = $5 WHERE org_id = $1 AND person_id = $2 AND key = $3 AND request_hash = $4

@@ -13,7 +13,9 @@ const COLUMNS = `org_id AS "orgId", issuer, client_id AS "clientId", client_secr
   jit_provisioning AS "jitProvisioning", updated_at AS "updatedAt"`;
 
 export async function findIdentityProvider(db: Queryable, orgId: string): Promise<IdentityProvider | undefined> {
-  const [row] = await db.query<IdentityProvider>(`SELECT ${COLUMNS} FROM identity_providers WHERE org_id = $1`, [orgId]);
+  const [row] = await db.query<IdentityProvider>(`SELECT ${COLUMNS} FROM identity_providers WHERE org_id = $1`, [
+    orgId,
+  ]);
   return row;
 }
 

@@ -6,9 +6,21 @@ export type InvitationPurpose = 'invitation' | 'password_reset';
 /** A new link for the person; their earlier unused links stop working. */
 export async function insertInvitation(
   db: Queryable,
-  i: { orgId: string; personId: string; purpose: InvitationPurpose; tokenHash: Buffer; createdBy: string | null; now: Date; expiresAt: Date },
+  i: {
+    orgId: string;
+    personId: string;
+    purpose: InvitationPurpose;
+    tokenHash: Buffer;
+    createdBy: string | null;
+    now: Date;
+    expiresAt: Date;
+  },
 ): Promise<string> {
-  await db.query('UPDATE invitations SET used_at = $3 WHERE org_id = $1 AND person_id = $2 AND used_at IS NULL', [i.orgId, i.personId, i.now]);
+  await db.query('UPDATE invitations SET used_at = $3 WHERE org_id = $1 AND person_id = $2 AND used_at IS NULL', [
+    i.orgId,
+    i.personId,
+    i.now,
+  ]);
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO invitations (org_id, person_id, purpose, token_hash, created_by, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -25,7 +37,11 @@ export interface OpenInvitation {
 }
 
 /** The unused, unexpired link for a token, of a person still active. */
-export async function findOpenInvitation(db: Queryable, tokenHash: Buffer, now: Date): Promise<OpenInvitation | undefined> {
+export async function findOpenInvitation(
+  db: Queryable,
+  tokenHash: Buffer,
+  now: Date,
+): Promise<OpenInvitation | undefined> {
   const [row] = await db.query<OpenInvitation>(
     `SELECT i.id, i.purpose, ${PERSON_JSON} AS person, o.name AS "organizationName"
        FROM invitations i JOIN people p ON p.org_id = i.org_id AND p.id = i.person_id JOIN organizations o ON o.id = i.org_id

@@ -5,7 +5,8 @@ import type { Locale } from '../domain/locale.js';
 export async function queueInvoiceEmail(db: Queryable, orgId: string, invoiceId: string, now: Date): Promise<void> {
   await db.query(
     `INSERT INTO invoice_emails (org_id, invoice_id, created_at, next_attempt_at) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING`,
-    [orgId, invoiceId, now]);
+    [orgId, invoiceId, now],
+  );
 }
 
 /** The invoice keeps the buyer's VAT number as its billing profile has it at issue, like the rest of the profile. */
@@ -14,7 +15,8 @@ export async function snapshotBuyerVatNumber(db: Queryable, orgId: string, invoi
     `UPDATE invoices i SET billing_snapshot = i.billing_snapshot || jsonb_build_object('vatNumber', bp.vat_number)
        FROM billing_profiles bp
       WHERE i.org_id = $1 AND i.id = $2 AND bp.org_id = i.org_id AND bp.id = i.billing_profile_id AND bp.vat_number IS NOT NULL`,
-    [orgId, invoiceId]);
+    [orgId, invoiceId],
+  );
 }
 
 export interface PendingInvoiceEmail {
@@ -44,28 +46,45 @@ export async function lockNextInvoiceEmail(db: Queryable, now: Date): Promise<Pe
       WHERE e.status = 'pending' AND e.next_attempt_at <= $1
       ORDER BY e.next_attempt_at, e.invoice_id LIMIT 1
         FOR UPDATE OF e SKIP LOCKED`,
-    [now]);
+    [now],
+  );
   return row;
 }
 
-export async function markInvoiceEmailSent(db: Queryable, orgId: string, invoiceId: string, sent: { at: Date; to: string; language: Locale }): Promise<void> {
+export async function markInvoiceEmailSent(
+  db: Queryable,
+  orgId: string,
+  invoiceId: string,
+  sent: { at: Date; to: string; language: Locale },
+): Promise<void> {
   await db.query(
     `UPDATE invoice_emails SET status = 'sent', attempts = attempts + 1, sent_at = $3, sent_to = $4, language = $5, last_error = NULL
       WHERE org_id = $1 AND invoice_id = $2`,
-    [orgId, invoiceId, sent.at, sent.to, sent.language]);
+    [orgId, invoiceId, sent.at, sent.to, sent.language],
+  );
 }
 
 /** A failed attempt: tried again at `retryAt`, or given up (failed) when null. */
-export async function markInvoiceEmailFailed(db: Queryable, orgId: string, invoiceId: string, error: string, retryAt: Date | null): Promise<void> {
+export async function markInvoiceEmailFailed(
+  db: Queryable,
+  orgId: string,
+  invoiceId: string,
+  error: string,
+  retryAt: Date | null,
+): Promise<void> {
   await db.query(
     `UPDATE invoice_emails SET attempts = attempts + 1, last_error = $3, next_attempt_at = coalesce($4, next_attempt_at),
             status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'pending' END
       WHERE org_id = $1 AND invoice_id = $2`,
-    [orgId, invoiceId, error.slice(0, 500), retryAt]);
+    [orgId, invoiceId, error.slice(0, 500), retryAt],
+  );
 }
 
 /** Without a mail server, invoices due to be e-mailed are not kept for one configured later. */
 export async function skipPendingInvoiceEmails(db: Queryable, now: Date): Promise<number> {
-  const rows = await db.query(`UPDATE invoice_emails SET status = 'skipped' WHERE status = 'pending' AND next_attempt_at <= $1 RETURNING invoice_id`, [now]);
+  const rows = await db.query(
+    `UPDATE invoice_emails SET status = 'skipped' WHERE status = 'pending' AND next_attempt_at <= $1 RETURNING invoice_id`,
+    [now],
+  );
   return rows.length;
 }

@@ -39,7 +39,11 @@ export interface NewInvoice {
  * caller's transaction: the counter row's lock keeps numbers sequential without gaps, and a
  * rolled-back transaction gives its number back.
  */
-export async function insertInvoice(db: Queryable, invoice: NewInvoice, prefix: string): Promise<{ id: string; number: string }> {
+export async function insertInvoice(
+  db: Queryable,
+  invoice: NewInvoice,
+  prefix: string,
+): Promise<{ id: string; number: string }> {
   const year = invoice.issuedAt.getUTCFullYear();
   const [counter] = await db.query<{ n: number }>(
     `INSERT INTO invoice_counters (org_id, year, last_number) VALUES ($1, $2, 1)
@@ -52,27 +56,57 @@ export async function insertInvoice(db: Queryable, invoice: NewInvoice, prefix: 
     `INSERT INTO invoices (org_id, number, kind, owner_id, subscription_id, billing_profile_id, billing_snapshot, issued_at,
        period_start, period_end, currency, subtotal, tax_rate_bp, tax, total, status, payment, credited_invoice_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-    [invoice.orgId, number, invoice.kind, invoice.ownerId, invoice.subscriptionId, invoice.billingProfileId,
-      JSON.stringify(invoice.billingSnapshot), invoice.issuedAt, invoice.periodStart, invoice.periodEnd, invoice.currency,
-      invoice.subtotal, invoice.taxRateBp, invoice.tax, invoice.total, invoice.status,
-      invoice.payment && JSON.stringify(invoice.payment), invoice.creditedInvoiceId],
+    [
+      invoice.orgId,
+      number,
+      invoice.kind,
+      invoice.ownerId,
+      invoice.subscriptionId,
+      invoice.billingProfileId,
+      JSON.stringify(invoice.billingSnapshot),
+      invoice.issuedAt,
+      invoice.periodStart,
+      invoice.periodEnd,
+      invoice.currency,
+      invoice.subtotal,
+      invoice.taxRateBp,
+      invoice.tax,
+      invoice.total,
+      invoice.status,
+      invoice.payment && JSON.stringify(invoice.payment),
+      invoice.creditedInvoiceId,
+    ],
   );
   await db.query(
     `INSERT INTO invoice_lines (org_id, invoice_id, line_no, product_id, description, quantity, period_start, period_end, unit_price, amount)
      SELECT $1, $2, l.line_no, l.product_id, l.description, l.quantity, l.period_start, l.period_end, l.unit_price, l.amount
        FROM jsonb_to_recordset($3::jsonb) AS l(line_no int, product_id text, description text, quantity int,
             period_start timestamptz, period_end timestamptz, unit_price bigint, amount bigint)`,
-    [invoice.orgId, row!.id, JSON.stringify(invoice.lines.map((l, i) => ({
-      line_no: i + 1, product_id: l.productId, description: l.description, quantity: l.quantity,
-      period_start: l.periodStart, period_end: l.periodEnd, unit_price: l.unitPrice, amount: l.amount,
-    })))],
+    [
+      invoice.orgId,
+      row!.id,
+      JSON.stringify(
+        invoice.lines.map((l, i) => ({
+          line_no: i + 1,
+          product_id: l.productId,
+          description: l.description,
+          quantity: l.quantity,
+          period_start: l.periodStart,
+          period_end: l.periodEnd,
+          unit_price: l.unitPrice,
+          amount: l.amount,
+        })),
+      ),
+    ],
   );
   return { id: row!.id, number };
 }
 
 /** The VAT rate of a billing country; undefined for a country we cannot bill to. */
 export async function findTaxRate(db: Queryable, country: string): Promise<number | undefined> {
-  const [row] = await db.query<{ rateBp: number }>('SELECT rate_bp AS "rateBp" FROM tax_rates WHERE country = $1', [country]);
+  const [row] = await db.query<{ rateBp: number }>('SELECT rate_bp AS "rateBp" FROM tax_rates WHERE country = $1', [
+    country,
+  ]);
   return row?.rateBp;
 }
 
@@ -97,7 +131,12 @@ const SUMMARY = `i.id, i.number, i.kind, i.issued_at AS "issuedAt", i.period_sta
   (SELECT pr.name FROM invoice_lines l JOIN products pr ON pr.id = l.product_id WHERE l.org_id = i.org_id AND l.invoice_id = i.id ORDER BY l.line_no LIMIT 1) AS "productName"`;
 
 /** An owner's invoices issued in [from, to), newest first, keyset paged. */
-export function listInvoices(db: Queryable, orgId: string, ownerId: string, q: { from: Date; to: Date; before?: { issuedAt: string; id: string } | undefined; limit: number }) {
+export function listInvoices(
+  db: Queryable,
+  orgId: string,
+  ownerId: string,
+  q: { from: Date; to: Date; before?: { issuedAt: string; id: string } | undefined; limit: number },
+) {
   return db.query<InvoiceSummary>(
     `SELECT ${SUMMARY} FROM invoices i
       WHERE i.org_id = $1 AND i.owner_id = $2 AND i.issued_at >= $3 AND i.issued_at < $4
@@ -130,21 +169,39 @@ export async function findInvoice(db: Queryable, orgId: string, id: string): Pro
 }
 
 /** The invoice a failed renewal left due for a term, if any. */
-export async function findDueInvoice(db: Queryable, orgId: string, subscriptionId: string, periodStart: Date): Promise<string | undefined> {
+export async function findDueInvoice(
+  db: Queryable,
+  orgId: string,
+  subscriptionId: string,
+  periodStart: Date,
+): Promise<string | undefined> {
   const [row] = await db.query<{ id: string }>(
     `SELECT id FROM invoices WHERE org_id = $1 AND subscription_id = $2 AND status = 'due' AND period_start = $3 FOR UPDATE`,
-    [orgId, subscriptionId, periodStart]);
+    [orgId, subscriptionId, periodStart],
+  );
   return row?.id;
 }
 
 /** A due invoice whose term will never be delivered (the subscription was canceled or taken over) is owed no more. */
 export async function voidDueInvoices(db: Queryable, orgId: string, subscriptionId: string): Promise<number> {
-  const rows = await db.query(`UPDATE invoices SET status = 'void' WHERE org_id = $1 AND subscription_id = $2 AND status = 'due' RETURNING id`, [orgId, subscriptionId]);
+  const rows = await db.query(
+    `UPDATE invoices SET status = 'void' WHERE org_id = $1 AND subscription_id = $2 AND status = 'due' RETURNING id`,
+    [orgId, subscriptionId],
+  );
   return rows.length;
 }
 
-export async function markInvoicePaid(db: Queryable, orgId: string, id: string, payment: { brand: string; last4: string } | null): Promise<void> {
-  await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [orgId, id, payment && JSON.stringify(payment)]);
+export async function markInvoicePaid(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  payment: { brand: string; last4: string } | null,
+): Promise<void> {
+  await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+    payment && JSON.stringify(payment),
+  ]);
 }
 
 /** The countries we can bill to: those whose VAT rate we know (any other is refused as unsupported_country). */

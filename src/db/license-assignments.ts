@@ -8,7 +8,12 @@ export interface Assignment {
 }
 
 /** A subscription's licensed people by name, keyset paged. */
-export function listAssignments(db: Queryable, orgId: string, subscriptionId: string, opts: { after?: { name: string; id: string } | undefined; limit: number }) {
+export function listAssignments(
+  db: Queryable,
+  orgId: string,
+  subscriptionId: string,
+  opts: { after?: { name: string; id: string } | undefined; limit: number },
+) {
   return db.query<Assignment & { sortName: string }>(
     `SELECT jsonb_build_object('id', p.id, 'displayName', p.display_name, 'email', p.email, 'usageLocation', p.usage_location) AS person,
             la.assigned_at AS "assignedAt",
@@ -33,8 +38,16 @@ export interface SeatSubscription {
 }
 
 /** Why a seat change was refused (the service words it), or 'ok' when it was made. */
-export type SeatVerdict = 'ok' | 'unauthenticated' | 'not_found' | 'not_buyer' | 'not_active' | 'not_in_organization' | 'usage_location_required'
-  | 'already_licensed' | 'insufficient_licenses';
+export type SeatVerdict =
+  | 'ok'
+  | 'unauthenticated'
+  | 'not_found'
+  | 'not_buyer'
+  | 'not_active'
+  | 'not_in_organization'
+  | 'usage_location_required'
+  | 'already_licensed'
+  | 'insufficient_licenses';
 
 export interface SeatChange {
   verdict: SeatVerdict;
@@ -73,13 +86,18 @@ function credentialGone(via: Via, n: number): string {
   }[via];
 }
 const credentialParams = (c?: SeatCredential) => (c ? [c.id, c.role] : []);
-const perVia = (sql: (via: Via) => string): Record<Via, string> => ({ token: sql('token'), session: sql('session'), none: sql('none') });
+const perVia = (sql: (via: Via) => string): Record<Via, string> => ({
+  token: sql('token'),
+  session: sql('session'),
+  none: sql('none'),
+});
 
 const SUBSCRIPTION_JSON = `(SELECT jsonb_build_object('buyerId', buyer_id, 'status', status, 'productId', product_id,
          'quantity', quantity, 'assigned', assigned) FROM sub)`;
 
 // $1 org, $2 subscription, $3 people, $4 by, $5 now, $6 whether disabled people count, then the credential's id and role
-const ASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
+const ASSIGN = perVia(
+  (via) => `WITH ${LOCKED_SUBSCRIPTION},
      asked AS (
        SELECT ${PERSON_COLUMNS},
               (SELECT la.subscription_id FROM license_assignments la
@@ -112,7 +130,8 @@ const ASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
      SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription,
             coalesce((SELECT jsonb_agg(to_jsonb(asked)) FROM asked), '[]') AS people,
             coalesce((SELECT array_agg(person_id) FROM added), '{}') AS changed
-       FROM verdict`);
+       FROM verdict`,
+);
 
 /**
  * Assigns licenses in one statement, one round trip: it locks the subscription, checks it is the
@@ -123,16 +142,31 @@ const ASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
  */
 export async function assignSeats(
   db: Queryable,
-  a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential | undefined; /** disabled people count as in the organization */ disabledPeople?: boolean | undefined },
+  a: {
+    orgId: string;
+    subscriptionId: string;
+    personIds: string[];
+    by: string;
+    credential?: SeatCredential | undefined;
+    /** disabled people count as in the organization */ disabledPeople?: boolean | undefined;
+  },
   now: Date,
 ): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(ASSIGN[a.credential?.via ?? 'none'],
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now, a.disabledPeople ?? false, ...credentialParams(a.credential)]);
+  const [row] = await db.query<SeatChange>(ASSIGN[a.credential?.via ?? 'none'], [
+    a.orgId,
+    a.subscriptionId,
+    a.personIds,
+    a.by,
+    now,
+    a.disabledPeople ?? false,
+    ...credentialParams(a.credential),
+  ]);
   return row!;
 }
 
 // $1 org, $2 subscription, $3 people, $4 by, $5 now, then the credential's id and role
-const UNASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
+const UNASSIGN = perVia(
+  (via) => `WITH ${LOCKED_SUBSCRIPTION},
      verdict AS (
        SELECT CASE ${credentialGone(via, 6)}
                    WHEN NOT EXISTS (SELECT 1 FROM sub) THEN 'not_found'
@@ -151,14 +185,29 @@ const UNASSIGN = perVia((via) => `WITH ${LOCKED_SUBSCRIPTION},
      )
      SELECT verdict.verdict, ${SUBSCRIPTION_JSON} AS subscription, '[]'::jsonb AS people,
             coalesce((SELECT array_agg(person_id) FROM removed), '{}') AS changed
-       FROM verdict`);
+       FROM verdict`,
+);
 
 /** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
 export async function unassignSeats(
-  db: Queryable, a: { orgId: string; subscriptionId: string; personIds: string[]; by: string; credential?: SeatCredential | undefined }, now: Date,
+  db: Queryable,
+  a: {
+    orgId: string;
+    subscriptionId: string;
+    personIds: string[];
+    by: string;
+    credential?: SeatCredential | undefined;
+  },
+  now: Date,
 ): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(UNASSIGN[a.credential?.via ?? 'none'],
-    [a.orgId, a.subscriptionId, a.personIds, a.by, now, ...credentialParams(a.credential)]);
+  const [row] = await db.query<SeatChange>(UNASSIGN[a.credential?.via ?? 'none'], [
+    a.orgId,
+    a.subscriptionId,
+    a.personIds,
+    a.by,
+    now,
+    ...credentialParams(a.credential),
+  ]);
   return row!;
 }
 
@@ -174,7 +223,13 @@ export function findCandidates(db: Queryable, orgId: string, productId: string, 
 
 /** The licenses a person holds, with their product (Graph's licenseDetails). */
 export function licensesOfPerson(db: Queryable, orgId: string, personId: string) {
-  return db.query<{ subscriptionId: string; status: string; skuId: string; skuPartNumber: string; servicePlans: { servicePlanId: string; servicePlanName: string; appliesTo: string }[] }>(
+  return db.query<{
+    subscriptionId: string;
+    status: string;
+    skuId: string;
+    skuPartNumber: string;
+    servicePlans: { servicePlanId: string; servicePlanName: string; appliesTo: string }[];
+  }>(
     `SELECT la.subscription_id AS "subscriptionId", s.status, pr.sku_id AS "skuId", pr.sku_part_number AS "skuPartNumber", pr.service_plans AS "servicePlans"
        FROM license_assignments la
        JOIN subscriptions s ON s.org_id = la.org_id AND s.id = la.subscription_id
@@ -187,8 +242,15 @@ export function licensesOfPerson(db: Queryable, orgId: string, personId: string)
 /** Graph's subscribedSkus: per product, the units in each state and those consumed. */
 export function subscribedSkus(db: Queryable, orgId: string, buyerId: string | null) {
   return db.query<{
-    productId: string; skuId: string; skuPartNumber: string; servicePlans: { servicePlanId: string; servicePlanName: string; appliesTo: string }[];
-    consumed: number; enabled: number; warning: number; suspended: number; subscriptionIds: string[];
+    productId: string;
+    skuId: string;
+    skuPartNumber: string;
+    servicePlans: { servicePlanId: string; servicePlanName: string; appliesTo: string }[];
+    consumed: number;
+    enabled: number;
+    warning: number;
+    suspended: number;
+    subscriptionIds: string[];
   }>(
     `SELECT pr.id AS "productId", pr.sku_id AS "skuId", pr.sku_part_number AS "skuPartNumber", pr.service_plans AS "servicePlans",
             sum(s.assigned)::int AS consumed,

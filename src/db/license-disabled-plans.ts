@@ -26,9 +26,16 @@ export function licensesWithPlans(db: Queryable, orgId: string, personId: string
 }
 
 /** Which service plans of one license are off (none: the row goes); the assignment must exist. */
-export async function setDisabledPlans(db: Queryable, a: { orgId: string; subscriptionId: string; personId: string; planIds: string[] }): Promise<void> {
+export async function setDisabledPlans(
+  db: Queryable,
+  a: { orgId: string; subscriptionId: string; personId: string; planIds: string[] },
+): Promise<void> {
   if (a.planIds.length === 0) {
-    await db.query('DELETE FROM license_disabled_plans WHERE org_id = $1 AND subscription_id = $2 AND person_id = $3', [a.orgId, a.subscriptionId, a.personId]);
+    await db.query('DELETE FROM license_disabled_plans WHERE org_id = $1 AND subscription_id = $2 AND person_id = $3', [
+      a.orgId,
+      a.subscriptionId,
+      a.personId,
+    ]);
     return;
   }
   await db.query(

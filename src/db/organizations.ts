@@ -30,7 +30,10 @@ export async function countOrganizations(db: Queryable): Promise<number> {
 }
 
 /** Organizations by name, keyset-paged after (name, id): the operator's list. */
-export function listOrganizations(db: Queryable, opts: { limit: number; after?: { name: string; id: string } | undefined }) {
+export function listOrganizations(
+  db: Queryable,
+  opts: { limit: number; after?: { name: string; id: string } | undefined },
+) {
   return db.query<Organization & { createdAt: Date }>(
     `SELECT ${COLUMNS}, created_at AS "createdAt" FROM organizations
       WHERE ($1::text IS NULL OR (name, id) > ($1, $2::uuid)) ORDER BY name, id LIMIT $3`,

@@ -39,13 +39,30 @@ export async function insertPaymentMethod(
   const [row] = await db.query<PaymentMethod>(
     `INSERT INTO payment_methods AS pm (org_id, owner_id, gateway_token, brand, last4, exp_month, exp_year, name_on_card, address, created_at, updated_at, method)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING ${PAYMENT_METHOD_COLUMNS}`,
-    [pm.orgId, pm.ownerId, pm.gatewayToken, pm.brand, pm.last4, pm.expMonth, pm.expYear, pm.nameOnCard, JSON.stringify(pm.address), now, pm.method],
+    [
+      pm.orgId,
+      pm.ownerId,
+      pm.gatewayToken,
+      pm.brand,
+      pm.last4,
+      pm.expMonth,
+      pm.expYear,
+      pm.nameOnCard,
+      JSON.stringify(pm.address),
+      now,
+      pm.method,
+    ],
   );
   return row!;
 }
 
 /** One of the owner's cards that is not deleted. */
-export async function findPaymentMethod(db: Queryable, orgId: string, ownerId: string, id: string): Promise<PaymentMethod | undefined> {
+export async function findPaymentMethod(
+  db: Queryable,
+  orgId: string,
+  ownerId: string,
+  id: string,
+): Promise<PaymentMethod | undefined> {
   const [row] = await db.query<PaymentMethod>(
     `SELECT ${PAYMENT_METHOD_COLUMNS} FROM payment_methods pm
       WHERE pm.org_id = $1 AND pm.owner_id = $2 AND pm.id = $3 AND pm.deleted_at IS NULL`,
@@ -59,7 +76,13 @@ export async function findPaymentMethod(db: Queryable, orgId: string, ownerId: s
  * remove it, 'share' to make it a profile's card. A card removed meanwhile is not found (the
  * lock re-reads the row once the other transaction is over).
  */
-export async function lockPaymentMethod(db: Queryable, orgId: string, ownerId: string, id: string, mode: 'update' | 'share'): Promise<boolean> {
+export async function lockPaymentMethod(
+  db: Queryable,
+  orgId: string,
+  ownerId: string,
+  id: string,
+  mode: 'update' | 'share',
+): Promise<boolean> {
   const rows = await db.query(
     `SELECT 1 FROM payment_methods WHERE org_id = $1 AND owner_id = $2 AND id = $3 AND deleted_at IS NULL FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`,
     [orgId, ownerId, id],
@@ -83,12 +106,26 @@ export interface PaymentMethodChange {
   address?: Address | undefined;
 }
 
-export async function updatePaymentMethod(db: Queryable, orgId: string, id: string, c: PaymentMethodChange, now: Date): Promise<PaymentMethod> {
+export async function updatePaymentMethod(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  c: PaymentMethodChange,
+  now: Date,
+): Promise<PaymentMethod> {
   const [row] = await db.query<PaymentMethod>(
     `UPDATE payment_methods pm SET exp_month = coalesce($3, exp_month), exp_year = coalesce($4, exp_year),
        name_on_card = coalesce($5, name_on_card), address = coalesce($6::jsonb, address), updated_at = $7
       WHERE pm.org_id = $1 AND pm.id = $2 RETURNING ${PAYMENT_METHOD_COLUMNS}`,
-    [orgId, id, c.expMonth ?? null, c.expYear ?? null, c.nameOnCard ?? null, c.address ? JSON.stringify(c.address) : null, now],
+    [
+      orgId,
+      id,
+      c.expMonth ?? null,
+      c.expYear ?? null,
+      c.nameOnCard ?? null,
+      c.address ? JSON.stringify(c.address) : null,
+      now,
+    ],
   );
   return row!;
 }
@@ -105,6 +142,13 @@ export async function countLiveSubscriptionsPaidWith(db: Queryable, orgId: strin
 
 /** Removed cards disappear from lists; invoices keep their brand and last four digits. */
 export async function deletePaymentMethod(db: Queryable, orgId: string, id: string, now: Date): Promise<void> {
-  await db.query('UPDATE billing_profiles SET payment_method_id = NULL, updated_at = $3 WHERE org_id = $1 AND payment_method_id = $2', [orgId, id, now]);
-  await db.query('UPDATE payment_methods SET deleted_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2', [orgId, id, now]);
+  await db.query(
+    'UPDATE billing_profiles SET payment_method_id = NULL, updated_at = $3 WHERE org_id = $1 AND payment_method_id = $2',
+    [orgId, id, now],
+  );
+  await db.query('UPDATE payment_methods SET deleted_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+    now,
+  ]);
 }

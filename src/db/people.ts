@@ -65,20 +65,26 @@ export function findPeopleByEmailForSignIn(db: Queryable, email: string) {
 }
 
 export async function findPerson(db: Queryable, orgId: string, id: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`, [orgId, id]);
+  const [row] = await db.query<Person>(
+    `SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`,
+    [orgId, id],
+  );
   return row;
 }
 
 export async function findPersonByEmail(db: Queryable, orgId: string, email: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND email = $2 AND deleted_at IS NULL`, [
-    orgId,
-    email.toLowerCase(),
-  ]);
+  const [row] = await db.query<Person>(
+    `SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND email = $2 AND deleted_at IS NULL`,
+    [orgId, email.toLowerCase()],
+  );
   return row;
 }
 
 export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Promise<Person[]> {
-  return db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`, [orgId, ids]);
+  return db.query<Person>(
+    `SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+    [orgId, ids],
+  );
 }
 
 /**
@@ -87,7 +93,11 @@ export function findPeopleByIds(db: Queryable, orgId: string, ids: string[]): Pr
  * Each way to match gives its own first `limit` (search_name, id) from an index that holds that
  * sort key; the page is the first `limit` of them together, and only its people's rows are read.
  */
-export function searchPeople(db: Queryable, orgId: string, opts: { search?: string | undefined; limit: number; after?: { searchName: string; id: string } | undefined }) {
+export function searchPeople(
+  db: Queryable,
+  orgId: string,
+  opts: { search?: string | undefined; limit: number; after?: { searchName: string; id: string } | undefined },
+) {
   const params: unknown[] = [orgId, opts.limit];
   let after = (_id: string) => '';
   if (opts.after) {
@@ -95,7 +105,8 @@ export function searchPeople(db: Queryable, orgId: string, opts: { search?: stri
     const [name, id] = [`$${params.length - 1}`, `$${params.length}::uuid`];
     after = (idColumn) => ` AND (search_name, ${idColumn}) > (${name}, ${id})`;
   }
-  const people = (condition: string) => `SELECT search_name, id FROM people WHERE org_id = $1 AND deleted_at IS NULL${condition}${after('id')}`;
+  const people = (condition: string) =>
+    `SELECT search_name, id FROM people WHERE org_id = $1 AND deleted_at IS NULL${condition}${after('id')}`;
   let hits = people('');
   if (opts.search) {
     params.push(likePrefix(opts.search));
@@ -105,7 +116,9 @@ export function searchPeople(db: Queryable, orgId: string, opts: { search?: stri
       people(` AND email LIKE ${n}`),
       // the start of any word of the name: a surname
       `SELECT search_name, person_id FROM people_search_words WHERE org_id = $1 AND word LIKE ${n}${after('person_id')}`,
-    ].map((q) => `(${q} ORDER BY 1, 2 LIMIT $2)`).join(' UNION ');
+    ]
+      .map((q) => `(${q} ORDER BY 1, 2 LIMIT $2)`)
+      .join(' UNION ');
   }
   return db.query<Person & { searchName: string }>(
     `SELECT ${PERSON_COLUMNS}, p.search_name AS "searchName"
@@ -119,7 +132,13 @@ export function searchPeople(db: Queryable, orgId: string, opts: { search?: stri
  * Disabling a person revokes their sessions and API tokens in the same statement, so that
  * enabling them again does not bring back what they held: they sign in anew.
  */
-export async function setPersonStatus(db: Queryable, orgId: string, id: string, status: 'active' | 'disabled', now: Date): Promise<void> {
+export async function setPersonStatus(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  status: 'active' | 'disabled',
+  now: Date,
+): Promise<void> {
   await db.query(
     `WITH person AS (UPDATE people SET status = $3 WHERE org_id = $1 AND id = $2),
           s AS (UPDATE sessions SET revoked_at = $4 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL AND $3 = 'disabled')
@@ -128,7 +147,12 @@ export async function setPersonStatus(db: Queryable, orgId: string, id: string, 
   );
 }
 
-export async function setPasswordHash(db: Queryable, orgId: string, id: string, passwordHash: string | null): Promise<void> {
+export async function setPasswordHash(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  passwordHash: string | null,
+): Promise<void> {
   await db.query('UPDATE people SET password_hash = $3 WHERE org_id = $1 AND id = $2', [orgId, id, passwordHash]);
 }
 
@@ -144,13 +168,18 @@ export const RECORD_COLUMNS = `${COLUMNS}, external_id AS "externalId", scim_att
   password_hash IS NOT NULL AS "hasPassword", created_at AS "createdAt", coalesce(updated_at, created_at) AS "updatedAt"`;
 
 export async function findPersonRecord(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
-  const [row] = await db.query<PersonRecord>(`SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`, [orgId, id]);
+  const [row] = await db.query<PersonRecord>(
+    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`,
+    [orgId, id],
+  );
   return row;
 }
 
 export async function lockPerson(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
   const [row] = await db.query<PersonRecord>(
-    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`, [orgId, id]);
+    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`,
+    [orgId, id],
+  );
   return row;
 }
 
@@ -165,7 +194,13 @@ export interface PersonChanges {
 }
 
 /** Changes the given fields (the others stay); violates people_email_key or people_external_id_key when taken. */
-export async function updatePerson(db: Queryable, orgId: string, id: string, c: PersonChanges, now: Date): Promise<PersonRecord> {
+export async function updatePerson(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  c: PersonChanges,
+  now: Date,
+): Promise<PersonRecord> {
   const [row] = await db.query<PersonRecord>(
     `UPDATE people SET
        display_name = coalesce($3, display_name), search_name = coalesce($4, search_name), email = coalesce($5, email),
@@ -173,9 +208,19 @@ export async function updatePerson(db: Queryable, orgId: string, id: string, c: 
        external_id = CASE WHEN $10::boolean THEN $11 ELSE external_id END, scim_attributes = coalesce($12, scim_attributes), updated_at = $13
      WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${RECORD_COLUMNS}`,
     [
-      orgId, id, c.displayName ?? null, c.displayName === undefined ? null : foldForSearch(c.displayName), c.email?.toLowerCase() ?? null,
-      c.usageLocation !== undefined, c.usageLocation ?? null, c.role ?? null, c.status ?? null,
-      c.externalId !== undefined, c.externalId ?? null, c.scimAttributes === undefined ? null : JSON.stringify(c.scimAttributes), now,
+      orgId,
+      id,
+      c.displayName ?? null,
+      c.displayName === undefined ? null : foldForSearch(c.displayName),
+      c.email?.toLowerCase() ?? null,
+      c.usageLocation !== undefined,
+      c.usageLocation ?? null,
+      c.role ?? null,
+      c.status ?? null,
+      c.externalId !== undefined,
+      c.externalId ?? null,
+      c.scimAttributes === undefined ? null : JSON.stringify(c.scimAttributes),
+      now,
     ],
   );
   return row!;
@@ -217,8 +262,15 @@ export function freeLicensesOf(db: Queryable, orgId: string, personId: string, a
   );
 }
 
-export async function findPersonBySsoSubject(db: Queryable, orgId: string, subject: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(`SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND sso_subject = $2 AND deleted_at IS NULL`, [orgId, subject]);
+export async function findPersonBySsoSubject(
+  db: Queryable,
+  orgId: string,
+  subject: string,
+): Promise<Person | undefined> {
+  const [row] = await db.query<Person>(
+    `SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND sso_subject = $2 AND deleted_at IS NULL`,
+    [orgId, subject],
+  );
   return row;
 }
 

@@ -18,7 +18,11 @@ export interface ScheduledPriceChange {
  * (trial, active or expired: those that can still renew), to apply at their next renewal, with an
  * audit event in each organization. A subscription already at that price has nothing scheduled.
  */
-export function schedulePriceChanges(db: Queryable, changes: PriceChange[], now: Date): Promise<ScheduledPriceChange[]> {
+export function schedulePriceChanges(
+  db: Queryable,
+  changes: PriceChange[],
+  now: Date,
+): Promise<ScheduledPriceChange[]> {
   return db.query<ScheduledPriceChange>(
     `WITH changed AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("productId" text, currency text, term text, amount bigint)
@@ -69,8 +73,14 @@ export async function applyDuePriceChanges(db: Queryable, now: Date): Promise<nu
 }
 
 /** The price a subscription moves to at its next renewal, if one is scheduled. */
-export async function findScheduledPrice(db: Queryable, orgId: string, subscriptionId: string): Promise<number | undefined> {
+export async function findScheduledPrice(
+  db: Queryable,
+  orgId: string,
+  subscriptionId: string,
+): Promise<number | undefined> {
   const [row] = await db.query<{ unitPrice: number }>(
-    'SELECT unit_price AS "unitPrice" FROM subscription_price_changes WHERE org_id = $1 AND subscription_id = $2', [orgId, subscriptionId]);
+    'SELECT unit_price AS "unitPrice" FROM subscription_price_changes WHERE org_id = $1 AND subscription_id = $2',
+    [orgId, subscriptionId],
+  );
   return row?.unitPrice;
 }

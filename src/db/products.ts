@@ -42,7 +42,10 @@ const COLUMNS = `p.id, p.sku_id AS "skuId", p.sku_part_number AS "skuPartNumber"
 
 /** The products on sale, priced in the currency. */
 export function listProducts(db: Queryable, currency: Currency): Promise<Product[]> {
-  return db.query<Product>(`SELECT ${COLUMNS} FROM products p WHERE p.retired_at IS NULL ORDER BY p.sort_order, p.name`, [currency]);
+  return db.query<Product>(
+    `SELECT ${COLUMNS} FROM products p WHERE p.retired_at IS NULL ORDER BY p.sort_order, p.name`,
+    [currency],
+  );
 }
 
 /** A product, retired or not (running subscriptions still need it); a retired one has no price, so it cannot be bought. */
@@ -86,7 +89,12 @@ export async function lockProduct(db: Queryable, id: string): Promise<boolean> {
  * Brings the products to what is given (prices apart: see setPrices), in one statement. A product
  * listed before keeps its place in the order unless `ordered`.
  */
-export async function upsertProductRows(db: Queryable, products: Omit<NewProduct, 'prices'>[], now: Date | null, ordered = true): Promise<void> {
+export async function upsertProductRows(
+  db: Queryable,
+  products: Omit<NewProduct, 'prices'>[],
+  now: Date | null,
+  ordered = true,
+): Promise<void> {
   await db.query(
     `INSERT INTO products (id, sku_id, sku_part_number, name, description, service_plans,
        self_service_eligible, trial_days, trial_requires_payment_method, sort_order, retired_at)
@@ -100,11 +108,24 @@ export async function upsertProductRows(db: Queryable, products: Omit<NewProduct
        trial_days = EXCLUDED.trial_days, trial_requires_payment_method = EXCLUDED.trial_requires_payment_method,
        sort_order = coalesce(EXCLUDED.sort_order, products.sort_order),
        retired_at = CASE WHEN EXCLUDED.retired_at IS NULL THEN NULL ELSE coalesce(products.retired_at, EXCLUDED.retired_at) END`,
-    [JSON.stringify(products.map((p, i) => ({
-      id: p.id, sku_id: p.skuId, sku_part_number: p.skuPartNumber, name: p.name, description: p.description,
-      service_plans: p.servicePlans, self_service_eligible: p.selfServiceEligible, trial_days: p.trialDays,
-      trial_requires_payment_method: p.trialRequiresPaymentMethod, sort_order: ordered ? i : null, retired: p.retired === true,
-    }))), now],
+    [
+      JSON.stringify(
+        products.map((p, i) => ({
+          id: p.id,
+          sku_id: p.skuId,
+          sku_part_number: p.skuPartNumber,
+          name: p.name,
+          description: p.description,
+          service_plans: p.servicePlans,
+          self_service_eligible: p.selfServiceEligible,
+          trial_days: p.trialDays,
+          trial_requires_payment_method: p.trialRequiresPaymentMethod,
+          sort_order: ordered ? i : null,
+          retired: p.retired === true,
+        })),
+      ),
+      now,
+    ],
   );
 }
 
@@ -142,10 +163,20 @@ export function setPrices(db: Queryable, prices: PriceChange[], now: Date | null
 
 export const priceChangesOf = (productId: string, prices: PriceList): PriceChange[] =>
   Object.entries(prices).flatMap(([currency, byTerm]) =>
-    Object.entries(byTerm).map(([term, amount]) => ({ productId, currency: currency as Currency, term: term as Term, amount: amount })));
+    Object.entries(byTerm).map(([term, amount]) => ({
+      productId,
+      currency: currency as Currency,
+      term: term as Term,
+      amount: amount,
+    })),
+  );
 
 /** Brings the catalog to the given products and prices (the demo catalog, at every start of a test database). */
 export async function upsertProducts(db: Queryable, products: NewProduct[]): Promise<void> {
   await upsertProductRows(db, products, null);
-  await setPrices(db, products.flatMap((p) => priceChangesOf(p.id, p.prices)), null);
+  await setPrices(
+    db,
+    products.flatMap((p) => priceChangesOf(p.id, p.prices)),
+    null,
+  );
 }

@@ -38,7 +38,12 @@ export async function findSandboxCard(db: Queryable, token: string): Promise<San
   return row;
 }
 
-export async function updateSandboxCardExpiry(db: Queryable, token: string, expMonth: number, expYear: number): Promise<void> {
+export async function updateSandboxCardExpiry(
+  db: Queryable,
+  token: string,
+  expMonth: number,
+  expYear: number,
+): Promise<void> {
   await db.query('UPDATE gateway.cards SET exp_month = $2, exp_year = $3 WHERE token = $1', [token, expMonth, expYear]);
 }
 
@@ -58,11 +63,17 @@ export async function recordSandboxCharge(
 }
 
 export async function findSandboxCharge(db: Queryable, idempotencyKey: string): Promise<SandboxCharge | undefined> {
-  const [row] = await db.query<SandboxCharge>(`SELECT ${CHARGE_COLUMNS} FROM gateway.charges WHERE idempotency_key = $1`, [idempotencyKey]);
+  const [row] = await db.query<SandboxCharge>(
+    `SELECT ${CHARGE_COLUMNS} FROM gateway.charges WHERE idempotency_key = $1`,
+    [idempotencyKey],
+  );
   return row;
 }
 
-export async function findSandboxChargeById(db: Queryable, id: string): Promise<(SandboxCharge & { refunded: number }) | undefined> {
+export async function findSandboxChargeById(
+  db: Queryable,
+  id: string,
+): Promise<(SandboxCharge & { refunded: number }) | undefined> {
   const [row] = await db.query<SandboxCharge & { refunded: number }>(
     `SELECT ${CHARGE_COLUMNS}, (SELECT coalesce(sum(r.amount), 0) FROM gateway.charges r
         WHERE r.refunded_charge_id = c.id AND r.status = 'succeeded')::bigint AS refunded

@@ -56,7 +56,10 @@ export function filterToSql(filter: string, columns: Record<string, ScimColumn>,
         const c = column(prefix + f.attrPath);
         const value = f.compValue;
         if ('constant' in c) {
-          const equal = typeof c.constant === 'string' && typeof value === 'string' ? c.constant.toLowerCase() === value.toLowerCase() : c.constant === value;
+          const equal =
+            typeof c.constant === 'string' && typeof value === 'string'
+              ? c.constant.toLowerCase() === value.toLowerCase()
+              : c.constant === value;
           if (f.op === 'eq' || f.op === 'ne') return (f.op === 'eq') === equal ? 'TRUE' : 'FALSE';
           throw invalid(`"${f.op}" is not supported on ${prefix + f.attrPath}.`);
         }
@@ -65,18 +68,29 @@ export function filterToSql(filter: string, columns: Record<string, ScimColumn>,
           return c.contains(param(value, 'text'));
         }
         if (c.kind === 'boolean') {
-          if (typeof value !== 'boolean' || (f.op !== 'eq' && f.op !== 'ne')) throw invalid(`${f.attrPath} compares with eq or ne to true or false.`);
+          if (typeof value !== 'boolean' || (f.op !== 'eq' && f.op !== 'ne'))
+            throw invalid(`${f.attrPath} compares with eq or ne to true or false.`);
           return `(${c.sql} ${f.op === 'eq' ? '=' : '<>'} ${param(value, 'boolean')})`;
         }
         if (typeof value !== 'string') throw invalid(`${f.attrPath} compares with a string.`);
         // "lowercase": stored folded already, so the comparison can use the column's index
-        const [col, val] = c.kind === 'text' ? [`lower(${c.sql})`, value.toLowerCase()]
-          : c.kind === 'lowercase' ? [c.sql, value.toLowerCase()] : [`${c.sql}::text`, value];
+        const [col, val] =
+          c.kind === 'text'
+            ? [`lower(${c.sql})`, value.toLowerCase()]
+            : c.kind === 'lowercase'
+              ? [c.sql, value.toLowerCase()]
+              : [`${c.sql}::text`, value];
         switch (f.op) {
-          case 'eq': return `(${col} = ${param(val, 'text')})`;
-          case 'ne': return `(${col} IS DISTINCT FROM ${param(val, 'text')})`;
-          case 'co': case 'sw': case 'ew': return `(${col} LIKE ${param(like(val, f.op), 'text')})`;
-          default: throw invalid(`The operator "${f.op}" is not supported; use eq, ne, co, sw, ew, pr, and, or, not.`);
+          case 'eq':
+            return `(${col} = ${param(val, 'text')})`;
+          case 'ne':
+            return `(${col} IS DISTINCT FROM ${param(val, 'text')})`;
+          case 'co':
+          case 'sw':
+          case 'ew':
+            return `(${col} LIKE ${param(like(val, f.op), 'text')})`;
+          default:
+            throw invalid(`The operator "${f.op}" is not supported; use eq, ne, co, sw, ew, pr, and, or, not.`);
         }
       }
     }

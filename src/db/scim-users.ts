@@ -18,14 +18,24 @@ const USER_COLUMNS: Record<string, ScimColumn> = {
 };
 
 /** A page of the organization's people matching a SCIM filter, in creation order, with the total. */
-export async function listScimUsers(db: Queryable, orgId: string, q: { filter?: string | undefined; offset: number; limit: number }) {
+export async function listScimUsers(
+  db: Queryable,
+  orgId: string,
+  q: { filter?: string | undefined; offset: number; limit: number },
+) {
   const params: unknown[] = [orgId];
   const where = q.filter ? ` AND ${filterToSql(q.filter, USER_COLUMNS, params)}` : '';
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}`, params);
-  const rows = q.limit === 0 ? [] : await db.query<PersonRecord>(
-    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}
-      ORDER BY created_at, id OFFSET ${Math.trunc(q.offset)} LIMIT ${Math.trunc(q.limit)}`,
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}`,
     params,
   );
+  const rows =
+    q.limit === 0
+      ? []
+      : await db.query<PersonRecord>(
+          `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}
+      ORDER BY created_at, id OFFSET ${Math.trunc(q.offset)} LIMIT ${Math.trunc(q.limit)}`,
+          params,
+        );
   return { total: count!.n, rows };
 }

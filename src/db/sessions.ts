@@ -26,7 +26,12 @@ export async function insertSession(
  * The live session for a token: not revoked, not past its absolute expiry, used within the
  * idle timeout, and its person still active. Touches last_seen_at at most once a minute.
  */
-export async function useSession(db: Queryable, tokenHash: Buffer, now: Date, idleMs: number): Promise<Credential | undefined> {
+export async function useSession(
+  db: Queryable,
+  tokenHash: Buffer,
+  now: Date,
+  idleMs: number,
+): Promise<Credential | undefined> {
   const [row] = await db.query<Credential & { lastSeenAt: Date; orgId: string }>(
     `SELECT s.id, s.org_id AS "orgId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", ${PERSON_JSON} AS person
        FROM sessions s JOIN people p ON p.org_id = s.org_id AND p.id = s.person_id
@@ -42,11 +47,23 @@ export async function useSession(db: Queryable, tokenHash: Buffer, now: Date, id
 }
 
 export async function revokeSession(db: Queryable, orgId: string, id: string, now: Date): Promise<void> {
-  await db.query('UPDATE sessions SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL', [orgId, id, now]);
+  await db.query('UPDATE sessions SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL', [
+    orgId,
+    id,
+    now,
+  ]);
 }
 
 /** A disabled person's sessions and tokens stop at once: they are revoked, not just checked. */
 export async function revokeAllCredentials(db: Queryable, orgId: string, personId: string, now: Date): Promise<void> {
-  await db.query('UPDATE sessions SET revoked_at = $3 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL', [orgId, personId, now]);
-  await db.query('UPDATE api_tokens SET revoked_at = $3 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL', [orgId, personId, now]);
+  await db.query('UPDATE sessions SET revoked_at = $3 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL', [
+    orgId,
+    personId,
+    now,
+  ]);
+  await db.query('UPDATE api_tokens SET revoked_at = $3 WHERE org_id = $1 AND person_id = $2 AND revoked_at IS NULL', [
+    orgId,
+    personId,
+    now,
+  ]);
 }

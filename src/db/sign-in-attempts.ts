@@ -11,7 +11,12 @@ export interface AttemptCount {
  * count one after the other (so the Nth attempt sees N, on any server). A key whose window
  * started before `windowFrom` starts a new window at `now`.
  */
-export function countAttempts(db: Queryable, keyHashes: Buffer[], now: Date, windowFrom: Date): Promise<AttemptCount[]> {
+export function countAttempts(
+  db: Queryable,
+  keyHashes: Buffer[],
+  now: Date,
+  windowFrom: Date,
+): Promise<AttemptCount[]> {
   return db.query<AttemptCount>(
     `INSERT INTO sign_in_attempts AS a (key_hash, window_start, attempts)
      SELECT k, $2, 1 FROM unnest($1::bytea[]) AS k ORDER BY k
@@ -25,7 +30,10 @@ export function countAttempts(db: Queryable, keyHashes: Buffer[], now: Date, win
 
 /** Takes back one counted attempt of each key (it was no failure). */
 export async function uncountAttempts(db: Queryable, keyHashes: Buffer[]): Promise<void> {
-  await db.query('UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE key_hash = ANY($1::bytea[]) AND attempts > 0', [keyHashes]);
+  await db.query(
+    'UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE key_hash = ANY($1::bytea[]) AND attempts > 0',
+    [keyHashes],
+  );
 }
 
 export async function forgetAttempts(db: Queryable, keyHashes: Buffer[]): Promise<void> {

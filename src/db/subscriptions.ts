@@ -5,7 +5,6 @@ import type { Currency } from '../domain/money.js';
 import type { SubscriptionStatus } from '../domain/subscription.js';
 import type { Term } from '../domain/subscription.js';
 
-
 export interface Subscription {
   orgId: string;
   id: string;
@@ -45,9 +44,23 @@ export const SUBSCRIPTION_COLUMNS = `s.org_id AS "orgId", s.id, s.product_id AS 
   s.status_changed_at AS "statusChangedAt", s.canceled_at AS "canceledAt", s.cancel_reason AS "cancelReason",
   s.cancel_feedback AS "cancelFeedback", s.created_at AS "createdAt", s.pending_operation AS "pendingOperation", s.version`;
 
-export type NewSubscription = Pick<Subscription,
-  'orgId' | 'productId' | 'buyerId' | 'billingProfileId' | 'selfService' | 'status' | 'term' | 'quantity' |
-  'unitPrice' | 'currency' | 'termStart' | 'termEnd' | 'autoRenew' | 'startedAsTrial'> & { id?: string };
+export type NewSubscription = Pick<
+  Subscription,
+  | 'orgId'
+  | 'productId'
+  | 'buyerId'
+  | 'billingProfileId'
+  | 'selfService'
+  | 'status'
+  | 'term'
+  | 'quantity'
+  | 'unitPrice'
+  | 'currency'
+  | 'termStart'
+  | 'termEnd'
+  | 'autoRenew'
+  | 'startedAsTrial'
+> & { id?: string };
 
 export async function insertSubscription(db: Queryable, s: NewSubscription, now: Date): Promise<Subscription> {
   const [row] = await db.query<Subscription>(
@@ -55,21 +68,42 @@ export async function insertSubscription(db: Queryable, s: NewSubscription, now:
        quantity, unit_price, currency, term_start, term_end, auto_renew, started_as_trial, status_changed_at, created_at, updated_at)
      VALUES ($1, coalesce($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16)
      RETURNING ${SUBSCRIPTION_COLUMNS}`,
-    [s.orgId, s.id ?? null, s.productId, s.buyerId, s.billingProfileId, s.selfService, s.status, s.term, s.quantity,
-      s.unitPrice, s.currency, s.termStart, s.termEnd, s.autoRenew, s.startedAsTrial, now],
+    [
+      s.orgId,
+      s.id ?? null,
+      s.productId,
+      s.buyerId,
+      s.billingProfileId,
+      s.selfService,
+      s.status,
+      s.term,
+      s.quantity,
+      s.unitPrice,
+      s.currency,
+      s.termStart,
+      s.termEnd,
+      s.autoRenew,
+      s.startedAsTrial,
+      now,
+    ],
   );
   return row!;
 }
 
 export async function findSubscription(db: Queryable, orgId: string, id: string): Promise<Subscription | undefined> {
-  const [row] = await db.query<Subscription>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.org_id = $1 AND s.id = $2`, [orgId, id]);
+  const [row] = await db.query<Subscription>(
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.org_id = $1 AND s.id = $2`,
+    [orgId, id],
+  );
   return row;
 }
 
 /** Locks the subscription row for the rest of the transaction: seat and quantity changes go one at a time. */
 export async function lockSubscription(db: Queryable, orgId: string, id: string): Promise<Subscription | undefined> {
   const [row] = await db.query<Subscription>(
-    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.org_id = $1 AND s.id = $2 FOR UPDATE`, [orgId, id]);
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.org_id = $1 AND s.id = $2 FOR UPDATE`,
+    [orgId, id],
+  );
   return row;
 }
 
@@ -89,12 +123,25 @@ export interface SubscriptionChange {
 }
 
 const CHANGE_COLUMNS: Record<keyof SubscriptionChange, string> = {
-  status: 'status', statusChangedAt: 'status_changed_at', quantity: 'quantity', pendingQuantity: 'pending_quantity',
-  termStart: 'term_start', termEnd: 'term_end', autoRenew: 'auto_renew', canceledAt: 'canceled_at',
-  cancelReason: 'cancel_reason', cancelFeedback: 'cancel_feedback',
+  status: 'status',
+  statusChangedAt: 'status_changed_at',
+  quantity: 'quantity',
+  pendingQuantity: 'pending_quantity',
+  termStart: 'term_start',
+  termEnd: 'term_end',
+  autoRenew: 'auto_renew',
+  canceledAt: 'canceled_at',
+  cancelReason: 'cancel_reason',
+  cancelFeedback: 'cancel_feedback',
 };
 
-export async function updateSubscription(db: Queryable, orgId: string, id: string, change: SubscriptionChange, now: Date): Promise<Subscription> {
+export async function updateSubscription(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  change: SubscriptionChange,
+  now: Date,
+): Promise<Subscription> {
   const keys = (Object.keys(change) as (keyof SubscriptionChange)[]).filter((k) => change[k] !== undefined);
   const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 4}`);
   const [row] = await db.query<Subscription>(
@@ -105,13 +152,24 @@ export async function updateSubscription(db: Queryable, orgId: string, id: strin
 }
 
 /** Marks (or clears) the money operation in flight; either way the state has moved on. */
-export async function setPendingOperation(db: Queryable, orgId: string, id: string, operation: string | null): Promise<void> {
-  await db.query('UPDATE subscriptions SET pending_operation = $3, version = version + 1 WHERE org_id = $1 AND id = $2', [orgId, id, operation]);
+export async function setPendingOperation(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  operation: string | null,
+): Promise<void> {
+  await db.query(
+    'UPDATE subscriptions SET pending_operation = $3, version = version + 1 WHERE org_id = $1 AND id = $2',
+    [orgId, id, operation],
+  );
 }
 
 /** Deleted subscriptions give their licenses back: the people lose them. */
 export async function releaseAssignments(db: Queryable, orgId: string, subscriptionId: string): Promise<number> {
-  const rows = await db.query('DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 RETURNING person_id', [orgId, subscriptionId]);
+  const rows = await db.query(
+    'DELETE FROM license_assignments WHERE org_id = $1 AND subscription_id = $2 RETURNING person_id',
+    [orgId, subscriptionId],
+  );
   return rows.length;
 }
 
@@ -138,13 +196,22 @@ const VIEW_SELECT = `SELECT ${SUBSCRIPTION_COLUMNS},
   LEFT JOIN payment_methods pm ON pm.org_id = s.org_id AND pm.id = bp.payment_method_id AND pm.deleted_at IS NULL
   LEFT JOIN tax_rates tr ON tr.country = bp.country`;
 
-export async function findSubscriptionView(db: Queryable, orgId: string, id: string): Promise<SubscriptionView | undefined> {
+export async function findSubscriptionView(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<SubscriptionView | undefined> {
   const [row] = await db.query<SubscriptionView>(`${VIEW_SELECT} WHERE s.org_id = $1 AND s.id = $2`, [orgId, id]);
   return row;
 }
 
 /** A buyer's subscriptions (every one of the organization when buyerId is null), newest first; deleted ones are gone. */
-export function listSubscriptionViews(db: Queryable, orgId: string, buyerId: string | null, opts: { selfService?: boolean }): Promise<SubscriptionView[]> {
+export function listSubscriptionViews(
+  db: Queryable,
+  orgId: string,
+  buyerId: string | null,
+  opts: { selfService?: boolean },
+): Promise<SubscriptionView[]> {
   return db.query<SubscriptionView>(
     `${VIEW_SELECT} WHERE s.org_id = $1 AND ($2::uuid IS NULL OR s.buyer_id = $2) AND s.status <> 'deleted' AND ($3::boolean IS NULL OR s.self_service = $3)
      ORDER BY s.created_at DESC, s.id LIMIT 500`,
@@ -153,7 +220,11 @@ export function listSubscriptionViews(db: Queryable, orgId: string, buyerId: str
 }
 
 /** Subscriptions the job runner may have something to do with now (see domain/lifecycle.ts). */
-export function findSubscriptionsDue(db: Queryable, now: Date, limit: number): Promise<(Subscription & { hasPaymentMethod: boolean })[]> {
+export function findSubscriptionsDue(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<(Subscription & { hasPaymentMethod: boolean })[]> {
   return db.query<Subscription & { hasPaymentMethod: boolean }>(
     `SELECT ${SUBSCRIPTION_COLUMNS}, (pm.id IS NOT NULL) AS "hasPaymentMethod"
        FROM subscriptions s
@@ -166,7 +237,11 @@ export function findSubscriptionsDue(db: Queryable, now: Date, limit: number): P
 }
 
 /** Who pays for a subscription: its billing profile and that profile's card (token included). */
-export async function findBillingOf(db: Queryable, orgId: string, subscriptionId: string): Promise<{
+export async function findBillingOf(
+  db: Queryable,
+  orgId: string,
+  subscriptionId: string,
+): Promise<{
   billingProfile: BillingProfile | null;
   paymentMethod: PaymentMethod | null;
 }> {

@@ -19,7 +19,9 @@ const ENDPOINT = `org_id AS "orgId", id, url, description, events, enabled, disa
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function insertEndpoint(
-  db: Queryable, e: { orgId: string; url: string; description: string; events: string[]; secret: string; createdBy: string | null }, now: Date,
+  db: Queryable,
+  e: { orgId: string; url: string; description: string; events: string[]; secret: string; createdBy: string | null },
+  now: Date,
 ): Promise<WebhookEndpoint> {
   const [row] = await db.query<WebhookEndpoint>(
     `INSERT INTO webhook_endpoints (org_id, url, description, events, secret, created_by, created_at, updated_at)
@@ -30,11 +32,17 @@ export async function insertEndpoint(
 }
 
 export function listEndpoints(db: Queryable, orgId: string): Promise<WebhookEndpoint[]> {
-  return db.query<WebhookEndpoint>(`SELECT ${ENDPOINT} FROM webhook_endpoints WHERE org_id = $1 ORDER BY created_at, id`, [orgId]);
+  return db.query<WebhookEndpoint>(
+    `SELECT ${ENDPOINT} FROM webhook_endpoints WHERE org_id = $1 ORDER BY created_at, id`,
+    [orgId],
+  );
 }
 
 export async function findEndpoint(db: Queryable, orgId: string, id: string): Promise<WebhookEndpoint | undefined> {
-  const [row] = await db.query<WebhookEndpoint>(`SELECT ${ENDPOINT} FROM webhook_endpoints WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const [row] = await db.query<WebhookEndpoint>(
+    `SELECT ${ENDPOINT} FROM webhook_endpoints WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
   return row;
 }
 
@@ -45,7 +53,13 @@ export interface EndpointChanges {
   enabled?: boolean | undefined;
 }
 
-export async function updateEndpoint(db: Queryable, orgId: string, id: string, c: EndpointChanges, now: Date): Promise<WebhookEndpoint | undefined> {
+export async function updateEndpoint(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  c: EndpointChanges,
+  now: Date,
+): Promise<WebhookEndpoint | undefined> {
   const [row] = await db.query<WebhookEndpoint>(
     `UPDATE webhook_endpoints SET url = coalesce($3, url), description = coalesce($4, description), events = coalesce($5, events),
             enabled = coalesce($6, enabled),
@@ -64,7 +78,14 @@ export async function deleteEndpoint(db: Queryable, orgId: string, id: string): 
 }
 
 /** The new secret signs from now on; the current one goes on signing beside it until `overlapUntil`. */
-export async function rotateSecret(db: Queryable, orgId: string, id: string, secret: string, overlapUntil: Date, now: Date): Promise<WebhookEndpoint | undefined> {
+export async function rotateSecret(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  secret: string,
+  overlapUntil: Date,
+  now: Date,
+): Promise<WebhookEndpoint | undefined> {
   const [row] = await db.query<WebhookEndpoint>(
     `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = $4, secret = $3, updated_at = $5
       WHERE org_id = $1 AND id = $2 RETURNING ${ENDPOINT}`,
@@ -101,7 +122,13 @@ const CLAIM_LOCK = 7_305_024;
  * messages waiting for their retry or behind another are not read: the claim walks the endpoints
  * that have heads (one index probe each) and takes each one's due heads, oldest first.
  */
-export function claimDueMessages(db: Database, now: Date, limit: number, leaseUntil: Date, perEndpoint: number): Promise<ClaimedMessage[]> {
+export function claimDueMessages(
+  db: Database,
+  now: Date,
+  limit: number,
+  leaseUntil: Date,
+  perEndpoint: number,
+): Promise<ClaimedMessage[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
     return tx.query<ClaimedMessage>(
@@ -150,7 +177,10 @@ export interface AttemptRecord {
  * claim moves it (a slower one whose lease ran out only logs). Returns whether it moved.
  */
 export async function recordAttempt(
-  db: Queryable, m: Pick<ClaimedMessage, 'orgId' | 'endpointId' | 'eventId' | 'orderKey' | 'attempt'>, a: AttemptRecord & { ok: boolean; retryAt: Date | null }, now: Date,
+  db: Queryable,
+  m: Pick<ClaimedMessage, 'orgId' | 'endpointId' | 'eventId' | 'orderKey' | 'attempt'>,
+  a: AttemptRecord & { ok: boolean; retryAt: Date | null },
+  now: Date,
 ): Promise<boolean> {
   await db.query(
     `INSERT INTO webhook_attempts (org_id, endpoint_id, event_id, attempted_at, status_code, latency_ms, response_excerpt, error)
@@ -183,7 +213,12 @@ async function startNextOfQueue(db: Queryable, orgId: string, endpointId: string
 }
 
 /** Turns off an endpoint whose retries ran out; returns the organization's admins to tell (none if it was off already). */
-export async function disableFailingEndpoint(db: Queryable, orgId: string, id: string, now: Date): Promise<{ url: string; adminIds: string[] } | undefined> {
+export async function disableFailingEndpoint(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<{ url: string; adminIds: string[] } | undefined> {
   const [row] = await db.query<{ url: string; adminIds: string[] }>(
     `UPDATE webhook_endpoints SET enabled = false, disabled_reason = 'failing', updated_at = $3
       WHERE org_id = $1 AND id = $2 AND enabled
@@ -207,7 +242,12 @@ export interface Delivery {
 }
 
 /** An endpoint's delivery log, newest first, keyset paged. */
-export function listAttempts(db: Queryable, orgId: string, endpointId: string, opts: { before?: { at: string; id: string } | undefined; limit: number }) {
+export function listAttempts(
+  db: Queryable,
+  orgId: string,
+  endpointId: string,
+  opts: { before?: { at: string; id: string } | undefined; limit: number },
+) {
   return db.query<Delivery>(
     `SELECT a.id, a.event_id AS "eventId", ev.type, a.attempted_at AS "attemptedAt", a.status_code AS "statusCode",
             a.latency_ms AS "latencyMs", a.response_excerpt AS "responseExcerpt", a.error, m.status AS "messageStatus"
@@ -224,7 +264,12 @@ export function listAttempts(db: Queryable, orgId: string, endpointId: string, o
  * Sends an event to the endpoint again, with the same webhook-id and a fresh retry schedule: at
  * once, or after the messages of its key already waiting there. False when the endpoint never had it.
  */
-export async function requeueMessage(db: Queryable, orgId: string, endpointId: string, eventId: string): Promise<boolean> {
+export async function requeueMessage(
+  db: Queryable,
+  orgId: string,
+  endpointId: string,
+  eventId: string,
+): Promise<boolean> {
   // the queue's last pending message other than this one, share-locked as an event added does
   const [message] = await db.query<{ last: number | null }>(
     `SELECT last.seq AS last FROM webhook_messages m
@@ -232,7 +277,8 @@ export async function requeueMessage(db: Queryable, orgId: string, endpointId: s
                              AND b.status = 'pending' AND b.org_id = m.org_id AND b.event_id <> m.event_id
                            ORDER BY b.seq DESC LIMIT 1 FOR SHARE) last ON true
       WHERE m.org_id = $1 AND m.endpoint_id = $2 AND m.event_id = $3`,
-    [orgId, endpointId, eventId]);
+    [orgId, endpointId, eventId],
+  );
   if (!message) return false;
   await db.query(
     `UPDATE webhook_messages m SET status = 'pending', attempts = 0, leased_until = NULL,

@@ -7,10 +7,42 @@ const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: 
 
 /** Demo purchases, so that the guide's pages have something to show on a first start. */
 const PURCHASES = [
-  { email: 'adele@contoso.example', productId: 'CFQ7TTC0H9MP', term: 'annual', quantity: 100, name: 'Adèle Vance', city: 'Paris', country: 'FR' },
-  { email: 'adele@contoso.example', productId: 'CFQ7TTC0HDB1', term: 'monthly', quantity: 5, name: 'Adèle Vance', city: 'Paris', country: 'FR' },
-  { email: 'megan@contoso.example', productId: 'CFQ7TTC0HD32', term: 'monthly', quantity: 10, name: 'Megan Bowen', city: 'Lyon', country: 'FR' },
-  { email: 'joni@fabrikam.example', productId: 'CFQ7TTC0H9MP', term: 'monthly', quantity: 20, name: 'Joni Sherman', city: 'Seattle', country: 'US' },
+  {
+    email: 'adele@contoso.example',
+    productId: 'CFQ7TTC0H9MP',
+    term: 'annual',
+    quantity: 100,
+    name: 'Adèle Vance',
+    city: 'Paris',
+    country: 'FR',
+  },
+  {
+    email: 'adele@contoso.example',
+    productId: 'CFQ7TTC0HDB1',
+    term: 'monthly',
+    quantity: 5,
+    name: 'Adèle Vance',
+    city: 'Paris',
+    country: 'FR',
+  },
+  {
+    email: 'megan@contoso.example',
+    productId: 'CFQ7TTC0HD32',
+    term: 'monthly',
+    quantity: 10,
+    name: 'Megan Bowen',
+    city: 'Lyon',
+    country: 'FR',
+  },
+  {
+    email: 'joni@fabrikam.example',
+    productId: 'CFQ7TTC0H9MP',
+    term: 'monthly',
+    quantity: 20,
+    name: 'Joni Sherman',
+    city: 'Seattle',
+    country: 'US',
+  },
 ] as const;
 
 /** Buys the demo subscriptions through the real purchase path, once (when nothing was ever bought). */
@@ -23,7 +55,9 @@ export async function seedDemoPurchases(deps: Deps): Promise<boolean> {
     await buySubscription(deps, {
       actor: { orgId: person.orgId, personId: person.id, role: person.role },
       input: {
-        productId: p.productId, term: p.term, quantity: p.quantity,
+        productId: p.productId,
+        term: p.term,
+        quantity: p.quantity,
         card: { ...CARD, nameOnCard: p.name, address: { ...address, country: p.country } },
         billingProfile: { name: p.name, address, country: p.country },
       },

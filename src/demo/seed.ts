@@ -7,8 +7,13 @@ import { CATALOG } from './catalog.js';
 import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE } from './people.js';
 
 export const DEMO_ACCOUNTS = [
-  'admin@contoso.example', 'billing@contoso.example', 'reader@contoso.example', 'adele@contoso.example',
-  'megan@contoso.example', 'admin@fabrikam.example', 'joni@fabrikam.example',
+  'admin@contoso.example',
+  'billing@contoso.example',
+  'reader@contoso.example',
+  'adele@contoso.example',
+  'megan@contoso.example',
+  'admin@fabrikam.example',
+  'joni@fabrikam.example',
 ];
 
 /** The catalog is kept current at every start; it is shared by all organizations. */
@@ -23,13 +28,24 @@ export async function seedCatalog(db: Database): Promise<void> {
  */
 export async function seedDemo(db: Database, password: string): Promise<boolean> {
   if ((await countOrganizations(db)) > 0) return false;
-  const withHashes = (people: NewPerson[]) => Promise.all(people.map(async (p) => ({ ...p, passwordHash: await hashPassword(password) })));
+  const withHashes = (people: NewPerson[]) =>
+    Promise.all(people.map(async (p) => ({ ...p, passwordHash: await hashPassword(password) })));
   const [contosoPeople, fabrikamPeople] = await Promise.all([withHashes(CONTOSO_PEOPLE), withHashes(FABRIKAM_PEOPLE)]);
   await db.transaction(async (tx) => {
     if ((await countOrganizations(tx)) > 0) return;
-    const contoso = await insertOrganization(tx, { name: 'Contoso', country: 'FR', currency: 'EUR', invoicePrefix: 'CON' });
+    const contoso = await insertOrganization(tx, {
+      name: 'Contoso',
+      country: 'FR',
+      currency: 'EUR',
+      invoicePrefix: 'CON',
+    });
     await insertPeople(tx, contoso.id, contosoPeople);
-    const fabrikam = await insertOrganization(tx, { name: 'Fabrikam', country: 'US', currency: 'USD', invoicePrefix: 'FAB' });
+    const fabrikam = await insertOrganization(tx, {
+      name: 'Fabrikam',
+      country: 'US',
+      currency: 'USD',
+      invoicePrefix: 'FAB',
+    });
     await insertPeople(tx, fabrikam.id, fabrikamPeople);
   });
   return true;

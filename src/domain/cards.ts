@@ -21,7 +21,8 @@ export const CARD_MESSAGES: Partial<Record<CodeOf<'payment_failed'>, string>> = 
   incorrect_cvc: 'The security code is incorrect.',
 };
 
-const isPaymentFailure = (code: string): code is CodeOf<'payment_failed'> => isErrorCode(code) && kindOf(code) === 'payment_failed';
+const isPaymentFailure = (code: string): code is CodeOf<'payment_failed'> =>
+  isErrorCode(code) && kindOf(code) === 'payment_failed';
 
 /** The refusal of a card the gateway declined, with its code's message (a reason we do not know: declined). */
 export const declined = (failureCode: string) => {
@@ -63,7 +64,14 @@ export function expiresSoon(expMonth: number, expYear: number, now: Date, days =
 }
 
 export function validateExpiry(expMonth: number, expYear: number, now: Date): void {
-  if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12 || !Number.isInteger(expYear) || expYear < 2000 || expYear > 2100) {
+  if (
+    !Number.isInteger(expMonth) ||
+    expMonth < 1 ||
+    expMonth > 12 ||
+    !Number.isInteger(expYear) ||
+    expYear < 2000 ||
+    expYear > 2100
+  ) {
     throw cardError('invalid_expiry_date', CARD_MESSAGES.invalid_expiry_date!);
   }
   if (isExpired(expMonth, expYear, now)) throw cardError('expired_card', CARD_MESSAGES.expired_card!);

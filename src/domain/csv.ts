@@ -25,22 +25,30 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function dateText(value: Date, type: 'day' | 'instant', locale: Locale): string {
   const [y, m, d] = [value.getUTCFullYear(), pad(value.getUTCMonth() + 1), pad(value.getUTCDate())];
   const day = locale === 'fr' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
-  return type === 'day' ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+  return type === 'day'
+    ? day
+    : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
 }
 
 /** A cell as the reader's spreadsheet should read it, or the text a person typed. */
 export function cellText(column: Column, value: string | number | Date | null, locale: Locale): string {
   if (value === null) return '';
   switch (column.type) {
-    case 'money': return decimalText(Number(value), locale);
-    case 'integer': return String(value);
-    case 'day': case 'instant': return dateText(new Date(value), column.type, locale);
-    case 'text': return column.labels?.[locale][String(value)] ?? String(value);
+    case 'money':
+      return decimalText(Number(value), locale);
+    case 'integer':
+      return String(value);
+    case 'day':
+    case 'instant':
+      return dateText(new Date(value), column.type, locale);
+    case 'text':
+      return column.labels?.[locale][String(value)] ?? String(value);
   }
 }
 
 /** The column's header in the reader's language; dates say they are UTC. */
-export const headerText = (column: Column, locale: Locale) => column.header[locale] + (column.type === 'instant' ? ' (UTC)' : '');
+export const headerText = (column: Column, locale: Locale) =>
+  column.header[locale] + (column.type === 'instant' ? ' (UTC)' : '');
 
 /**
  * The table as CSV for the reader's spreadsheet: UTF-8 with a byte order mark (or Excel reads
@@ -49,12 +57,16 @@ export const headerText = (column: Column, locale: Locale) => column.header[loca
  * a spreadsheet never runs a name someone typed as a formula (CSV injection).
  */
 export function toCsv(table: Table, locale: Locale): string {
-  const rows = table.rows.map((row) => row.map((value, i) => {
-    const column = table.columns[i]!;
-    const text = cellText(column, value, locale);
-    return column.type === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  }));
+  const rows = table.rows.map((row) =>
+    row.map((value, i) => {
+      const column = table.columns[i]!;
+      const text = cellText(column, value, locale);
+      return column.type === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    }),
+  );
   return stringify([table.columns.map((c) => headerText(c, locale)), ...rows], {
-    bom: true, delimiter: locale === 'fr' ? ';' : ',', record_delimiter: 'windows',
+    bom: true,
+    delimiter: locale === 'fr' ? ';' : ',',
+    record_delimiter: 'windows',
   });
 }

@@ -11,7 +11,10 @@ export function encodeCursor(key: object): string {
  * can forge one. Text we could not have stored is refused here for every cursor.
  */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the shape `isValid` checked, named by the caller
-export function decodeCursor<T extends object>(cursor: string | undefined, isValid: (key: Record<string, unknown>) => boolean = () => true): T | undefined {
+export function decodeCursor<T extends object>(
+  cursor: string | undefined,
+  isValid: (key: Record<string, unknown>) => boolean = () => true,
+): T | undefined {
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -23,7 +26,10 @@ export function decodeCursor<T extends object>(cursor: string | undefined, isVal
 }
 
 const isKey = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((f) => typeof f !== 'string' || isStorableText(f));
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.values(v).every((f) => typeof f !== 'string' || isStorableText(f));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);

@@ -1,5 +1,10 @@
 /** Microsoft Graph's application permissions an app can be granted: its token's roles. */
-export const APP_ROLES = ['User.Read.All', 'User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All'] as const;
+export const APP_ROLES = [
+  'User.Read.All',
+  'User.ReadWrite.All',
+  'LicenseAssignment.ReadWrite.All',
+  'Organization.Read.All',
+] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
 /** The resources a client-credentials token may be asked for ({resource}/.default), besides this portal itself. */

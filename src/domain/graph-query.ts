@@ -7,7 +7,16 @@ import { isStorableText } from './storable.js';
 // `in`, which Graph uses, so this small recursive-descent one does.)
 
 /** A user property that $filter, $search and $orderby can name, as Graph spells it. */
-export type UserProperty = 'id' | 'displayName' | 'mail' | 'userPrincipalName' | 'givenName' | 'surname' | 'jobTitle' | 'accountEnabled' | 'usageLocation';
+export type UserProperty =
+  | 'id'
+  | 'displayName'
+  | 'mail'
+  | 'userPrincipalName'
+  | 'givenName'
+  | 'surname'
+  | 'jobTitle'
+  | 'accountEnabled'
+  | 'usageLocation';
 
 export type Literal = string | boolean | null;
 export type UserFilter =
@@ -19,7 +28,10 @@ export type UserFilter =
   /** assignedLicenses/any(x:x/skuId eq {guid}) */
   | { op: 'hasLicense'; skuId: string };
 
-const PROPERTIES: Record<string, { name: UserProperty; type: 'string' | 'boolean' | 'guid'; startsWith: boolean; endsWith?: boolean }> = {
+const PROPERTIES: Record<
+  string,
+  { name: UserProperty; type: 'string' | 'boolean' | 'guid'; startsWith: boolean; endsWith?: boolean }
+> = {
   id: { name: 'id', type: 'guid', startsWith: false },
   displayname: { name: 'displayName', type: 'string', startsWith: true },
   mail: { name: 'mail', type: 'string', startsWith: true, endsWith: true },
@@ -31,17 +43,23 @@ const PROPERTIES: Record<string, { name: UserProperty; type: 'string' | 'boolean
   usagelocation: { name: 'usageLocation', type: 'string', startsWith: false },
 };
 
-export const unsupportedQuery = (message: string) => new AppError('unsupported_query', message, { graphCode: 'Request_UnsupportedQuery' });
+export const unsupportedQuery = (message: string) =>
+  new AppError('unsupported_query', message, { graphCode: 'Request_UnsupportedQuery' });
 const badRequest = (message: string) => new AppError('unsupported_query', message, { graphCode: 'Request_BadRequest' });
-const invalidClause = (property: string) => unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${property}' of resource 'User'.`);
-const syntax = (filter: string, at: number) => badRequest(`Invalid filter clause: syntax error at position ${at} in '${filter}'.`);
+const invalidClause = (property: string) =>
+  unsupportedQuery(
+    `Unsupported or invalid query filter clause specified for property '${property}' of resource 'User'.`,
+  );
+const syntax = (filter: string, at: number) =>
+  badRequest(`Invalid filter clause: syntax error at position ${at} in '${filter}'.`);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Token = { kind: 'word' | 'string' | 'punct' | 'guid'; text: string; at: number };
 
 function tokenize(filter: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:'((?:[^']|'')*)'|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])|([A-Za-z_][\w.]*)|([(),/:]))/giy;
+  const re =
+    /\s*(?:'((?:[^']|'')*)'|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])|([A-Za-z_][\w.]*)|([(),/:]))/giy;
   let m: RegExpExecArray | null;
   while (re.lastIndex < filter.length && (m = re.exec(filter))) {
     const at = m.index + m[0].length - m[0].trimStart().length;
@@ -61,7 +79,11 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
   const tokens = tokenize(filter);
   let i = 0;
   const peek = () => tokens[i];
-  const next = () => tokens[i++] ?? (() => { throw syntax(filter, filter.length); })();
+  const next = () =>
+    tokens[i++] ??
+    (() => {
+      throw syntax(filter, filter.length);
+    })();
   const word = (t: Token | undefined, w: string) => t?.kind === 'word' && t.text.toLowerCase() === w.toLowerCase();
   const expect = (text: string) => {
     const t = next();
@@ -77,7 +99,8 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
     const t = next();
     if (word(t, 'null')) return null;
     if (p.type === 'boolean' && (word(t, 'true') || word(t, 'false'))) return t.text.toLowerCase() === 'true';
-    if (p.type === 'guid' && (t.kind === 'guid' || (t.kind === 'string' && GUID.test(t.text)))) return t.text.toLowerCase();
+    if (p.type === 'guid' && (t.kind === 'guid' || (t.kind === 'string' && GUID.test(t.text))))
+      return t.text.toLowerCase();
     if (p.type === 'string' && t.kind === 'string') return t.text;
     throw invalidClause(p.name);
   };
@@ -110,7 +133,8 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
       expect('(');
       const v = next().text;
       expect(':');
-      if (next().text !== v || next().text !== '/' || !word(next(), 'skuId') || !word(next(), 'eq')) throw invalidClause('assignedLicenses');
+      if (next().text !== v || next().text !== '/' || !word(next(), 'skuId') || !word(next(), 'eq'))
+        throw invalidClause('assignedLicenses');
       const sku = next();
       if (sku.kind !== 'guid') throw invalidClause('assignedLicenses');
       expect(')');
@@ -118,7 +142,8 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
     }
     const p = property();
     const op = next();
-    if (word(op, 'eq') || word(op, 'ne')) return { op: op.text.toLowerCase() as 'eq' | 'ne', property: p.name, value: literal(p) };
+    if (word(op, 'eq') || word(op, 'ne'))
+      return { op: op.text.toLowerCase() as 'eq' | 'ne', property: p.name, value: literal(p) };
     if (word(op, 'in')) {
       expect('(');
       const values = [literal(p)];
@@ -152,20 +177,35 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
 export function advancedOperator(f: UserFilter | undefined): string | undefined {
   if (!f) return undefined;
   switch (f.op) {
-    case 'and': case 'or': return f.items.map(advancedOperator).find(Boolean);
-    case 'not': return 'not';
-    case 'ne': return 'ne';
-    case 'endswith': return 'endsWith';
-    case 'eq': return f.value === null ? 'eq null' : undefined;
-    case 'in': return f.values.includes(null) ? 'in null' : undefined;
-    default: return undefined;
+    case 'and':
+    case 'or':
+      return f.items.map(advancedOperator).find(Boolean);
+    case 'not':
+      return 'not';
+    case 'ne':
+      return 'ne';
+    case 'endswith':
+      return 'endsWith';
+    case 'eq':
+      return f.value === null ? 'eq null' : undefined;
+    case 'in':
+      return f.values.includes(null) ? 'in null' : undefined;
+    default:
+      return undefined;
   }
 }
 
 /** $search's clauses: "property:term" joined by AND and OR (AND binds tighter), as groups ORed together. */
-export type UserSearch = { property: 'displayName' | 'mail' | 'userPrincipalName' | 'givenName' | 'surname'; term: string }[][];
+export type UserSearch = {
+  property: 'displayName' | 'mail' | 'userPrincipalName' | 'givenName' | 'surname';
+  term: string;
+}[][];
 const SEARCHABLE: Record<string, UserSearch[number][number]['property']> = {
-  displayname: 'displayName', mail: 'mail', userprincipalname: 'userPrincipalName', givenname: 'givenName', surname: 'surname',
+  displayname: 'displayName',
+  mail: 'mail',
+  userprincipalname: 'userPrincipalName',
+  givenname: 'givenName',
+  surname: 'surname',
 };
 
 export function parseSearch(search: string | undefined): UserSearch | undefined {
@@ -191,64 +231,109 @@ export function parseSearch(search: string | undefined): UserSearch | undefined 
       if (j[1] === 'OR') groups.push([]);
       at = joiner.lastIndex;
       if (at >= search.length) throw badRequest(`Syntax error: the search '${search}' ends with ${j[1]}.`);
-    } else if (at < search.length) throw badRequest(`Syntax error: character '${search[at]}' is not valid at position ${at} in '${search}'.`);
+    } else if (at < search.length)
+      throw badRequest(`Syntax error: character '${search[at]}' is not valid at position ${at} in '${search}'.`);
   }
   if (!groups[0]!.length) throw badRequest('The $search query parameter needs a "property:term" clause.');
   return groups;
 }
 
-export interface UserOrder { property: 'displayName' | 'userPrincipalName'; descending: boolean }
+export interface UserOrder {
+  property: 'displayName' | 'userPrincipalName';
+  descending: boolean;
+}
 
-const ORDERABLE: Record<string, UserOrder['property']> = { displayname: 'displayName', userprincipalname: 'userPrincipalName' };
+const ORDERABLE: Record<string, UserOrder['property']> = {
+  displayname: 'displayName',
+  userprincipalname: 'userPrincipalName',
+};
 
 /** $orderby on users: displayName or userPrincipalName, ascending or descending (Graph sorts users by these by default). */
 export function parseOrderBy(orderby: string | undefined): UserOrder | undefined {
   if (orderby === undefined) return undefined;
   const m = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(orderby);
-  if (!m) throw unsupportedQuery(`Sorting on '${orderby}' is not supported: order by one property, displayName or userPrincipalName.`);
+  if (!m)
+    throw unsupportedQuery(
+      `Sorting on '${orderby}' is not supported: order by one property, displayName or userPrincipalName.`,
+    );
   const property = ORDERABLE[m[1]!.toLowerCase()];
   if (!property) {
-    throw PROPERTIES[m[1]!.toLowerCase()] ? unsupportedQuery('Sorting not supported for current query.')
+    throw PROPERTIES[m[1]!.toLowerCase()]
+      ? unsupportedQuery('Sorting not supported for current query.')
       : badRequest(`Could not find a property named '${m[1]}' on type 'microsoft.graph.user'.`);
   }
   return { property, descending: m[2]?.toLowerCase() === 'desc' };
 }
 
 /** What the advanced query parameters allow, refused as Graph refuses it when they are missing. */
-export function checkAdvancedQuery(q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; orderBy?: UserOrder | undefined; count: boolean; eventual: boolean }): void {
+export function checkAdvancedQuery(q: {
+  filter?: UserFilter | undefined;
+  search?: UserSearch | undefined;
+  orderBy?: UserOrder | undefined;
+  count: boolean;
+  eventual: boolean;
+}): void {
   if (q.search && !q.eventual) {
-    throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    throw unsupportedQuery(
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
   }
   const advanced = q.eventual && q.count;
   const operator = advancedOperator(q.filter);
   if (operator && !advanced) {
-    throw unsupportedQuery(`Operator '${operator}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`);
+    throw unsupportedQuery(
+      `Operator '${operator}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+    );
   }
   if (q.filter && q.orderBy && !advanced) throw unsupportedQuery('Sorting not supported for current query.');
 }
 
 /** $select: the properties asked for, among those the resource has. */
-export function parseSelect(select: string | undefined, known: readonly string[], type = 'microsoft.graph.user'): string[] | undefined {
+export function parseSelect(
+  select: string | undefined,
+  known: readonly string[],
+  type = 'microsoft.graph.user',
+): string[] | undefined {
   if (!select?.trim()) return undefined;
-  const fields = select.split(',').map((s) => s.trim()).filter(Boolean);
+  const fields = select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wrong = fields.find((f) => !known.some((k) => k.toLowerCase() === f.toLowerCase()));
   if (wrong !== undefined) throw badRequest(`Could not find a property named '${wrong}' on type '${type}'.`);
   return known.filter((k) => fields.some((f) => f.toLowerCase() === k.toLowerCase()));
 }
 
 /** Relationships of Graph's user that this API does not model (licenseDetails is read at its own path). */
-const NAVIGATION = ['manager', 'directReports', 'memberOf', 'transitiveMemberOf', 'ownedObjects', 'registeredDevices', 'ownedDevices', 'licenseDetails', 'extensions'];
+const NAVIGATION = [
+  'manager',
+  'directReports',
+  'memberOf',
+  'transitiveMemberOf',
+  'ownedObjects',
+  'registeredDevices',
+  'ownedDevices',
+  'licenseDetails',
+  'extensions',
+];
 
 /**
  * $expand: nothing here can be expanded, so every expansion is refused, as Graph refuses a
  * property that is not a relationship, or naming the relationship this API does not expand.
  */
-export function refuseExpand(expand: string | undefined, properties: readonly string[], type = 'microsoft.graph.user'): void {
+export function refuseExpand(
+  expand: string | undefined,
+  properties: readonly string[],
+  type = 'microsoft.graph.user',
+): void {
   if (expand === undefined) return;
   const name = expand.split(/[,(]/)[0]!.trim();
-  if (NAVIGATION.some((p) => p.toLowerCase() === name.toLowerCase())) throw unsupportedQuery(`Expanding '${name}' is not supported by this service.`);
+  if (NAVIGATION.some((p) => p.toLowerCase() === name.toLowerCase()))
+    throw unsupportedQuery(`Expanding '${name}' is not supported by this service.`);
   if (properties.some((p) => p.toLowerCase() === name.toLowerCase())) {
-    throw badRequest(`Property '${name}' on type '${type}' is not a navigation property or complex property. Only navigation properties can be expanded.`);
+    throw badRequest(
+      `Property '${name}' on type '${type}' is not a navigation property or complex property. Only navigation properties can be expanded.`,
+    );
   }
   throw badRequest(`Could not find a property named '${name}' on type '${type}'.`);
 }

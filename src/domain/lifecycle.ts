@@ -8,14 +8,22 @@ export const DISABLED_DAYS = 90;
 export const REFUND_WINDOW_DAYS = 7;
 
 export const CANCEL_REASONS = [
-  'too_expensive', 'no_longer_needed', 'switched_product', 'missing_features', 'technical_issues', 'bought_by_mistake', 'other',
+  'too_expensive',
+  'no_longer_needed',
+  'switched_product',
+  'missing_features',
+  'technical_issues',
+  'bought_by_mistake',
+  'other',
 ] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
-export const withinRefundWindow = (termStart: Date, now: Date) => now.getTime() < termStart.getTime() + REFUND_WINDOW_DAYS * DAY_MS;
+export const withinRefundWindow = (termStart: Date, now: Date) =>
+  now.getTime() < termStart.getTime() + REFUND_WINDOW_DAYS * DAY_MS;
 
 /** Whether the licensed people can use the product. */
-export const grantsAccess = (status: SubscriptionStatus) => status === 'trial' || status === 'active' || status === 'expired';
+export const grantsAccess = (status: SubscriptionStatus) =>
+  status === 'trial' || status === 'active' || status === 'expired';
 
 export interface LifecycleState {
   status: SubscriptionStatus;

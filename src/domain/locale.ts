@@ -9,8 +9,12 @@ const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-US' };
 /** The reader's language: the app's explicit choice first, else the browser's Accept-Language, else English. */
 export function readerLocale(lang: string | undefined, acceptLanguage: string | undefined): Locale {
   if (lang === 'fr' || lang === 'en') return lang;
-  const first = (acceptLanguage ?? '').split(',')
-    .map((part) => { const [tag = '', q = 'q=1'] = part.trim().split(';'); return { tag: tag.toLowerCase(), q: Number(q.split('=')[1] ?? 1) }; })
+  const first = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q = 'q=1'] = part.trim().split(';');
+      return { tag: tag.toLowerCase(), q: Number(q.split('=')[1] ?? 1) };
+    })
     .filter((p) => /^(fr|en)\b/.test(p.tag))
     .sort((a, b) => b.q - a.q)[0];
   return first?.tag.startsWith('fr') ? 'fr' : 'en';
@@ -30,7 +34,9 @@ export function formatMoney(minor: number, currency: Currency, locale: Locale): 
 
 /** A percentage from basis points: "20 %" / "20%", "8,1 %" / "8.1%". */
 export function formatRate(bp: number, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000).replace(/[\u00a0 ]/g, '\u202f');
+  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 2 })
+    .format(bp / 10_000)
+    .replace(/[\u00a0 ]/g, '\u202f');
 }
 
 /** A calendar day, as a person reads it: "2 mars 2026" / "March 2, 2026" (UTC, the day of the books). */

@@ -9,9 +9,16 @@ export const termPrice = (unitPrice: number, term: Term) => unitPrice * MONTHS_I
  * The part of a term's price for `licenses` licenses from `now` to the term's end:
  * price x licenses x remaining days / days in the term, rounded half up to the minor unit.
  */
-export function prorate(p: { unitPrice: number; term: Term; termStart: Date; termEnd: Date }, licenses: number, now: Date): number {
+export function prorate(
+  p: { unitPrice: number; term: Term; termStart: Date; termEnd: Date },
+  licenses: number,
+  now: Date,
+): number {
   const remaining = Math.min(daysLeft(now, p.termEnd), daysIn(p.termStart, p.termEnd));
-  return divideRoundHalfUp(BigInt(termPrice(p.unitPrice, p.term)) * BigInt(licenses) * BigInt(remaining), BigInt(daysIn(p.termStart, p.termEnd)));
+  return divideRoundHalfUp(
+    BigInt(termPrice(p.unitPrice, p.term)) * BigInt(licenses) * BigInt(remaining),
+    BigInt(daysIn(p.termStart, p.termEnd)),
+  );
 }
 
 export interface Totals {

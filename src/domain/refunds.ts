@@ -3,7 +3,10 @@
  * first: the licenses added last go first), never more than what is left on each. What cannot be
  * placed (the charges hold less than asked) is left out: a refund never exceeds what was paid.
  */
-export function splitRefund<T extends { refundable: number }>(amount: number, sources: T[]): { source: T; amount: number }[] {
+export function splitRefund<T extends { refundable: number }>(
+  amount: number,
+  sources: T[],
+): { source: T; amount: number }[] {
   const parts: { source: T; amount: number }[] = [];
   let left = amount;
   for (const source of sources) {

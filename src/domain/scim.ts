@@ -24,12 +24,27 @@ export interface ScimUserFields {
 
 /** A refusal in SCIM's terms: the route answers it as a SCIM Error with this scimType. */
 export class ScimError extends Error {
-  constructor(readonly status: number, readonly scimType: string | undefined, message: string) {
+  constructor(
+    readonly status: number,
+    readonly scimType: string | undefined,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const MODELED = new Set(['schemas', 'id', 'meta', 'username', 'displayname', 'emails', 'active', 'externalid', 'password', 'groups']);
+const MODELED = new Set([
+  'schemas',
+  'id',
+  'meta',
+  'username',
+  'displayname',
+  'emails',
+  'active',
+  'externalid',
+  'password',
+  'groups',
+]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Entra ID sends booleans as the strings "True" and "False". */
@@ -39,7 +54,8 @@ export function scimBoolean(value: unknown, attribute: string): boolean {
   throw new ScimError(400, 'invalidValue', `${attribute} must be true or false.`);
 }
 
-const get = (r: ScimResource, name: string) => Object.entries(r).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+const get = (r: ScimResource, name: string) =>
+  Object.entries(r).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
 type Multi = { type?: string; primary?: boolean | string; value?: unknown; country?: unknown }[];
 const pick = (values: unknown, type: string): Multi[number] | undefined => {
   if (!Array.isArray(values)) return undefined;
@@ -54,17 +70,37 @@ const pick = (values: unknown, type: string): Multi[number] | undefined => {
  */
 export function scimUserFields(r: ScimResource): ScimUserFields {
   const userName = get(r, 'userName');
-  if (typeof userName !== 'string' || !userName.trim()) throw new ScimError(400, 'invalidValue', 'userName is required.');
+  if (typeof userName !== 'string' || !userName.trim())
+    throw new ScimError(400, 'invalidValue', 'userName is required.');
   const email = EMAIL.test(userName.trim()) ? userName.trim() : pick(get(r, 'emails'), 'work')?.value;
   if (typeof email !== 'string' || !EMAIL.test(email)) {
-    throw new ScimError(400, 'invalidValue', 'userName or a work e-mail must be an e-mail address: people sign in with it.');
+    throw new ScimError(
+      400,
+      'invalidValue',
+      'userName or a work e-mail must be an e-mail address: people sign in with it.',
+    );
   }
   const name = get(r, 'name') as { formatted?: unknown; givenName?: unknown; familyName?: unknown } | undefined;
   const fromName = [name?.givenName, name?.familyName].filter((p) => typeof p === 'string' && p).join(' ');
-  const displayName = [get(r, 'displayName'), name?.formatted, fromName, userName].find((v) => typeof v === 'string' && v.trim()) as string;
-  const country = (Array.isArray(get(r, 'addresses')) ? (get(r, 'addresses') as Multi).find((a) => a.type === 'work') ?? pick(get(r, 'addresses'), 'work') : undefined)?.country;
-  if (country !== undefined && country !== null && country !== '' && !(typeof country === 'string' && /^[A-Za-z]{2}$/.test(country))) {
-    throw new ScimError(400, 'invalidValue', 'addresses[type eq "work"].country is the usage location: a two-letter ISO 3166 code such as FR.');
+  const displayName = [get(r, 'displayName'), name?.formatted, fromName, userName].find(
+    (v) => typeof v === 'string' && v.trim(),
+  ) as string;
+  const country = (
+    Array.isArray(get(r, 'addresses'))
+      ? ((get(r, 'addresses') as Multi).find((a) => a.type === 'work') ?? pick(get(r, 'addresses'), 'work'))
+      : undefined
+  )?.country;
+  if (
+    country !== undefined &&
+    country !== null &&
+    country !== '' &&
+    !(typeof country === 'string' && /^[A-Za-z]{2}$/.test(country))
+  ) {
+    throw new ScimError(
+      400,
+      'invalidValue',
+      'addresses[type eq "work"].country is the usage location: a two-letter ISO 3166 code such as FR.',
+    );
   }
   const externalId = get(r, 'externalId');
   const active = get(r, 'active');
@@ -80,7 +116,17 @@ export function scimUserFields(r: ScimResource): ScimUserFields {
 
 /** A person as a SCIM User: our fields, with the other attributes the client gave kept as they were. */
 export function scimUser(
-  p: { id: string; email: string; displayName: string; usageLocation: string | null; status: string; externalId: string | null; scimAttributes: Record<string, unknown>; createdAt: Date; updatedAt: Date },
+  p: {
+    id: string;
+    email: string;
+    displayName: string;
+    usageLocation: string | null;
+    status: string;
+    externalId: string | null;
+    scimAttributes: Record<string, unknown>;
+    createdAt: Date;
+    updatedAt: Date;
+  },
   location: string,
 ): ScimResource {
   const attrs = p.scimAttributes;
@@ -111,18 +157,33 @@ export interface ScimListQuery {
 }
 
 export const listResponse = (total: number, q: ScimListQuery, resources: ScimResource[]) => ({
-  schemas: [SCHEMAS.list], totalResults: total, startIndex: q.startIndex, itemsPerPage: resources.length, Resources: resources,
+  schemas: [SCHEMAS.list],
+  totalResults: total,
+  startIndex: q.startIndex,
+  itemsPerPage: resources.length,
+  Resources: resources,
 });
 
 const ALWAYS = new Set(['id', 'schemas', 'meta']);
-const names = (list?: string) => new Set((list ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean));
+const names = (list?: string) =>
+  new Set(
+    (list ?? '')
+      .split(',')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 /** `attributes` and `excludedAttributes` on top-level names (Entra asks for groups without their members). */
-export function project(resource: ScimResource, q: Pick<ScimListQuery, 'attributes' | 'excludedAttributes'>): ScimResource {
+export function project(
+  resource: ScimResource,
+  q: Pick<ScimListQuery, 'attributes' | 'excludedAttributes'>,
+): ScimResource {
   const only = names(q.attributes);
   const excluded = names(q.excludedAttributes);
-  return Object.fromEntries(Object.entries(resource).filter(([k]) => {
-    const key = k.toLowerCase();
-    return ALWAYS.has(key) || ((only.size === 0 || only.has(key)) && !excluded.has(key));
-  }));
+  return Object.fromEntries(
+    Object.entries(resource).filter(([k]) => {
+      const key = k.toLowerCase();
+      return ALWAYS.has(key) || ((only.size === 0 || only.has(key)) && !excluded.has(key));
+    }),
+  );
 }

@@ -22,16 +22,23 @@ export async function toXlsx(table: Table, locale: Locale): Promise<Buffer> {
   });
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map((value, i) => {
-      const column = table.columns[i]!;
-      if (value === null) return null;
-      switch (column.type) {
-        case 'money': return Number(value) / 100;
-        case 'integer': return Number(value);
-        case 'day': case 'instant': return new Date(value);
-        case 'text': return cellText(column, value, locale);
-      }
-    }));
+    sheet.addRow(
+      row.map((value, i) => {
+        const column = table.columns[i]!;
+        if (value === null) return null;
+        switch (column.type) {
+          case 'money':
+            return Number(value) / 100;
+          case 'integer':
+            return Number(value);
+          case 'day':
+          case 'instant':
+            return new Date(value);
+          case 'text':
+            return cellText(column, value, locale);
+        }
+      }),
+    );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

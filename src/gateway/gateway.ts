@@ -22,9 +22,17 @@ export interface PaymentGateway {
   /** Validates and tokenizes a card; the number and security code go no further. */
   tokenize(card: CardDetails): Promise<TokenizedCard>;
   /** A zero-amount check of a tokenized card, optionally with a new security code or expiry. */
-  verify(token: string, update?: { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined }): Promise<{ ok: true } | { ok: false; failureCode: string }>;
+  verify(
+    token: string,
+    update?: { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined },
+  ): Promise<{ ok: true } | { ok: false; failureCode: string }>;
   charge(input: { token: string; amount: number; currency: Currency; idempotencyKey: string }): Promise<GatewayCharge>;
-  refund(input: { chargeId: string; amount: number; currency: Currency; idempotencyKey: string }): Promise<GatewayCharge>;
+  refund(input: {
+    chargeId: string;
+    amount: number;
+    currency: Currency;
+    idempotencyKey: string;
+  }): Promise<GatewayCharge>;
   /** What the gateway knows of a charge or refund made with this key (reconciliation). */
   findByIdempotencyKey(idempotencyKey: string): Promise<GatewayCharge | undefined>;
 }

@@ -3,8 +3,13 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import { isExpired, validateCard, validateCvc, validateExpiry, type CardBrand } from '../domain/cards.js';
 import {
-  findSandboxCard, findSandboxCharge, findSandboxChargeById, insertSandboxCard, recordSandboxCharge,
-  updateSandboxCardExpiry, type SandboxCharge,
+  findSandboxCard,
+  findSandboxCharge,
+  findSandboxChargeById,
+  insertSandboxCard,
+  recordSandboxCharge,
+  updateSandboxCardExpiry,
+  type SandboxCharge,
 } from '../db/sandbox-gateway.js';
 import type { GatewayCharge, PaymentGateway, TokenizedCard } from './gateway.js';
 
@@ -31,16 +36,28 @@ function toCharge(c: SandboxCharge): GatewayCharge {
  * idempotency keys, and answers the well-known test card numbers.
  */
 export class SandboxGateway implements PaymentGateway {
-  constructor(private db: Database, private clock: Clock) {}
+  constructor(
+    private db: Database,
+    private clock: Clock,
+  ) {}
 
   async tokenize(card: { number: string; expMonth: number; expYear: number; cvc: string }): Promise<TokenizedCard> {
     const { digits, brand } = validateCard(card, this.clock.now());
-    const tokenized = { token: id('tok_'), brand, last4: digits.slice(-4), expMonth: card.expMonth, expYear: card.expYear };
+    const tokenized = {
+      token: id('tok_'),
+      brand,
+      last4: digits.slice(-4),
+      expMonth: card.expMonth,
+      expYear: card.expYear,
+    };
     await insertSandboxCard(this.db, { ...tokenized, outcome: TEST_CARD_OUTCOMES[digits] ?? 'ok' }, this.clock.now());
     return tokenized;
   }
 
-  async verify(token: string, update: { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined } = {}) {
+  async verify(
+    token: string,
+    update: { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined } = {},
+  ) {
     const card = await findSandboxCard(this.db, token);
     if (!card) return { ok: false as const, failureCode: 'card_declined' };
     const now = this.clock.now();
@@ -70,10 +87,21 @@ export class SandboxGateway implements PaymentGateway {
         : isExpired(card.expMonth, card.expYear, now)
           ? 'expired_card'
           : null;
-    const recorded = await recordSandboxCharge(this.db, {
-      id: id('ch_'), idempotencyKey: input.idempotencyKey, kind: 'charge', token: input.token, refundedChargeId: null,
-      amount: input.amount, currency: input.currency, status: failureCode ? 'failed' : 'succeeded', failureCode,
-    }, now);
+    const recorded = await recordSandboxCharge(
+      this.db,
+      {
+        id: id('ch_'),
+        idempotencyKey: input.idempotencyKey,
+        kind: 'charge',
+        token: input.token,
+        refundedChargeId: null,
+        amount: input.amount,
+        currency: input.currency,
+        status: failureCode ? 'failed' : 'succeeded',
+        failureCode,
+      },
+      now,
+    );
     return toCharge(recorded);
   }
 
@@ -81,15 +109,27 @@ export class SandboxGateway implements PaymentGateway {
     const known = await findSandboxCharge(this.db, input.idempotencyKey);
     if (known) return toCharge(known);
     const original = await findSandboxChargeById(this.db, input.chargeId);
-    const failureCode = !original || original.status !== 'succeeded' || original.kind !== 'charge'
-      ? 'charge_not_found'
-      : original.amount - original.refunded < input.amount
-        ? 'refund_exceeds_charge'
-        : null;
-    const recorded = await recordSandboxCharge(this.db, {
-      id: id('re_'), idempotencyKey: input.idempotencyKey, kind: 'refund', token: null, refundedChargeId: input.chargeId,
-      amount: input.amount, currency: input.currency, status: failureCode ? 'failed' : 'succeeded', failureCode,
-    }, this.clock.now());
+    const failureCode =
+      !original || original.status !== 'succeeded' || original.kind !== 'charge'
+        ? 'charge_not_found'
+        : original.amount - original.refunded < input.amount
+          ? 'refund_exceeds_charge'
+          : null;
+    const recorded = await recordSandboxCharge(
+      this.db,
+      {
+        id: id('re_'),
+        idempotencyKey: input.idempotencyKey,
+        kind: 'refund',
+        token: null,
+        refundedChargeId: input.chargeId,
+        amount: input.amount,
+        currency: input.currency,
+        status: failureCode ? 'failed' : 'succeeded',
+        failureCode,
+      },
+      this.clock.now(),
+    );
     return toCharge(recorded);
   }
 

@@ -15,7 +15,11 @@ declare module 'fastify' {
 const isJwt = (token: string) => token.split('.').length === 3;
 
 /** Authenticates an app's bearer JWT on the Graph-compatible API; false when the request is not one. */
-export async function authenticateAppRequest(deps: Deps, request: FastifyRequest, bearerToken: string | undefined): Promise<boolean> {
+export async function authenticateAppRequest(
+  deps: Deps,
+  request: FastifyRequest,
+  bearerToken: string | undefined,
+): Promise<boolean> {
   if (!bearerToken || !isJwt(bearerToken) || !request.routeOptions.url?.startsWith('/v1.0/')) return false;
   request.appCaller = await authenticateApp(deps, bearerToken, publicUrlOf(deps, request));
   return true;

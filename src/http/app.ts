@@ -41,7 +41,11 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
     clientErrorHandler: answerClientError,
     // malformed URLs and the like are refused in the same problem shape as everything else
     frameworkErrors: (error, request, reply) =>
-      void sendProblem(request, reply, problem(error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message)),
+      void sendProblem(
+        request,
+        reply,
+        problem(error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request', error.message),
+      ),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' }, onCreate: strictDateTime },
     schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -60,7 +64,10 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ publicUrl: deps.publicUrl, bodyLimit: BODY_LIMIT }));
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { url: '/api/openapi.json', layout: 'BaseLayout' },
+  });
   await app.register(authPlugin, { deps });
   await app.register(idempotencyPlugin, { deps });
 
@@ -73,16 +80,27 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   // the build compressed them (brotli or gzip, whichever the browser takes)
   if (index) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST, wildcard: false, index: false, allowedPath: (path) => path !== '/index.html',
-      preCompressed: true, maxAge: '365d', immutable: true,
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      allowedPath: (path) => path !== '/index.html',
+      preCompressed: true,
+      maxAge: '365d',
+      immutable: true,
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/v1.0');
-    if (!isApi && index && request.method === 'GET') return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
+    if (!isApi && index && request.method === 'GET')
+      return reply.type('text/html; charset=utf-8').send(index(reply.cspNonce.style)); // client-side routes
     const path = request.url.split('?')[0]!;
     const allow = allowed(path);
-    if (allow.length) return sendProblem(request, reply.header('allow', allow.join(', ')), problem('method_not_allowed', `${path} answers ${allow.join(', ')}, not ${request.method}.`));
+    if (allow.length)
+      return sendProblem(
+        request,
+        reply.header('allow', allow.join(', ')),
+        problem('method_not_allowed', `${path} answers ${allow.join(', ')}, not ${request.method}.`),
+      );
     return sendProblem(request, reply, problem('not_found', `No route ${request.method} ${path}.`));
   });
   return app;

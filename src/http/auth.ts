@@ -29,7 +29,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The session cookie of a new session, however the person proved who they are. */
 export function setSessionCookie(reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
 }
 
 /** The signed-in person of a route that is not public (the onRequest hook guarantees one). */
@@ -57,7 +63,12 @@ export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
   // a write may have ended credentials (sign-out, a revoked token, a disabled person): its answer
   // waits until this server has heard so, and so evicted them from its cache
   app.addHook('onSend', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || request.routeOptions.config.credentialCheckedByStatement) return;
+    if (
+      SAFE_METHODS.has(request.method) ||
+      reply.statusCode >= 400 ||
+      request.routeOptions.config.credentialCheckedByStatement
+    )
+      return;
     await opts.deps.credentials?.caughtUp(opts.deps.db);
   });
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -68,7 +79,8 @@ export const authPlugin = fp(async (app, opts: { deps: Deps }) => {
     // an app's access token (a JWT we signed) on the Graph-compatible API: no person behind it
     if (await authenticateAppRequest(opts.deps, request, bearerToken)) return;
     const sessionToken = bearerToken ? undefined : request.cookies[SESSION_COOKIE];
-    const fromCache = SAFE_METHODS.has(request.method) || request.routeOptions.config.credentialCheckedByStatement === true;
+    const fromCache =
+      SAFE_METHODS.has(request.method) || request.routeOptions.config.credentialCheckedByStatement === true;
     request.credential = (await authenticate(opts.deps, { sessionToken, bearerToken }, { fromCache })) ?? null;
     if (request.routeOptions.config.public) return;
     if (!request.credential) throw new AppError('unauthenticated', 'Sign in or present a valid API token.');

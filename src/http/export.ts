@@ -6,10 +6,15 @@ import { readerLocale, type Locale } from '../domain/locale.js';
 
 /** The query of every export route: the file's format and the reader's language. */
 export const ExportQuery = {
-  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { description: 'csv (the default) or an Excel workbook' })),
-  lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')], {
-    description: "headers, words and number and date conventions (French CSV: semicolons, decimal commas); else Accept-Language's",
-  })),
+  format: Type.Optional(
+    Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { description: 'csv (the default) or an Excel workbook' }),
+  ),
+  lang: Type.Optional(
+    Type.Union([Type.Literal('fr'), Type.Literal('en')], {
+      description:
+        "headers, words and number and date conventions (French CSV: semicolons, decimal commas); else Accept-Language's",
+    }),
+  ),
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +31,12 @@ export const ExportFile = Type.Unsafe<Buffer>({
 });
 
 /** Sends the table as an attachment in the asked format, in the reader's language (lang, else Accept-Language). */
-export async function sendTable(reply: FastifyReply, table: Table, query: { format?: 'csv' | 'xlsx'; lang?: Locale }, acceptLanguage: string | undefined) {
+export async function sendTable(
+  reply: FastifyReply,
+  table: Table,
+  query: { format?: 'csv' | 'xlsx'; lang?: Locale },
+  acceptLanguage: string | undefined,
+) {
   const locale = readerLocale(query.lang, acceptLanguage);
   const xlsx = query.format === 'xlsx';
   return reply

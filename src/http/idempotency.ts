@@ -20,7 +20,9 @@ declare module 'fastify' {
 
 const FORMAT = /^[\x21-\x7e]{1,255}$/;
 const IdempotencyKey = Type.String({
-  pattern: FORMAT.source, description: 'A new random value per intent (1-255 visible ASCII characters): a retry with it replays the first answer, with `Idempotent-Replayed: true`.',
+  pattern: FORMAT.source,
+  description:
+    'A new random value per intent (1-255 visible ASCII characters): a retry with it replays the first answer, with `Idempotent-Replayed: true`.',
 });
 
 /**
@@ -33,26 +35,54 @@ export const idempotencyPlugin = fp(async (app, opts: { deps: Deps }) => {
     const mode = route.config?.idempotency;
     if (!mode) return;
     const header = { 'idempotency-key': mode === 'required' ? IdempotencyKey : Type.Optional(IdempotencyKey) };
-    route.schema = { ...route.schema, headers: Type.Object({ ...(route.schema?.headers as { properties?: object } | undefined)?.properties, ...header }) };
-    const checks = Array.isArray(route.preValidation) ? route.preValidation : route.preValidation ? [route.preValidation] : [];
-    route.preValidation = [...checks, async (request) => {
-      const key = request.headers['idempotency-key'];
-      if (key === undefined) {
-        if (mode === 'required') throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (a new random value for each purchase or change).');
-        return;
-      }
-      if (typeof key !== 'string' || !FORMAT.test(key)) throw new AppError('idempotency_key_invalid', 'The Idempotency-Key must be 1 to 255 visible ASCII characters.');
-      request.idempotencyKey = key;
-    }];
+    route.schema = {
+      ...route.schema,
+      headers: Type.Object({
+        ...(route.schema?.headers as { properties?: object } | undefined)?.properties,
+        ...header,
+      }),
+    };
+    const checks = Array.isArray(route.preValidation)
+      ? route.preValidation
+      : route.preValidation
+        ? [route.preValidation]
+        : [];
+    route.preValidation = [
+      ...checks,
+      async (request) => {
+        const key = request.headers['idempotency-key'];
+        if (key === undefined) {
+          if (mode === 'required')
+            throw new AppError(
+              'idempotency_key_required',
+              'Send an Idempotency-Key header (a new random value for each purchase or change).',
+            );
+          return;
+        }
+        if (typeof key !== 'string' || !FORMAT.test(key))
+          throw new AppError(
+            'idempotency_key_invalid',
+            'The Idempotency-Key must be 1 to 255 visible ASCII characters.',
+          );
+        request.idempotencyKey = key;
+      },
+    ];
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function (request, reply) {
       const key = request.idempotencyKey;
       if (!key) return handler.call(this, request, reply);
       const hash = requestHash(request.method, request.url.split('?')[0]!, request.body);
-      const answer = await idempotent(opts.deps, actorOf(request), key, hash, async () => {
-        const body: unknown = await handler.call(this, request, reply);
-        return { status: reply.statusCode, body };
-      }, statusOf);
+      const answer = await idempotent(
+        opts.deps,
+        actorOf(request),
+        key,
+        hash,
+        async () => {
+          const body: unknown = await handler.call(this, request, reply);
+          return { status: reply.statusCode, body };
+        },
+        statusOf,
+      );
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(answer.status).send(answer.body);
     };

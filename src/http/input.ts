@@ -8,8 +8,9 @@ import { isInstant, isStorableText } from '../domain/storable.js';
 const MAX_JSON_DEPTH = 32;
 
 /** Run once Ajv has its formats: `date-time` becomes a moment PostgreSQL can hold (no 23:59:60, no year 0000). */
-export const strictDateTime = (ajv: { addFormat(name: string, format: { type: 'string'; validate: (s: string) => boolean }): unknown }) =>
-  void ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+export const strictDateTime = (ajv: {
+  addFormat(name: string, format: { type: 'string'; validate: (s: string) => boolean }): unknown;
+}) => void ajv.addFormat('date-time', { type: 'string', validate: isInstant });
 
 export function registerInputChecks(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -17,7 +18,11 @@ export function registerInputChecks(app: FastifyInstance) {
     // the default parser answers through the callback (its type also allows a promise)
     void parseJson(request, body as string, (err, value) => {
       if (err) return done(err, undefined);
-      if (deeperThan(value, MAX_JSON_DEPTH)) return done(new AppError('invalid_json', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
+      if (deeperThan(value, MAX_JSON_DEPTH))
+        return done(
+          new AppError('invalid_json', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`),
+          undefined,
+        );
       done(null, value);
     });
   });
@@ -42,11 +47,14 @@ function deeperThan(value: unknown, limit: number): boolean {
 
 /** Recursive: a body here is at most MAX_JSON_DEPTH deep. */
 function findUnstorable(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return isStorableText(value) ? undefined : `${path || 'a value'} contains a NUL character or a lone surrogate`;
+  if (typeof value === 'string')
+    return isStorableText(value) ? undefined : `${path || 'a value'} contains a NUL character or a lone surrogate`;
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} must be a finite number`;
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const found = findUnstorable(v, path ? `${path}.${k}` : k) ?? (isStorableText(k) ? undefined : `${path || 'the body'} has a key we cannot store`);
+      const found =
+        findUnstorable(v, path ? `${path}.${k}` : k) ??
+        (isStorableText(k) ? undefined : `${path || 'the body'} has a key we cannot store`);
       if (found) return found;
     }
   }

@@ -38,7 +38,11 @@ export const metricsPlugin = fp<MetricsOptions & { deps: Deps }>(async (app, { d
     registers,
   });
   app.addHook('onResponse', async (request, reply) => {
-    const labels = { route: request.routeOptions.url ?? 'unmatched', method: request.method, status_class: `${Math.floor(reply.statusCode / 100)}xx` };
+    const labels = {
+      route: request.routeOptions.url ?? 'unmatched',
+      method: request.method,
+      status_class: `${Math.floor(reply.statusCode / 100)}xx`,
+    };
     latency.observe(labels, reply.elapsedTime / 1000);
   });
 
@@ -46,7 +50,9 @@ export const metricsPlugin = fp<MetricsOptions & { deps: Deps }>(async (app, { d
   const poolStats = deps.db.poolStats ? () => deps.db.poolStats!() : undefined;
   for (const [key, name, help] of poolStats ? POOL_GAUGES : []) {
     new Gauge({
-      name, help, registers,
+      name,
+      help,
+      registers,
       collect() {
         this.set(poolStats!()[key]);
       },
@@ -83,11 +89,16 @@ export const metricsPlugin = fp<MetricsOptions & { deps: Deps }>(async (app, { d
   });
 
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    if (!token) return sendProblem(request, reply, problem('not_found', 'Metrics are off: set SELFSERVE_METRICS_TOKEN.'));
+    if (!token)
+      return sendProblem(request, reply, problem('not_found', 'Metrics are off: set SELFSERVE_METRICS_TOKEN.'));
     const presented = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!presented || !timingSafeEqual(sha256(presented), sha256(token))) {
       reply.header('www-authenticate', 'Bearer realm="metrics"');
-      return sendProblem(request, reply, problem('unauthenticated', 'Present the metrics token as "Authorization: Bearer <token>".'));
+      return sendProblem(
+        request,
+        reply,
+        problem('unauthenticated', 'Present the metrics token as "Authorization: Bearer <token>".'),
+      );
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });

@@ -133,9 +133,10 @@ const meaning = (status: string, bodyLimit: number) =>
 const PROBLEM_CODE_SCHEMA = {
   type: 'string',
   enum: PROBLEM_CODES,
-  description: 'A problem\'s stable `code`. By status: '
-    + ERROR_KINDS.map((kind) => `${statusOfKind(kind)} ${codesOf(kind).map(c).join(', ')}`).join('; ')
-    + `; HTTP's own: ${HTTP_PROBLEM_CODES.map((code) => `${statusOf(code)} ${c(code)}`).join(', ')}.`,
+  description:
+    "A problem's stable `code`. By status: " +
+    ERROR_KINDS.map((kind) => `${statusOfKind(kind)} ${codesOf(kind).map(c).join(', ')}`).join('; ') +
+    `; HTTP's own: ${HTTP_PROBLEM_CODES.map((code) => `${statusOf(code)} ${c(code)}`).join(', ')}.`,
 };
 
 const RETRY_AFTER = { description: 'seconds to wait before trying again', schema: { type: 'integer' } };
@@ -146,8 +147,14 @@ const REPLAYED = {
 
 /** Problem's `code` points to the catalog; any string stays valid, as codes are added over time. */
 function problemSchemas(problem: { properties?: Record<string, object> } | undefined) {
-  const code = { anyOf: [{ $ref: '#/components/schemas/ProblemCode' }, { type: 'string' }], ...problem?.properties?.code };
-  return { ProblemCode: PROBLEM_CODE_SCHEMA, ...(problem && { Problem: { ...problem, properties: { ...problem.properties, code } } }) };
+  const code = {
+    anyOf: [{ $ref: '#/components/schemas/ProblemCode' }, { type: 'string' }],
+    ...problem?.properties?.code,
+  };
+  return {
+    ProblemCode: PROBLEM_CODE_SCHEMA,
+    ...(problem && { Problem: { ...problem, properties: { ...problem.properties, code } } }),
+  };
 }
 
 /**
@@ -156,7 +163,10 @@ function problemSchemas(problem: { properties?: Record<string, object> } | undef
  * idempotency refusals and Idempotent-Replayed, Retry-After with a 429; every answer described.
  */
 export function completeDocument(doc: Document, bodyLimit: number): Document {
-  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ...problemSchemas(doc.components?.schemas?.Problem) } };
+  doc.components = {
+    ...doc.components,
+    schemas: { ...doc.components?.schemas, ...problemSchemas(doc.components?.schemas?.Problem) },
+  };
   const operationIds = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {

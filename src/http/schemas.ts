@@ -9,16 +9,33 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const CurrencyCode = Type.Union([Type.Literal('EUR'), Type.Literal('USD'), Type.Literal('GBP')]);
 
-export const Money = Type.Object({ amount: Type.Integer({ description: 'minor units (cents)' }), currency: CurrencyCode });
+export const Money = Type.Object({
+  amount: Type.Integer({ description: 'minor units (cents)' }),
+  currency: CurrencyCode,
+});
 
 /** Spend of the last twelve months (the current one included), by UTC month: invoices minus credit notes. */
-export const Spend = Type.Object({
-  from: DateTime, to: DateTime,
-  items: Type.Array(Type.Object({
-    currency: CurrencyCode, total: Money,
-    months: Type.Array(Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }), spend: Money }), { minItems: 12, maxItems: 12 }),
-  }), { description: 'one series per currency, never added across' }),
-}, { $id: 'Spend' });
+export const Spend = Type.Object(
+  {
+    from: DateTime,
+    to: DateTime,
+    items: Type.Array(
+      Type.Object({
+        currency: CurrencyCode,
+        total: Money,
+        months: Type.Array(
+          Type.Object({
+            month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }),
+            spend: Money,
+          }),
+          { minItems: 12, maxItems: 12 },
+        ),
+      }),
+      { description: 'one series per currency, never added across' },
+    ),
+  },
+  { $id: 'Spend' },
+);
 
 export const Problem = Type.Object(
   {
@@ -28,20 +45,38 @@ export const Problem = Type.Object(
     code: Type.String({ description: 'stable machine-readable error code: one of ProblemCode' }),
     detail: Type.Optional(Type.String()),
     // extension members, sent with the codes named
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), { description: 'validation_failed: each invalid input' })),
-    users: Type.Optional(Type.Array(Type.Object({ id: Uuid, displayName: Nullable(Type.String()) }), {
-      description: 'usage_location_required, already_licensed, not_in_organization: the people concerned (null: no such person)',
-    })),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), {
+        description: 'validation_failed: each invalid input',
+      }),
+    ),
+    users: Type.Optional(
+      Type.Array(Type.Object({ id: Uuid, displayName: Nullable(Type.String()) }), {
+        description:
+          'usage_location_required, already_licensed, not_in_organization: the people concerned (null: no such person)',
+      }),
+    ),
     max: Type.Optional(Type.Integer({ description: 'too_many_users: the most people at once' })),
     available: Type.Optional(Type.Integer({ description: 'insufficient_licenses: the licenses left' })),
     needed: Type.Optional(Type.Integer({ description: 'insufficient_licenses: the licenses asked for' })),
     assigned: Type.Optional(Type.Integer({ description: 'licenses_assigned: the licenses assigned now' })),
     mustUnassign: Type.Optional(Type.Integer({ description: 'licenses_assigned: how many to unassign first' })),
-    country: Type.Optional(Type.String({ description: 'unsupported_country, invalid_vat_number: the country concerned' })),
-    example: Type.Optional(Type.String({ description: 'invalid_vat_number: a number of the right form for the country' })),
-    subscriptions: Type.Optional(Type.Integer({ description: 'payment_method_in_use: the live subscriptions the card pays for' })),
+    country: Type.Optional(
+      Type.String({ description: 'unsupported_country, invalid_vat_number: the country concerned' }),
+    ),
+    example: Type.Optional(
+      Type.String({ description: 'invalid_vat_number: a number of the right form for the country' }),
+    ),
+    subscriptions: Type.Optional(
+      Type.Integer({ description: 'payment_method_in_use: the live subscriptions the card pays for' }),
+    ),
     retryAfterSeconds: Type.Optional(Type.Integer({ description: 'too_many_attempts: as the Retry-After header' })),
-    txtRecord: Type.Optional(Type.Object({ name: Type.String(), value: Type.String() }, { description: 'domain_not_verified: the record to publish' })),
+    txtRecord: Type.Optional(
+      Type.Object(
+        { name: Type.String(), value: Type.String() },
+        { description: 'domain_not_verified: the record to publish' },
+      ),
+    ),
   },
   { additionalProperties: true, $id: 'Problem' },
 );
@@ -65,11 +100,12 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 /** A browser navigation's answer: 302 Found, to the Location said. */
-export const redirect = (description: string) => ({ 302: Type.Null({ description, headers: { location: Type.String() } }) });
+export const redirect = (description: string) => ({
+  302: Type.Null({ description, headers: { location: Type.String() } }),
+});
 
 /** Error responses a route may give, for the OpenAPI document. */
-export const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { $ref: 'Problem#' }]));
+export const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, { $ref: 'Problem#' }]));
 
 export const Address = Type.Object({
   line1: Type.String({ minLength: 1, maxLength: 200 }),
@@ -105,11 +141,20 @@ export const SubscriptionStatus = Type.Enum(SUBSCRIPTION_STATUSES);
 export const Term = Type.Enum(TERMS);
 
 /** Errors of the Graph-compatible API, in Microsoft Graph's shape. */
-export const GraphError = Type.Object({
-  error: Type.Object({
-    code: Type.String(), message: Type.String(),
-    innerError: Type.Object({ code: Type.String(), date: Type.String(), 'request-id': Uuid, 'client-request-id': Type.String() }),
-  }),
-}, { $id: 'GraphError' });
+export const GraphError = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      innerError: Type.Object({
+        code: Type.String(),
+        date: Type.String(),
+        'request-id': Uuid,
+        'client-request-id': Type.String(),
+      }),
+    }),
+  },
+  { $id: 'GraphError' },
+);
 export const graphProblems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: 'GraphError#' }]));

@@ -16,7 +16,8 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 type Nonce = FastifyReply['cspNonce'];
 const nonces = new WeakMap<ServerResponse, Nonce>();
-const nonceOf = (kind: keyof Nonce) => (_req: unknown, res: ServerResponse) => `'nonce-${nonces.get(res)?.[kind] ?? ''}'`;
+const nonceOf = (kind: keyof Nonce) => (_req: unknown, res: ServerResponse) =>
+  `'nonce-${nonces.get(res)?.[kind] ?? ''}'`;
 
 // helmet is built once; @fastify/helmet rebuilt it (parsing the directives) on every request, a tenth
 // of the portal's CPU under the seat benchmark

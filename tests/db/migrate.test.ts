@@ -13,13 +13,15 @@ describe('migrations', () => {
   it('records every numbered file and applies nothing the second time', async () => {
     expect(await migrate(t.db)).toEqual([]);
     const rows = await t.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['001_foundation.sql', '002_commerce.sql', '003_gateway.sql']));
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['001_foundation.sql', '002_commerce.sql', '003_gateway.sql']),
+    );
   });
 
   it('applies once when several processes start at the same time (advisory lock)', async () => {
     // on PGlite there is one process: the second call simply finds everything applied
     const others = t.url ? [connectPostgres(t.url, 1), connectPostgres(t.url, 1), connectPostgres(t.url, 1)] : [t.db];
-    await t.db.exec('DELETE FROM schema_migrations WHERE name = \'003_gateway.sql\'; DROP SCHEMA gateway CASCADE');
+    await t.db.exec("DELETE FROM schema_migrations WHERE name = '003_gateway.sql'; DROP SCHEMA gateway CASCADE");
     const results = await Promise.all(others.map((db) => migrate(db)));
     expect(results.flat()).toEqual(['003_gateway.sql']);
     if (t.url) await Promise.all(others.map((db) => db.close()));
@@ -34,8 +36,17 @@ describe('migrations', () => {
     );
     // the operator's (catalog, prices, the server's token signing keys), or kept before anyone is
     // known (sign-in attempts by email and address, single sign-on requests in flight)
-    const global = new Set(['organizations', 'products', 'product_prices', 'product_price_versions', 'tax_rates', 'schema_migrations',
-      'sign_in_attempts', 'sso_requests', 'token_signing_keys']);
+    const global = new Set([
+      'organizations',
+      'products',
+      'product_prices',
+      'product_price_versions',
+      'tax_rates',
+      'schema_migrations',
+      'sign_in_attempts',
+      'sso_requests',
+      'token_signing_keys',
+    ]);
     const tenant = rows.filter((r) => !global.has(r.table));
     expect(tenant.length).toBeGreaterThanOrEqual(14);
     expect(tenant.filter((r) => r.first !== 'org_id').map((r) => r.table)).toEqual([]);

@@ -21,7 +21,11 @@ describe('cursors', () => {
     const key = { searchName: 'adele vance', id: '7530644f-67c8-463a-8852-24b701cdd2ca' };
     expect(decodeCursor(encodeCursor(key))).toEqual(key);
     expect(decodeCursor(undefined)).toBeUndefined();
-    for (const bad of ['not-base64-json', Buffer.from('[1,2]').toString('base64url'), Buffer.from('42').toString('base64url')]) {
+    for (const bad of [
+      'not-base64-json',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('42').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(AppError);
     }
     const forged = encodeCursor({ searchName: { $gt: '' }, id: 'x' });

@@ -22,7 +22,12 @@ describe('terms', () => {
 });
 
 describe('pricing', () => {
-  const term = { unitPrice: 1644, term: 'monthly' as const, termStart: d('2026-03-02T09:00:00Z'), termEnd: d('2026-04-02T09:00:00Z') };
+  const term = {
+    unitPrice: 1644,
+    term: 'monthly' as const,
+    termStart: d('2026-03-02T09:00:00Z'),
+    termEnd: d('2026-04-02T09:00:00Z'),
+  };
 
   it('prorates price x licenses x remaining days / days in the term, half up', () => {
     expect(prorate(term, 5, d('2026-03-12T09:00:00Z'))).toBe(5568); // 8220 x 21 / 31 = 5568.39
@@ -36,26 +41,43 @@ describe('pricing', () => {
   });
 
   it('never charges more than the whole term nor less than nothing', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: -40, max: 40 }), (price, n, day) => {
-      const amount = prorate({ ...term, unitPrice: price }, n, new Date(term.termStart.getTime() + day * 86_400_000));
-      return Number.isInteger(amount) && amount >= 0 && amount <= price * n;
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: -40, max: 40 }),
+        (price, n, day) => {
+          const amount = prorate(
+            { ...term, unitPrice: price },
+            n,
+            new Date(term.termStart.getTime() + day * 86_400_000),
+          );
+          return Number.isInteger(amount) && amount >= 0 && amount <= price * n;
+        },
+      ),
+    );
   });
 
   it('adds VAT on top, and finds it inside a capped refund', () => {
     expect(totalsOf(49320, 2000)).toEqual({ subtotal: 49320, taxRateBp: 2000, tax: 9864, total: 59184 });
     expect(totalsOf(16440, 1900)).toEqual({ subtotal: 16440, taxRateBp: 1900, tax: 3124, total: 19564 });
     expect(totalsFromGross(59184, 2000)).toEqual({ subtotal: 49320, taxRateBp: 2000, tax: 9864, total: 59184 });
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 2700 }), (total, rate) => {
-      const t = totalsFromGross(total, rate);
-      return t.subtotal + t.tax === total && t.subtotal >= 0;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 2700 }), (total, rate) => {
+        const t = totalsFromGross(total, rate);
+        return t.subtotal + t.tax === total && t.subtotal >= 0;
+      }),
+    );
   });
 });
 
 describe('lifecycle', () => {
   const base: LifecycleState = {
-    status: 'active', termEnd: d('2026-04-02T09:00:00Z'), autoRenew: true, startedAsTrial: false, hasPaymentMethod: true,
+    status: 'active',
+    termEnd: d('2026-04-02T09:00:00Z'),
+    autoRenew: true,
+    startedAsTrial: false,
+    hasPaymentMethod: true,
     statusChangedAt: d('2026-03-02T09:00:00Z'),
   };
   it('renews at the term end with auto-renew and a card, otherwise expires', () => {

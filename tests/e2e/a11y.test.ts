@@ -242,7 +242,13 @@ async function memberPanes(t: Tour) {
     say('Ajouter un mode de paiement', 'Add a payment method'),
   );
   await t.close(add);
-  const card = await pane(t, page.getByRole('grid').getByRole('row').nth(1).getByRole('button').first(), /./, undefined, 'pane card');
+  const card = await pane(
+    t,
+    page.getByRole('grid').getByRole('row').nth(1).getByRole('button').first(),
+    /./,
+    undefined,
+    'pane card',
+  );
   await card.getByRole('button', { name: say('Modifier', 'Edit'), exact: true }).click();
   await card.getByRole('button', { name: say('Enregistrer', 'Save') }).waitFor();
   await t.check('pane card, editing');

@@ -14,12 +14,23 @@ describe('the admin side', () => {
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Libre-service' }).click();
     await page.keyboard.press('Escape');
-    await page.getByRole('row').filter({ hasText: 'Project Plan 1' }).getByRole('link', { name: 'Project Plan 1' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Project Plan 1' })
+      .getByRole('link', { name: 'Project Plan 1' })
+      .click();
     const pane = page.getByRole('dialog', { name: 'Project Plan 1' });
     const fields = pane.getByRole('definition');
     await fields.first().waitFor();
     const terms = await pane.locator('dt').allTextContents();
-    expect(terms).toEqual(['Produit', "Nom de l'acheteur", 'Abonnements achetés', "Date d'expiration", "Prix d'achat", 'Utilisateurs affectés']);
+    expect(terms).toEqual([
+      'Produit',
+      "Nom de l'acheteur",
+      'Abonnements achetés',
+      "Date d'expiration",
+      "Prix d'achat",
+      'Utilisateurs affectés',
+    ]);
     const values = await fields.allTextContents();
     expect(values[0]).toBe('Project Plan 1');
     expect(values[1]).toContain('Adèle Vance');
@@ -55,14 +66,20 @@ describe('the admin side', () => {
 
   it('moves the users of a purchase to an organization subscription, and the buyer sees the notification', async () => {
     const adele = await ctx.app.signIn('adele@contoso.example');
-    const purchase = (await adele.get('/api/subscriptions')).body.items.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro');
+    const purchase = (await adele.get('/api/subscriptions')).body.items.find(
+      (s: { product: { name: string } }) => s.product.name === 'Power BI Pro',
+    );
     const people = (await adele.get('/api/people?search=a&limit=3')).body.items.map((p: { id: string }) => p.id);
     expect((await adele.post(`/api/subscriptions/${purchase.id}/assignments`, { userIds: people })).status).toBe(200);
     expect((await buy(await ctx.app.signIn('admin@contoso.example'), { quantity: 10 })).status).toBe(201);
 
     const admin = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'en-US');
     await admin.getByRole('navigation').getByRole('link', { name: 'Self-service purchases' }).click();
-    await admin.getByRole('row').filter({ hasText: 'Adèle Vance' }).getByRole('button', { name: 'Power BI Pro' }).click();
+    await admin
+      .getByRole('row')
+      .filter({ hasText: 'Adèle Vance' })
+      .getByRole('button', { name: 'Power BI Pro' })
+      .click();
     const pane = admin.getByRole('dialog', { name: 'Power BI Pro' });
     await pane.getByRole('button', { name: 'Take control of this subscription' }).click();
     await pane.getByRole('radio', { name: 'Move the users to a subscription of the organization' }).check();

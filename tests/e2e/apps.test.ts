@@ -6,9 +6,18 @@ import { send } from '../helpers/app.js';
 // Admin > Settings > Apps: an admin registers a daemon's credentials, rotates its secret and revokes it.
 const ctx = useAppAndBrowser();
 
-const grant = (tenant: string, clientId: string, secret: string) => send(`${ctx.app.url}/${tenant}/oauth2/v2.0/token`, 'POST',
-  new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope: 'https://graph.microsoft.com/.default' }).toString(),
-  { 'content-type': 'application/x-www-form-urlencoded' });
+const grant = (tenant: string, clientId: string, secret: string) =>
+  send(
+    `${ctx.app.url}/${tenant}/oauth2/v2.0/token`,
+    'POST',
+    new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: secret,
+      scope: 'https://graph.microsoft.com/.default',
+    }).toString(),
+    { 'content-type': 'application/x-www-form-urlencoded' },
+  );
 const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true }).inputValue();
 
 describe('Administration > Paramètres > Applications, in French', () => {
@@ -21,9 +30,17 @@ describe('Administration > Paramètres > Applications, in French', () => {
     await page.getByRole('checkbox', { name: 'Lire l’organisation et ses produits (Organization.Read.All)' }).check();
     await page.getByRole('button', { name: 'Inscrire l’application' }).click();
     await page.getByText('Secret client (affiché cette seule fois)', { exact: false }).waitFor();
-    const [clientId, tenant, secret] = [await field(page, 'ID client'), await field(page, 'ID de locataire'), await field(page, 'Secret client')];
+    const [clientId, tenant, secret] = [
+      await field(page, 'ID client'),
+      await field(page, 'ID de locataire'),
+      await field(page, 'Secret client'),
+    ];
     expect((await grant(tenant, clientId, secret)).status).toBe(200);
-    await page.getByRole('row', { name: /Robot de licences.*User\.Read\.All, LicenseAssignment\.ReadWrite\.All, Organization\.Read\.All.*Jamais/ }).waitFor();
+    await page
+      .getByRole('row', {
+        name: /Robot de licences.*User\.Read\.All, LicenseAssignment\.ReadWrite\.All, Organization\.Read\.All.*Jamais/,
+      })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Nouveau secret Robot de licences' }).click();
     await page.getByText('Nouveau secret client pour Robot de licences', { exact: false }).waitFor();
@@ -48,6 +65,8 @@ describe('Admin > Settings > Apps, in English', () => {
     await page.getByRole('button', { name: 'Register app' }).click();
     await page.getByText('Client secret (shown only this once)', { exact: false }).waitFor();
     expect(await field(page, 'Client secret')).toMatch(/^ssa_/);
-    await page.getByRole('row', { name: /License robot.*User\.Read\.All, LicenseAssignment\.ReadWrite\.All/ }).waitFor();
+    await page
+      .getByRole('row', { name: /License robot.*User\.Read\.All, LicenseAssignment\.ReadWrite\.All/ })
+      .waitFor();
   });
 });

@@ -11,28 +11,96 @@ const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
-    bills: 'Factures et paiements', profiles: 'Profils de facturation', methods: 'Modes de paiement', invoices: 'Factures', edit: 'Modifier',
-    replace: 'Remplacer', save: 'Enregistrer', cvc: 'Code de sécurité', nameOnCard: 'Nom sur la carte', newCard: 'Une nouvelle carte',
-    add: 'Ajouter un mode de paiement', addButton: 'Ajouter', number: 'Numéro de carte', month: "Mois d'expiration", year: "Année d'expiration",
-    line1: 'Adresse (ligne 1)', city: 'Ville', postal: 'Code postal', saved: 'Le mode de paiement a été enregistré.', replaced: 'Le mode de paiement a été remplacé',
-    period: 'Période', past3: 'Les 3 derniers mois', past6: 'Les 6 derniers mois', range: 'Spécifier une plage de dates', from: 'Du', to: 'Au', apply: 'Appliquer',
-    pdf: 'Télécharger le PDF', mastercard: 'MASTERCARD se terminant par 4444', total: '19 728,00 €', lang: 'fr',
-    editProfile: 'Modifier le profil de facturation', country: 'Pays ou région', invoiceEmail: 'E-mail de facturation', colon: ' : ',
-    profileSaved: 'Le profil de facturation a été enregistré', home: 'France', abroad: 'Allemagne', badNumber: "Le numéro de carte n'est pas valide.",
-    noFrom: 'Du : choisissez une date.', offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-    remove: 'Supprimer', inUse: 'Cette carte paie des abonnements', removed: 'Le mode de paiement a été supprimé.',
+    bills: 'Factures et paiements',
+    profiles: 'Profils de facturation',
+    methods: 'Modes de paiement',
+    invoices: 'Factures',
+    edit: 'Modifier',
+    replace: 'Remplacer',
+    save: 'Enregistrer',
+    cvc: 'Code de sécurité',
+    nameOnCard: 'Nom sur la carte',
+    newCard: 'Une nouvelle carte',
+    add: 'Ajouter un mode de paiement',
+    addButton: 'Ajouter',
+    number: 'Numéro de carte',
+    month: "Mois d'expiration",
+    year: "Année d'expiration",
+    line1: 'Adresse (ligne 1)',
+    city: 'Ville',
+    postal: 'Code postal',
+    saved: 'Le mode de paiement a été enregistré.',
+    replaced: 'Le mode de paiement a été remplacé',
+    period: 'Période',
+    past3: 'Les 3 derniers mois',
+    past6: 'Les 6 derniers mois',
+    range: 'Spécifier une plage de dates',
+    from: 'Du',
+    to: 'Au',
+    apply: 'Appliquer',
+    pdf: 'Télécharger le PDF',
+    mastercard: 'MASTERCARD se terminant par 4444',
+    total: '19 728,00 €',
+    lang: 'fr',
+    editProfile: 'Modifier le profil de facturation',
+    country: 'Pays ou région',
+    invoiceEmail: 'E-mail de facturation',
+    colon: ' : ',
+    profileSaved: 'Le profil de facturation a été enregistré',
+    home: 'France',
+    abroad: 'Allemagne',
+    badNumber: "Le numéro de carte n'est pas valide.",
+    noFrom: 'Du : choisissez une date.',
+    offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    remove: 'Supprimer',
+    inUse: 'Cette carte paie des abonnements',
+    removed: 'Le mode de paiement a été supprimé.',
   },
   en: {
-    bills: 'Bills & payments', profiles: 'Billing profiles', methods: 'Payment methods', invoices: 'Invoices', edit: 'Edit',
-    replace: 'Replace', save: 'Save', cvc: 'Security code', nameOnCard: 'Name on card', newCard: 'A new card',
-    add: 'Add a payment method', addButton: 'Add', number: 'Card number', month: 'Expiration month', year: 'Expiration year',
-    line1: 'Address line 1', city: 'City', postal: 'Postal code', saved: 'The payment method was saved.', replaced: 'The payment method was replaced',
-    period: 'Period', past3: 'Past 3 months', past6: 'Past 6 months', range: 'Specify a date range', from: 'From', to: 'To', apply: 'Apply',
-    pdf: 'Download PDF', mastercard: 'MASTERCARD ending in 4444', total: '$336.00', lang: 'en',
-    editProfile: 'Edit billing profile', country: 'Country or region', invoiceEmail: 'Invoice email', colon: ': ',
-    profileSaved: 'The billing profile was saved', home: 'United States', abroad: 'Germany', badNumber: 'The card number is not valid.',
-    noFrom: 'From: choose a date.', offline: 'The server could not be reached. Check your connection and try again.',
-    remove: 'Remove', inUse: 'This card pays for subscriptions', removed: 'The payment method was removed.',
+    bills: 'Bills & payments',
+    profiles: 'Billing profiles',
+    methods: 'Payment methods',
+    invoices: 'Invoices',
+    edit: 'Edit',
+    replace: 'Replace',
+    save: 'Save',
+    cvc: 'Security code',
+    nameOnCard: 'Name on card',
+    newCard: 'A new card',
+    add: 'Add a payment method',
+    addButton: 'Add',
+    number: 'Card number',
+    month: 'Expiration month',
+    year: 'Expiration year',
+    line1: 'Address line 1',
+    city: 'City',
+    postal: 'Postal code',
+    saved: 'The payment method was saved.',
+    replaced: 'The payment method was replaced',
+    period: 'Period',
+    past3: 'Past 3 months',
+    past6: 'Past 6 months',
+    range: 'Specify a date range',
+    from: 'From',
+    to: 'To',
+    apply: 'Apply',
+    pdf: 'Download PDF',
+    mastercard: 'MASTERCARD ending in 4444',
+    total: '$336.00',
+    lang: 'en',
+    editProfile: 'Edit billing profile',
+    country: 'Country or region',
+    invoiceEmail: 'Invoice email',
+    colon: ': ',
+    profileSaved: 'The billing profile was saved',
+    home: 'United States',
+    abroad: 'Germany',
+    badNumber: 'The card number is not valid.',
+    noFrom: 'From: choose a date.',
+    offline: 'The server could not be reached. Check your connection and try again.',
+    remove: 'Remove',
+    inUse: 'This card pays for subscriptions',
+    removed: 'The payment method was removed.',
   },
 };
 type Labels = typeof L.fr;
@@ -166,9 +234,17 @@ describe('Billing > Bills & payments, as in the guide', () => {
   // last: it moves the server's clock a month on
   it('"Payer maintenant": a renewal the card refused is paid with a new card', async () => {
     const { app } = ctx;
-    const sub = (await buy(await app.signIn('megan@contoso.example'), { quantity: 2, term: 'monthly', card: { ...card(), nameOnCard: 'Megan Bowen' } })).body;
+    const sub = (
+      await buy(await app.signIn('megan@contoso.example'), {
+        quantity: 2,
+        term: 'monthly',
+        card: { ...card(), nameOnCard: 'Megan Bowen' },
+      })
+    ).body;
     await app.deps.db.query(
-      `UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE token = (SELECT gateway_token FROM payment_methods WHERE id = $1)`, [sub.paymentMethod.id]);
+      `UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE token = (SELECT gateway_token FROM payment_methods WHERE id = $1)`,
+      [sub.paymentMethod.id],
+    );
     app.clock.set('2026-04-02T09:00:00Z');
     await runJobsOnce(app.deps);
 
@@ -187,7 +263,9 @@ describe('Billing > Bills & payments, as in the guide', () => {
     expect(await pane.getByRole('button', { name: 'Payer maintenant' }).count()).toBe(0);
     await pane.getByRole('button', { name: 'Fermer' }).last().click();
     await page.getByRole('grid').getByRole('row').filter({ hasText: number }).filter({ hasText: 'Payée' }).waitFor();
-    expect((await (await app.signIn('megan@contoso.example')).get(`/api/subscriptions/${sub.id}`)).body.status).toBe('active');
+    expect((await (await app.signIn('megan@contoso.example')).get(`/api/subscriptions/${sub.id}`)).body.status).toBe(
+      'active',
+    );
     await page.context().close();
   });
 });

@@ -6,8 +6,22 @@ import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 const ctx = useAppAndBrowser();
 
 const L = {
-  'fr-FR': { bills: 'Factures et paiements', profiles: 'Profils de facturation', edit: 'Modifier le profil de facturation', country: 'Pays ou région', save: 'Enregistrer', saved: 'Le profil de facturation a été enregistré' },
-  'en-US': { bills: 'Bills & payments', profiles: 'Billing profiles', edit: 'Edit billing profile', country: 'Country or region', save: 'Save', saved: 'The billing profile was saved' },
+  'fr-FR': {
+    bills: 'Factures et paiements',
+    profiles: 'Profils de facturation',
+    edit: 'Modifier le profil de facturation',
+    country: 'Pays ou région',
+    save: 'Enregistrer',
+    saved: 'Le profil de facturation a été enregistré',
+  },
+  'en-US': {
+    bills: 'Bills & payments',
+    profiles: 'Billing profiles',
+    edit: 'Edit billing profile',
+    country: 'Country or region',
+    save: 'Save',
+    saved: 'The billing profile was saved',
+  },
 };
 
 describe('billing countries', () => {
@@ -37,7 +51,9 @@ describe('billing countries', () => {
       await page.getByRole('option', { name: chosen }).click();
       await pane.getByRole('button', { name: l.save }).click();
       await page.getByText(l.saved).waitFor();
-      const profiles = (await (await page.request.get('/api/billing-profiles')).json()) as { items: { name: string; country: string }[] };
+      const profiles = (await (await page.request.get('/api/billing-profiles')).json()) as {
+        items: { name: string; country: string }[];
+      };
       expect(profiles.items.find((p) => p.name === profile)?.country).toBe(code);
       await page.getByRole('button', { name: l.edit }).click();
       pane = page.getByRole('dialog');

@@ -8,7 +8,9 @@ const ctx = useAppAndBrowser();
 function watchViolations(context: BrowserContext, page: Page): string[] {
   const seen: string[] = [];
   void context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   page.on('console', (m) => {
     if (/content security policy|csp violation/i.test(m.text())) seen.push(m.text());
@@ -18,7 +20,8 @@ function watchViolations(context: BrowserContext, page: Page): string[] {
 }
 
 /** How many CSS rules the page holds: Fluent UI's styles are inserted at run time, and a CSP that blocked them would leave few. */
-const cssRules = (page: Page) => page.evaluate(() => Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0));
+const cssRules = (page: Page) =>
+  page.evaluate(() => Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0));
 
 describe('the strict Content-Security-Policy', () => {
   it('lets the web UI run and style itself, with no violation reported', async () => {
@@ -37,7 +40,9 @@ describe('the strict Content-Security-Policy', () => {
     await page.getByRole('heading', { name: 'Licenses' }).first().waitFor();
     expect(await cssRules(page)).toBeGreaterThan(200);
     // an invoice's PDF opens in Chromium's viewer under the same policy
-    const invoice = await page.evaluate(async () => (await (await fetch('/api/invoices?months=24')).json()).items[0].id as string);
+    const invoice = await page.evaluate(
+      async () => (await (await fetch('/api/invoices?months=24')).json()).items[0].id as string,
+    );
     const pdf = await page.goto(`/api/invoices/${invoice}/pdf?lang=en`);
     expect(pdf?.headers()['content-type']).toBe('application/pdf');
     expect(violations).toEqual([]);

@@ -9,14 +9,30 @@ const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
-    licenses: 'Licences', assign: 'Attribuer des licences', pane: 'Attribuer des licences aux utilisateurs', users: 'Utilisateurs', affect: 'Affecter',
-    close: 'Fermer', assigned: (n: number) => `Licences attribuées à ${n} utilisateurs.`, note: 'Vous pouvez uniquement attribuer des licences à des personnes de votre organisation.',
-    select: (name: string) => `Sélectionner ${name}`, unassignLicenses: "Annuler l'affectation des licences", unassign: "Annuler l'affectation",
+    licenses: 'Licences',
+    assign: 'Attribuer des licences',
+    pane: 'Attribuer des licences aux utilisateurs',
+    users: 'Utilisateurs',
+    affect: 'Affecter',
+    close: 'Fermer',
+    assigned: (n: number) => `Licences attribuées à ${n} utilisateurs.`,
+    note: 'Vous pouvez uniquement attribuer des licences à des personnes de votre organisation.',
+    select: (name: string) => `Sélectionner ${name}`,
+    unassignLicenses: "Annuler l'affectation des licences",
+    unassign: "Annuler l'affectation",
   },
   en: {
-    licenses: 'Licenses', assign: 'Assign licenses', pane: 'Assign licenses to users', users: 'Users', affect: 'Assign',
-    close: 'Close', assigned: (n: number) => `Licenses assigned to ${n} users.`, note: 'You can only assign licenses to people in your organization.',
-    select: (name: string) => `Select ${name}`, unassignLicenses: 'Unassign licenses', unassign: 'Unassign',
+    licenses: 'Licenses',
+    assign: 'Assign licenses',
+    pane: 'Assign licenses to users',
+    users: 'Users',
+    affect: 'Assign',
+    close: 'Close',
+    assigned: (n: number) => `Licenses assigned to ${n} users.`,
+    note: 'You can only assign licenses to people in your organization.',
+    select: (name: string) => `Select ${name}`,
+    unassignLicenses: 'Unassign licenses',
+    unassign: 'Unassign',
   },
 };
 
@@ -46,7 +62,10 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, people: 
   await page.getByRole('link', { name: product }).click();
   await page.getByRole('checkbox', { name: l.select(people[0]![1]) }).click();
   await page.getByRole('button', { name: l.unassignLicenses }).click();
-  await page.getByRole('dialog', { name: l.unassignLicenses }).getByRole('button', { name: l.unassign, exact: true }).click();
+  await page
+    .getByRole('dialog', { name: l.unassignLicenses })
+    .getByRole('button', { name: l.unassign, exact: true })
+    .click();
   await page.getByRole('row').filter({ hasText: people[1]![1] }).waitFor();
   await page.getByRole('row').filter({ hasText: people[0]![1] }).waitFor({ state: 'detached' });
 }
@@ -54,26 +73,40 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, people: 
 describe('Billing > Licenses, as in the guide', () => {
   it('in French: assigns two colleagues found by name, then unassigns one; a refusal names the person', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
-    await followGuide(page, L.fr, 'Power BI Pro', [['Meg', 'Megan Bowen'], ['élo', 'Élodie Martin']]);
+    await followGuide(page, L.fr, 'Power BI Pro', [
+      ['Meg', 'Megan Bowen'],
+      ['élo', 'Élodie Martin'],
+    ]);
     // a refusal names the people concerned, and assigns nobody
     await page.getByRole('button', { name: L.fr.assign, exact: true }).click();
     await addPerson(page, L.fr, 'Nes', 'Nestor Wilke');
     const pane = page.getByRole('dialog', { name: L.fr.pane });
     await pane.getByRole('button', { name: L.fr.affect, exact: true }).click();
-    await pane.getByText("Ces personnes doivent avoir un emplacement d'utilisation avant de recevoir une licence : Nestor Wilke.").waitFor();
+    await pane
+      .getByText(
+        "Ces personnes doivent avoir un emplacement d'utilisation avant de recevoir une licence : Nestor Wilke.",
+      )
+      .waitFor();
     const adele = await ctx.app.signIn('adele@contoso.example');
-    const pool = (await adele.get('/api/licenses')).body.items.find((l: { product: { name: string } }) => l.product.name === 'Power BI Pro');
+    const pool = (await adele.get('/api/licenses')).body.items.find(
+      (l: { product: { name: string } }) => l.product.name === 'Power BI Pro',
+    );
     expect(pool).toMatchObject({ assigned: 1 });
     await page.context().close();
   });
 
   it('in English: the same steps, and the 21st person is refused', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
-    await followGuide(page, L.en, 'Visio Plan 2', [['Adè', 'Adèle Vance'], ['Meg', 'Megan Bowen']]);
+    await followGuide(page, L.en, 'Visio Plan 2', [
+      ['Adè', 'Adèle Vance'],
+      ['Meg', 'Megan Bowen'],
+    ]);
     // up to 20 at a time
     const megan = await ctx.app.signIn('megan@contoso.example');
     const names: string[] = (await megan.get('/api/people?limit=30')).body.items
-      .filter((p: { displayName: string }) => !['Megan Bowen', 'Adèle Vance'].includes(p.displayName)).map((p: { displayName: string }) => p.displayName).slice(0, 21);
+      .filter((p: { displayName: string }) => !['Megan Bowen', 'Adèle Vance'].includes(p.displayName))
+      .map((p: { displayName: string }) => p.displayName)
+      .slice(0, 21);
     await page.getByRole('button', { name: L.en.assign, exact: true }).click();
     for (const name of names.slice(0, 20)) await addPerson(page, L.en, name, name);
     const pane = page.getByRole('dialog', { name: L.en.pane });
@@ -88,20 +121,33 @@ describe('Billing > Licenses, as in the guide', () => {
   it('shows a large pool fifty people at a time, the rest with Show more', async () => {
     const megan = await ctx.app.signIn('megan@contoso.example');
     const sub = (await buy(megan, { productId: 'CFQ7TTC0LH2H', quantity: 60 })).body;
-    const eligible: string[] = (await ctx.app.deps.db.query<{ id: string }>(
-      `SELECT id FROM people WHERE org_id = $1 AND status = 'active' AND usage_location IS NOT NULL`, [megan.orgId])).map((r) => r.id);
+    const eligible: string[] = (
+      await ctx.app.deps.db.query<{ id: string }>(
+        `SELECT id FROM people WHERE org_id = $1 AND status = 'active' AND usage_location IS NOT NULL`,
+        [megan.orgId],
+      )
+    ).map((r) => r.id);
     for (let i = 0; i < eligible.length; i += 20) {
-      expect((await megan.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: eligible.slice(i, i + 20) })).status).toBe(200);
+      expect(
+        (await megan.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: eligible.slice(i, i + 20) })).status,
+      ).toBe(200);
     }
     expect(eligible.length).toBeGreaterThan(50);
     const first = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=50`)).body;
-    const rest = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    const rest = (
+      await megan.get(
+        `/api/subscriptions/${sub.id}/assignments?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`,
+      )
+    ).body;
     const lastName: string = rest.items.at(-1).person.displayName;
 
     const page = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: L.en.licenses, exact: true }).click();
     await page.getByRole('link', { name: 'Power Apps per user', exact: true }).click();
-    await page.getByRole('row').filter({ hasText: first.items.at(-1).person.displayName }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: first.items.at(-1).person.displayName })
+      .waitFor();
     expect(await page.getByRole('row').filter({ hasText: lastName }).count()).toBe(0);
     await page.getByRole('button', { name: 'Show more' }).click();
     await page.getByRole('row').filter({ hasText: lastName }).waitFor();

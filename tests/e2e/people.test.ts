@@ -15,7 +15,8 @@ const dns = dns2.createServer({
   handle(request, reply) {
     const response = dns2.Packet.createResponseFromRequest(request);
     const name = request.questions[0]!.name;
-    for (const data of txt.get(name.toLowerCase()) ?? []) response.answers.push({ name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 60, data } as never);
+    for (const data of txt.get(name.toLowerCase()) ?? [])
+      response.answers.push({ name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 60, data } as never);
     void reply(response);
   },
 });
@@ -32,10 +33,11 @@ afterAll(async () => {
   await dns.close();
 });
 
-const person = async (search: string) => (await admin.get(`/api/people?search=${encodeURIComponent(search)}`)).body.items[0];
+const person = async (search: string) =>
+  (await admin.get(`/api/people?search=${encodeURIComponent(search)}`)).body.items[0];
 
 describe('Administration > Personnes, in French', () => {
-  it('sets Nestor\'s usage location, adds someone who signs in from the link, blocks and deletes', async () => {
+  it("sets Nestor's usage location, adds someone who signs in from the link, blocks and deletes", async () => {
     const page = await signedInPage(browser, app.url, 'admin@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Personnes' }).click();
     await page.getByRole('heading', { name: 'Personnes' }).waitFor();
@@ -59,7 +61,9 @@ describe('Administration > Personnes, in French', () => {
     const invited = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     await invited.goto(link);
     await invited.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
-    await invited.getByText('Bienvenue dans Contoso, Oriane Newton. Vous vous connecterez avec oriane@contoso.example.').waitFor();
+    await invited
+      .getByText('Bienvenue dans Contoso, Oriane Newton. Vous vous connecterez avec oriane@contoso.example.')
+      .waitFor();
     await invited.getByLabel('Nouveau mot de passe (10 caractères au moins)').fill('oriane password 1');
     await invited.getByLabel('Confirmez le mot de passe').fill('oriane password 1');
     await invited.getByRole('button', { name: 'Enregistrer et se connecter' }).click();
@@ -84,16 +88,25 @@ describe('Administration > Personnes, in French', () => {
 
 describe('Settings > Sign-in and Provisioning, in English', () => {
   it('verifies a domain by DNS, connects an OpenID provider and creates then revokes a SCIM token', async () => {
-    const provider = await startOidcProvider({ redirectUri: `${app.url}/api/sso/callback`, postLogoutRedirectUri: `${app.url}/signin`, accounts: {} });
+    const provider = await startOidcProvider({
+      redirectUri: `${app.url}/api/sso/callback`,
+      postLogoutRedirectUri: `${app.url}/signin`,
+      accounts: {},
+    });
     const page = await signedInPage(browser, app.url, 'admin@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: 'Sign-in' }).click();
     await page.getByRole('heading', { name: 'Settings › Sign-in' }).waitFor();
 
     await page.getByLabel('Domain').fill('contoso.example');
     await page.getByRole('button', { name: 'Add a domain' }).click();
-    const record = (await page.getByRole('row', { name: /contoso\.example.*Not verified/ }).getByText(/^selfserve-verification=/).textContent())!;
+    const record = (await page
+      .getByRole('row', { name: /contoso\.example.*Not verified/ })
+      .getByText(/^selfserve-verification=/)
+      .textContent())!;
     await page.getByRole('button', { name: 'Verify contoso.example' }).click();
-    await page.getByText('The TXT record was not found at the domain yet. DNS changes can take a while to appear.').waitFor();
+    await page
+      .getByText('The TXT record was not found at the domain yet. DNS changes can take a while to appear.')
+      .waitFor();
     txt.set('contoso.example', [record]);
     await page.getByRole('button', { name: 'Verify contoso.example' }).click();
     await page.getByText('contoso.example is verified.').waitFor();
@@ -104,8 +117,12 @@ describe('Settings > Sign-in and Provisioning, in English', () => {
     await page.getByLabel('Client secret').fill(provider.clientSecret);
     await page.getByRole('button', { name: 'Save the provider' }).click();
     await page.getByText('The identity provider was saved.').waitFor();
-    expect(await page.getByLabel('Redirect URI to register at the provider').inputValue()).toBe(`${app.url}/api/sso/callback`);
-    expect((await send(`${app.url}/api/sign-in/discover`, 'POST', { email: 'adele@contoso.example' })).body.method).toBe('sso');
+    expect(await page.getByLabel('Redirect URI to register at the provider').inputValue()).toBe(
+      `${app.url}/api/sso/callback`,
+    );
+    expect(
+      (await send(`${app.url}/api/sign-in/discover`, 'POST', { email: 'adele@contoso.example' })).body.method,
+    ).toBe('sso');
 
     await page.getByRole('tab', { name: 'Provisioning' }).click();
     await page.getByRole('heading', { name: 'Settings › Provisioning' }).waitFor();

@@ -24,7 +24,10 @@ async function visitAll(page: Page, paths: string[]) {
   const wide: string[] = [];
   for (const path of paths) {
     await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 }).catch(() => wide.push(`${path}: no h1`));
+    await page
+      .getByRole('heading', { level: 1 })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => wide.push(`${path}: no h1`));
     // lists come after the heading
     await page.waitForLoadState('networkidle');
     if ((await overflow(page)) > 0) wide.push(`${path}: ${await overflow(page)} px too wide`);
@@ -41,7 +44,14 @@ describe('at 390 px', () => {
 
   it('no page of an admin scrolls sideways, in English', async () => {
     const page = await phone('admin@contoso.example', 'en-US');
-    expect(await visitAll(page, [...pages.admin, ...pages.member.filter((p) => !p.includes('/billing/products/') && !p.includes('/profiles/') && !p.includes('/licenses/'))])).toEqual([]);
+    expect(
+      await visitAll(page, [
+        ...pages.admin,
+        ...pages.member.filter(
+          (p) => !p.includes('/billing/products/') && !p.includes('/profiles/') && !p.includes('/licenses/'),
+        ),
+      ]),
+    ).toEqual([]);
     await page.context().close();
   });
 
@@ -63,7 +73,12 @@ describe('at 390 px', () => {
     await page.getByRole('button', { name: 'Attribuer des licences' }).click();
     const pane = page.getByRole('dialog', { name: 'Attribuer des licences aux utilisateurs' });
     // once it has slid in
-    await expect.poll(async () => { const box = (await pane.boundingBox())!; return [box.x, box.width]; }).toEqual([0, 390]);
+    await expect
+      .poll(async () => {
+        const box = (await pane.boundingBox())!;
+        return [box.x, box.width];
+      })
+      .toEqual([0, 390]);
     await page.context().close();
   });
 
@@ -76,7 +91,11 @@ describe('at 390 px', () => {
     await pane.getByRole('region', { name: 'What this change costs' }).waitFor();
     await expect.poll(async () => (await pane.boundingBox())!.x).toBe(0);
     expect((await pane.boundingBox())!.width).toBe(390);
-    expect(await pane.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 390.5).length)).toBe(0);
+    expect(
+      await pane.evaluate(
+        (el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 390.5).length,
+      ),
+    ).toBe(0);
     await page.context().close();
   });
 });

@@ -8,27 +8,82 @@ const ctx = useAppAndBrowser();
 
 const L = {
   fr: {
-    products: 'Produits', tab: 'Produits', filter: 'Filtrer', selfService: 'Libre-service', buy: 'Acheter des licences', remove: 'Supprimer des licences',
-    total: 'Total des licences', save: 'Enregistrer', more: 'Autres actions', cancel: "Annuler l'abonnement", saved: 'Vos modifications ont été enregistrées.',
-    reason: 'Trop cher', feedback: 'Commentaires (facultatif)', disabled: 'Désactivé', available: 'Disponibles', colon: ' : ',
-    lower: 'Vous avez 100 licences : un total inférieur supprime des licences.', goRemove: 'Supprimer des licences plutôt',
-    charged: 'Débité', refunded: 'Remboursé', chargedAfter: 'ont été débités.', refundedAfter: 'ont été remboursés.', invoice: 'Facture', creditNote: 'Avoir',
-    tax: 'TVA (20 %)', stays: 'Il reste actif jusqu’au', refundedTo: 'Remboursé sur la carte VISA se terminant par 4242', term: '(annuel)',
+    products: 'Produits',
+    tab: 'Produits',
+    filter: 'Filtrer',
+    selfService: 'Libre-service',
+    buy: 'Acheter des licences',
+    remove: 'Supprimer des licences',
+    total: 'Total des licences',
+    save: 'Enregistrer',
+    more: 'Autres actions',
+    cancel: "Annuler l'abonnement",
+    saved: 'Vos modifications ont été enregistrées.',
+    reason: 'Trop cher',
+    feedback: 'Commentaires (facultatif)',
+    disabled: 'Désactivé',
+    available: 'Disponibles',
+    colon: ' : ',
+    lower: 'Vous avez 100 licences : un total inférieur supprime des licences.',
+    goRemove: 'Supprimer des licences plutôt',
+    charged: 'Débité',
+    refunded: 'Remboursé',
+    chargedAfter: 'ont été débités.',
+    refundedAfter: 'ont été remboursés.',
+    invoice: 'Facture',
+    creditNote: 'Avoir',
+    tax: 'TVA (20 %)',
+    stays: 'Il reste actif jusqu’au',
+    refundedTo: 'Remboursé sur la carte VISA se terminant par 4242',
+    term: '(annuel)',
   },
   en: {
-    products: 'Your products', tab: 'Products', filter: 'Filter', selfService: 'Self-service', buy: 'Buy licenses', remove: 'Remove licenses',
-    total: 'Total licenses', save: 'Save', more: 'More actions', cancel: 'Cancel subscription', saved: 'Your changes were saved.',
-    reason: 'No longer needed', feedback: 'Feedback (optional)', disabled: 'Disabled', available: 'Available', colon: ': ',
-    lower: 'You have 10 licenses: a lower total removes licenses.', goRemove: 'Remove licenses instead',
-    charged: 'Charged', refunded: 'Refunded', chargedAfter: 'was charged.', refundedAfter: 'was refunded.', invoice: 'Invoice', creditNote: 'Credit note',
-    tax: 'Tax (20%)', stays: 'It stays active until', refundedTo: 'Refunded to VISA ending in 4242', term: '(monthly)',
+    products: 'Your products',
+    tab: 'Products',
+    filter: 'Filter',
+    selfService: 'Self-service',
+    buy: 'Buy licenses',
+    remove: 'Remove licenses',
+    total: 'Total licenses',
+    save: 'Save',
+    more: 'More actions',
+    cancel: 'Cancel subscription',
+    saved: 'Your changes were saved.',
+    reason: 'No longer needed',
+    feedback: 'Feedback (optional)',
+    disabled: 'Disabled',
+    available: 'Available',
+    colon: ': ',
+    lower: 'You have 10 licenses: a lower total removes licenses.',
+    goRemove: 'Remove licenses instead',
+    charged: 'Charged',
+    refunded: 'Refunded',
+    chargedAfter: 'was charged.',
+    refundedAfter: 'was refunded.',
+    invoice: 'Invoice',
+    creditNote: 'Credit note',
+    tax: 'Tax (20%)',
+    stays: 'It stays active until',
+    refundedTo: 'Refunded to VISA ending in 4242',
+    term: '(monthly)',
   },
 };
 
 /** The pane's price before Save: the line and its amount, e.g. "Débité" 986,40 €. */
-const quoteLine = (pane: Locator, label: string) => pane.getByRole('region').locator('div', { has: pane.page().getByText(label, { exact: true }) }).last();
+const quoteLine = (pane: Locator, label: string) =>
+  pane
+    .getByRole('region')
+    .locator('div', { has: pane.page().getByText(label, { exact: true }) })
+    .last();
 
-async function followGuide(page: Page, l: typeof L.fr, product: string, from: number, otherProduct: string, money: { added: string; refunded: string }) {
+async function followGuide(
+  page: Page,
+  l: typeof L.fr,
+  product: string,
+  from: number,
+  otherProduct: string,
+  money: { added: string; refunded: string },
+) {
   const nav = page.getByRole('navigation');
   // Afficher vos abonnements: Facturation > Produits, onglet Produits, filtre, Libre-service
   await nav.getByRole('link', { name: l.products }).click();
@@ -64,7 +119,11 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
   await removePane.getByLabel(l.total).fill(String(from));
   await quoteLine(removePane, l.refunded).getByText(money.refunded).waitFor();
   await removePane.getByRole('button', { name: l.save }).click();
-  await page.getByRole('status').filter({ hasText: l.saved }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: l.saved })
+    .getByRole('link', { name: new RegExp(`^${l.creditNote} `) })
+    .click();
   // the credit note in the reader's words: refunded (not paid), the term translated, a line that adds up
   const note = page.getByRole('dialog', { name: new RegExp(`^${l.creditNote} `) });
   await note.getByText(l.refundedTo).waitFor();
@@ -85,7 +144,11 @@ async function followGuide(page: Page, l: typeof L.fr, product: string, from: nu
   await cancelPane.getByLabel(l.feedback).fill('Nous avons choisi un autre outil.');
   await cancelPane.getByRole('button', { name: l.save }).click();
   await page.getByRole('row').filter({ hasText: otherProduct }).getByText(l.disabled).waitFor();
-  await page.getByRole('status').filter({ hasText: l.refundedAfter }).getByRole('link', { name: new RegExp(`^${l.creditNote} `) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: l.refundedAfter })
+    .getByRole('link', { name: new RegExp(`^${l.creditNote} `) })
+    .waitFor();
 }
 
 describe('Billing > Products, as in the guide', () => {
@@ -95,7 +158,10 @@ describe('Billing > Products, as in the guide', () => {
     await followGuide(page, L.fr, 'Power BI Pro', 100, 'Project Plan 1', { added: '986,40 €', refunded: '986,40 €' });
     const subs = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items;
     expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Power BI Pro').total).toBe(100);
-    expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Project Plan 1')).toMatchObject({ status: 'disabled', cancelReason: 'too_expensive' });
+    expect(subs.find((s: { product: { name: string } }) => s.product.name === 'Project Plan 1')).toMatchObject({
+      status: 'disabled',
+      cancelReason: 'too_expensive',
+    });
     await page.context().close();
   });
 
@@ -112,7 +178,8 @@ describe('Billing > Products, as in the guide', () => {
   it('a declined card tells the buyer and buys nothing; another card succeeds', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'en-US');
     await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
-    const before: number = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length;
+    const before: number = (await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items
+      .length;
     await page.getByRole('button', { name: 'Buy a product' }).click();
     await page.getByRole('combobox', { name: 'Product' }).click();
     await page.getByRole('option', { name: 'Visio Plan 1' }).click();
@@ -121,24 +188,41 @@ describe('Billing > Products, as in the guide', () => {
     await page.getByText('€20.30').waitFor();
     // Adèle's two cards and two profiles are alike but for what they pay for: each says it
     for (const product of ['Power BI Pro', 'Project Plan 1']) {
-      await page.getByRole('radio', { name: `Use VISA ending in 4242 · Expires 12/2030 · Adèle Vance · pays for ${product}`, exact: true }).waitFor();
-      await page.getByRole('radio', { name: `Adèle Vance · 1 Demo Street, Paris, France · pays for ${product}`, exact: true }).waitFor();
+      await page
+        .getByRole('radio', {
+          name: `Use VISA ending in 4242 · Expires 12/2030 · Adèle Vance · pays for ${product}`,
+          exact: true,
+        })
+        .waitFor();
+      await page
+        .getByRole('radio', { name: `Adèle Vance · 1 Demo Street, Paris, France · pays for ${product}`, exact: true })
+        .waitFor();
     }
     await page.getByRole('radio', { name: 'A new card' }).check();
     await fillCard(page, '4000000000009995');
     await page.getByRole('button', { name: 'Place order' }).click();
     // the refusal takes the focus, so it is scrolled into view and read out
     await page.getByRole('alert').filter({ hasText: 'Your card has insufficient funds. Use another card.' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Your card has insufficient funds.');
-    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+      'Your card has insufficient funds.',
+    );
+    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(
+      before,
+    );
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('heading', { name: 'Visio Plan 1' }).waitFor();
     // what was charged, and its invoice
     const receipt = page.getByRole('status').filter({ hasText: '€20.30 was charged.' });
     await receipt.getByRole('link', { name: /^Invoice / }).click();
-    await page.getByRole('dialog', { name: /^Invoice / }).getByText('€20.30').first().waitFor();
-    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(before + 1);
+    await page
+      .getByRole('dialog', { name: /^Invoice / })
+      .getByText('€20.30')
+      .first()
+      .waitFor();
+    expect((await (await ctx.app.signIn('adele@contoso.example')).get('/api/subscriptions')).body.items.length).toBe(
+      before + 1,
+    );
     await page.context().close();
   });
 
@@ -147,7 +231,9 @@ describe('Billing > Products, as in the guide', () => {
     await page.goto('/billing/products/buy');
     await page.getByRole('combobox', { name: 'Produit' }).click();
     await page.getByRole('option', { name: 'Power BI Pro' }).click();
-    await page.getByText('Analyse en libre-service : publiez, partagez et collaborez sur des rapports et des tableaux de bord.').waitFor();
+    await page
+      .getByText('Analyse en libre-service : publiez, partagez et collaborez sur des rapports et des tableaux de bord.')
+      .waitFor();
     await page.getByRole('checkbox', { name: 'Commencer un essai gratuit (30 jours)' }).waitFor();
     await page.goto('/billing/licenses');
     await page.getByRole('link', { name: 'Power BI Pro' }).click();
@@ -156,7 +242,7 @@ describe('Billing > Products, as in the guide', () => {
     await page.context().close();
   });
 
-  it('reactivating shows the new term\'s price before paying, then the invoice', async () => {
+  it("reactivating shows the new term's price before paying, then the invoice", async () => {
     // Project Plan 1 was canceled within 7 days by the French test: disabled, refunded
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
@@ -167,7 +253,11 @@ describe('Billing > Products, as in the guide', () => {
     await pane.getByText('67,68 €').waitFor();
     await pane.getByText(/^Débité le .* sur la carte VISA se terminant par 4242/).waitFor();
     await pane.getByRole('button', { name: 'Réactiver et payer' }).click();
-    await page.getByRole('status').filter({ hasText: '67,68 € ont été débités.' }).getByRole('link', { name: /^Facture / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '67,68 € ont été débités.' })
+      .getByRole('link', { name: /^Facture / })
+      .waitFor();
     await page.getByText('Actif').waitFor();
     await page.context().close();
   });

@@ -29,11 +29,16 @@ describe('only what the caller may do', () => {
 
   it("an admin opening a member's purchase sees no buy, remove, cancel or assign, and why", async () => {
     const adele = await ctx.app.signIn('adele@contoso.example');
-    const sub = (await adele.get('/api/subscriptions')).body.items.find((s: { product: { name: string } }) => s.product.name === 'Project Plan 1');
+    const sub = (await adele.get('/api/subscriptions')).body.items.find(
+      (s: { product: { name: string } }) => s.product.name === 'Project Plan 1',
+    );
     const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', 'en-US');
     await page.goto(`/billing/products/${sub.id}`);
-    await page.getByText('Adèle Vance bought this subscription by self-service: admins see it read-only.', { exact: false }).waitFor();
-    for (const name of ['Buy licenses', 'Remove licenses', 'More actions', 'Reactivate']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    await page
+      .getByText('Adèle Vance bought this subscription by self-service: admins see it read-only.', { exact: false })
+      .waitFor();
+    for (const name of ['Buy licenses', 'Remove licenses', 'More actions', 'Reactivate'])
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('switch', { name: 'Recurring billing' }).isDisabled()).toBe(true);
     await page.goto(`/billing/licenses/${sub.id}`);
     await page.getByRole('heading', { name: 'Project Plan 1', level: 1 }).waitFor();

@@ -18,7 +18,8 @@ describe('the portal shell', () => {
     const page = await signedInPage(browser, app.url, 'megan@contoso.example', 'fr-FR');
     const nav = page.getByRole('navigation');
     await nav.getByText('Facturation').waitFor();
-    for (const label of ['Produits', 'Licences', 'Factures et paiements']) await nav.getByRole('link', { name: label }).waitFor();
+    for (const label of ['Produits', 'Licences', 'Factures et paiements'])
+      await nav.getByRole('link', { name: label }).waitFor();
     // a member sees no admin area
     expect(await nav.getByText('Administration').count()).toBe(0);
 
@@ -29,7 +30,8 @@ describe('the portal shell', () => {
 
     await page.getByRole('combobox', { name: 'Langue' }).click();
     await page.getByRole('option', { name: 'English' }).click();
-    for (const label of ['Your products', 'Licenses', 'Bills & payments']) await nav.getByRole('link', { name: label }).waitFor();
+    for (const label of ['Your products', 'Licenses', 'Bills & payments'])
+      await nav.getByRole('link', { name: label }).waitFor();
     await nav.getByText('Billing').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 

@@ -6,10 +6,11 @@ import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 // expired session, the 404 page, the system's dark theme.
 const ctx = useAppAndBrowser();
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return { tag: el?.tagName.toLowerCase(), text: el?.textContent?.trim() ?? '' };
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName.toLowerCase(), text: el?.textContent?.trim() ?? '' };
+  });
 
 describe('small things', () => {
   it('closing a pane gives focus back to the button that opened it; a page change focuses its h1 and names the tab', async () => {
@@ -51,7 +52,10 @@ describe('small things', () => {
     await page.setViewportSize({ width: 1280, height: 400 });
     await page.goto('/billing/products/buy');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    const [nav, main] = await Promise.all([page.getByRole('navigation').boundingBox(), page.getByRole('main').boundingBox()]);
+    const [nav, main] = await Promise.all([
+      page.getByRole('navigation').boundingBox(),
+      page.getByRole('main').boundingBox(),
+    ]);
     expect(main!.height).toBeGreaterThan(400);
     expect(nav!.y + nav!.height).toBeCloseTo(main!.y + main!.height, 0);
     await page.context().close();
@@ -75,7 +79,7 @@ describe('small things', () => {
     await page.context().close();
   });
 
-  it('an unknown address has a 404 page with its h1, in the reader\'s language', async () => {
+  it("an unknown address has a 404 page with its h1, in the reader's language", async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await page.goto('/nulle-part');
     await page.getByRole('heading', { name: 'Page introuvable', level: 1 }).waitFor();
@@ -91,7 +95,13 @@ describe('small things', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       const rgb = await page.getByRole('main').evaluate((el) => getComputedStyle(el).backgroundColor);
       await page.context().close();
-      return rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+      return (
+        rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map(Number)
+          .reduce((a, b) => a + b, 0) / 3
+      );
     };
     expect(await background('light')).toBeGreaterThan(200);
     expect(await background('dark')).toBeLessThan(60);

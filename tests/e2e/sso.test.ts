@@ -29,9 +29,22 @@ beforeAll(async () => {
   });
   app.deps.operatorToken = OPERATOR;
   const orgId = (await (admin = await app.signIn('admin@contoso.example')).get('/api/me')).body.organization.id;
-  await send(`${app.url}/api/operator/organizations/${orgId}/domains`, 'POST', { domain: 'contoso.example', verified: true }, { authorization: `Bearer ${OPERATOR}` });
-  const set = await admin.put('/api/admin/identity-provider', { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
-  expect(set.body).toMatchObject({ redirectUri: `${app.url}/api/sso/callback`, hasClientSecret: true, jitProvisioning: false });
+  await send(
+    `${app.url}/api/operator/organizations/${orgId}/domains`,
+    'POST',
+    { domain: 'contoso.example', verified: true },
+    { authorization: `Bearer ${OPERATOR}` },
+  );
+  const set = await admin.put('/api/admin/identity-provider', {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+  });
+  expect(set.body).toMatchObject({
+    redirectUri: `${app.url}/api/sso/callback`,
+    hasClientSecret: true,
+    jitProvisioning: false,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,7 +55,10 @@ afterAll(async () => {
 async function newPage(locale: 'fr-FR' | 'en-US'): Promise<Page> {
   const context = await browser.newContext({ locale, baseURL: app.url });
   // only this machine is reached (the provider's login page links a web font)
-  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort());
+  await context.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
+    (route) => route.abort(),
+  );
   return context.newPage();
 }
 
@@ -84,7 +100,7 @@ describe('single sign-on with OpenID Connect', () => {
     await Promise.all([page.context().close(), other.context().close()]);
   });
 
-  it('finds the person by Entra\'s tid/oid even after their address changed', async () => {
+  it("finds the person by Entra's tid/oid even after their address changed", async () => {
     const adele = (await admin.get('/api/people?search=Adele')).body.items[0];
     expect((await admin.patch(`/api/people/${adele.id}`, { email: 'adele.vance@contoso.example' })).status).toBe(200);
     const page = await newPage('fr-FR');
@@ -95,12 +111,20 @@ describe('single sign-on with OpenID Connect', () => {
     await page.context().close();
   });
 
-  it('lets people pushed by SCIM sign in through the provider and be licensed from a member\'s purchase', async () => {
+  it("lets people pushed by SCIM sign in through the provider and be licensed from a member's purchase", async () => {
     const token = (await admin.post('/api/admin/provisioning/tokens', { name: 'Entra' })).body.token;
-    const created = await send(`${app.url}/scim/v2/Users`, 'POST', {
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'pia@contoso.example', displayName: 'Pia Provisioned',
-      addresses: [{ type: 'work', country: 'FR' }], active: true,
-    }, { authorization: `Bearer ${token}` });
+    const created = await send(
+      `${app.url}/scim/v2/Users`,
+      'POST',
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'pia@contoso.example',
+        displayName: 'Pia Provisioned',
+        addresses: [{ type: 'work', country: 'FR' }],
+        active: true,
+      },
+      { authorization: `Bearer ${token}` },
+    );
     expect(created.status).toBe(201);
     const page = await newPage('en-US');
     await signInThroughProvider(page, 'pia@contoso.example', 'pia', 'en-US');
@@ -109,7 +133,9 @@ describe('single sign-on with OpenID Connect', () => {
 
     const megan = await app.signIn('megan@contoso.example');
     const sub = (await buy(megan, { quantity: 1 })).body;
-    expect((await megan.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [created.body.id] })).status).toBe(200);
+    expect((await megan.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [created.body.id] })).status).toBe(
+      200,
+    );
     await page.context().close();
   });
 
@@ -125,24 +151,40 @@ describe('single sign-on with OpenID Connect', () => {
 
     page = await newPage('fr-FR');
     await signInThroughProvider(page, 'newcomer@contoso.example', 'newcomer', 'fr-FR');
-    await page.getByText("Vous n'avez pas encore de compte ici. Demandez à votre administrateur de vous ajouter.").waitFor();
+    await page
+      .getByText("Vous n'avez pas encore de compte ici. Demandez à votre administrateur de vous ajouter.")
+      .waitFor();
 
-    const jit = await admin.put('/api/admin/identity-provider', { issuer: provider.issuer, clientId: provider.clientId, jitProvisioning: true });
+    const jit = await admin.put('/api/admin/identity-provider', {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      jitProvisioning: true,
+    });
     expect(jit.body).toMatchObject({ jitProvisioning: true });
     await signInThroughProvider(page, 'newcomer@contoso.example', 'newcomer', 'fr-FR');
     await page.getByRole('navigation').waitFor();
-    expect((await me(page)).person).toMatchObject({ email: 'newcomer@contoso.example', displayName: 'New Comer', role: 'member' });
+    expect((await me(page)).person).toMatchObject({
+      email: 'newcomer@contoso.example',
+      displayName: 'New Comer',
+      role: 'member',
+    });
     await page.context().close();
   });
 
-  it('refuses an address the provider vouches for outside the organization\'s verified domains', async () => {
+  it("refuses an address the provider vouches for outside the organization's verified domains", async () => {
     const page = await newPage('en-US');
     await signInThroughProvider(page, 'pia@contoso.example', 'outsider', 'en-US');
-    await page.getByText('Your organization\'s identity provider signed you in with an address outside its domains.').waitFor();
+    await page
+      .getByText("Your organization's identity provider signed you in with an address outside its domains.")
+      .waitFor();
     await page.context().close();
   });
 
-  for (const [tamper, locale] of [['audience', 'en-US'], ['expired', 'fr-FR'], ['replay', 'en-US']] as const) {
+  for (const [tamper, locale] of [
+    ['audience', 'en-US'],
+    ['expired', 'fr-FR'],
+    ['replay', 'en-US'],
+  ] as const) {
     it(`refuses an ID token with ${tamper === 'audience' ? 'a wrong audience' : tamper === 'expired' ? 'an expiry past' : 'the nonce of an earlier sign-in (replayed)'}`, async () => {
       const page = await newPage(locale);
       if (tamper === 'replay') {
@@ -153,9 +195,13 @@ describe('single sign-on with OpenID Connect', () => {
       }
       provider.tamper(tamper);
       await signInThroughProvider(page, 'adele@contoso.example', 'adele', locale);
-      await page.getByText(locale === 'fr-FR'
-        ? "Le fournisseur d'identité de votre organisation a donné une réponse que nous ne pouvons pas accepter. Reconnectez-vous ou contactez votre administrateur."
-        : 'Your organization\'s identity provider gave an answer we could not accept. Please sign in again or ask your admin.').waitFor();
+      await page
+        .getByText(
+          locale === 'fr-FR'
+            ? "Le fournisseur d'identité de votre organisation a donné une réponse que nous ne pouvons pas accepter. Reconnectez-vous ou contactez votre administrateur."
+            : "Your organization's identity provider gave an answer we could not accept. Please sign in again or ask your admin.",
+        )
+        .waitFor();
       expect((await page.request.get('/api/me')).status()).toBe(401);
       await page.context().close();
     });
@@ -164,7 +210,9 @@ describe('single sign-on with OpenID Connect', () => {
   it('refuses an answer with a state this browser was not given, and the same answer twice', async () => {
     const page = await newPage('en-US');
     await page.goto('/api/sso/callback?code=stolen&state=forged');
-    await page.getByText('This sign-in did not come from this browser or took too long. Please sign in again.').waitFor();
+    await page
+      .getByText('This sign-in did not come from this browser or took too long. Please sign in again.')
+      .waitFor();
 
     // the genuine answer, caught on its way back, is accepted once only
     let answer = '';
@@ -174,20 +222,25 @@ describe('single sign-on with OpenID Connect', () => {
     await signInThroughProvider(page, 'adele@contoso.example', 'adele', 'en-US');
     await page.getByRole('navigation').waitFor();
     // even with this browser's state cookie, the answer is used up
-    const replayed = await page.request.get(answer, { headers: { cookie: `selfserve_sso_state=${new URL(answer).searchParams.get('state')}` }, maxRedirects: 0 });
+    const replayed = await page.request.get(answer, {
+      headers: { cookie: `selfserve_sso_state=${new URL(answer).searchParams.get('state')}` },
+      maxRedirects: 0,
+    });
     expect(replayed.headers().location).toBe('/signin?sso_error=sso_state_invalid');
     await page.context().clearCookies();
     await page.goto(answer);
-    await page.getByText('This sign-in did not come from this browser or took too long. Please sign in again.').waitFor();
+    await page
+      .getByText('This sign-in did not come from this browser or took too long. Please sign in again.')
+      .waitFor();
     expect((await page.request.get('/api/me')).status()).toBe(401);
     await page.context().close();
   });
 
-  it('signs out here and offers the provider\'s sign-out', async () => {
+  it("signs out here and offers the provider's sign-out", async () => {
     const page = await newPage('en-US');
     await signInThroughProvider(page, 'adele@contoso.example', 'adele', 'en-US');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    const link = page.getByRole('link', { name: 'Also sign out of your organization\'s account' });
+    const link = page.getByRole('link', { name: "Also sign out of your organization's account" });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^${provider.issuer}/session/end\\?`));
     expect((await page.request.get('/api/me')).status()).toBe(401);

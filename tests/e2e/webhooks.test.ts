@@ -28,13 +28,19 @@ describe('Settings > Webhooks', () => {
 
     // a change in the directory reaches the receiver, signed
     const admin = await signIn(ctx.app.url, 'admin@contoso.example');
-    const [megan] = await ctx.app.deps.db.query<{ id: string }>("SELECT id FROM people WHERE email = 'megan@contoso.example'");
+    const [megan] = await ctx.app.deps.db.query<{ id: string }>(
+      "SELECT id FROM people WHERE email = 'megan@contoso.example'",
+    );
     expect((await admin.patch(`/api/people/${megan!.id}`, { displayName: 'Megan B.' })).status).toBe(200);
     while ((await deliverDueWebhooks(ctx.app.deps)) > 0);
     expect(receiver.accepted().map((a) => [a.type, a.verified])).toContainEqual(['person.updated', true]);
 
     await page.goto('/admin/webhooks');
-    await page.getByRole('row').filter({ hasText: receiver.url }).getByRole('button', { name: 'Journal des livraisons' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: receiver.url })
+      .getByRole('button', { name: 'Journal des livraisons' })
+      .click();
     const log = page.getByRole('region', { name: `Journal des livraisons de ${receiver.url}` });
     const row = log.getByRole('row').filter({ hasText: 'person.updated' }).first();
     await row.getByText('Livré').waitFor();

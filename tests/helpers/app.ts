@@ -29,7 +29,12 @@ export interface TestResponse {
   text: string;
 }
 
-export async function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+export async function send(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
   const res = await fetch(url, {
     method,
     // the server's own answer: a redirect (single sign-on) is what the test sees, not where it leads
@@ -61,12 +66,21 @@ export interface TestApp {
  * test moves.
  */
 export async function startTestApp(
-  opts: { engine?: 'pglite' | 'postgres'; clock?: Clock; demoPurchases?: boolean; logger?: object; env?: NodeJS.ProcessEnv } = {},
+  opts: {
+    engine?: 'pglite' | 'postgres';
+    clock?: Clock;
+    demoPurchases?: boolean;
+    logger?: object;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ engine: opts.engine });
   const clock = (opts.clock as ManualClock) ?? new ManualClock(START);
   // `env`: settings as an operator gives them (TRUST_PROXY, PUBLIC_URL, ...)
-  const server = await createServer({ ...loadConfig(opts.env ?? {}), demoPassword: DEMO_PASSWORD }, { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger ?? false });
+  const server = await createServer(
+    { ...loadConfig(opts.env ?? {}), demoPassword: DEMO_PASSWORD },
+    { db: database.db, clock, demoPurchases: opts.demoPurchases ?? false, logger: opts.logger ?? false },
+  );
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const app: TestApp = {
     url: address,
@@ -83,7 +97,9 @@ export async function startTestApp(
 }
 
 /** A test file's app with its people signed in, by the names the tests call them. */
-export type SignedInApp<P> = { readonly app: TestApp; travel(to: string): Promise<void> } & { readonly [K in keyof P]: Client };
+export type SignedInApp<P> = { readonly app: TestApp; travel(to: string): Promise<void> } & {
+  readonly [K in keyof P]: Client;
+};
 
 /**
  * Starts the app before a test file's tests with `people` signed in (`{ adele: 'adele@contoso.example' }`)
@@ -115,7 +131,10 @@ export async function signIn(baseUrl: string, email: string, password = DEMO_PAS
   });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
   const me = await res.json();
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     send(baseUrl + path, method, body, { cookie, 'x-csrf-token': me.csrfToken, ...headers });
   return {

@@ -3,8 +3,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 export function launchBrowser(): Promise<Browser> {
@@ -12,7 +17,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page in the given language, signed in through the sign-in form as a person would. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string, locale: 'fr-FR' | 'en-US'): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  locale: 'fr-FR' | 'en-US',
+): Promise<Page> {
   const context = await browser.newContext({ locale, baseURL: baseUrl });
   const page = await context.newPage();
   await page.goto('/');

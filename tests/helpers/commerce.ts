@@ -16,16 +16,27 @@ export const POWER_APPS = 'CFQ7TTC0LH2H';
 export const M365_E3 = 'CFQ7TTC0LFLX';
 
 export const card = (number = CARDS.ok) => ({
-  number, expMonth: 12, expYear: 2030, cvc: '123', nameOnCard: 'Adèle Vance',
+  number,
+  expMonth: 12,
+  expYear: 2030,
+  cvc: '123',
+  nameOnCard: 'Adèle Vance',
   address: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' },
 });
 
 export const billingProfile = (country = 'FR') => ({
-  name: 'Adèle Vance', address: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001' }, country,
+  name: 'Adèle Vance',
+  address: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001' },
+  country,
 });
 
 export const purchase = (overrides: Record<string, unknown> = {}) => ({
-  productId: POWER_BI_PRO, quantity: 10, term: 'monthly', card: card(), billingProfile: billingProfile(), ...overrides,
+  productId: POWER_BI_PRO,
+  quantity: 10,
+  term: 'monthly',
+  card: card(),
+  billingProfile: billingProfile(),
+  ...overrides,
 });
 
 /** Buys with a fresh Idempotency-Key; returns the response. */
@@ -34,13 +45,26 @@ export const buy = (client: Client, overrides: Record<string, unknown> = {}, key
 
 /** What the sandbox gateway recorded: charges and refunds that moved money. */
 export async function gatewayMoves(app: TestApp): Promise<{ kind: string; amount: number; status: string }[]> {
-  return app.deps.db.query(`SELECT kind, amount, status FROM gateway.charges WHERE kind <> 'verification' ORDER BY created_at, id`);
+  return app.deps.db.query(
+    `SELECT kind, amount, status FROM gateway.charges WHERE kind <> 'verification' ORDER BY created_at, id`,
+  );
 }
 
 export async function invoicesOf(app: TestApp, subscriptionId: string) {
-  return app.deps.db.query<{ number: string; kind: string; subtotal: number; tax: number; total: number; status: string; periodStart: Date; periodEnd: Date }>(
+  return app.deps.db.query<{
+    number: string;
+    kind: string;
+    subtotal: number;
+    tax: number;
+    total: number;
+    status: string;
+    periodStart: Date;
+    periodEnd: Date;
+  }>(
     `SELECT number, kind, subtotal, tax, total, status, period_start AS "periodStart", period_end AS "periodEnd"
-       FROM invoices WHERE subscription_id = $1 ORDER BY issued_at, number`, [subscriptionId]);
+       FROM invoices WHERE subscription_id = $1 ORDER BY issued_at, number`,
+    [subscriptionId],
+  );
 }
 
 /** Gives licenses of a subscription to n people of its organization who hold none of the product yet. */
@@ -51,14 +75,19 @@ export async function assignSome(app: TestApp, subscriptionId: string, n: number
        JOIN LATERAL (SELECT id FROM people p WHERE p.org_id = s.org_id AND NOT EXISTS (SELECT 1 FROM license_assignments la
          WHERE la.org_id = p.org_id AND la.product_id = s.product_id AND la.person_id = p.id) ORDER BY email LIMIT $2) p ON true
       WHERE s.id = $1`,
-    [subscriptionId, n]);
+    [subscriptionId, n],
+  );
 }
 
 /**
  * Runs `fn` while the line to the payment gateway fails: after the gateway has charged (the
  * answer is lost), or before it hears anything.
  */
-export async function withGatewayDown<T>(app: TestApp, when: 'after-charging' | 'before-charging', fn: () => Promise<T>): Promise<T> {
+export async function withGatewayDown<T>(
+  app: TestApp,
+  when: 'after-charging' | 'before-charging',
+  fn: () => Promise<T>,
+): Promise<T> {
   const gateway = app.deps.gateway;
   const realCharge = gateway.charge.bind(gateway);
   gateway.charge = async (input) => {

@@ -24,7 +24,9 @@ export interface TestDatabase {
  * A fresh database with the schema and the demo data: a copy of the template on the
  * PostgreSQL server when DATABASE_URL is set, else an in-memory PGlite (or when forced).
  */
-export async function createTestDatabase(opts: { engine?: 'pglite' | 'postgres' | undefined } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  opts: { engine?: 'pglite' | 'postgres' | undefined } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   const engine = opts.engine ?? (serverUrl ? 'postgres' : 'pglite');
   if (engine === 'pglite') {

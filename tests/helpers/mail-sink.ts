@@ -16,12 +16,16 @@ export interface ReceivedMail {
 export async function startMailSink(): Promise<{ mailer: Mailer; received: ReceivedMail[]; close(): Promise<void> }> {
   const received: ReceivedMail[] = [];
   const sink = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
     onData(stream, session, done) {
       simpleParser(stream).then((mail) => {
         received.push({
-          to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '',
-          language: mail.headers.get('content-language') as string | undefined, attachments: mail.attachments,
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          language: mail.headers.get('content-language') as string | undefined,
+          attachments: mail.attachments,
         });
         done();
       }, done);

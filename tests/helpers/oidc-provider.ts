@@ -20,14 +20,27 @@ export type Tamper = 'audience' | 'expired' | 'replay' | undefined;
  * client. Its development login page takes any login: the login is the account's key in
  * `accounts`. Consent is granted without asking. `tamper` makes the next ID token wrong.
  */
-export async function startOidcProvider(opts: { redirectUri: string; postLogoutRedirectUri: string; accounts: Record<string, TestAccount> }) {
+export async function startOidcProvider(opts: {
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  accounts: Record<string, TestAccount>;
+}) {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const state = { tamper: undefined as Tamper, lastIdToken: undefined as string | undefined, previousIdToken: undefined as string | undefined };
-  const client = { client_id: 'selfserve', client_secret: 'selfserve-client-secret-0123456789', redirect_uris: [opts.redirectUri], post_logout_redirect_uris: [opts.postLogoutRedirectUri] };
+  const state = {
+    tamper: undefined as Tamper,
+    lastIdToken: undefined as string | undefined,
+    previousIdToken: undefined as string | undefined,
+  };
+  const client = {
+    client_id: 'selfserve',
+    client_secret: 'selfserve-client-secret-0123456789',
+    redirect_uris: [opts.redirectUri],
+    post_logout_redirect_uris: [opts.postLogoutRedirectUri],
+  };
 
   const configuration: Configuration = {
     clients: [client],
@@ -42,14 +55,23 @@ export async function startOidcProvider(opts: { redirectUri: string; postLogoutR
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: account.email, email_verified: account.emailVerified ?? true, name: account.name, ...(account.tid ? { tid: account.tid, oid: account.oid } : {}) };
+          return {
+            sub: id,
+            email: account.email,
+            email_verified: account.emailVerified ?? true,
+            name: account.name,
+            ...(account.tid ? { tid: account.tid, oid: account.oid } : {}),
+          };
         },
       };
     },
     async loadExistingGrant(ctx) {
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -88,6 +110,7 @@ export async function startOidcProvider(opts: { redirectUri: string; postLogoutR
 async function resign(key: CryptoKey, idToken: string, how: 'audience' | 'expired'): Promise<string> {
   const claims = decodeJwt(idToken);
   const now = Math.floor(Date.now() / 1000);
-  const changed = how === 'audience' ? { ...claims, aud: 'another-application' } : { ...claims, iat: now - 7200, exp: now - 3600 };
+  const changed =
+    how === 'audience' ? { ...claims, aud: 'another-application' } : { ...claims, iat: now - 7200, exp: now - 3600 };
   return new SignJWT(changed).setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' }).sign(key);
 }

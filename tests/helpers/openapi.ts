@@ -13,10 +13,16 @@ export interface Operation {
 /** Every operation of the served OpenAPI document: tests over "every route" read them from here. */
 export async function operationsOf(baseUrl: string): Promise<Operation[]> {
   const doc = (await send(`${baseUrl}/api/openapi.json`, 'GET')).body as {
-    paths: Record<string, Record<string, {
-      parameters?: { name: string; in: string }[];
-      requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
-    }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string }[];
+          requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+        }
+      >
+    >;
   };
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => {

@@ -12,11 +12,17 @@ const STANDARD_FONTS = new URL('../../node_modules/pdfjs-dist/standard_fonts/', 
 const left = (item: TextItem): number => item.transform[4];
 
 export async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    standardFontDataUrl: STANDARD_FONTS,
+  }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {
     // the characters as mapped, without NFKC normalization (white space still reads as plain spaces)
-    const items = (await (await doc.getPage(i)).getTextContent({ disableNormalization: true })).items.filter((it): it is TextItem => 'str' in it);
+    const items = (await (await doc.getPage(i)).getTextContent({ disableNormalization: true })).items.filter(
+      (it): it is TextItem => 'str' in it,
+    );
     items.forEach((it, n) => {
       text += it.str;
       const next = items[n + 1];
@@ -45,7 +51,8 @@ export function pdfMappedCharacters(bytes: Uint8Array): Set<string> {
     }
     for (const range of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
       for (const list of range[1]!.matchAll(/\[([^\]]*)\]/g)) {
-        for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi)) chars.add(String.fromCodePoint(...hex[1]!.match(/.{4}/g)!.map((h) => parseInt(h, 16))));
+        for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi))
+          chars.add(String.fromCodePoint(...hex[1]!.match(/.{4}/g)!.map((h) => parseInt(h, 16))));
       }
     }
   }

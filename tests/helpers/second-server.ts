@@ -20,7 +20,8 @@ export async function startServerProcess(app: TestApp): Promise<ServerProcess> {
 /** A server process with the given environment (a database, a data directory, a clock). */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/server-process.ts'], {
-    env: { ...process.env, SELFSERVE_JOBS_INTERVAL: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SELFSERVE_JOBS_INTERVAL: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -35,10 +36,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   return {
     url,
     child,
-    kill: (signal = 'SIGTERM') => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    }),
+    kill: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
 }

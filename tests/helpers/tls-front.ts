@@ -37,11 +37,13 @@ export interface TlsFront {
 export async function startTlsFront(): Promise<TlsFront> {
   const open = new Set<{ destroy(): void }>();
   const front: TlsFront = {
-    url: '', target: 0,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      for (const s of open) s.destroy();
-    }),
+    url: '',
+    target: 0,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const s of open) s.destroy();
+      }),
   };
   const server: Server = createServer({ key: TEST_KEY, cert: TEST_CA }, (socket) => {
     const upstream = connect(front.target, '127.0.0.1');

@@ -18,7 +18,9 @@ export interface Received {
  * A webhook receiver on 127.0.0.1 that verifies every signature with the standardwebhooks
  * package, as an app would. `answer` decides each attempt's status (or 'hang': never answers).
  */
-export async function startWebhookReceiver(opts: { secrets?: string[]; answer?: (attempt: number, id: string) => number | 'hang' } = {}) {
+export async function startWebhookReceiver(
+  opts: { secrets?: string[]; answer?: (attempt: number, id: string) => number | 'hang' } = {},
+) {
   const attempts: Received[] = [];
   const hanging = new Set<http.ServerResponse>();
   let secrets = opts.secrets ?? [];
@@ -30,20 +32,33 @@ export async function startWebhookReceiver(opts: { secrets?: string[]; answer?: 
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const verified = secrets.length > 0 && secrets.every((s) => {
-        try {
-          new Webhook(s).verify(body, headers);
-          return true;
-        } catch {
-          return false;
-        }
-      });
+      const verified =
+        secrets.length > 0 &&
+        secrets.every((s) => {
+          try {
+            new Webhook(s).verify(body, headers);
+            return true;
+          } catch {
+            return false;
+          }
+        });
       const parsed = JSON.parse(body) as { type: string; timestamp: string; data: Record<string, unknown> };
       const decision = answer(attempts.length + 1, headers['webhook-id']!);
-      attempts.push({ id: headers['webhook-id']!, type: parsed.type, timestamp: parsed.timestamp, data: parsed.data, verified, status: decision === 'hang' ? 0 : decision, receivedAt: Date.now() });
+      attempts.push({
+        id: headers['webhook-id']!,
+        type: parsed.type,
+        timestamp: parsed.timestamp,
+        data: parsed.data,
+        verified,
+        status: decision === 'hang' ? 0 : decision,
+        receivedAt: Date.now(),
+      });
       arrived();
       if (decision === 'hang') hanging.add(res);
-      else res.writeHead(decision, { 'content-type': 'text/plain' }).end(decision < 300 ? 'ok' : `receiver says ${decision}`);
+      else
+        res
+          .writeHead(decision, { 'content-type': 'text/plain' })
+          .end(decision < 300 ? 'ok' : `receiver says ${decision}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,17 +75,21 @@ export async function startWebhookReceiver(opts: { secrets?: string[]; answer?: 
     async waitFor(done: () => boolean, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!done()) {
-        if (Date.now() > deadline) throw new Error(`webhook receiver: timed out with ${attempts.length} attempts: ${attempts.map((a) => `${a.type}:${a.status}`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `webhook receiver: timed out with ${attempts.length} attempts: ${attempts.map((a) => `${a.type}:${a.status}`).join(', ')}`,
+          );
         await new Promise<void>((resolve) => {
           arrived = resolve;
           setTimeout(resolve, 100);
         });
       }
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,7 +6,11 @@ import { buy, billingProfile, VISIO_PLAN_1 } from '../helpers/commerce.js';
 // its credit notes, by month, one series per currency, nobody else's.
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
 
-interface Series { currency: string; total: { amount: number }; months: { month: string; spend: { amount: number; currency: string } }[] }
+interface Series {
+  currency: string;
+  total: { amount: number };
+  months: { month: string; spend: { amount: number; currency: string } }[];
+}
 type Invoice = { kind: string; status: string; issuedAt: string; total: { amount: number; currency: string } };
 
 describe.each(engines)("the organization's spend on %s", (engine) => {
@@ -14,9 +18,17 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
   let adele: Client, megan: Client, admin: Client, billing: Client, reader: Client, joni: Client, fabrikam: Client;
   /** Sessions end when the clock moves on: everyone signs in again at each date. */
   const signInAll = async () => {
-    [adele, megan, admin, billing, reader, joni, fabrikam] = await Promise.all(
-      ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'billing@contoso.example', 'reader@contoso.example',
-        'joni@fabrikam.example', 'admin@fabrikam.example'].map((e) => app.signIn(e))) as [Client, Client, Client, Client, Client, Client, Client];
+    [adele, megan, admin, billing, reader, joni, fabrikam] = (await Promise.all(
+      [
+        'adele@contoso.example',
+        'megan@contoso.example',
+        'admin@contoso.example',
+        'billing@contoso.example',
+        'reader@contoso.example',
+        'joni@fabrikam.example',
+        'admin@fabrikam.example',
+      ].map((e) => app.signIn(e)),
+    )) as [Client, Client, Client, Client, Client, Client, Client];
   };
   beforeAll(async () => {
     app = await startTestApp({ engine });
@@ -24,7 +36,15 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     // March 2026: Adèle buys 10 licenses, then gives 6 back (a credit note); Megan buys in dollars
     const sub = (await buy(adele, { quantity: 10 })).body;
     expect((await adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 })).status).toBe(200);
-    expect((await buy(megan, { productId: VISIO_PLAN_1, quantity: 3, billingProfile: { ...billingProfile('US'), currency: 'USD' } })).status).toBe(201);
+    expect(
+      (
+        await buy(megan, {
+          productId: VISIO_PLAN_1,
+          quantity: 3,
+          billingProfile: { ...billingProfile('US'), currency: 'USD' },
+        })
+      ).status,
+    ).toBe(201);
     // May 2026: Megan buys again in euros; Fabrikam buys in dollars, which Contoso must never count
     app.clock.set('2026-05-20T10:00:00Z');
     await signInAll();
@@ -54,12 +74,26 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     const [eur, usd] = res.body.items as Series[];
     expect(res.body.items.map((s: Series) => s.currency)).toEqual(['EUR', 'USD']);
     for (const s of [eur!, usd!]) {
-      expect(s.months.map((m) => m.month)).toEqual(['2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+      expect(s.months.map((m) => m.month)).toEqual([
+        '2025-06',
+        '2025-07',
+        '2025-08',
+        '2025-09',
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+      ]);
       expect(s.months.every((m) => m.spend.currency === s.currency)).toBe(true);
       expect(s.total.amount).toBe(s.months.reduce((sum, m) => sum + m.spend.amount, 0));
     }
     const billed = await billedTo(adele, megan);
-    const spend = (s: Series) => Object.fromEntries(s.months.filter((m) => m.spend.amount !== 0).map((m) => [m.month, m.spend.amount]));
+    const spend = (s: Series) =>
+      Object.fromEntries(s.months.filter((m) => m.spend.amount !== 0).map((m) => [m.month, m.spend.amount]));
     expect(spend(eur!)).toEqual(billed.EUR);
     expect(spend(usd!)).toEqual(billed.USD);
     // the credit note was deducted: March's euros are less than Adèle's 10 licenses at 16.44 with VAT
@@ -72,18 +106,26 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     const own = (await fabrikam.get('/api/admin/spend')).body.items as Series[];
     expect(own.map((s) => s.currency)).toEqual(['USD']);
     const billed = await billedTo(joni);
-    expect(Object.fromEntries(own[0]!.months.filter((m) => m.spend.amount).map((m) => [m.month, m.spend.amount]))).toEqual(billed.USD);
-    const contosoUsd = ((await admin.get('/api/admin/spend')).body.items as Series[]).find((s) => s.currency === 'USD')!;
+    expect(
+      Object.fromEntries(own[0]!.months.filter((m) => m.spend.amount).map((m) => [m.month, m.spend.amount])),
+    ).toEqual(billed.USD);
+    const contosoUsd = ((await admin.get('/api/admin/spend')).body.items as Series[]).find(
+      (s) => s.currency === 'USD',
+    )!;
     expect(contosoUsd.months.find((m) => m.month === '2026-05')!.spend.amount).toBe(0);
   });
 
   it('leaves void invoices out', async () => {
     // as voidDueInvoices leaves a renewal never paid: Megan's dollars of March are owed no more
-    await app.deps.db.query(`UPDATE invoices SET status = 'void' WHERE org_id = $1 AND currency = 'USD'`, [megan.orgId]);
+    await app.deps.db.query(`UPDATE invoices SET status = 'void' WHERE org_id = $1 AND currency = 'USD'`, [
+      megan.orgId,
+    ]);
     const usd = ((await admin.get('/api/admin/spend')).body.items as Series[]).find((s) => s.currency === 'USD')!;
     expect(usd.months.map((m) => m.spend.amount)).toEqual(Array(12).fill(0));
     const [eur] = (await admin.get('/api/admin/spend')).body.items as Series[];
-    expect(Object.fromEntries(eur!.months.filter((m) => m.spend.amount).map((m) => [m.month, m.spend.amount]))).toEqual((await billedTo(adele, megan)).EUR);
+    expect(Object.fromEntries(eur!.months.filter((m) => m.spend.amount).map((m) => [m.month, m.spend.amount]))).toEqual(
+      (await billedTo(adele, megan)).EUR,
+    );
   });
 
   it('lets the billing admin and the global reader read it; a member gets 403 problem+json', async () => {
@@ -97,7 +139,20 @@ describe.each(engines)("the organization's spend on %s", (engine) => {
     app.clock.set('2027-04-01T00:00:00Z');
     await signInAll();
     const [eur] = (await admin.get('/api/admin/spend')).body.items as Series[];
-    expect(eur!.months.map((m) => m.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04']);
+    expect(eur!.months.map((m) => m.month)).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+    ]);
     expect(eur!.total.amount).toBe(eur!.months[0]!.spend.amount);
     expect(eur!.total.amount).toBeGreaterThan(0);
   });

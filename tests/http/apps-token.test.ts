@@ -15,18 +15,32 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const token = (form: Record<string, string>, opts: { tenant?: string; headers?: Record<string, string> } = {}) =>
-  send(`${app.url}/${opts.tenant ?? daemon.tenantId}/oauth2/v2.0/token`, 'POST', new URLSearchParams(form).toString(),
-    { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers });
-const grant = () => ({ grant_type: 'client_credentials', client_id: daemon.clientId, client_secret: daemon.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+  send(`${app.url}/${opts.tenant ?? daemon.tenantId}/oauth2/v2.0/token`, 'POST', new URLSearchParams(form).toString(), {
+    'content-type': 'application/x-www-form-urlencoded',
+    ...opts.headers,
+  });
+const grant = () => ({
+  grant_type: 'client_credentials',
+  client_id: daemon.clientId,
+  client_secret: daemon.clientSecret,
+  scope: 'https://graph.microsoft.com/.default',
+});
 
 describe('the token endpoint', () => {
   it('grants a bearer token for an hour, not cached by anyone, by form or by Basic authentication', async () => {
     const res = await token(grant());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/) });
+    expect(res.body).toEqual({
+      token_type: 'Bearer',
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { client_id: id, client_secret: secret, ...rest } = grant();
-    const basic = await token(rest, { headers: { authorization: `Basic ${Buffer.from(`${id}:${encodeURIComponent(secret)}`).toString('base64')}` } });
+    const basic = await token(rest, {
+      headers: { authorization: `Basic ${Buffer.from(`${id}:${encodeURIComponent(secret)}`).toString('base64')}` },
+    });
     expect(basic.status).toBe(200);
     // the portal's own address is a resource too
     expect((await token({ ...grant(), scope: `${app.url}/.default` })).status).toBe(200);
@@ -51,16 +65,26 @@ describe('the token endpoint', () => {
     for (const [form, opts, status, error, code] of cases) {
       const res = await token(form, opts);
       expect([res.status, res.body.error, res.body.error_codes], JSON.stringify(form)).toEqual([status, error, [code]]);
-      expect(res.body.error_description).toMatch(new RegExp(`^AADSTS${code}: .+ Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: `));
-      expect(res.body).toMatchObject({ trace_id: expect.any(String), correlation_id: expect.any(String), timestamp: expect.any(String) });
+      expect(res.body.error_description).toMatch(
+        new RegExp(`^AADSTS${code}: .+ Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]{36} Timestamp: `),
+      );
+      expect(res.body).toMatchObject({
+        trace_id: expect.any(String),
+        correlation_id: expect.any(String),
+        timestamp: expect.any(String),
+      });
     }
     // a JSON body is not a token request: its parameters are not read
     const json = await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/token`, 'POST', grant());
     expect([json.status, json.body.error_codes]).toEqual([400, [900144]]);
     // the correlation id the library sends comes back
     const correlation = randomUUID();
-    const res = await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/token?client-request-id=${correlation}`, 'POST', 'grant_type=client_credentials',
-      { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await send(
+      `${app.url}/${daemon.tenantId}/oauth2/v2.0/token?client-request-id=${correlation}`,
+      'POST',
+      'grant_type=client_credentials',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
     expect(res.body.correlation_id).toBe(correlation);
     // another organization does not know this client
     const fabrikam = await app.signIn('admin@fabrikam.example');
@@ -74,7 +98,9 @@ describe('the token endpoint', () => {
     const billing = await app.signIn('billing@contoso.example');
     // the billing admin cannot manage apps; a global reader can list them; Fabrikam sees none of Contoso's
     expect((await billing.post('/api/admin/apps', { name: 'x', roles: ['User.Read.All'] })).status).toBe(403);
-    expect((await (await app.signIn('reader@contoso.example')).get('/api/admin/apps')).body.items.length).toBeGreaterThan(0);
+    expect(
+      (await (await app.signIn('reader@contoso.example')).get('/api/admin/apps')).body.items.length,
+    ).toBeGreaterThan(0);
     const fabrikam = await app.signIn('admin@fabrikam.example');
     expect((await fabrikam.get('/api/admin/apps')).body.items).toEqual([]);
     expect((await fabrikam.delete(`/api/admin/apps/${other.body.id}`)).status).toBe(404);
@@ -92,15 +118,21 @@ describe('the token endpoint', () => {
   it('publishes the OpenID metadata and keys per organization, and refuses an unknown one', async () => {
     const meta = await send(`${app.url}/${daemon.tenantId}/v2.0/.well-known/openid-configuration`, 'GET');
     expect(meta.body).toMatchObject({
-      issuer: `${app.url}/${daemon.tenantId}/v2.0`, authorization_endpoint: `${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize`,
-      jwks_uri: `${app.url}/${daemon.tenantId}/discovery/v2.0/keys`, token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+      issuer: `${app.url}/${daemon.tenantId}/v2.0`,
+      authorization_endpoint: `${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize`,
+      jwks_uri: `${app.url}/${daemon.tenantId}/discovery/v2.0/keys`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
     });
     const keys = await send(meta.body.jwks_uri, 'GET');
-    expect(keys.body.keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) })]);
+    expect(keys.body.keys).toEqual([
+      expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) }),
+    ]);
     expect(keys.body.keys[0]).not.toHaveProperty('d');
     const unknown = await send(`${app.url}/${randomUUID()}/v2.0/.well-known/openid-configuration`, 'GET');
     expect([unknown.status, unknown.body.error, unknown.body.error_codes]).toEqual([400, 'invalid_tenant', [90002]]);
     // no interactive sign-in here: the authorize endpoint only says so
-    expect((await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize?response_type=code`, 'GET')).body.error).toBe('unsupported_response_type');
+    expect(
+      (await send(`${app.url}/${daemon.tenantId}/oauth2/v2.0/authorize?response_type=code`, 'GET')).body.error,
+    ).toBe('unsupported_response_type');
   });
 });

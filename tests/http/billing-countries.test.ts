@@ -15,7 +15,28 @@ describe('the countries we bill to', () => {
   it('lists them for anyone signed in, and nobody else', async () => {
     const res = await adele.get('/api/billing/countries');
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual(['AT', 'AU', 'BE', 'CA', 'CH', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'IE', 'IT', 'LU', 'NL', 'NO', 'PL', 'PT', 'SE', 'US']);
+    expect(res.body.items).toEqual([
+      'AT',
+      'AU',
+      'BE',
+      'CA',
+      'CH',
+      'DE',
+      'DK',
+      'ES',
+      'FI',
+      'FR',
+      'GB',
+      'IE',
+      'IT',
+      'LU',
+      'NL',
+      'NO',
+      'PL',
+      'PT',
+      'SE',
+      'US',
+    ]);
     const anonymous = await fetch(`${app.url}/api/billing/countries`);
     expect(anonymous.status).toBe(401);
   });
@@ -23,15 +44,27 @@ describe('the countries we bill to', () => {
   it('are the ones a price is quoted and a billing profile saved for; any other is refused', async () => {
     const { items } = (await adele.get('/api/billing/countries')).body as { items: string[] };
     for (const country of items) {
-      const quote = await adele.get(`/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=1&term=monthly&country=${country}`);
+      const quote = await adele.get(
+        `/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=1&term=monthly&country=${country}`,
+      );
       expect([country, quote.status]).toEqual([country, 200]);
     }
     const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
-    expect((await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { country: items.at(-2) })).body.country).toBe(items.at(-2));
+    expect(
+      (await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { country: items.at(-2) })).body.country,
+    ).toBe(items.at(-2));
     for (const country of ['JP', 'BR']) {
       expect(items).not.toContain(country);
-      expect(codeOf(await adele.get(`/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=1&term=monthly&country=${country}`))).toBe('unsupported_country');
-      expect(codeOf(await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { country }))).toBe('unsupported_country');
+      expect(
+        codeOf(
+          await adele.get(
+            `/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=1&term=monthly&country=${country}`,
+          ),
+        ),
+      ).toBe('unsupported_country');
+      expect(codeOf(await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { country }))).toBe(
+        'unsupported_country',
+      );
     }
   });
 });

@@ -12,7 +12,9 @@ describe.each(engines)('bills & payments on %s', (engine) => {
   let adele: Client, megan: Client, joni: Client;
   beforeAll(async () => {
     app = await startTestApp({ engine });
-    [adele, megan, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)))) as [Client, Client, Client];
+    [adele, megan, joni] = (await Promise.all(
+      ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)),
+    )) as [Client, Client, Client];
   });
   afterAll(() => app?.close());
 
@@ -25,11 +27,23 @@ describe.each(engines)('bills & payments on %s', (engine) => {
     it('adds a card verified by the gateway, lists it masked, refuses bad cards with clear codes', async () => {
       const res = await adele.post('/api/payment-methods', { card: card(CARDS.ok) });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, nameOnCard: 'Adèle Vance', expiresSoon: false });
+      expect(res.body).toMatchObject({
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 12,
+        expYear: 2030,
+        nameOnCard: 'Adèle Vance',
+        expiresSoon: false,
+      });
       expect(res.body).not.toHaveProperty('gatewayToken');
       const mastercard = await adele.post('/api/payment-methods', { card: card('5555555555554444') });
       expect(mastercard.body.brand).toBe('mastercard');
-      for (const [number, code] of [['4242424242424241', 'invalid_card_number'], [CARDS.declined, 'card_declined'], [CARDS.expired, 'expired_card'], [CARDS.incorrectCvc, 'incorrect_cvc']]) {
+      for (const [number, code] of [
+        ['4242424242424241', 'invalid_card_number'],
+        [CARDS.declined, 'card_declined'],
+        [CARDS.expired, 'expired_card'],
+        [CARDS.incorrectCvc, 'incorrect_cvc'],
+      ]) {
         const bad = await adele.post('/api/payment-methods', { card: card(number) });
         expect([bad.status, codeOf(bad)], number).toEqual([402, code]);
       }
@@ -40,10 +54,23 @@ describe.each(engines)('bills & payments on %s', (engine) => {
 
     it('edits the security code, expiry, name and address ("Modifier"), checking them again with the gateway', async () => {
       const pm = (await adele.post('/api/payment-methods', { card: card() })).body;
-      const res = await adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '321', expMonth: 3, expYear: 2031, nameOnCard: 'A. Vance', address: { line1: '2 rue du Bac', city: 'Paris', postalCode: '75007', country: 'FR' } });
+      const res = await adele.patch(`/api/payment-methods/${pm.id}`, {
+        cvc: '321',
+        expMonth: 3,
+        expYear: 2031,
+        nameOnCard: 'A. Vance',
+        address: { line1: '2 rue du Bac', city: 'Paris', postalCode: '75007', country: 'FR' },
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ expMonth: 3, expYear: 2031, nameOnCard: 'A. Vance', address: { line1: '2 rue du Bac' } });
-      expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 1, expYear: 2026 }))).toBe('expired_card');
+      expect(res.body).toMatchObject({
+        expMonth: 3,
+        expYear: 2031,
+        nameOnCard: 'A. Vance',
+        address: { line1: '2 rue du Bac' },
+      });
+      expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 1, expYear: 2026 }))).toBe(
+        'expired_card',
+      );
       expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '12' }))).toBe('invalid_cvc');
       expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 4 }))).toBe('invalid_expiry_date');
       expect(codeOf(await megan.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }))).toBe('not_found');
@@ -61,7 +88,9 @@ describe.each(engines)('bills & payments on %s', (engine) => {
       expect([res.status, codeOf(res)]).toEqual([409, 'payment_method_in_use']);
       const spare = (await adele.post('/api/payment-methods', { card: card() })).body;
       expect((await adele.delete(`/api/payment-methods/${spare.id}`)).status).toBe(204);
-      expect((await adele.get('/api/payment-methods')).body.items.map((p: { id: string }) => p.id)).not.toContain(spare.id);
+      expect((await adele.get('/api/payment-methods')).body.items.map((p: { id: string }) => p.id)).not.toContain(
+        spare.id,
+      );
     });
   });
 
@@ -69,21 +98,44 @@ describe.each(engines)('bills & payments on %s', (engine) => {
     it("shows a profile with its card and subscriptions, edits it, and replaces its card ('Remplacer') for the next charges", async () => {
       const sub = (await buy(adele, { quantity: 2, term: 'monthly' })).body;
       const profile = (await adele.get(`/api/billing-profiles/${sub.billingProfile.id}`)).body;
-      expect(profile).toMatchObject({ name: 'Adèle Vance', country: 'FR', currency: 'EUR', paymentMethod: { last4: '4242' } });
+      expect(profile).toMatchObject({
+        name: 'Adèle Vance',
+        country: 'FR',
+        currency: 'EUR',
+        paymentMethod: { last4: '4242' },
+      });
       expect(profile.subscriptions.map((s: { id: string }) => s.id)).toContain(sub.id);
       expect((await adele.get('/api/billing-profiles')).body.items.length).toBeGreaterThan(0);
-      const edited = await adele.patch(`/api/billing-profiles/${profile.id}`, { name: 'Adèle Vance (Marketing)', invoiceEmail: 'finance@contoso.example' });
+      const edited = await adele.patch(`/api/billing-profiles/${profile.id}`, {
+        name: 'Adèle Vance (Marketing)',
+        invoiceEmail: 'finance@contoso.example',
+      });
       expect(edited.body).toMatchObject({ name: 'Adèle Vance (Marketing)', invoiceEmail: 'finance@contoso.example' });
-      const replaced = await adele.put(`/api/billing-profiles/${profile.id}/payment-method`, { card: card('5555555555554444') });
+      const replaced = await adele.put(`/api/billing-profiles/${profile.id}/payment-method`, {
+        card: card('5555555555554444'),
+      });
       expect(replaced.body.paymentMethod).toMatchObject({ brand: 'mastercard', last4: '4444' });
       expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.paymentMethod.last4).toBe('4444');
       // the next charge uses the new card
       await adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 3 });
-      const invoices = (await adele.get('/api/invoices?limit=100')).body.items.filter((i: { subscriptionId: string }) => i.subscriptionId === sub.id);
-      const payments = await Promise.all(invoices.map(async (i: { id: string }) => (await adele.get(`/api/invoices/${i.id}`)).body.payment));
-      expect(payments).toEqual(expect.arrayContaining([{ brand: 'visa', last4: '4242' }, { brand: 'mastercard', last4: '4444' }]));
+      const invoices = (await adele.get('/api/invoices?limit=100')).body.items.filter(
+        (i: { subscriptionId: string }) => i.subscriptionId === sub.id,
+      );
+      const payments = await Promise.all(
+        invoices.map(async (i: { id: string }) => (await adele.get(`/api/invoices/${i.id}`)).body.payment),
+      );
+      expect(payments).toEqual(
+        expect.arrayContaining([
+          { brand: 'visa', last4: '4242' },
+          { brand: 'mastercard', last4: '4444' },
+        ]),
+      );
       expect(codeOf(await megan.get(`/api/billing-profiles/${profile.id}`))).toBe('not_found');
-      expect(codeOf(await adele.put(`/api/billing-profiles/${profile.id}/payment-method`, { paymentMethodId: randomUUID() }))).toBe('not_found');
+      expect(
+        codeOf(
+          await adele.put(`/api/billing-profiles/${profile.id}/payment-method`, { paymentMethodId: randomUUID() }),
+        ),
+      ).toBe('not_found');
     });
   });
 
@@ -105,27 +157,51 @@ describe.each(engines)('bills & payments on %s', (engine) => {
 
     it('shows an invoice with its lines, VAT and the billing profile as it was, even after the profile changes and the subscription is deleted', async () => {
       const sub = (await buy(adele, { quantity: 3, term: 'annual' })).body;
-      const summary = (await adele.get('/api/invoices?limit=100')).body.items.find((i: { subscriptionId: string }) => i.subscriptionId === sub.id);
+      const summary = (await adele.get('/api/invoices?limit=100')).body.items.find(
+        (i: { subscriptionId: string }) => i.subscriptionId === sub.id,
+      );
       await adele.patch(`/api/billing-profiles/${sub.billingProfile.id}`, { name: 'Renamed later' });
       await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
       const invoice = (await adele.get(`/api/invoices/${summary.id}`)).body;
       expect(invoice).toMatchObject({
-        kind: 'invoice', status: 'paid', subtotal: { amount: 49320, currency: 'EUR' }, tax: { amount: 9864 }, total: { amount: 59184 }, taxRateBp: 2000,
-        billingSnapshot: { name: 'Adèle Vance', country: 'FR' }, payment: { brand: 'visa', last4: '4242' },
+        kind: 'invoice',
+        status: 'paid',
+        subtotal: { amount: 49320, currency: 'EUR' },
+        tax: { amount: 9864 },
+        total: { amount: 59184 },
+        taxRateBp: 2000,
+        billingSnapshot: { name: 'Adèle Vance', country: 'FR' },
+        payment: { brand: 'visa', last4: '4242' },
       });
-      expect(invoice.lines).toEqual([expect.objectContaining({ description: 'Power BI Pro (annual)', quantity: 3, unitPrice: { amount: 16440, currency: 'EUR' }, amount: { amount: 49320, currency: 'EUR' } })]);
+      expect(invoice.lines).toEqual([
+        expect.objectContaining({
+          description: 'Power BI Pro (annual)',
+          quantity: 3,
+          unitPrice: { amount: 16440, currency: 'EUR' },
+          amount: { amount: 49320, currency: 'EUR' },
+        }),
+      ]);
       expect(codeOf(await megan.get(`/api/invoices/${summary.id}`))).toBe('not_found');
     });
 
     it('numbers invoices per organization and year without gaps', async () => {
-      const rows = await app.deps.db.query<{ number: string }>(`SELECT number FROM invoices i JOIN organizations o ON o.id = i.org_id WHERE o.name = 'Contoso' ORDER BY number`);
+      const rows = await app.deps.db.query<{ number: string }>(
+        `SELECT number FROM invoices i JOIN organizations o ON o.id = i.org_id WHERE o.name = 'Contoso' ORDER BY number`,
+      );
       expect(rows.map((r) => r.number)).toEqual(rows.map((_, i) => `CON-2026-${String(i + 1).padStart(6, '0')}`));
     });
 
     it('renders a real PDF in the reader language with the number and total, and a CSV', async () => {
-      const summary = (await adele.get('/api/invoices?limit=100')).body.items.find((i: { kind: string; total: { amount: number } }) => i.kind === 'invoice' && i.total.amount === 59184);
-      for (const [lang, total] of [['fr', '591,84 €'], ['en', '€591.84']] as const) {
-        const res = await fetch(`${app.url}/api/invoices/${summary.id}/pdf?lang=${lang}`, { headers: { cookie: adele.cookie } });
+      const summary = (await adele.get('/api/invoices?limit=100')).body.items.find(
+        (i: { kind: string; total: { amount: number } }) => i.kind === 'invoice' && i.total.amount === 59184,
+      );
+      for (const [lang, total] of [
+        ['fr', '591,84 €'],
+        ['en', '€591.84'],
+      ] as const) {
+        const res = await fetch(`${app.url}/api/invoices/${summary.id}/pdf?lang=${lang}`, {
+          headers: { cookie: adele.cookie },
+        });
         expect(res.headers.get('content-type')).toBe('application/pdf');
         const text = await pdfText(await res.arrayBuffer());
         expect(text).toContain(summary.number);
@@ -149,20 +225,40 @@ describe.each(engines)('bills & payments on %s', (engine) => {
         await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'ok' WHERE last4 = '4242'`);
       }
       expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.status).toBe('expired');
-      const due = (await adele.get('/api/invoices')).body.items.find((i: { subscriptionId: string; status: string }) => i.subscriptionId === sub.id && i.status === 'due');
+      const due = (await adele.get('/api/invoices')).body.items.find(
+        (i: { subscriptionId: string; status: string }) => i.subscriptionId === sub.id && i.status === 'due',
+      );
       expect(due).toMatchObject({ total: { amount: 1973 } });
-      const declined = await adele.post(`/api/invoices/${due.id}/pay`, { card: card(CARDS.insufficientFunds) }, { 'idempotency-key': randomUUID() });
+      const declined = await adele.post(
+        `/api/invoices/${due.id}/pay`,
+        { card: card(CARDS.insufficientFunds) },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(codeOf(declined)).toBe('insufficient_funds');
       // the profile moves to Germany (19 % VAT) meanwhile: what is owed is still the invoice's total
       await adele.patch(`/api/billing-profiles/${sub.billingProfile.id}`, { country: 'DE' });
-      const paid = await adele.post(`/api/invoices/${due.id}/pay`, { card: card('5555555555554444') }, { 'idempotency-key': randomUUID() });
+      const paid = await adele.post(
+        `/api/invoices/${due.id}/pay`,
+        { card: card('5555555555554444') },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(paid.status).toBe(200);
-      const charged = (await gatewayMoves(app)).filter((m) => m.kind === 'charge' && m.status === 'succeeded').map((m) => m.amount);
+      const charged = (await gatewayMoves(app))
+        .filter((m) => m.kind === 'charge' && m.status === 'succeeded')
+        .map((m) => m.amount);
       expect(charged).toContain(1973);
       expect(charged).not.toContain(1956); // 16.44 + 19 % German VAT
       expect(paid.body).toMatchObject({ status: 'paid', payment: { brand: 'mastercard', last4: '4444' } });
-      expect((await adele.get(`/api/subscriptions/${sub.id}`)).body).toMatchObject({ status: 'active', termStart: '2026-04-02T09:00:00.000Z', termEnd: '2026-05-02T09:00:00.000Z' });
-      const again = await adele.post(`/api/invoices/${due.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() });
+      expect((await adele.get(`/api/subscriptions/${sub.id}`)).body).toMatchObject({
+        status: 'active',
+        termStart: '2026-04-02T09:00:00.000Z',
+        termEnd: '2026-05-02T09:00:00.000Z',
+      });
+      const again = await adele.post(
+        `/api/invoices/${due.id}/pay`,
+        { card: card() },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(codeOf(again)).toBe('invoice_not_due');
     });
   });

@@ -13,8 +13,11 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
   let adele: Client, reader: Client, joni: Client, billing: Client;
   beforeAll(async () => {
     app = await startTestApp({ engine });
-    [adele, reader, joni, billing] = await Promise.all(
-      ['adele@contoso.example', 'reader@contoso.example', 'joni@fabrikam.example', 'billing@contoso.example'].map((e) => app.signIn(e))) as [Client, Client, Client, Client];
+    [adele, reader, joni, billing] = (await Promise.all(
+      ['adele@contoso.example', 'reader@contoso.example', 'joni@fabrikam.example', 'billing@contoso.example'].map((e) =>
+        app.signIn(e),
+      ),
+    )) as [Client, Client, Client, Client];
   });
   afterAll(() => app?.close());
 
@@ -37,12 +40,22 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
 
   it('tells the brand from the number: Visa, Mastercard, American Express, Discover', async () => {
     const brands = [];
-    for (const [number, cvc] of [['4242 4242 4242 4242', '123'], ['2223003122003222', '123'], ['3782 822463 10005', '1234'], ['6011111111111117', '123']]) {
+    for (const [number, cvc] of [
+      ['4242 4242 4242 4242', '123'],
+      ['2223003122003222', '123'],
+      ['3782 822463 10005', '1234'],
+      ['6011111111111117', '123'],
+    ]) {
       const res = await billing.post('/api/payment-methods', { card: { ...card(number), cvc } });
       expect(res.status, number).toBe(201);
       brands.push([res.body.brand, res.body.last4]);
     }
-    expect(brands).toEqual([['visa', '4242'], ['mastercard', '3222'], ['amex', '0005'], ['discover', '1117']]);
+    expect(brands).toEqual([
+      ['visa', '4242'],
+      ['mastercard', '3222'],
+      ['amex', '0005'],
+      ['discover', '1117'],
+    ]);
   });
 
   it('a global reader reads but changes nothing; another organization sees nothing', async () => {
@@ -52,7 +65,8 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
       await reader.post('/api/payment-methods', { card: card() }),
       await reader.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }),
       await reader.delete(`/api/payment-methods/${pm.id}`),
-    ]) expect([res.status, codeOf(res)]).toEqual([403, 'read_only']);
+    ])
+      expect([res.status, codeOf(res)]).toEqual([403, 'read_only']);
     expect(codeOf(await joni.delete(`/api/payment-methods/${pm.id}`))).toBe('not_found');
     expect((await adele.get('/api/payment-methods')).body.items.map((p: { id: string }) => p.id)).toContain(pm.id);
   });
@@ -83,23 +97,37 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
       expect([res.status, codeOf(res as never)]).toEqual([400, code]);
     }
     // and nothing changed
-    expect((await adele.get(`/api/billing-profiles/${bp}`)).body).toMatchObject({ country: 'FR', name: 'Adèle Vance', invoiceEmail: null });
+    expect((await adele.get(`/api/billing-profiles/${bp}`)).body).toMatchObject({
+      country: 'FR',
+      name: 'Adèle Vance',
+      invoiceEmail: null,
+    });
   });
 
   it('checks a new security code or expiry with the gateway, not a new name or address', async () => {
     const pm = (await adele.post('/api/payment-methods', { card: card() })).body;
     const address = { line1: '3 quai Voltaire', city: 'Paris', postalCode: '75007', country: 'FR' };
-    expect(await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'Adèle V.', address }))).toBe(0);
+    expect(
+      await verificationsDuring(() =>
+        adele.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'Adèle V.', address }),
+      ),
+    ).toBe(0);
     expect(await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '987' }))).toBe(1);
-    expect(await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 6, expYear: 2032 }))).toBe(1);
-    expect((await adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id))
-      .toMatchObject({ nameOnCard: 'Adèle V.', expMonth: 6, expYear: 2032, address: { line1: '3 quai Voltaire' } });
+    expect(
+      await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 6, expYear: 2032 })),
+    ).toBe(1);
+    expect(
+      (await adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id),
+    ).toMatchObject({ nameOnCard: 'Adèle V.', expMonth: 6, expYear: 2032, address: { line1: '3 quai Voltaire' } });
   });
 
   it('moves a profile to another known country; clears its invoice email', async () => {
     const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
     await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { invoiceEmail: 'ap@contoso.example' });
-    const moved = await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { country: 'BE', invoiceEmail: null });
+    const moved = await adele.patch(`/api/billing-profiles/${billingProfile.id}`, {
+      country: 'BE',
+      invoiceEmail: null,
+    });
     expect(moved.body).toMatchObject({ country: 'BE', currency: 'EUR', invoiceEmail: null });
   });
 
@@ -112,17 +140,33 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     for (const res of [
       await adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`),
       await adele.patch(`/api/payment-methods/${sub.paymentMethod.id}`, { nameOnCard: 'x' }),
-      await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, { paymentMethodId: sub.paymentMethod.id }),
-    ]) expect(codeOf(res)).toBe('not_found');
-    const mine = (await adele.get('/api/invoices?limit=100')).body.items.filter((i: { subscriptionId: string }) => i.subscriptionId === sub.id);
-    expect(mine.map((i: { kind: string; status: string }) => `${i.kind} ${i.status}`).sort()).toEqual(['credit_note refunded', 'invoice paid']);
-    for (const i of mine) expect((await adele.get(`/api/invoices/${i.id}`)).body.payment).toEqual({ brand: 'mastercard', last4: '5100' });
+      await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
+        paymentMethodId: sub.paymentMethod.id,
+      }),
+    ])
+      expect(codeOf(res)).toBe('not_found');
+    const mine = (await adele.get('/api/invoices?limit=100')).body.items.filter(
+      (i: { subscriptionId: string }) => i.subscriptionId === sub.id,
+    );
+    expect(mine.map((i: { kind: string; status: string }) => `${i.kind} ${i.status}`).sort()).toEqual([
+      'credit_note refunded',
+      'invoice paid',
+    ]);
+    for (const i of mine)
+      expect((await adele.get(`/api/invoices/${i.id}`)).body.payment).toEqual({ brand: 'mastercard', last4: '5100' });
   });
 
   it('a credit note is a PDF too, named so in French and English', async () => {
-    const note = (await adele.get('/api/invoices?limit=100')).body.items.find((i: { kind: string }) => i.kind === 'credit_note');
-    for (const [lang, title] of [['fr', 'Avoir'], ['en', 'Credit note']]) {
-      const res = await fetch(`${app.url}/api/invoices/${note.id}/pdf`, { headers: { cookie: adele.cookie, 'accept-language': `${lang};q=0.9` } });
+    const note = (await adele.get('/api/invoices?limit=100')).body.items.find(
+      (i: { kind: string }) => i.kind === 'credit_note',
+    );
+    for (const [lang, title] of [
+      ['fr', 'Avoir'],
+      ['en', 'Credit note'],
+    ]) {
+      const res = await fetch(`${app.url}/api/invoices/${note.id}/pdf`, {
+        headers: { cookie: adele.cookie, 'accept-language': `${lang};q=0.9` },
+      });
       expect(res.headers.get('content-disposition')).toContain(`${note.number}.pdf`);
       expect(await pdfText(await res.arrayBuffer())).toContain(`${title} ${note.number}`);
     }
@@ -133,7 +177,9 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     const all: { id: string; issuedAt: string; number: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: typeof all; nextCursor: string | null } = (await adele.get(`/api/invoices?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+      const page: { items: typeof all; nextCursor: string | null } = (
+        await adele.get(`/api/invoices?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).body;
       expect(page.items.length).toBeLessThanOrEqual(2);
       all.push(...page.items);
       cursor = page.nextCursor;
@@ -143,20 +189,31 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     expect(all.length).toBeGreaterThan(3);
     const csv = (await adele.get('/api/invoices.csv?from=2026-03-02&to=2026-03-02')).text.trim().split('\r\n');
-    expect(csv.slice(1).map((l: string) => l.split(',')[0]).sort()).toEqual(all.map((i) => i.number).sort());
-    expect((await adele.get('/api/invoices.csv?from=2026-03-03&to=2026-04-30')).text.trim().split('\r\n')).toHaveLength(1);
+    expect(
+      csv
+        .slice(1)
+        .map((l: string) => l.split(',')[0])
+        .sort(),
+    ).toEqual(all.map((i) => i.number).sort());
+    expect((await adele.get('/api/invoices.csv?from=2026-03-03&to=2026-04-30')).text.trim().split('\r\n')).toHaveLength(
+      1,
+    );
   });
 
   it('"Pay now" only for your own invoice that is due', async () => {
     const paid = (await adele.get('/api/invoices')).body.items.find((i: { status: string }) => i.status === 'paid');
     const key = { 'idempotency-key': randomUUID() };
     expect(codeOf(await adele.post(`/api/invoices/${paid.id}/pay`, { card: card() }, key))).toBe('invoice_not_due');
-    expect(codeOf(await joni.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() }))).toBe('not_found');
-    expect(codeOf(await reader.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() }))).toBe('read_only');
+    expect(
+      codeOf(await joni.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() })),
+    ).toBe('not_found');
+    expect(
+      codeOf(await reader.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() })),
+    ).toBe('read_only');
     expect((await adele.post(`/api/invoices/${paid.id}/pay`, { card: card() })).status).toBe(400);
   });
 
-  it('a card removed while it becomes a profile\'s card: either it is gone and the profile keeps its own, or the profile takes it and it stays', async () => {
+  it("a card removed while it becomes a profile's card: either it is gone and the profile keeps its own, or the profile takes it and it stays", async () => {
     const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
     for (let i = 0; i < 15; i++) {
       const spare = (await adele.post('/api/payment-methods', { card: card() })).body;
@@ -164,7 +221,10 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
         adele.delete(`/api/payment-methods/${spare.id}`),
         adele.put(`/api/billing-profiles/${billingProfile.id}/payment-method`, { paymentMethodId: spare.id }),
       ]);
-      expect([[204, 404], [409, 200]]).toContainEqual([removed.status, replaced.status]);
+      expect([
+        [204, 404],
+        [409, 200],
+      ]).toContainEqual([removed.status, replaced.status]);
       expect((await adele.get(`/api/billing-profiles/${billingProfile.id}`)).body.paymentMethod).not.toBeNull();
     }
   });

@@ -13,25 +13,53 @@ describe('what the caller may do', () => {
   it('with a subscription: its buyer changes it; an admin and a global reader only read it, and are told why', async () => {
     const adele = await app.signIn('adele@contoso.example');
     const sub = (await buy(adele, { quantity: 2 })).body;
-    expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.can)
-      .toEqual({ changeLicenses: true, assignLicenses: true, cancel: true, reactivate: false, autoRenew: true, reason: null });
+    expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.can).toEqual({
+      changeLicenses: true,
+      assignLicenses: true,
+      cancel: true,
+      reactivate: false,
+      autoRenew: true,
+      reason: null,
+    });
     const admin = await app.signIn('admin@contoso.example');
     const seen = (await admin.get('/api/subscriptions')).body.items.find((s: { id: string }) => s.id === sub.id);
-    expect(seen.can).toEqual({ changeLicenses: false, assignLicenses: false, cancel: false, reactivate: false, autoRenew: false, reason: 'read_only_for_admins' });
+    expect(seen.can).toEqual({
+      changeLicenses: false,
+      assignLicenses: false,
+      cancel: false,
+      reactivate: false,
+      autoRenew: false,
+      reason: 'read_only_for_admins',
+    });
     const reader = await app.signIn('reader@contoso.example');
     expect((await reader.get(`/api/subscriptions/${sub.id}`)).body.can.reason).toBe('read_only');
 
     await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
-    expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.can).toMatchObject({ changeLicenses: false, cancel: false, reactivate: true });
+    expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.can).toMatchObject({
+      changeLicenses: false,
+      cancel: false,
+      reactivate: true,
+    });
   });
 
   it('with a product: the policy decides for members, not for admins; a global reader buys nothing', async () => {
     const admin = await app.signIn('admin@contoso.example');
     expect((await admin.put(`/api/admin/self-service-policy/${VISIO_PLAN_1}`, { value: 'Disabled' })).status).toBe(200);
-    expect((await admin.put(`/api/admin/self-service-policy/${POWER_BI_PRO}`, { value: 'OnlyTrialsWithoutPaymentMethod' })).status).toBe(200);
-    expect((await admin.put(`/api/admin/self-service-policy/${POWER_APPS}`, { value: 'OnlyTrialsWithoutPaymentMethod' })).status).toBe(200);
-    const can = async (email: string) => Object.fromEntries(
-      (await (await app.signIn(email)).get('/api/products')).body.items.map((p: { id: string; can: unknown }) => [p.id, p.can]));
+    expect(
+      (await admin.put(`/api/admin/self-service-policy/${POWER_BI_PRO}`, { value: 'OnlyTrialsWithoutPaymentMethod' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await admin.put(`/api/admin/self-service-policy/${POWER_APPS}`, { value: 'OnlyTrialsWithoutPaymentMethod' }))
+        .status,
+    ).toBe(200);
+    const can = async (email: string) =>
+      Object.fromEntries(
+        (await (await app.signIn(email)).get('/api/products')).body.items.map((p: { id: string; can: unknown }) => [
+          p.id,
+          p.can,
+        ]),
+      );
 
     const megan = await can('megan@contoso.example');
     expect(megan[VISIO_PLAN_1]).toEqual({ buy: false, trial: false, reason: 'self_service_disabled' });

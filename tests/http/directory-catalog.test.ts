@@ -23,7 +23,11 @@ describe('directory', () => {
   it('finds people by the start of their email', async () => {
     const res = await adele.get('/api/people?search=megan%40');
     expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0]).toMatchObject({ email: 'megan@contoso.example', displayName: 'Megan Bowen', role: 'member' });
+    expect(res.body.items[0]).toMatchObject({
+      email: 'megan@contoso.example',
+      displayName: 'Megan Bowen',
+      role: 'member',
+    });
   });
 
   it('never shows people of another organization', async () => {
@@ -39,8 +43,9 @@ describe('directory', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { items: { id: string }[]; nextCursor: string | null } } =
-        await adele.get(`/api/people?limit=20${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await adele.get(
+        `/api/people?limit=20${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((p) => p.id));
       cursor = res.body.nextCursor;
       pages++;
@@ -72,15 +77,29 @@ describe('catalog', () => {
     const usd = await joni.get('/api/products');
     const pbiEur = eur.body.items.find((p: { skuPartNumber: string }) => p.skuPartNumber === 'POWER_BI_PRO');
     const pbiUsd = usd.body.items.find((p: { skuPartNumber: string }) => p.skuPartNumber === 'POWER_BI_PRO');
-    expect(pbiEur).toMatchObject({ name: 'Power BI Pro', selfServiceEligible: true, skuId: 'f8a1db68-be16-40ed-86d5-cb42ce701560' });
+    expect(pbiEur).toMatchObject({
+      name: 'Power BI Pro',
+      selfServiceEligible: true,
+      skuId: 'f8a1db68-be16-40ed-86d5-cb42ce701560',
+    });
     expect(pbiEur.prices.annual).toEqual({ amount: 1370, currency: 'EUR' });
     expect(pbiUsd.prices.annual).toEqual({ amount: 1400, currency: 'USD' });
     expect(pbiEur.prices.monthly.amount).toBeGreaterThan(pbiEur.prices.annual.amount);
   });
 
   it('holds the products sold self-service in real life and one that is not', async () => {
-    const names = (await adele.get('/api/products')).body.items.map((p: { name: string; selfServiceEligible: boolean }) => [p.name, p.selfServiceEligible]);
-    for (const name of ['Power BI Pro', 'Power Apps per user', 'Power Automate per user', 'Project Plan 1', 'Project Plan 3', 'Visio Plan 1', 'Visio Plan 2']) {
+    const names = (await adele.get('/api/products')).body.items.map(
+      (p: { name: string; selfServiceEligible: boolean }) => [p.name, p.selfServiceEligible],
+    );
+    for (const name of [
+      'Power BI Pro',
+      'Power Apps per user',
+      'Power Automate per user',
+      'Project Plan 1',
+      'Project Plan 3',
+      'Visio Plan 1',
+      'Visio Plan 2',
+    ]) {
       expect(names).toContainEqual([name, true]);
     }
     expect(names.some(([, eligible]: [string, boolean]) => !eligible)).toBe(true);
@@ -107,8 +126,9 @@ describe('API conventions', () => {
     const doc = await send(`${app.url}/api/openapi.json`, 'GET');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.body.paths as Record<string, Record<string, { responses?: object }>>)
-      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.body.paths as Record<string, Record<string, { responses?: object }>>).flatMap(
+      ([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThanOrEqual(8);
     for (const { path, method, op } of operations) {
       expect(Object.keys(op.responses ?? {}), `${method} ${path}`).not.toHaveLength(0);

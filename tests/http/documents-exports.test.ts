@@ -18,14 +18,20 @@ describe.each(engines)('CSV and XLSX exports on %s', (engine) => {
     app = await startTestApp({ engine });
     [adele, admin] = await Promise.all([app.signIn('adele@contoso.example'), app.signIn('admin@contoso.example')]);
     subscriptionId = (await buy(adele, { quantity: 3, term: 'annual' })).body.id;
-    expect((await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: [adele.personId] })).status).toBe(200);
+    expect(
+      (await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: [adele.personId] })).status,
+    ).toBe(200);
   });
   afterAll(() => app?.close());
 
   const download = async (client: Client, path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${app.url}${path}`, { headers: { cookie: client.cookie, ...headers } });
     expect(res.status).toBe(200);
-    return { type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+    return {
+      type: res.headers.get('content-type'),
+      disposition: res.headers.get('content-disposition'),
+      bytes: Buffer.from(await res.arrayBuffer()),
+    };
   };
   const rowsOf = (bytes: Buffer, delimiter: string) => {
     expect([...bytes.subarray(0, 3)]).toEqual(BOM);
@@ -37,24 +43,92 @@ describe.each(engines)('CSV and XLSX exports on %s', (engine) => {
     expect(type).toBe('text/csv; charset=utf-8');
     expect(disposition).toBe('attachment; filename="invoices.csv"');
     const [header, ...rows] = rowsOf(bytes, ';');
-    expect(header).toEqual(['Numéro', 'Type', "Date d'émission", 'Produit', 'Début de période', 'Fin de période', 'Devise', 'Total HT', 'TVA', 'Total TTC', 'Statut']);
-    expect(rows).toContainEqual([expect.stringMatching(/^CON-2026-/), 'Facture', '02/03/2026', 'Power BI Pro', '02/03/2026', '02/03/2027', 'EUR', '493,20', '98,64', '591,84', 'Payée']);
+    expect(header).toEqual([
+      'Numéro',
+      'Type',
+      "Date d'émission",
+      'Produit',
+      'Début de période',
+      'Fin de période',
+      'Devise',
+      'Total HT',
+      'TVA',
+      'Total TTC',
+      'Statut',
+    ]);
+    expect(rows).toContainEqual([
+      expect.stringMatching(/^CON-2026-/),
+      'Facture',
+      '02/03/2026',
+      'Power BI Pro',
+      '02/03/2026',
+      '02/03/2027',
+      'EUR',
+      '493,20',
+      '98,64',
+      '591,84',
+      'Payée',
+    ]);
   });
 
   it('speaks English with commas and dots, and follows Accept-Language when lang is not given', async () => {
-    const [header, ...rows] = rowsOf((await download(adele, '/api/invoices.csv', { 'accept-language': 'en-US,en;q=0.9' })).bytes, ',');
-    expect(header).toEqual(['Number', 'Type', 'Issued', 'Product', 'Period start', 'Period end', 'Currency', 'Subtotal', 'VAT', 'Total', 'Status']);
-    expect(rows).toContainEqual([expect.stringMatching(/^CON-2026-/), 'Invoice', '2026-03-02', 'Power BI Pro', '2026-03-02', '2027-03-02', 'EUR', '493.20', '98.64', '591.84', 'Paid']);
-    expect(rowsOf((await download(adele, '/api/invoices.csv', { 'accept-language': 'fr-FR,fr;q=0.9' })).bytes, ';')[0]![0]).toBe('Numéro');
+    const [header, ...rows] = rowsOf(
+      (await download(adele, '/api/invoices.csv', { 'accept-language': 'en-US,en;q=0.9' })).bytes,
+      ',',
+    );
+    expect(header).toEqual([
+      'Number',
+      'Type',
+      'Issued',
+      'Product',
+      'Period start',
+      'Period end',
+      'Currency',
+      'Subtotal',
+      'VAT',
+      'Total',
+      'Status',
+    ]);
+    expect(rows).toContainEqual([
+      expect.stringMatching(/^CON-2026-/),
+      'Invoice',
+      '2026-03-02',
+      'Power BI Pro',
+      '2026-03-02',
+      '2027-03-02',
+      'EUR',
+      '493.20',
+      '98.64',
+      '591.84',
+      'Paid',
+    ]);
+    expect(
+      rowsOf((await download(adele, '/api/invoices.csv', { 'accept-language': 'fr-FR,fr;q=0.9' })).bytes, ';')[0]![0],
+    ).toBe('Numéro');
   });
 
   it('keeps accents ("Adèle") and neutralizes formulas typed as names, in CSV', async () => {
-    await app.deps.db.query(`UPDATE people SET display_name = '=HYPERLINK("http://evil.example","Megan")' WHERE email = 'megan@contoso.example'`);
-    const megan = (await app.deps.db.query<{ id: string }>(`SELECT id FROM people WHERE email = 'megan@contoso.example'`))[0]!.id;
-    expect((await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: [megan] })).status).toBe(200);
-    const [header, ...rows] = rowsOf((await download(adele, `/api/subscriptions/${subscriptionId}/assignments.csv?lang=fr`)).bytes, ';');
+    await app.deps.db.query(
+      `UPDATE people SET display_name = '=HYPERLINK("http://evil.example","Megan")' WHERE email = 'megan@contoso.example'`,
+    );
+    const megan = (
+      await app.deps.db.query<{ id: string }>(`SELECT id FROM people WHERE email = 'megan@contoso.example'`)
+    )[0]!.id;
+    expect((await adele.post(`/api/subscriptions/${subscriptionId}/assignments`, { userIds: [megan] })).status).toBe(
+      200,
+    );
+    const [header, ...rows] = rowsOf(
+      (await download(adele, `/api/subscriptions/${subscriptionId}/assignments.csv?lang=fr`)).bytes,
+      ';',
+    );
     expect(header).toEqual(['Nom', 'E-mail', "Pays d'utilisation", 'Attribuée le (UTC)', 'Attribuée par']);
-    expect(rows).toContainEqual(['Adèle Vance', 'adele@contoso.example', 'FR', expect.stringMatching(/^02\/03\/2026 \d\d:\d\d:\d\d$/), 'Adèle Vance']);
+    expect(rows).toContainEqual([
+      'Adèle Vance',
+      'adele@contoso.example',
+      'FR',
+      expect.stringMatching(/^02\/03\/2026 \d\d:\d\d:\d\d$/),
+      'Adèle Vance',
+    ]);
     expect(rows.map((r) => r[0])).toContain(`'=HYPERLINK("http://evil.example","Megan")`);
   });
 
@@ -65,28 +139,74 @@ describe.each(engines)('CSV and XLSX exports on %s', (engine) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet('invoices')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Numéro', 'Type', "Date d'émission", 'Produit', 'Début de période', 'Fin de période', 'Devise', 'Total HT', 'TVA', 'Total TTC', 'Statut']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Numéro',
+      'Type',
+      "Date d'émission",
+      'Produit',
+      'Début de période',
+      'Fin de période',
+      'Devise',
+      'Total HT',
+      'TVA',
+      'Total TTC',
+      'Statut',
+    ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const row = rows.find((r) => r[4] === 'Power BI Pro' && r[8] === 493.2)!;
-    expect(row.slice(2)).toEqual(['Facture', new Date('2026-03-02T09:00:00Z'), 'Power BI Pro', new Date('2026-03-02T09:00:00Z'), new Date('2027-03-02T09:00:00Z'), 'EUR', 493.2, 98.64, 591.84, 'Payée']);
+    expect(row.slice(2)).toEqual([
+      'Facture',
+      new Date('2026-03-02T09:00:00Z'),
+      'Power BI Pro',
+      new Date('2026-03-02T09:00:00Z'),
+      new Date('2027-03-02T09:00:00Z'),
+      'EUR',
+      493.2,
+      98.64,
+      591.84,
+      'Payée',
+    ]);
 
     const people = new ExcelJS.Workbook();
-    await people.xlsx.load((await download(adele, `/api/subscriptions/${subscriptionId}/assignments.csv?format=xlsx&lang=en`)).bytes as unknown as ExcelJS.Buffer);
+    await people.xlsx.load(
+      (await download(adele, `/api/subscriptions/${subscriptionId}/assignments.csv?format=xlsx&lang=en`))
+        .bytes as unknown as ExcelJS.Buffer,
+    );
     const names = people.getWorksheet('assignments')!.getColumn(1);
     const values: unknown[] = [];
     names.eachCell((cell) => {
       expect(cell.formula).toBeUndefined();
       values.push(cell.value);
     });
-    expect(values).toEqual(expect.arrayContaining(['Name', 'Adèle Vance', '=HYPERLINK("http://evil.example","Megan")']));
+    expect(values).toEqual(
+      expect.arrayContaining(['Name', 'Adèle Vance', '=HYPERLINK("http://evil.example","Megan")']),
+    );
   });
 
   it("exports the admin's audit log and users by purchaser in French, as CSV and XLSX", async () => {
     const [header, ...rows] = rowsOf((await download(admin, '/api/admin/audit.csv?lang=fr')).bytes, ';');
-    expect(header).toEqual(['Date (UTC)', 'Auteur', "E-mail de l'auteur", 'Action', "Type d'objet", "Id de l'objet", 'Détails']);
-    expect(rows).toContainEqual(expect.arrayContaining(['Adèle Vance', 'adele@contoso.example', 'subscription.purchased']));
+    expect(header).toEqual([
+      'Date (UTC)',
+      'Auteur',
+      "E-mail de l'auteur",
+      'Action',
+      "Type d'objet",
+      "Id de l'objet",
+      'Détails',
+    ]);
+    expect(rows).toContainEqual(
+      expect.arrayContaining(['Adèle Vance', 'adele@contoso.example', 'subscription.purchased']),
+    );
     const users = rowsOf((await download(admin, '/api/admin/self-service-purchases.csv?lang=fr')).bytes, ';');
-    expect(users[0]).toEqual(['Acheteur', "E-mail de l'acheteur", 'Produit', 'Utilisateur', "E-mail de l'utilisateur", 'Attribuée le (UTC)']);
+    expect(users[0]).toEqual([
+      'Acheteur',
+      "E-mail de l'acheteur",
+      'Produit',
+      'Utilisateur',
+      "E-mail de l'utilisateur",
+      'Attribuée le (UTC)',
+    ]);
     const xlsx = await download(admin, '/api/admin/audit.csv?format=xlsx&lang=en');
     expect([xlsx.type, xlsx.disposition]).toEqual([XLSX, 'attachment; filename="audit.xlsx"']);
     const book = new ExcelJS.Workbook();

@@ -17,7 +17,8 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     const m = /^([^{ ]+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!m || m[1] !== name) continue;
     const found = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort())) return Number(m[3]);
+    if (JSON.stringify(Object.entries(found).sort()) === JSON.stringify(Object.entries(labels).sort()))
+      return Number(m[3]);
   }
   return undefined;
 }
@@ -69,9 +70,13 @@ describe.each(engines)('/metrics on %s', (engine) => {
     await megan.get('/api/no-such-thing');
     await send(`${url}/api/subscriptions`, 'GET');
     const after = await scrape();
-    expect(count(after, '/api/subscriptions/:id', 'GET', '2xx') - count(before, '/api/subscriptions/:id', 'GET', '2xx')).toBe(2);
+    expect(
+      count(after, '/api/subscriptions/:id', 'GET', '2xx') - count(before, '/api/subscriptions/:id', 'GET', '2xx'),
+    ).toBe(2);
     expect(count(after, 'unmatched', 'GET', '4xx') - count(before, 'unmatched', 'GET', '4xx')).toBe(1);
-    expect(count(after, '/api/subscriptions', 'GET', '4xx') - count(before, '/api/subscriptions', 'GET', '4xx')).toBe(1);
+    expect(count(after, '/api/subscriptions', 'GET', '4xx') - count(before, '/api/subscriptions', 'GET', '4xx')).toBe(
+      1,
+    );
     // no label holds an id
     expect(after).not.toContain(sub.id);
   });
@@ -84,18 +89,23 @@ describe.each(engines)('/metrics on %s', (engine) => {
     }
     expect(sample(text, 'selfserve_db_pool_max_connections')).toBe(10);
     expect(sample(text, 'selfserve_db_pool_connections')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'selfserve_db_pool_idle_connections')).toBeLessThanOrEqual(sample(text, 'selfserve_db_pool_connections')!);
+    expect(sample(text, 'selfserve_db_pool_idle_connections')).toBeLessThanOrEqual(
+      sample(text, 'selfserve_db_pool_connections')!,
+    );
     expect(sample(text, 'selfserve_db_pool_waiting_requests')).toBe(0);
   });
 
   it('shows when the jobs last ran and how long due work has waited', async () => {
     // the runner ran once at start
-    await expect.poll(async () => sample(await scrape(), 'selfserve_jobs_last_run_timestamp_seconds')).toBe(clock.now().getTime() / 1000);
+    await expect
+      .poll(async () => sample(await scrape(), 'selfserve_jobs_last_run_timestamp_seconds'))
+      .toBe(clock.now().getTime() / 1000);
     expect(sample(await scrape(), 'selfserve_jobs_oldest_due_seconds', { work: 'renewal' })).toBe(0);
 
     clock.advanceDays(400);
     const [first] = await database.db.query<{ termEnd: Date }>(
-      `SELECT min(term_end) AS "termEnd" FROM subscriptions WHERE status IN ('trial', 'active')`);
+      `SELECT min(term_end) AS "termEnd" FROM subscriptions WHERE status IN ('trial', 'active')`,
+    );
     const waited = (clock.now().getTime() - first!.termEnd.getTime()) / 1000;
     expect(waited).toBeGreaterThan(0);
     expect(sample(await scrape(), 'selfserve_jobs_oldest_due_seconds', { work: 'renewal' })).toBe(waited);

@@ -25,7 +25,9 @@ describe.each(engines)('health probes on %s', (engine) => {
   });
 
   it('is not ready while a migration is not applied, and names it', async () => {
-    const [newest] = await app.database.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1');
+    const [newest] = await app.database.db.query<{ name: string }>(
+      'SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1',
+    );
     await app.database.db.query('DELETE FROM schema_migrations WHERE name = $1', [newest!.name]);
     try {
       const ready = await send(`${app.url}/readyz`, 'GET');
@@ -55,7 +57,9 @@ describe('readiness when the database does not answer', () => {
   it('answers 503 database_unavailable within seconds, and stays alive', async () => {
     const { port } = silent.address() as { port: number };
     const db = connectPostgres(`postgres://selfserve@127.0.0.1:${port}/selfserve`, 2);
-    const app = await buildApp({ deps: { db, clock: systemClock, gateway: new SandboxGateway(db, systemClock), seller: loadConfig({}).seller } });
+    const app = await buildApp({
+      deps: { db, clock: systemClock, gateway: new SandboxGateway(db, systemClock), seller: loadConfig({}).seller },
+    });
     try {
       const started = performance.now();
       const ready = await app.inject({ method: 'GET', url: '/readyz' });

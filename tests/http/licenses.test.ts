@@ -11,13 +11,22 @@ let people: Record<string, string>;
 async function colleagues(n: number, offset = 0): Promise<string[]> {
   const rows = await app.deps.db.query<{ id: string }>(
     `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.status = 'active'
-       AND p.usage_location IS NOT NULL AND p.email NOT IN ('adele@contoso.example', 'megan@contoso.example') ORDER BY p.email OFFSET $2 LIMIT $1`, [n, offset]);
+       AND p.usage_location IS NOT NULL AND p.email NOT IN ('adele@contoso.example', 'megan@contoso.example') ORDER BY p.email OFFSET $2 LIMIT $1`,
+    [n, offset],
+  );
   return rows.map((r) => r.id);
 }
-const assign = (who: Client, id: string, userIds: string[]) => who.post(`/api/subscriptions/${id}/assignments`, { userIds });
-const unassign = (who: Client, id: string, userIds: string[]) => who.post(`/api/subscriptions/${id}/assignments/remove`, { userIds });
-const stored = async (id: string) => (await app.deps.db.query<{ n: number; assigned: number }>(
-  'SELECT (SELECT count(*)::int FROM license_assignments WHERE subscription_id = $1) AS n, assigned FROM subscriptions WHERE id = $1', [id]))[0]!;
+const assign = (who: Client, id: string, userIds: string[]) =>
+  who.post(`/api/subscriptions/${id}/assignments`, { userIds });
+const unassign = (who: Client, id: string, userIds: string[]) =>
+  who.post(`/api/subscriptions/${id}/assignments/remove`, { userIds });
+const stored = async (id: string) =>
+  (
+    await app.deps.db.query<{ n: number; assigned: number }>(
+      'SELECT (SELECT count(*)::int FROM license_assignments WHERE subscription_id = $1) AS n, assigned FROM subscriptions WHERE id = $1',
+      [id],
+    )
+  )[0]!;
 
 // the same rules on the PostgreSQL server and on embedded PGlite (what `npm start` runs on)
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
@@ -25,8 +34,11 @@ const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (
 describe.each(engines)('assigning licenses on %s', (engine) => {
   beforeAll(async () => {
     app = await startTestApp({ engine });
-    [adele, megan, admin, joni] = (await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example']
-      .map((e) => app.signIn(e)))) as [Client, Client, Client, Client];
+    [adele, megan, admin, joni] = (await Promise.all(
+      ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example'].map((e) =>
+        app.signIn(e),
+      ),
+    )) as [Client, Client, Client, Client];
     const rows = await app.deps.db.query<{ email: string; id: string }>('SELECT email, id FROM people');
     people = Object.fromEntries(rows.map((r) => [r.email, r.id]));
   });
@@ -44,7 +56,9 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     expect(list[0]).toMatchObject({ assignedBy: { displayName: 'Adèle Vance' } });
     const names = list.map((a: { person: { displayName: string } }) => a.person.displayName);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
-    const licenses = (await adele.get('/api/licenses')).body.items.find((l: { subscriptionId: string }) => l.subscriptionId === sub.id);
+    const licenses = (await adele.get('/api/licenses')).body.items.find(
+      (l: { subscriptionId: string }) => l.subscriptionId === sub.id,
+    );
     expect(licenses).toMatchObject({ total: 25, assigned: 20, available: 5 });
     const twentyOne = await assign(adele, sub.id, await colleagues(21));
     expect([twentyOne.status, codeOf(twentyOne)]).toEqual([422, 'too_many_users']);
@@ -77,7 +91,9 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     expect(disabled.body.detail).toContain('Grady Archie');
     const noLocation = await assign(adele, sub.id, [ok!, people['nestor.wilke@contoso.example']!]);
     expect([noLocation.status, codeOf(noLocation)]).toEqual([422, 'usage_location_required']);
-    expect(noLocation.body.users).toEqual([{ id: people['nestor.wilke@contoso.example'], displayName: 'Nestor Wilke' }]);
+    expect(noLocation.body.users).toEqual([
+      { id: people['nestor.wilke@contoso.example'], displayName: 'Nestor Wilke' },
+    ]);
     expect(await stored(sub.id)).toEqual({ n: 0, assigned: 0 });
   });
 
@@ -102,7 +118,11 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
   it('answers the same request sent three times at once (a double click) as assigned once, never as a conflict', async () => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0LH2H', quantity: 3 })).body;
     for (const p of await colleagues(3, 45)) {
-      const answers = await Promise.all([assign(adele, sub.id, [p]), assign(adele, sub.id, [p]), assign(adele, sub.id, [p])]);
+      const answers = await Promise.all([
+        assign(adele, sub.id, [p]),
+        assign(adele, sub.id, [p]),
+        assign(adele, sub.id, [p]),
+      ]);
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
       expect(answers.flatMap((a) => a.body.assigned.map((x: { id: string }) => x.id))).toEqual([p]);
       expect(answers.flatMap((a) => a.body.alreadyAssigned.map((x: { id: string }) => x.id))).toEqual([p, p]);
@@ -128,7 +148,10 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ unassigned: [a], assignedCount: 1, available: 4 });
     expect(codeOf(await unassign(adele, sub.id, await colleagues(21)))).toBe('too_many_users');
-    const audit = await app.deps.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'license.%' ORDER BY id`, [sub.id]);
+    const audit = await app.deps.db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'license.%' ORDER BY id`,
+      [sub.id],
+    );
     expect(audit.map((e) => e.action)).toEqual(['license.assigned', 'license.unassigned']);
   });
 
@@ -137,12 +160,32 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' }); // within 7 days: disabled
     const [p] = await colleagues(1, 40);
     expect(codeOf(await assign(adele, sub.id, [p!]))).toBe('subscription_not_active');
-    const withStatus = (status: 'trial' | 'expired') => insertSubscription(app.deps.db, {
-      orgId: adele.orgId, productId: 'CFQ7TTC0LH2H', buyerId: adele.personId, billingProfileId: null, selfService: true, status, term: 'monthly',
-      quantity: 2, unitPrice: 0, currency: 'EUR', termStart: app.clock.now(), termEnd: new Date('2026-04-01T09:00:00Z'), autoRenew: false, startedAsTrial: false,
-    }, app.clock.now());
+    const withStatus = (status: 'trial' | 'expired') =>
+      insertSubscription(
+        app.deps.db,
+        {
+          orgId: adele.orgId,
+          productId: 'CFQ7TTC0LH2H',
+          buyerId: adele.personId,
+          billingProfileId: null,
+          selfService: true,
+          status,
+          term: 'monthly',
+          quantity: 2,
+          unitPrice: 0,
+          currency: 'EUR',
+          termStart: app.clock.now(),
+          termEnd: new Date('2026-04-01T09:00:00Z'),
+          autoRenew: false,
+          startedAsTrial: false,
+        },
+        app.clock.now(),
+      );
     const expired = await withStatus('expired');
-    expect([(await assign(adele, expired.id, [p!])).status, codeOf(await assign(adele, expired.id, [p!]))]).toEqual([409, 'subscription_not_active']);
+    expect([(await assign(adele, expired.id, [p!])).status, codeOf(await assign(adele, expired.id, [p!]))]).toEqual([
+      409,
+      'subscription_not_active',
+    ]);
     const trial = await withStatus('trial');
     expect((await assign(adele, trial.id, [p!])).body).toMatchObject({ assignedCount: 1, available: 1 });
   });
@@ -151,7 +194,9 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0HD32', quantity: 1 })).body;
     expect(codeOf(await assign(adele, sub.id, []))).toBe('validation_failed');
     expect(codeOf(await assign(adele, sub.id, ['not-a-uuid']))).toBe('validation_failed');
-    expect(codeOf(await adele.post(`/api/subscriptions/${sub.id}/assignments`, { users: [] }))).toBe('validation_failed');
+    expect(codeOf(await adele.post(`/api/subscriptions/${sub.id}/assignments`, { users: [] }))).toBe(
+      'validation_failed',
+    );
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect(codeOf(await assign(adele, unknown, [people['megan@contoso.example']!]))).toBe('not_found');
     expect(codeOf(await adele.get(`/api/subscriptions/${unknown}/assignments`))).toBe('not_found');
@@ -165,9 +210,13 @@ describe.each(engines)('assigning licenses on %s', (engine) => {
     expect((await assign(megan, sub.id, ids)).status).toBe(200);
     const first = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3`)).body;
     expect(first.items).toHaveLength(3);
-    const second = (await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    const second = (
+      await megan.get(`/api/subscriptions/${sub.id}/assignments?limit=3&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).body;
     expect(second).toMatchObject({ nextCursor: null });
-    expect(new Set([...first.items, ...second.items].map((a: { person: { id: string } }) => a.person.id))).toEqual(new Set(ids));
+    expect(new Set([...first.items, ...second.items].map((a: { person: { id: string } }) => a.person.id))).toEqual(
+      new Set(ids),
+    );
     const csv = await megan.get(`/api/subscriptions/${sub.id}/assignments.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const [header, row] = csv.text.split('\r\n');

@@ -8,9 +8,26 @@ import type { Currency } from '../../src/domain/money.js';
 // invoices minus credit notes, by month, per currency, however many invoices, nobody else's.
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
 
-interface Series { currency: string; total: { amount: number; currency: string }; months: { month: string; spend: { amount: number; currency: string } }[] }
+interface Series {
+  currency: string;
+  total: { amount: number; currency: string };
+  months: { month: string; spend: { amount: number; currency: string } }[];
+}
 type Invoice = { kind: string; status: string; issuedAt: string; total: { amount: number; currency: string } };
-const WINDOW = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+const WINDOW = [
+  '2025-04',
+  '2025-05',
+  '2025-06',
+  '2025-07',
+  '2025-08',
+  '2025-09',
+  '2025-10',
+  '2025-11',
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+];
 
 describe.each(engines)('a member’s own spend on %s', (engine) => {
   let app: TestApp;
@@ -19,15 +36,44 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
   const issued: Record<string, Record<string, number>> = {};
 
   /** Issues invoices as the invoicing does (insertInvoice), in one transaction, and notes what they add. */
-  async function issue(who: Client, invoices: { at: string; total: number; kind?: NewInvoice['kind']; status?: NewInvoice['status']; currency?: Currency }[]) {
+  async function issue(
+    who: Client,
+    invoices: {
+      at: string;
+      total: number;
+      kind?: NewInvoice['kind'];
+      status?: NewInvoice['status'];
+      currency?: Currency;
+    }[],
+  ) {
     await app.deps.db.transaction(async (tx) => {
       for (const i of invoices) {
-        const kind = i.kind ?? 'invoice', status = i.status ?? 'paid';
-        await insertInvoice(tx, {
-          orgId: who.orgId, kind, ownerId: who.personId, subscriptionId: null, billingProfileId: null, billingSnapshot: { name: 'Test' },
-          issuedAt: new Date(i.at), periodStart: null, periodEnd: null, currency: i.currency ?? 'EUR', subtotal: i.total, taxRateBp: 0, tax: 0,
-          total: i.total, status, payment: null, creditedInvoiceId: null, lines: [],
-        }, 'TST');
+        const kind = i.kind ?? 'invoice',
+          status = i.status ?? 'paid';
+        await insertInvoice(
+          tx,
+          {
+            orgId: who.orgId,
+            kind,
+            ownerId: who.personId,
+            subscriptionId: null,
+            billingProfileId: null,
+            billingSnapshot: { name: 'Test' },
+            issuedAt: new Date(i.at),
+            periodStart: null,
+            periodEnd: null,
+            currency: i.currency ?? 'EUR',
+            subtotal: i.total,
+            taxRateBp: 0,
+            tax: 0,
+            total: i.total,
+            status,
+            payment: null,
+            creditedInvoiceId: null,
+            lines: [],
+          },
+          'TST',
+        );
         const month = i.at.slice(0, 7);
         if (status === 'void' || !WINDOW.includes(month)) continue;
         const byMonth = (issued[`${who.personId} ${i.currency ?? 'EUR'}`] ??= {});
@@ -38,26 +84,50 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
 
   beforeAll(async () => {
     app = await startTestApp({ engine });
-    [adele, megan, admin, joni] = await Promise.all(
-      ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e))) as [Client, Client, Client, Client];
+    [adele, megan, admin, joni] = (await Promise.all(
+      ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example'].map((e) =>
+        app.signIn(e),
+      ),
+    )) as [Client, Client, Client, Client];
     // March 2026, through the real purchase path: Adèle buys 10 licenses and gives 6 back (a credit
     // note); Megan buys in dollars; Joni, at Fabrikam, too
     const sub = (await buy(adele, { quantity: 10 })).body;
     expect((await adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 })).status).toBe(200);
-    expect((await buy(megan, { productId: VISIO_PLAN_1, quantity: 3, billingProfile: { ...billingProfile('US'), currency: 'USD' } })).status).toBe(201);
+    expect(
+      (
+        await buy(megan, {
+          productId: VISIO_PLAN_1,
+          quantity: 3,
+          billingProfile: { ...billingProfile('US'), currency: 'USD' },
+        })
+      ).status,
+    ).toBe(201);
     expect((await buy(joni, { quantity: 7 })).status).toBe(201);
     // Adèle's earlier year: 140 invoices over eleven months and 12 credit notes, a void one, and
     // two just outside the window (the last instant before it, and a pound invoice 13 months ago)
     await issue(adele, [
-      ...Array.from({ length: 140 }, (_, i) => ({ at: `${WINDOW[i % 11]}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`, total: 1000 + i })),
-      ...Array.from({ length: 12 }, (_, i) => ({ at: `${WINDOW[i % 11]}-15T08:00:00Z`, total: 500 + i, kind: 'credit_note' as const })),
+      ...Array.from({ length: 140 }, (_, i) => ({
+        at: `${WINDOW[i % 11]}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`,
+        total: 1000 + i,
+      })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        at: `${WINDOW[i % 11]}-15T08:00:00Z`,
+        total: 500 + i,
+        kind: 'credit_note' as const,
+      })),
       { at: '2026-01-10T00:00:00Z', total: 99_999, status: 'void' },
       { at: '2025-03-31T23:59:59.999Z', total: 77_777 },
       { at: '2025-03-01T00:00:00Z', total: 55_555, currency: 'GBP' },
     ]);
     // the same months for another member of Contoso and a member of Fabrikam (which bills in dollars): never Adèle's
-    await issue(megan, [{ at: '2025-06-10T10:00:00Z', total: 3_000 }, { at: '2026-01-05T10:00:00Z', total: 4_000, currency: 'GBP' }]);
-    await issue(joni, WINDOW.map((month) => ({ at: `${month}-03T10:00:00Z`, total: 2_500, currency: 'USD' as const })));
+    await issue(megan, [
+      { at: '2025-06-10T10:00:00Z', total: 3_000 },
+      { at: '2026-01-05T10:00:00Z', total: 4_000, currency: 'GBP' },
+    ]);
+    await issue(
+      joni,
+      WINDOW.map((month) => ({ at: `${month}-03T10:00:00Z`, total: 2_500, currency: 'USD' as const })),
+    );
   });
   afterAll(() => app?.close());
 
@@ -66,7 +136,9 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
     const sums: Record<string, Record<string, number>> = {};
     let pages = 0;
     for (let cursor: string | null = ''; cursor !== null; pages++) {
-      const res = await member.get(`/api/invoices?from=2025-04-01&to=2026-03-31&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res = await member.get(
+        `/api/invoices?from=2025-04-01&to=2026-03-31&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       const { items, nextCursor } = res.body as { items: Invoice[]; nextCursor: string | null };
       for (const i of items.filter((i) => i.status !== 'void')) {
         const byMonth = (sums[i.total.currency] ??= {});
@@ -88,7 +160,8 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
     }
     return res.body.items as Series[];
   };
-  const nonZero = (s: Series) => Object.fromEntries(s.months.filter((m) => m.spend.amount !== 0).map((m) => [m.month, m.spend.amount]));
+  const nonZero = (s: Series) =>
+    Object.fromEntries(s.months.filter((m) => m.spend.amount !== 0).map((m) => [m.month, m.spend.amount]));
 
   it('sums every invoice of the member’s list, more than 100 of them, credit notes deducted, void ones and those before the window left out', async () => {
     const [eur, ...others] = await spendOf(adele);
@@ -98,7 +171,9 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
     expect(pages).toBe(2);
     expect(nonZero(eur!)).toEqual(sums.EUR);
     // the eleven months before March are the issued invoices exactly, less their credit notes
-    expect(eur!.months.slice(0, 11).map((m) => m.spend.amount)).toEqual(WINDOW.slice(0, 11).map((m) => issued[`${adele.personId} EUR`]![m]));
+    expect(eur!.months.slice(0, 11).map((m) => m.spend.amount)).toEqual(
+      WINDOW.slice(0, 11).map((m) => issued[`${adele.personId} EUR`]![m]),
+    );
     // March: 10 licenses bought, 6 given back, so more than nothing and less than what was paid for the 10
     const march = (await adele.get('/api/invoices?from=2026-03-01&to=2026-03-31&limit=100')).body.items as Invoice[];
     const paid = march.filter((i) => i.kind === 'invoice').reduce((s, i) => s + i.total.amount, 0);

@@ -10,7 +10,13 @@ const dns = dns2.createServer({
     const response = dns2.Packet.createResponseFromRequest(request);
     const [question] = request.questions;
     for (const data of txt.get(question!.name.toLowerCase()) ?? []) {
-      response.answers.push({ name: question!.name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 60, data } as never);
+      response.answers.push({
+        name: question!.name,
+        type: dns2.Packet.TYPE.TXT,
+        class: dns2.Packet.CLASS.IN,
+        ttl: 60,
+        data,
+      } as never);
     }
     void reply(response);
   },
@@ -33,7 +39,11 @@ describe('domains claimed by an admin and verified by DNS', () => {
   it('is verified once the TXT record shown is published, among other records', async () => {
     const claimed = await admin.post('/api/admin/domains', { domain: 'Contoso.example' });
     expect(claimed.status).toBe(201);
-    expect(claimed.body).toMatchObject({ domain: 'contoso.example', verified: false, txtRecord: { name: 'contoso.example', value: expect.stringMatching(/^selfserve-verification=[0-9a-f]{32}$/) } });
+    expect(claimed.body).toMatchObject({
+      domain: 'contoso.example',
+      verified: false,
+      txtRecord: { name: 'contoso.example', value: expect.stringMatching(/^selfserve-verification=[0-9a-f]{32}$/) },
+    });
 
     const early = await admin.post('/api/admin/domains/contoso.example/verify');
     expect(early.status).toBe(422);
@@ -44,10 +54,14 @@ describe('domains claimed by an admin and verified by DNS', () => {
     const verified = await admin.post('/api/admin/domains/contoso.example/verify');
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ domain: 'contoso.example', verified: true, verifiedBy: 'dns' });
-    expect((await admin.get('/api/admin/domains')).body.items).toEqual([expect.objectContaining({ domain: 'contoso.example', verified: true })]);
+    expect((await admin.get('/api/admin/domains')).body.items).toEqual([
+      expect.objectContaining({ domain: 'contoso.example', verified: true }),
+    ]);
 
     const audit = await admin.get('/api/admin/audit?action=domain.verified');
-    expect(audit.body.items).toEqual([expect.objectContaining({ objectId: 'contoso.example', actor: expect.objectContaining({ id: admin.personId }) })]);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ objectId: 'contoso.example', actor: expect.objectContaining({ id: admin.personId }) }),
+    ]);
   });
 
   it('lets another organization claim a verified domain but never verify it', async () => {
@@ -59,7 +73,9 @@ describe('domains claimed by an admin and verified by DNS', () => {
     expect(taken.status).toBe(409);
     expect(codeOf(taken)).toBe('domain_taken');
     // each organization sees only its own claims
-    expect((await fabrikam.get('/api/admin/domains')).body.items).toEqual([expect.objectContaining({ verified: false })]);
+    expect((await fabrikam.get('/api/admin/domains')).body.items).toEqual([
+      expect.objectContaining({ verified: false }),
+    ]);
   });
 
   it('leaves domains to admins: members and billing admins are refused, a global reader only reads', async () => {
@@ -74,11 +90,19 @@ describe('domains claimed by an admin and verified by DNS', () => {
   });
 
   it('refuses what is not a domain, and forgets a domain given up', async () => {
-    for (const domain of ['localhost', 'a..example', '-x.example', 'x'.repeat(64) + '.example', 'contoso.example/path']) {
+    for (const domain of [
+      'localhost',
+      'a..example',
+      '-x.example',
+      'x'.repeat(64) + '.example',
+      'contoso.example/path',
+    ]) {
       const res = await admin.post('/api/admin/domains', { domain });
       expect([res.status, codeOf(res)]).toEqual([400, 'invalid_domain']);
     }
-    expect((await admin.post('/api/admin/domains', { domain: 'bücher.example' })).body.domain).toBe('xn--bcher-kva.example');
+    expect((await admin.post('/api/admin/domains', { domain: 'bücher.example' })).body.domain).toBe(
+      'xn--bcher-kva.example',
+    );
     expect((await admin.delete('/api/admin/domains/xn--bcher-kva.example')).status).toBe(204);
     expect((await admin.delete('/api/admin/domains/xn--bcher-kva.example')).status).toBe(404);
     expect((await admin.post('/api/admin/domains/unclaimed.example/verify')).status).toBe(404);

@@ -15,7 +15,11 @@ describe.each(engines)('people search on %s', (engine) => {
   afterAll(() => app?.close());
 
   const names = async (search: string) =>
-    ((await adele.get(`/api/people?search=${encodeURIComponent(search)}&limit=50`)).body.items as { displayName: string }[]).map((p) => p.displayName);
+    (
+      (await adele.get(`/api/people?search=${encodeURIComponent(search)}&limit=50`)).body.items as {
+        displayName: string;
+      }[]
+    ).map((p) => p.displayName);
 
   it('finds people by surname, by the start of any word, accents or not', async () => {
     expect(await names('Wilber')).toEqual(['Alex Wilber']);
@@ -25,7 +29,7 @@ describe.each(engines)('people search on %s', (engine) => {
     expect(await names('garc')).toEqual(['Raphaël Garcia']);
   });
 
-  it('still finds by the start of the whole name and of the email, and only in the caller\'s organization', async () => {
+  it("still finds by the start of the whole name and of the email, and only in the caller's organization", async () => {
     expect(await names('adèle va')).toEqual(['Adèle Vance']);
     expect(await names('nestor.wilke@')).toEqual(['Nestor Wilke']);
     // Fabrikam has an "Adele Vance" too, never shown to Contoso

@@ -7,7 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const directives = (csp: string | null) => new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v]));
+const directives = (csp: string | null) =>
+  new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k!, v]),
+  );
 
 describe('security headers', () => {
   // the web UI, the API reference, an API answer, a refusal and a file of the UI

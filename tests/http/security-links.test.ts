@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /** A GET with a Host header of the caller's choosing (fetch would not send one). */
-function getWithHost(app: TestApp, path: string, host: string, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+function getWithHost(
+  app: TestApp,
+  path: string,
+  host: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL(app.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { ...headers, host } }, (res) => {

@@ -9,19 +9,30 @@ afterAll(() => app?.close());
 
 describe('sign-in', () => {
   it('sets an HttpOnly SameSite=Lax cookie and answers the person with a CSRF token', async () => {
-    const res = await send(`${app.url}/api/session`, 'POST', { email: 'Adele@Contoso.example', password: 'selfserve-demo' });
+    const res = await send(`${app.url}/api/session`, 'POST', {
+      email: 'Adele@Contoso.example',
+      password: 'selfserve-demo',
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^selfserve_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    expect(res.body.person).toMatchObject({ displayName: 'Adèle Vance', email: 'adele@contoso.example', role: 'member', usageLocation: 'FR' });
+    expect(res.body.person).toMatchObject({
+      displayName: 'Adèle Vance',
+      email: 'adele@contoso.example',
+      role: 'member',
+      usageLocation: 'FR',
+    });
     expect(res.body.organization).toMatchObject({ name: 'Contoso', currency: 'EUR', country: 'FR' });
     expect(res.body.csrfToken).toEqual(expect.any(String));
   });
 
   it('answers the same 401 problem for an unknown email and a wrong password', async () => {
-    const unknown = await send(`${app.url}/api/session`, 'POST', { email: 'nobody@contoso.example', password: 'selfserve-demo' });
+    const unknown = await send(`${app.url}/api/session`, 'POST', {
+      email: 'nobody@contoso.example',
+      password: 'selfserve-demo',
+    });
     const wrong = await send(`${app.url}/api/session`, 'POST', { email: 'megan@contoso.example', password: 'wrong' });
     for (const res of [unknown, wrong]) {
       expect(res.status).toBe(401);
@@ -65,7 +76,8 @@ describe('sign-in', () => {
   });
 
   it('rate limits repeated failures with 429 and Retry-After, then lets the person in after the window', async () => {
-    const attempt = (password: string) => send(`${app.url}/api/session`, 'POST', { email: 'reader@contoso.example', password });
+    const attempt = (password: string) =>
+      send(`${app.url}/api/session`, 'POST', { email: 'reader@contoso.example', password });
     for (let i = 0; i < 5; i++) expect((await attempt('bad')).status).toBe(401);
     const limited = await attempt('selfserve-demo');
     expect(limited.status).toBe(429);

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
-import { buy, card, CARDS, gatewayMoves, invoicesOf, purchase, M365_E3, POWER_APPS, POWER_BI_PRO, VISIO_PLAN_1 } from '../helpers/commerce.js';
+import {
+  buy,
+  card,
+  CARDS,
+  gatewayMoves,
+  invoicesOf,
+  purchase,
+  M365_E3,
+  POWER_APPS,
+  POWER_BI_PRO,
+  VISIO_PLAN_1,
+} from '../helpers/commerce.js';
 
 let app: TestApp;
 let adele: Client;
@@ -12,11 +23,19 @@ let reader: Client;
 beforeAll(async () => {
   app = await startTestApp();
   [adele, megan, joni, admin, reader] = (await Promise.all(
-    ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example', 'admin@contoso.example', 'reader@contoso.example'].map((e) => app.signIn(e)))) as [Client, Client, Client, Client, Client];
+    [
+      'adele@contoso.example',
+      'megan@contoso.example',
+      'joni@fabrikam.example',
+      'admin@contoso.example',
+      'reader@contoso.example',
+    ].map((e) => app.signIn(e)),
+  )) as [Client, Client, Client, Client, Client];
 });
 afterAll(() => app?.close());
 
-const count = async (sql: string, params: unknown[] = []) => (await app.deps.db.query<{ n: number }>(sql, params))[0]!.n;
+const count = async (sql: string, params: unknown[] = []) =>
+  (await app.deps.db.query<{ n: number }>(sql, params))[0]!.n;
 
 describe('buying a subscription', () => {
   it('charges the card once and creates the subscription, its invoice with VAT and an audit event', async () => {
@@ -25,10 +44,20 @@ describe('buying a subscription', () => {
     expect(res.status).toBe(201);
     const sub = res.body;
     expect(sub).toMatchObject({
-      product: { id: POWER_BI_PRO, name: 'Power BI Pro' }, status: 'active', term: 'annual', total: 3, assigned: 0, available: 3,
-      pendingTotal: null, autoRenew: true, selfService: true, price: { amount: 1370, currency: 'EUR' },
-      termStart: '2026-03-02T09:00:00.000Z', termEnd: '2027-03-02T09:00:00.000Z',
-      billingProfile: { name: 'Adèle Vance', country: 'FR' }, paymentMethod: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 },
+      product: { id: POWER_BI_PRO, name: 'Power BI Pro' },
+      status: 'active',
+      term: 'annual',
+      total: 3,
+      assigned: 0,
+      available: 3,
+      pendingTotal: null,
+      autoRenew: true,
+      selfService: true,
+      price: { amount: 1370, currency: 'EUR' },
+      termStart: '2026-03-02T09:00:00.000Z',
+      termEnd: '2027-03-02T09:00:00.000Z',
+      billingProfile: { name: 'Adèle Vance', country: 'FR' },
+      paymentMethod: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 },
       buyer: { email: 'adele@contoso.example' },
     });
     // 13.70 x 12 months x 3 licenses = 493.20, VAT 20 % = 98.64
@@ -38,15 +67,24 @@ describe('buying a subscription', () => {
     const [invoice] = await invoicesOf(app, sub.id);
     expect(invoice).toMatchObject({ kind: 'invoice', subtotal: 49320, tax: 9864, total: 59184, status: 'paid' });
     expect(invoice!.number).toMatch(/^CON-2026-\d{6}$/);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE object_id = $1 AND action = 'subscription.purchased'`, [sub.id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_events WHERE object_id = $1 AND action = 'subscription.purchased'`,
+        [sub.id],
+      ),
+    ).toBe(1);
     expect((await adele.get(`/api/subscriptions/${sub.id}`)).body).toEqual(sub);
   });
 
   it('keeps no card number nor security code in any table of ours', async () => {
     await buy(adele);
-    const tables = await app.deps.db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await app.deps.db.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     for (const { name } of tables) {
-      const [row] = await app.deps.db.query<{ t: string | null }>(`SELECT string_agg(row_to_json(x)::text, ' ') AS t FROM ${name} x`);
+      const [row] = await app.deps.db.query<{ t: string | null }>(
+        `SELECT string_agg(row_to_json(x)::text, ' ') AS t FROM ${name} x`,
+      );
       expect(row!.t ?? '', name).not.toContain('4242424242424242');
       expect(row!.t ?? '', name).not.toMatch(/"(cvc|security_?code|card_?number)"/i);
     }
@@ -89,15 +127,20 @@ describe('buying a subscription', () => {
     expect(answers.map((a) => a.status).filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([201, 409]).toContain(a.status);
     expect((await gatewayMoves(app)).length - before).toBe(1);
-    expect(await count('SELECT count(*)::int AS n FROM subscriptions') - subsBefore).toBe(1);
+    expect((await count('SELECT count(*)::int AS n FROM subscriptions')) - subsBefore).toBe(1);
   });
 
   it('a declined card leaves no subscription, no invoice and no saved card', async () => {
     const subs = await count('SELECT count(*)::int AS n FROM subscriptions');
     const invoices = await count('SELECT count(*)::int AS n FROM invoices');
     const cards = await count('SELECT count(*)::int AS n FROM payment_methods');
-    for (const [number, code] of [[CARDS.declined, 'card_declined'], [CARDS.insufficientFunds, 'insufficient_funds'],
-      [CARDS.expired, 'expired_card'], [CARDS.incorrectCvc, 'incorrect_cvc'], ['4242424242424241', 'invalid_card_number']] as const) {
+    for (const [number, code] of [
+      [CARDS.declined, 'card_declined'],
+      [CARDS.insufficientFunds, 'insufficient_funds'],
+      [CARDS.expired, 'expired_card'],
+      [CARDS.incorrectCvc, 'incorrect_cvc'],
+      ['4242424242424241', 'invalid_card_number'],
+    ] as const) {
       const res = await buy(adele, { card: card(number) });
       expect(res.status, number).toBe(402);
       expect(codeOf(res), number).toBe(code);
@@ -130,17 +173,29 @@ describe('buying a subscription', () => {
   });
 
   it('follows the organization policy per product', async () => {
-    await app.deps.db.query(`INSERT INTO self_service_policies (org_id, product_id, value, updated_at) VALUES ($1, $2, 'Disabled', now()), ($1, $3, 'OnlyTrialsWithoutPaymentMethod', now())`,
-      [adele.orgId, VISIO_PLAN_1, POWER_BI_PRO]);
+    await app.deps.db.query(
+      `INSERT INTO self_service_policies (org_id, product_id, value, updated_at) VALUES ($1, $2, 'Disabled', now()), ($1, $3, 'OnlyTrialsWithoutPaymentMethod', now())`,
+      [adele.orgId, VISIO_PLAN_1, POWER_BI_PRO],
+    );
     try {
       const disabled = await buy(adele, { productId: VISIO_PLAN_1 });
       expect([disabled.status, codeOf(disabled)]).toEqual([403, 'self_service_disabled']);
       const paid = await buy(megan, { productId: POWER_BI_PRO });
       expect([paid.status, codeOf(paid)]).toEqual([403, 'only_trials_allowed']);
       // Power BI Pro's trial needs no card: allowed
-      const trial = await megan.post('/api/subscriptions', { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true }, { 'idempotency-key': randomUUID() });
+      const trial = await megan.post(
+        '/api/subscriptions',
+        { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(trial.status).toBe(201);
-      expect(trial.body).toMatchObject({ status: 'trial', trial: true, termEnd: '2026-04-01T09:00:00.000Z', paymentMethod: null, nextCharge: null });
+      expect(trial.body).toMatchObject({
+        status: 'trial',
+        trial: true,
+        termEnd: '2026-04-01T09:00:00.000Z',
+        paymentMethod: null,
+        nextCharge: null,
+      });
     } finally {
       await app.deps.db.query('DELETE FROM self_service_policies WHERE org_id = $1', [adele.orgId]);
     }
@@ -148,7 +203,11 @@ describe('buying a subscription', () => {
 
   it('gives one trial per person and product; a trial that needs a card asks for one', async () => {
     const trial = (who: Client, extra: Record<string, unknown> = {}) =>
-      who.post('/api/subscriptions', { productId: POWER_APPS, quantity: 2, term: 'monthly', trial: true, ...extra }, { 'idempotency-key': randomUUID() });
+      who.post(
+        '/api/subscriptions',
+        { productId: POWER_APPS, quantity: 2, term: 'monthly', trial: true, ...extra },
+        { 'idempotency-key': randomUUID() },
+      );
     expect(codeOf(await trial(adele))).toBe('payment_method_required');
     const first = await trial(adele, { card: card(), billingProfile: purchase().billingProfile });
     expect(first.status).toBe(201);
@@ -161,26 +220,49 @@ describe('buying a subscription', () => {
 
   it('uses an existing billing profile and card of the buyer, never those of someone else', async () => {
     const first = (await buy(adele)).body;
-    const again = await buy(adele, { card: undefined, billingProfile: undefined, billingProfileId: first.billingProfile.id, paymentMethodId: first.paymentMethod.id });
+    const again = await buy(adele, {
+      card: undefined,
+      billingProfile: undefined,
+      billingProfileId: first.billingProfile.id,
+      paymentMethodId: first.paymentMethod.id,
+    });
     expect(again.status).toBe(201);
     expect(again.body.paymentMethod.id).toBe(first.paymentMethod.id);
-    const stolen = await buy(megan, { card: undefined, billingProfile: undefined, billingProfileId: first.billingProfile.id, paymentMethodId: first.paymentMethod.id });
+    const stolen = await buy(megan, {
+      card: undefined,
+      billingProfile: undefined,
+      billingProfileId: first.billingProfile.id,
+      paymentMethodId: first.paymentMethod.id,
+    });
     expect([stolen.status, codeOf(stolen)]).toEqual([404, 'not_found']);
   });
 
   it('prices in the billing profile currency and taxes by its country', async () => {
-    const res = await buy(joni, { quantity: 2, term: 'monthly', billingProfile: { ...purchase().billingProfile, country: 'US' } });
+    const res = await buy(joni, {
+      quantity: 2,
+      term: 'monthly',
+      billingProfile: { ...purchase().billingProfile, country: 'US' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.price).toEqual({ amount: 1680, currency: 'USD' });
     expect((await invoicesOf(app, res.body.id))[0]).toMatchObject({ subtotal: 3360, tax: 0, total: 3360 });
-    const de = await buy(adele, { quantity: 1, term: 'annual', billingProfile: { ...purchase().billingProfile, country: 'DE' } });
+    const de = await buy(adele, {
+      quantity: 1,
+      term: 'annual',
+      billingProfile: { ...purchase().billingProfile, country: 'DE' },
+    });
     expect((await invoicesOf(app, de.body.id))[0]).toMatchObject({ subtotal: 16440, tax: 3124, total: 19564 });
   });
 
   it('quotes price, tax and total before buying', async () => {
     const q = await adele.get(`/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=3&term=annual`);
     expect(q.status).toBe(200);
-    expect(q.body).toMatchObject({ subtotal: { amount: 49320, currency: 'EUR' }, tax: { amount: 9864 }, total: { amount: 59184 }, taxRateBp: 2000 });
+    expect(q.body).toMatchObject({
+      subtotal: { amount: 49320, currency: 'EUR' },
+      tax: { amount: 9864 },
+      total: { amount: 59184 },
+      taxRateBp: 2000,
+    });
   });
 });
 
@@ -189,7 +271,12 @@ describe('viewing subscriptions', () => {
     const mine = await adele.get('/api/subscriptions?selfService=true');
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
-    expect(mine.body.items.every((s: { buyer: { email: string }; selfService: boolean }) => s.buyer.email === 'adele@contoso.example' && s.selfService)).toBe(true);
+    expect(
+      mine.body.items.every(
+        (s: { buyer: { email: string }; selfService: boolean }) =>
+          s.buyer.email === 'adele@contoso.example' && s.selfService,
+      ),
+    ).toBe(true);
   });
 
   it("hides a member's subscription from other members and other organizations, not from admin roles", async () => {

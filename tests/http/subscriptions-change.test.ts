@@ -60,8 +60,18 @@ describe('removing licenses', () => {
     expect(res.body).toMatchObject({ total: 4, pendingTotal: null });
     // 164.40 x 6 x 362 / 365 = 978.2926 -> 978.29, VAT 195.66
     const [, credit] = await invoicesOf(t.app, sub.id);
-    expect(credit).toMatchObject({ kind: 'credit_note', subtotal: 97829, tax: 19566, total: 117395, status: 'refunded' });
-    expect((await gatewayMoves(t.app)).filter((m) => m.kind === 'refund')).toContainEqual({ kind: 'refund', amount: 117395, status: 'succeeded' });
+    expect(credit).toMatchObject({
+      kind: 'credit_note',
+      subtotal: 97829,
+      tax: 19566,
+      total: 117395,
+      status: 'refunded',
+    });
+    expect((await gatewayMoves(t.app)).filter((m) => m.kind === 'refund')).toContainEqual({
+      kind: 'refund',
+      amount: 117395,
+      status: 'succeeded',
+    });
   });
 
   it('after 7 days: scheduled for the renewal, nothing refunded', async () => {
@@ -93,11 +103,24 @@ describe('cancelling', () => {
     const sub = (await buy(t.adele, { quantity: 2, term: 'monthly' })).body;
     await assign(sub.id, 2);
     await t.travel('2026-03-03T09:00:00Z'); // 30 of 31 days left
-    const res = await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'bought_by_mistake', feedback: 'Wrong product.' });
+    const res = await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, {
+      reason: 'bought_by_mistake',
+      feedback: 'Wrong product.',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'disabled', autoRenew: false, cancelReason: 'bought_by_mistake', nextCharge: null });
+    expect(res.body).toMatchObject({
+      status: 'disabled',
+      autoRenew: false,
+      cancelReason: 'bought_by_mistake',
+      nextCharge: null,
+    });
     // 16.44 x 2 x 30 / 31 = 31.82, VAT 6.36
-    expect((await invoicesOf(t.app, sub.id))[1]).toMatchObject({ kind: 'credit_note', subtotal: 3182, tax: 636, total: 3818 });
+    expect((await invoicesOf(t.app, sub.id))[1]).toMatchObject({
+      kind: 'credit_note',
+      subtotal: 3182,
+      tax: 636,
+      total: 3818,
+    });
     const again = await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
     expect([again.status, codeOf(again)]).toEqual([409, 'already_canceled']);
   });
@@ -112,14 +135,26 @@ describe('cancelling', () => {
 
   it('refuses unknown reasons and feedback over 2,000 characters', async () => {
     const sub = (await buy(t.adele)).body;
-    expect(codeOf(await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'because' }))).toBe('validation_failed');
-    expect(codeOf(await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other', feedback: 'x'.repeat(2001) }))).toBe('validation_failed');
-    expect((await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other', feedback: 'x'.repeat(2000) })).status).toBe(200);
+    expect(codeOf(await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'because' }))).toBe(
+      'validation_failed',
+    );
+    expect(
+      codeOf(
+        await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other', feedback: 'x'.repeat(2001) }),
+      ),
+    ).toBe('validation_failed');
+    expect(
+      (await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other', feedback: 'x'.repeat(2000) }))
+        .status,
+    ).toBe(200);
   });
 
   it('turns auto-renew off and on again', async () => {
     const sub = (await buy(t.adele)).body;
-    expect((await t.adele.put(`/api/subscriptions/${sub.id}/auto-renew`, { enabled: false })).body).toMatchObject({ autoRenew: false, nextCharge: null });
+    expect((await t.adele.put(`/api/subscriptions/${sub.id}/auto-renew`, { enabled: false })).body).toMatchObject({
+      autoRenew: false,
+      nextCharge: null,
+    });
     expect((await t.adele.put(`/api/subscriptions/${sub.id}/auto-renew`, { enabled: true })).body.autoRenew).toBe(true);
   });
 });

@@ -19,7 +19,8 @@ async function deliverAll() {
   while ((await deliverDueWebhooks(app.deps)) > 0);
 }
 const advanceSeconds = (s: number) => app.clock.set(new Date(app.clock.now().getTime() + s * 1000));
-const register = (events: string[], who = admin, url = receiver.url) => who.post('/api/admin/webhooks', { url, events });
+const register = (events: string[], who = admin, url = receiver.url) =>
+  who.post('/api/admin/webhooks', { url, events });
 /**
  * The shared buffers a claim reads, from EXPLAIN (ANALYZE, BUFFERS) of its statement (run for
  * real: call it when nothing can be claimed).
@@ -32,15 +33,23 @@ async function claimCost(): Promise<number> {
     async query<T>(sql: string, params?: unknown[]) {
       if (!sql.trimStart().startsWith('WITH')) return q.query<T>(sql, params);
       type Node = { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
-      const [row] = await q.query<{ 'QUERY PLAN': [{ Plan: Node }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
+      const [row] = await q.query<{ 'QUERY PLAN': [{ Plan: Node }] }>(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+        params,
+      );
       const plan = row!['QUERY PLAN'][0].Plan;
       blocks = plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
       return [];
     },
   });
   const now = app.clock.now();
-  await claimDueMessages({ ...db, ...explaining(db), transaction: (fn) => db.transaction((tx) => fn(explaining(tx))) },
-    now, 20, new Date(now.getTime() + 15_000), PER_ENDPOINT);
+  await claimDueMessages(
+    { ...db, ...explaining(db), transaction: (fn) => db.transaction((tx) => fn(explaining(tx))) },
+    now,
+    20,
+    new Date(now.getTime() + 15_000),
+    PER_ENDPOINT,
+  );
   return blocks;
 }
 const colleague = async (email: string) =>
@@ -48,12 +57,18 @@ const colleague = async (email: string) =>
 
 describe.each(engines)('webhooks on %s', (engine) => {
   beforeAll(async () => {
-    app = await startTestApp({ engine, env: { SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true', SELFSERVE_OPERATOR_TOKEN: OPERATOR_TOKEN } });
+    app = await startTestApp({
+      engine,
+      env: { SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true', SELFSERVE_OPERATOR_TOKEN: OPERATOR_TOKEN },
+    });
   });
   // sessions expire as the clock moves on by days: each test signs in afresh
   beforeEach(async () => {
-    [admin, adele, megan, fabrikam] = await Promise.all(
-      ['admin@contoso.example', 'adele@contoso.example', 'megan@contoso.example', 'admin@fabrikam.example'].map((e) => app.signIn(e))) as [Client, Client, Client, Client];
+    [admin, adele, megan, fabrikam] = (await Promise.all(
+      ['admin@contoso.example', 'adele@contoso.example', 'megan@contoso.example', 'admin@fabrikam.example'].map((e) =>
+        app.signIn(e),
+      ),
+    )) as [Client, Client, Client, Client];
   });
   afterAll(() => app?.close());
   afterEach(async () => {
@@ -63,7 +78,14 @@ describe.each(engines)('webhooks on %s', (engine) => {
 
   it('signs every event of a purchase, an assignment and a cancellation, delivered in order after the receiver failed twice', async () => {
     receiver = await startWebhookReceiver({ answer: (n) => (n <= 2 ? 503 : 204) });
-    const created = await register(['subscription.created', 'subscription.canceled', 'license.assigned', 'license.unassigned', 'invoice.issued', 'invoice.paid']);
+    const created = await register([
+      'subscription.created',
+      'subscription.canceled',
+      'license.assigned',
+      'license.unassigned',
+      'invoice.issued',
+      'invoice.paid',
+    ]);
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     receiver.setSecrets([created.body.secret]);
@@ -85,17 +107,29 @@ describe.each(engines)('webhooks on %s', (engine) => {
     advanceSeconds(RETRY_DELAYS[1]!);
     await deliverAll();
 
-    const ofSub = receiver.accepted().filter((a) => (a.data.subscription as { id?: string } | undefined)?.id === sub.id
-      || (a.data.invoice as { subscriptionId?: string } | undefined)?.subscriptionId === sub.id);
+    const ofSub = receiver
+      .accepted()
+      .filter(
+        (a) =>
+          (a.data.subscription as { id?: string } | undefined)?.id === sub.id ||
+          (a.data.invoice as { subscriptionId?: string } | undefined)?.subscriptionId === sub.id,
+      );
     const types = ofSub.map((a) => a.type);
-    expect(types.filter((t) => !t.startsWith('invoice.'))).toEqual(['subscription.created', 'license.assigned', 'subscription.canceled']);
+    expect(types.filter((t) => !t.startsWith('invoice.'))).toEqual([
+      'subscription.created',
+      'license.assigned',
+      'subscription.canceled',
+    ]);
     expect(types).toContain('invoice.paid');
     // every attempt, refused ones included, carried a valid signature; retries kept the webhook-id
     expect(receiver.attempts.every((a) => a.verified)).toBe(true);
     expect(new Set(receiver.attempts.slice(0, 3).map((a) => a.id)).size).toBe(1);
     const assigned = ofSub.find((a) => a.type === 'license.assigned')!;
     expect(assigned.data.users).toEqual([expect.objectContaining({ id: nestor, email: 'megan@contoso.example' })]);
-    expect(ofSub.find((a) => a.type === 'subscription.canceled')!.data.subscription).toMatchObject({ status: 'disabled', autoRenew: false });
+    expect(ofSub.find((a) => a.type === 'subscription.canceled')!.data.subscription).toMatchObject({
+      status: 'disabled',
+      autoRenew: false,
+    });
 
     // the delivery log: newest first, with status, latency and the start of the answer
     const log = await admin.get(`/api/admin/webhooks/${created.body.id}/deliveries?limit=100`);
@@ -107,7 +141,9 @@ describe.each(engines)('webhooks on %s', (engine) => {
 
     // replay: the same event again, with the same webhook-id
     const before = receiver.attempts.length;
-    expect((await admin.post(`/api/admin/webhooks/${created.body.id}/deliveries/${receiver.attempts[0]!.id}/replay`)).status).toBe(202);
+    expect(
+      (await admin.post(`/api/admin/webhooks/${created.body.id}/deliveries/${receiver.attempts[0]!.id}/replay`)).status,
+    ).toBe(202);
     await deliverAll();
     expect(receiver.attempts.slice(before).map((a) => a.id)).toEqual([receiver.attempts[0]!.id]);
   });
@@ -125,11 +161,20 @@ describe.each(engines)('webhooks on %s', (engine) => {
     await deliverAll();
     // the update of `held` waits for its creation's retry; the other subscription's event went
     const idOf = (a: { data: Record<string, unknown> }) => (a.data.subscription as { id: string }).id;
-    expect(receiver.accepted().map((a) => `${a.type}:${idOf(a) === held.id ? 'held' : 'other'}`)).toEqual(['subscription.created:other']);
+    expect(receiver.accepted().map((a) => `${a.type}:${idOf(a) === held.id ? 'held' : 'other'}`)).toEqual([
+      'subscription.created:other',
+    ]);
     advanceSeconds(5);
     await deliverAll();
-    expect(receiver.accepted().filter((a) => idOf(a) === held.id).map((a) => a.type)).toEqual(['subscription.created', 'subscription.updated']);
-    expect(receiver.accepted().find((a) => a.type === 'subscription.updated')!.data.subscription).toMatchObject({ quantity: 4 });
+    expect(
+      receiver
+        .accepted()
+        .filter((a) => idOf(a) === held.id)
+        .map((a) => a.type),
+    ).toEqual(['subscription.created', 'subscription.updated']);
+    expect(receiver.accepted().find((a) => a.type === 'subscription.updated')!.data.subscription).toMatchObject({
+      quantity: 4,
+    });
     expect(other.id).not.toBe(held.id);
   });
 
@@ -159,7 +204,7 @@ describe.each(engines)('webhooks on %s', (engine) => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps at most 8 attempts under way at an endpoint that does not answer: another endpoint\'s event goes at once', async () => {
+  it("keeps at most 8 attempts under way at an endpoint that does not answer: another endpoint's event goes at once", async () => {
     const silent = await startWebhookReceiver({ answer: () => 'hang' });
     receiver = await startWebhookReceiver();
     const contosos = (await register(['person.created'], admin, silent.url)).body;
@@ -167,7 +212,9 @@ describe.each(engines)('webhooks on %s', (engine) => {
     receiver.setSecrets([fabrikams.secret]);
     // 30 people added at Contoso: 30 messages due at its endpoint, which holds every attempt open
     for (let i = 1; i <= 30; i++) {
-      expect((await admin.post('/api/people', { displayName: `Temp ${i}`, email: `temp.${i}@contoso.example` })).status).toBe(201);
+      expect(
+        (await admin.post('/api/people', { displayName: `Temp ${i}`, email: `temp.${i}@contoso.example` })).status,
+      ).toBe(201);
     }
     const errors: unknown[] = [];
     const servers = [startWebhookDispatcher(app.deps, { onError: (err) => errors.push(err) })];
@@ -200,15 +247,25 @@ describe.each(engines)('webhooks on %s', (engine) => {
     // writes them): 2,000 people changed, each message waiting for its retry; 2,000 changes of
     // one person, the first waiting for its retry and the others behind it
     const now = app.clock.now();
-    await app.deps.db.query(`SELECT webhook_enqueue($1, 'person.updated', 'person:backlog-' || i, '{}', $2) FROM generate_series(1, 2000) i`, [admin.orgId, now]);
-    await app.deps.db.query(`SELECT webhook_enqueue($1, 'person.updated', 'person:one', '{}', $2) FROM generate_series(1, 2000) i`, [admin.orgId, now]);
+    await app.deps.db.query(
+      `SELECT webhook_enqueue($1, 'person.updated', 'person:backlog-' || i, '{}', $2) FROM generate_series(1, 2000) i`,
+      [admin.orgId, now],
+    );
+    await app.deps.db.query(
+      `SELECT webhook_enqueue($1, 'person.updated', 'person:one', '{}', $2) FROM generate_series(1, 2000) i`,
+      [admin.orgId, now],
+    );
     await app.deps.db.query(
       `UPDATE webhook_messages SET attempts = 3, next_attempt_at = $2
         WHERE endpoint_id = $1 AND (order_key LIKE 'person:backlog-%'
            OR seq = (SELECT min(seq) FROM webhook_messages WHERE endpoint_id = $1 AND order_key = 'person:one'))`,
-      [down.id, new Date(now.getTime() + 3_600_000)]);
+      [down.id, new Date(now.getTime() + 3_600_000)],
+    );
     // and 1,000 due at an endpoint turned off
-    await app.deps.db.query(`SELECT webhook_enqueue($1, 'policy.updated', 'policy:' || i, '{}', $2) FROM generate_series(1, 1000) i`, [admin.orgId, now]);
+    await app.deps.db.query(
+      `SELECT webhook_enqueue($1, 'policy.updated', 'policy:' || i, '{}', $2) FROM generate_series(1, 1000) i`,
+      [admin.orgId, now],
+    );
     expect((await admin.patch(`/api/admin/webhooks/${off.id}`, { enabled: false })).status).toBe(200);
     // (as autovacuum leaves it: the retries' old index entries gone)
     await app.deps.db.exec('VACUUM ANALYZE webhook_messages');
@@ -235,10 +292,17 @@ describe.each(engines)('webhooks on %s', (engine) => {
     const hours = (app.clock.now().getTime() - start) / 3_600_000;
     expect(hours).toBeGreaterThan(60);
     expect(hours).toBeLessThan(80);
-    const [endpoint] = (await admin.get('/api/admin/webhooks')).body.items.filter((e: { id: string }) => e.id === created.body.id);
+    const [endpoint] = (await admin.get('/api/admin/webhooks')).body.items.filter(
+      (e: { id: string }) => e.id === created.body.id,
+    );
     expect(endpoint).toMatchObject({ enabled: false, disabledReason: 'failing' });
     const notes = await admin.get('/api/notifications');
-    expect(notes.body.items.some((n: { kind: string; payload: { url: string } }) => n.kind === 'webhook_disabled' && n.payload.url === receiver.url)).toBe(true);
+    expect(
+      notes.body.items.some(
+        (n: { kind: string; payload: { url: string } }) =>
+          n.kind === 'webhook_disabled' && n.payload.url === receiver.url,
+      ),
+    ).toBe(true);
     // nothing more is sent while it is off; on again, a replayed event goes out
     advanceSeconds(86_400);
     await deliverAll();
@@ -277,7 +341,13 @@ describe.each(engines)('webhooks on %s', (engine) => {
     receiver = await startWebhookReceiver();
     app.deps.webhooks = { allowPrivate: false };
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://10.0.0.8/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://localhost:9/x']) {
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://10.0.0.8/x',
+        'http://[::1]/x',
+        'http://169.254.169.254/latest',
+        'http://localhost:9/x',
+      ]) {
         expect(codeOf(await register(['person.updated'], admin, url))).toBe('webhook_url_not_allowed');
       }
       expect(codeOf(await register(['person.updated'], admin, 'ftp://example.com/x'))).toBe('invalid_webhook_url');
@@ -297,7 +367,7 @@ describe.each(engines)('webhooks on %s', (engine) => {
     }
   });
 
-  it('is the admin\'s, per organization; the operator manages any organization\'s', async () => {
+  it("is the admin's, per organization; the operator manages any organization's", async () => {
     receiver = await startWebhookReceiver();
     expect(codeOf(await register(['person.updated'], adele))).toBe('admin_only');
     // the events to choose from come from the API, which refuses any other
@@ -310,15 +380,27 @@ describe.each(engines)('webhooks on %s', (engine) => {
     expect((await fabrikam.get('/api/admin/webhooks')).body.items).toEqual([]);
     // the operator, with its token, for Fabrikam
     const operator = (method: string, path: string, body?: unknown, token = OPERATOR_TOKEN) =>
-      send(`${app.url}/api/operator/organizations/${fabrikam.orgId}${path}`, method, body, { authorization: `Bearer ${token}` });
+      send(`${app.url}/api/operator/organizations/${fabrikam.orgId}${path}`, method, body, {
+        authorization: `Bearer ${token}`,
+      });
     expect((await operator('GET', '/webhooks', undefined, 'wrong')).status).toBe(401);
     const made = await operator('POST', '/webhooks', { url: receiver.url, events: ['person.updated'] });
     expect(made.status).toBe(201);
-    expect((await fabrikam.get('/api/admin/webhooks')).body.items.map((e: { id: string }) => e.id)).toEqual([made.body.id]);
+    expect((await fabrikam.get('/api/admin/webhooks')).body.items.map((e: { id: string }) => e.id)).toEqual([
+      made.body.id,
+    ]);
     expect((await operator('GET', '/webhooks')).body.items).toHaveLength(1);
     expect((await operator('DELETE', `/webhooks/${created.body.id}`)).status).toBe(404);
-    expect((await send(`${app.url}/api/operator/organizations/00000000-0000-4000-8000-000000000000/webhooks`, 'GET', undefined,
-      { authorization: `Bearer ${OPERATOR_TOKEN}` })).status).toBe(404);
+    expect(
+      (
+        await send(
+          `${app.url}/api/operator/organizations/00000000-0000-4000-8000-000000000000/webhooks`,
+          'GET',
+          undefined,
+          { authorization: `Bearer ${OPERATOR_TOKEN}` },
+        )
+      ).status,
+    ).toBe(404);
     expect((await operator('DELETE', `/webhooks/${made.body.id}`)).status).toBe(204);
     expect((await admin.delete(`/api/admin/webhooks/${created.body.id}`)).status).toBe(204);
   });

@@ -16,15 +16,19 @@ describe('invoices by e-mail', () => {
     app = await startTestApp();
     sink = await startMailSink();
     app.deps.mailer = sink.mailer;
-    [adele, megan, joni] = await Promise.all(['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e))) as [Client, Client, Client];
+    [adele, megan, joni] = (await Promise.all(
+      ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)),
+    )) as [Client, Client, Client];
   });
   afterAll(async () => {
     await app?.close();
     await sink?.close();
   });
 
-  const invoicesOf = async (client: Client, subscriptionId: string) => (await client.get('/api/invoices?limit=100')).body.items
-    .filter((i: { subscriptionId: string }) => i.subscriptionId === subscriptionId) as { id: string; number: string; kind: string }[];
+  const invoicesOf = async (client: Client, subscriptionId: string) =>
+    (await client.get('/api/invoices?limit=100')).body.items.filter(
+      (i: { subscriptionId: string }) => i.subscriptionId === subscriptionId,
+    ) as { id: string; number: string; kind: string }[];
   const mailsFor = (number: string) => sink.received.filter((m) => m.subject.includes(number));
   const pdfOf = (mail: ReceivedMail) => {
     expect(mail.attachments).toHaveLength(1);
@@ -33,13 +37,25 @@ describe('invoices by e-mail', () => {
   };
 
   it('sends a French invoice with its PDF to the invoice e-mail, and its credit note, each once', async () => {
-    const sub = (await buy(adele, { quantity: 2, term: 'monthly', billingProfile: { ...billingProfile(), invoiceEmail: 'compta@contoso.example' } })).body;
+    const sub = (
+      await buy(adele, {
+        quantity: 2,
+        term: 'monthly',
+        billingProfile: { ...billingProfile(), invoiceEmail: 'compta@contoso.example' },
+      })
+    ).body;
     const [invoice] = await invoicesOf(adele, sub.id);
     expect((await runJobsOnce(app.deps)).invoicesEmailed).toBeGreaterThanOrEqual(1);
     const [mail, ...more] = mailsFor(invoice!.number);
     expect(more).toHaveLength(0);
-    expect(mail).toMatchObject({ to: 'compta@contoso.example', subject: `Votre facture ${invoice!.number} – Power BI Pro`, language: 'fr' });
-    expect(mail!.text).toContain(`Vous trouverez ci-joint votre facture n° ${invoice!.number} du 2 mars 2026 pour Power BI Pro`);
+    expect(mail).toMatchObject({
+      to: 'compta@contoso.example',
+      subject: `Votre facture ${invoice!.number} – Power BI Pro`,
+      language: 'fr',
+    });
+    expect(mail!.text).toContain(
+      `Vous trouverez ci-joint votre facture n° ${invoice!.number} du 2 mars 2026 pour Power BI Pro`,
+    );
     expect(mail!.attachments[0]!.filename).toBe(`${invoice!.number}.pdf`);
     const text = await pdfOf(mail!);
     expect(text).toContain(`Facture ${invoice!.number}`);
@@ -52,23 +68,48 @@ describe('invoices by e-mail', () => {
     const note = (await invoicesOf(adele, sub.id)).find((i) => i.kind === 'credit_note')!;
     const notes = mailsFor(note.number);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ to: 'compta@contoso.example', subject: `Votre avoir ${note.number} – Power BI Pro` });
+    expect(notes[0]).toMatchObject({
+      to: 'compta@contoso.example',
+      subject: `Votre avoir ${note.number} – Power BI Pro`,
+    });
     expect(await pdfOf(notes[0]!)).toContain(`Avoir sur la facture n° ${invoice!.number}`);
     expect(mailsFor(invoice!.number).filter((m) => m.subject.includes('facture'))).toHaveLength(1);
   });
 
-  it("writes to the person at the invoice address in their language, and to the buyer when the profile has none", async () => {
-    expect((await megan.put('/api/notifications/language', { language: 'en' })).body).toEqual({ language: 'en', chosen: true });
-    const toMegan = (await buy(adele, { quantity: 1, term: 'monthly', billingProfile: { ...billingProfile(), invoiceEmail: 'megan@contoso.example' } })).body;
-    const fromJoni = (await buy(joni, { quantity: 1, term: 'monthly', billingProfile: { ...billingProfile('US'), name: 'Joni Sherman', currency: 'USD' } })).body;
+  it('writes to the person at the invoice address in their language, and to the buyer when the profile has none', async () => {
+    expect((await megan.put('/api/notifications/language', { language: 'en' })).body).toEqual({
+      language: 'en',
+      chosen: true,
+    });
+    const toMegan = (
+      await buy(adele, {
+        quantity: 1,
+        term: 'monthly',
+        billingProfile: { ...billingProfile(), invoiceEmail: 'megan@contoso.example' },
+      })
+    ).body;
+    const fromJoni = (
+      await buy(joni, {
+        quantity: 1,
+        term: 'monthly',
+        billingProfile: { ...billingProfile('US'), name: 'Joni Sherman', currency: 'USD' },
+      })
+    ).body;
     await runJobsOnce(app.deps);
     const [english] = mailsFor((await invoicesOf(adele, toMegan.id))[0]!.number);
-    expect(english).toMatchObject({ to: 'megan@contoso.example', subject: expect.stringMatching(/^Your invoice CON-/), language: 'en' });
+    expect(english).toMatchObject({
+      to: 'megan@contoso.example',
+      subject: expect.stringMatching(/^Your invoice CON-/),
+      language: 'en',
+    });
     expect(await pdfOf(english!)).toContain('Total incl. VAT');
     const [american] = mailsFor((await invoicesOf(joni, fromJoni.id))[0]!.number);
     expect(american).toMatchObject({ to: 'joni@fabrikam.example', language: 'en' });
     expect(american!.text).toContain('Please find attached your invoice');
-    expect((await megan.put('/api/notifications/language', { language: null })).body).toEqual({ language: 'fr', chosen: false });
+    expect((await megan.put('/api/notifications/language', { language: null })).body).toEqual({
+      language: 'fr',
+      chosen: false,
+    });
   });
 
   it('keeps an invoice e-mail while the mail server is down and sends it later, once', async () => {
@@ -86,6 +127,8 @@ describe('invoices by e-mail', () => {
     app.clock.set('2026-03-02T09:30:00Z');
     expect((await runJobsOnce(app.deps)).invoicesEmailed).toBe(1);
     await runJobsOnce(app.deps);
-    expect(mailsFor(invoice!.number)).toEqual([expect.objectContaining({ to: 'adele@contoso.example', language: 'fr' })]);
+    expect(mailsFor(invoice!.number)).toEqual([
+      expect.objectContaining({ to: 'adele@contoso.example', language: 'fr' }),
+    ]);
   });
 });

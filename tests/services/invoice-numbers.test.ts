@@ -13,16 +13,33 @@ describe.each(engines)('invoice numbers on %s', (engine) => {
     database = await createTestDatabase({ engine });
     for (const email of ['adele@contoso.example', 'joni@fabrikam.example']) {
       const [row] = await database.db.query<{ orgId: string; ownerId: string; prefix: string }>(
-        `SELECT o.id AS "orgId", p.id AS "ownerId", o.invoice_prefix AS prefix FROM people p JOIN organizations o ON o.id = p.org_id WHERE p.email = $1`, [email]);
+        `SELECT o.id AS "orgId", p.id AS "ownerId", o.invoice_prefix AS prefix FROM people p JOIN organizations o ON o.id = p.org_id WHERE p.email = $1`,
+        [email],
+      );
       orgs[email.split('@')[1]!.split('.')[0]!] = row!;
     }
   });
   afterAll(() => database?.db && database.drop());
 
   const invoice = (org: { orgId: string; ownerId: string }, issuedAt: string): NewInvoice => ({
-    orgId: org.orgId, kind: 'invoice', ownerId: org.ownerId, subscriptionId: null, billingProfileId: null, billingSnapshot: { name: 'Test' },
-    issuedAt: new Date(issuedAt), periodStart: null, periodEnd: null, currency: 'EUR', subtotal: 1000, taxRateBp: 2000, tax: 200, total: 1200,
-    status: 'paid', payment: null, creditedInvoiceId: null, lines: [],
+    orgId: org.orgId,
+    kind: 'invoice',
+    ownerId: org.ownerId,
+    subscriptionId: null,
+    billingProfileId: null,
+    billingSnapshot: { name: 'Test' },
+    issuedAt: new Date(issuedAt),
+    periodStart: null,
+    periodEnd: null,
+    currency: 'EUR',
+    subtotal: 1000,
+    taxRateBp: 2000,
+    tax: 200,
+    total: 1200,
+    status: 'paid',
+    payment: null,
+    creditedInvoiceId: null,
+    lines: [],
   });
   const issue = (org: { orgId: string; ownerId: string; prefix: string }, at = '2026-03-02T09:00:00Z') =>
     database.db.transaction(async (tx) => (await insertInvoice(tx, invoice(org, at), org.prefix)).number);
@@ -48,7 +65,11 @@ describe.each(engines)('invoice numbers on %s', (engine) => {
     const numbers = await Promise.all(Array.from({ length: 30 }, () => issue(orgs.contoso!)));
     expect(numbers.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `CON-2026-${String(i + 5).padStart(6, '0')}`));
     const stored = await database.db.query<{ number: string }>(
-      `SELECT number FROM invoices WHERE org_id = $1 AND number LIKE 'CON-2026-%' ORDER BY number`, [orgs.contoso!.orgId]);
-    expect(stored.map((r) => r.number)).toEqual(Array.from({ length: 34 }, (_, i) => `CON-2026-${String(i + 1).padStart(6, '0')}`));
+      `SELECT number FROM invoices WHERE org_id = $1 AND number LIKE 'CON-2026-%' ORDER BY number`,
+      [orgs.contoso!.orgId],
+    );
+    expect(stored.map((r) => r.number)).toEqual(
+      Array.from({ length: 34 }, (_, i) => `CON-2026-${String(i + 1).padStart(6, '0')}`),
+    );
   });
 });

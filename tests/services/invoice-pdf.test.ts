@@ -11,17 +11,22 @@ describe('invoice PDFs', () => {
   const t = useSignedInApp({ adele: 'adele@contoso.example' });
 
   const pdfBytes = async (id: string, lang: 'fr' | 'en') => {
-    const res = await fetch(`${t.app.url}/api/invoices/${id}/pdf?lang=${lang}`, { headers: { cookie: t.adele.cookie } });
+    const res = await fetch(`${t.app.url}/api/invoices/${id}/pdf?lang=${lang}`, {
+      headers: { cookie: t.adele.cookie },
+    });
     expect(res.headers.get('content-type')).toBe('application/pdf');
     return new Uint8Array(await res.arrayBuffer());
   };
   const pdf = async (id: string, lang: 'fr' | 'en') => pdfText(await pdfBytes(id, lang));
-  const invoiceOf = async (subscriptionId: string, kind = 'invoice') => (await t.adele.get('/api/invoices?limit=100')).body.items
-    .find((i: { subscriptionId: string; kind: string }) => i.subscriptionId === subscriptionId && i.kind === kind);
+  const invoiceOf = async (subscriptionId: string, kind = 'invoice') =>
+    (await t.adele.get('/api/invoices?limit=100')).body.items.find(
+      (i: { subscriptionId: string; kind: string }) => i.subscriptionId === subscriptionId && i.kind === kind,
+    );
 
   it('prints the buyer name in Latin, Czech, Polish, Chinese, Greek and Cyrillic script exactly, in French and English', async () => {
     for (const name of NAMES) {
-      const sub = (await buy(t.adele, { quantity: 1, term: 'monthly', billingProfile: { ...billingProfile(), name } })).body;
+      const sub = (await buy(t.adele, { quantity: 1, term: 'monthly', billingProfile: { ...billingProfile(), name } }))
+        .body;
       const invoice = await invoiceOf(sub.id);
       for (const lang of ['fr', 'en'] as const) {
         const text = await pdf(invoice.id, lang);
@@ -65,12 +70,33 @@ describe('invoice PDFs', () => {
   });
 
   it("prints the buyer's VAT number as the profile had it when the invoice was issued", async () => {
-    const first = (await buy(t.adele, { quantity: 1, term: 'monthly', billingProfile: { ...billingProfile(), name: 'Contoso France' } })).body;
+    const first = (
+      await buy(t.adele, {
+        quantity: 1,
+        term: 'monthly',
+        billingProfile: { ...billingProfile(), name: 'Contoso France' },
+      })
+    ).body;
     const profile = first.billingProfile.id;
-    expect((await t.adele.patch(`/api/billing-profiles/${profile}`, { vatNumber: 'fr 40 303 265 045' })).body.vatNumber).toBe('FR40303265045');
-    const second = (await buy(t.adele, { productId: 'CFQ7TTC0HD33', quantity: 1, term: 'monthly', card: undefined, billingProfile: undefined, billingProfileId: profile, paymentMethodId: first.paymentMethod.id })).body;
+    expect(
+      (await t.adele.patch(`/api/billing-profiles/${profile}`, { vatNumber: 'fr 40 303 265 045' })).body.vatNumber,
+    ).toBe('FR40303265045');
+    const second = (
+      await buy(t.adele, {
+        productId: 'CFQ7TTC0HD33',
+        quantity: 1,
+        term: 'monthly',
+        card: undefined,
+        billingProfile: undefined,
+        billingProfileId: profile,
+        paymentMethodId: first.paymentMethod.id,
+      })
+    ).body;
     const invoice = await invoiceOf(second.id);
-    expect((await t.adele.get(`/api/invoices/${invoice.id}`)).body.billingSnapshot).toMatchObject({ name: 'Contoso France', vatNumber: 'FR40303265045' });
+    expect((await t.adele.get(`/api/invoices/${invoice.id}`)).body.billingSnapshot).toMatchObject({
+      name: 'Contoso France',
+      vatNumber: 'FR40303265045',
+    });
     await t.adele.patch(`/api/billing-profiles/${profile}`, { vatNumber: null });
     expect(await pdf(invoice.id, 'fr')).toContain('N° TVA intracommunautaire : FR40303265045');
     expect(await pdf(invoice.id, 'en')).toContain('VAT number: FR40303265045');
@@ -103,8 +129,14 @@ describe('invoice PDFs', () => {
   it("answers in the reader's language: lang first, else Accept-Language", async () => {
     const sub = (await buy(t.adele, { quantity: 1, term: 'monthly' })).body;
     const { id, number } = await invoiceOf(sub.id);
-    const get = async (query: string, acceptLanguage: string) => pdfText(await (await fetch(`${t.app.url}/api/invoices/${id}/pdf${query}`,
-      { headers: { cookie: t.adele.cookie, 'accept-language': acceptLanguage } })).arrayBuffer());
+    const get = async (query: string, acceptLanguage: string) =>
+      pdfText(
+        await (
+          await fetch(`${t.app.url}/api/invoices/${id}/pdf${query}`, {
+            headers: { cookie: t.adele.cookie, 'accept-language': acceptLanguage },
+          })
+        ).arrayBuffer(),
+      );
     expect(await get('', 'en-GB,en;q=0.9,fr;q=0.8')).toContain(`Invoice ${number}`);
     expect(await get('', 'de-DE,fr;q=0.7,en;q=0.5')).toContain(`Facture ${number}`);
     expect(await get('?lang=en', 'fr-FR')).toContain(`Invoice ${number}`);

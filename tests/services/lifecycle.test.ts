@@ -18,8 +18,15 @@ async function travel(to: string) {
   adele = await app.signIn('adele@contoso.example');
 }
 const get = async (id: string) => (await adele.get(`/api/subscriptions/${id}`)).body;
-const failCards = (outcome: string) => app.deps.db.query(`UPDATE gateway.cards SET outcome = $1 WHERE last4 = '4242'`, [outcome]);
-const assignedTo = async (id: string) => (await app.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM license_assignments WHERE subscription_id = $1', [id]))[0]!.n;
+const failCards = (outcome: string) =>
+  app.deps.db.query(`UPDATE gateway.cards SET outcome = $1 WHERE last4 = '4242'`, [outcome]);
+const assignedTo = async (id: string) =>
+  (
+    await app.deps.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM license_assignments WHERE subscription_id = $1',
+      [id],
+    )
+  )[0]!.n;
 
 describe('renewal through a year', () => {
   it('renews a monthly subscription twelve times, each with its invoice, applying a scheduled lower total', async () => {
@@ -41,7 +48,11 @@ describe('renewal through a year', () => {
     const invoices = await invoicesOf(app, sub.id);
     expect(invoices).toHaveLength(13);
     // the first renewal already bills the lower total: 8 x 16.44 + 20 %
-    expect(invoices.slice(1).every((i) => i.subtotal === 13152 && i.tax === 2630 && i.total === 15782 && i.status === 'paid')).toBe(true);
+    expect(
+      invoices
+        .slice(1)
+        .every((i) => i.subtotal === 13152 && i.tax === 2630 && i.total === 15782 && i.status === 'paid'),
+    ).toBe(true);
     expect((await get(sub.id)).total).toBe(8);
     // running again at the same moment does nothing more
     expect((await runJobsOnce(app.deps)).moved).toBe(0);
@@ -52,24 +63,34 @@ describe('renewal through a year', () => {
     const sub = (await buy(adele, { productId: 'CFQ7TTC0HD33', quantity: 3, term: 'monthly' })).body;
     await app.deps.db.query(
       `INSERT INTO license_assignments (org_id, subscription_id, person_id, product_id, assigned_at)
-       SELECT org_id, $1, id, 'CFQ7TTC0HD33', now() FROM people WHERE email = 'megan@contoso.example'`, [sub.id]);
+       SELECT org_id, $1, id, 'CFQ7TTC0HD33', now() FROM people WHERE email = 'megan@contoso.example'`,
+      [sub.id],
+    );
     await adele.put(`/api/subscriptions/${sub.id}/auto-renew`, { enabled: false });
 
     const steps: [string, string][] = [
-      ['2026-04-02T08:59:00Z', 'active'], ['2026-04-02T09:00:00Z', 'expired'], ['2026-05-02T08:00:00Z', 'expired'],
-      ['2026-05-02T09:00:00Z', 'disabled'], ['2026-07-31T08:00:00Z', 'disabled'], ['2026-07-31T09:00:00Z', 'deleted'],
+      ['2026-04-02T08:59:00Z', 'active'],
+      ['2026-04-02T09:00:00Z', 'expired'],
+      ['2026-05-02T08:00:00Z', 'expired'],
+      ['2026-05-02T09:00:00Z', 'disabled'],
+      ['2026-07-31T08:00:00Z', 'disabled'],
+      ['2026-07-31T09:00:00Z', 'deleted'],
     ];
     for (const [at, status] of steps) {
       await travel(at);
       await runJobsOnce(app.deps);
-      const [row] = await app.deps.db.query<{ status: string }>('SELECT status FROM subscriptions WHERE id = $1', [sub.id]);
+      const [row] = await app.deps.db.query<{ status: string }>('SELECT status FROM subscriptions WHERE id = $1', [
+        sub.id,
+      ]);
       expect(row!.status, at).toBe(status);
     }
     expect(await assignedTo(sub.id)).toBe(0);
     expect(await invoicesOf(app, sub.id)).toHaveLength(1);
     // gone from the list, and a deleted subscription cannot come back
     expect((await adele.get('/api/subscriptions')).body.items.map((s: { id: string }) => s.id)).not.toContain(sub.id);
-    const back = await adele.post(`/api/subscriptions/${sub.id}/reactivate`, undefined, { 'idempotency-key': randomUUID() });
+    const back = await adele.post(`/api/subscriptions/${sub.id}/reactivate`, undefined, {
+      'idempotency-key': randomUUID(),
+    });
     expect([back.status, codeOf(back)]).toEqual([409, 'subscription_deleted']);
   });
 
@@ -78,7 +99,9 @@ describe('renewal through a year', () => {
     await adele.put(`/api/subscriptions/${sub.id}/auto-renew`, { enabled: false });
     await travel('2027-03-01T00:00:00Z');
     await runJobsOnce(app.deps);
-    const [row] = await app.deps.db.query<{ status: string }>('SELECT status FROM subscriptions WHERE id = $1', [sub.id]);
+    const [row] = await app.deps.db.query<{ status: string }>('SELECT status FROM subscriptions WHERE id = $1', [
+      sub.id,
+    ]);
     expect(row!.status).toBe('deleted');
   });
 
@@ -92,7 +115,12 @@ describe('renewal through a year', () => {
       await runJobsOnce(app.deps); // same day: no second attempt
       await travel('2026-04-03T10:00:00Z');
       await runJobsOnce(app.deps);
-      const failed = (await app.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM charges WHERE subscription_id = $1 AND status = 'failed'`, [sub.id]))[0]!.n;
+      const failed = (
+        await app.deps.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM charges WHERE subscription_id = $1 AND status = 'failed'`,
+          [sub.id],
+        )
+      )[0]!.n;
       expect(failed).toBe(2);
     } finally {
       await failCards('ok');
@@ -100,18 +128,34 @@ describe('renewal through a year', () => {
     await travel('2026-04-04T10:00:00Z');
     await runJobsOnce(app.deps);
     const renewed = await get(sub.id);
-    expect(renewed).toMatchObject({ status: 'active', termStart: '2026-04-02T09:00:00.000Z', termEnd: '2026-05-02T09:00:00.000Z' });
+    expect(renewed).toMatchObject({
+      status: 'active',
+      termStart: '2026-04-02T09:00:00.000Z',
+      termEnd: '2026-05-02T09:00:00.000Z',
+    });
     expect(await invoicesOf(app, sub.id)).toHaveLength(2);
   });
 
   it('converts a trial with a card to paid at its end; a trial without one ends', async () => {
-    const withCard = await adele.post('/api/subscriptions', { ...purchase({ productId: 'CFQ7TTC0LH3L', quantity: 2 }), trial: true }, { 'idempotency-key': randomUUID() });
-    const noCard = await adele.post('/api/subscriptions', { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true }, { 'idempotency-key': randomUUID() });
+    const withCard = await adele.post(
+      '/api/subscriptions',
+      { ...purchase({ productId: 'CFQ7TTC0LH3L', quantity: 2 }), trial: true },
+      { 'idempotency-key': randomUUID() },
+    );
+    const noCard = await adele.post(
+      '/api/subscriptions',
+      { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(withCard.status).toBe(201);
     expect(noCard.status).toBe(201);
     await travel('2026-04-01T09:00:00Z');
     await runJobsOnce(app.deps);
-    expect(await get(withCard.body.id)).toMatchObject({ status: 'active', termStart: '2026-04-01T09:00:00.000Z', termEnd: '2026-05-01T09:00:00.000Z' });
+    expect(await get(withCard.body.id)).toMatchObject({
+      status: 'active',
+      termStart: '2026-04-01T09:00:00.000Z',
+      termEnd: '2026-05-01T09:00:00.000Z',
+    });
     expect((await invoicesOf(app, withCard.body.id))[0]).toMatchObject({ subtotal: 3360, tax: 672, total: 4032 });
     expect((await get(noCard.body.id)).status).toBe('expired');
     expect(await invoicesOf(app, noCard.body.id)).toHaveLength(0);
@@ -123,9 +167,16 @@ describe('renewal through a year', () => {
     await travel('2026-04-10T09:00:00Z');
     await runJobsOnce(app.deps);
     expect((await get(sub.id)).status).toBe('expired');
-    const res = await adele.post(`/api/subscriptions/${sub.id}/reactivate`, undefined, { 'idempotency-key': randomUUID() });
+    const res = await adele.post(`/api/subscriptions/${sub.id}/reactivate`, undefined, {
+      'idempotency-key': randomUUID(),
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'active', autoRenew: true, termStart: '2026-04-10T09:00:00.000Z', termEnd: '2026-05-10T09:00:00.000Z' });
+    expect(res.body).toMatchObject({
+      status: 'active',
+      autoRenew: true,
+      termStart: '2026-04-10T09:00:00.000Z',
+      termEnd: '2026-05-10T09:00:00.000Z',
+    });
     expect(await invoicesOf(app, sub.id)).toHaveLength(2);
   });
 });
@@ -142,14 +193,19 @@ describe('a crash between the gateway and our commit', () => {
     const before = (await gatewayMoves(app)).length;
     // the gateway takes the money, then the connection drops before we hear back
     const res = await withGatewayDown(app, 'after-charging', () =>
-      adele.post('/api/subscriptions', purchase({ quantity: 4 }), { 'idempotency-key': randomUUID() }));
+      adele.post('/api/subscriptions', purchase({ quantity: 4 }), { 'idempotency-key': randomUUID() }),
+    );
     expect([res.status, codeOf(res)]).toEqual([502, 'payment_unconfirmed']);
-    const pending = await app.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM charges WHERE status = 'pending'`);
+    const pending = await app.deps.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM charges WHERE status = 'pending'`,
+    );
     expect(pending[0]!.n).toBe(1);
 
     await travel('2026-03-02T09:06:00Z');
     expect((await runJobsOnce(app.deps)).reconciled).toBe(1);
-    const mine = (await adele.get('/api/subscriptions')).body.items.filter((s: { total: number; createdAt: string }) => s.total === 4);
+    const mine = (await adele.get('/api/subscriptions')).body.items.filter(
+      (s: { total: number; createdAt: string }) => s.total === 4,
+    );
     expect(mine).toHaveLength(1);
     expect(await invoicesOf(app, mine[0].id)).toHaveLength(1);
     expect((await gatewayMoves(app)).length - before).toBe(1);
@@ -158,7 +214,9 @@ describe('a crash between the gateway and our commit', () => {
   it('a retry with the same key completes the first attempt instead of charging again', async () => {
     const key = randomUUID();
     const before = (await gatewayMoves(app)).length;
-    const lost = await withGatewayDown(app, 'after-charging', () => adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key }));
+    const lost = await withGatewayDown(app, 'after-charging', () =>
+      adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key }),
+    );
     expect(lost.status).toBe(502);
     const retry = await adele.post('/api/subscriptions', purchase({ quantity: 6 }), { 'idempotency-key': key });
     expect(retry.status).toBe(201);
@@ -168,13 +226,16 @@ describe('a crash between the gateway and our commit', () => {
 
   it('a charge the gateway never received fails without a purchase', async () => {
     const subs = (await app.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions'))[0]!.n;
-    const refused = await withGatewayDown(app, 'before-charging', () => adele.post('/api/subscriptions', purchase({ quantity: 7 }), { 'idempotency-key': randomUUID() }));
+    const refused = await withGatewayDown(app, 'before-charging', () =>
+      adele.post('/api/subscriptions', purchase({ quantity: 7 }), { 'idempotency-key': randomUUID() }),
+    );
     expect(refused.status).toBe(502);
     await travel('2026-03-02T09:10:00Z');
     expect((await runJobsOnce(app.deps)).reconciled).toBe(1);
     expect((await app.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions'))[0]!.n).toBe(subs);
     const [charge] = await app.deps.db.query<{ status: string; failureCode: string }>(
-      `SELECT status, failure_code AS "failureCode" FROM charges WHERE (context->'subscription'->>'quantity')::int = 7`);
+      `SELECT status, failure_code AS "failureCode" FROM charges WHERE (context->'subscription'->>'quantity')::int = 7`,
+    );
     expect(charge).toEqual({ status: 'failed', failureCode: 'not_received' });
   });
 });

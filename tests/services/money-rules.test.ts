@@ -25,15 +25,22 @@ async function travel(to: string) {
   adele = await app.signIn('adele@contoso.example');
   admin = await app.signIn('admin@contoso.example');
 }
-const netCharged = async (id: string) => (await app.deps.db.query<{ n: number }>(
-  `SELECT coalesce(sum(CASE kind WHEN 'charge' THEN amount ELSE -amount END), 0)::int AS n FROM charges WHERE subscription_id = $1 AND status = 'succeeded'`, [id]))[0]!.n;
+const netCharged = async (id: string) =>
+  (
+    await app.deps.db.query<{ n: number }>(
+      `SELECT coalesce(sum(CASE kind WHEN 'charge' THEN amount ELSE -amount END), 0)::int AS n FROM charges WHERE subscription_id = $1 AND status = 'succeeded'`,
+      [id],
+    )
+  )[0]!.n;
 
 describe('an absolute total is idempotent by itself', () => {
   it('five "set the total to 8" at once on 5 licenses, from two servers and without keys, end at 8 with one charge', async () => {
     const sub = (await buy(adele, { quantity: 5 })).body;
     const remote = await signIn(second.url, 'adele@contoso.example');
     const before = (await gatewayMoves(app)).length;
-    const answers = await Promise.all([adele, remote, adele, remote, adele].map((c) => c.put(`/api/subscriptions/${sub.id}/licenses`, { total: 8 })));
+    const answers = await Promise.all(
+      [adele, remote, adele, remote, adele].map((c) => c.put(`/api/subscriptions/${sub.id}/licenses`, { total: 8 })),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.total).toBe(8);
     expect((await gatewayMoves(app)).length - before).toBe(1);
@@ -43,7 +50,10 @@ describe('an absolute total is idempotent by itself', () => {
   it('two lowerings at once (to 3 and to 4 from 10) end at one of them, refunded once, never a 500', async () => {
     const sub = (await buy(adele, { quantity: 10 })).body;
     const remote = await signIn(second.url, 'adele@contoso.example');
-    const answers = await Promise.all([adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 3 }), remote.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 })]);
+    const answers = await Promise.all([
+      adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 3 }),
+      remote.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 }),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect([3, 4]).toContain((await adele.get(`/api/subscriptions/${sub.id}`)).body.total);
     expect(await checkLedger(app.deps.db, [sub.id])).toEqual([]);
@@ -65,14 +75,21 @@ describe('a cancellation refunds everything paid for the rest of the term', () =
     expect(refunded).toBe(22274 + 4455);
     expect(refunded).toBeGreaterThan(docs[0]!.total);
     const cited = await app.deps.db.query<{ cited: string }>(
-      `SELECT c.number AS cited FROM invoices n JOIN invoices c ON c.id = n.credited_invoice_id WHERE n.subscription_id = $1 ORDER BY c.number`, [sub.id]);
+      `SELECT c.number AS cited FROM invoices n JOIN invoices c ON c.id = n.credited_invoice_id WHERE n.subscription_id = $1 ORDER BY c.number`,
+      [sub.id],
+    );
     expect(cited.map((c) => c.cited)).toEqual([docs[0]!.number, docs[1]!.number]);
     expect(await checkLedger(app.deps.db, [sub.id])).toEqual([]);
   });
 
   it('after removing and adding licenses back and forth, keeps only what the days used cost', async () => {
     const sub = (await buy(adele, { quantity: 6, term: 'monthly' })).body;
-    for (const [day, total] of [[3, 4], [4, 9], [5, 5], [6, 7]] as const) {
+    for (const [day, total] of [
+      [3, 4],
+      [4, 9],
+      [5, 5],
+      [6, 7],
+    ] as const) {
       await travel(`2026-03-0${day}T09:00:00Z`);
       expect((await adele.put(`/api/subscriptions/${sub.id}/licenses`, { total })).status).toBe(200);
     }
@@ -81,7 +98,7 @@ describe('a cancellation refunds everything paid for the rest of the term', () =
     expect(await checkLedger(app.deps.db, [sub.id])).toEqual([]);
     // each change charges or refunds its licenses for the days left of 31, rounded to the cent, + 20 % VAT
     const priced = (licenses: number, daysLeft: number) => {
-      const subtotal = Math.round(1644 * licenses * daysLeft / 31);
+      const subtotal = Math.round((1644 * licenses * daysLeft) / 31);
       return subtotal + Math.round(subtotal * 0.2);
     };
     const kept = priced(6, 31) - priced(2, 30) + priced(5, 29) - priced(4, 28) + priced(2, 27) - priced(7, 25);
@@ -91,7 +108,10 @@ describe('a cancellation refunds everything paid for the rest of the term', () =
   it('an admin taking control of a purchase refunds its buyer for the rest of the term', async () => {
     const sub = (await buy(adele, { quantity: 4, term: 'monthly' })).body;
     await travel('2026-03-12T09:00:00Z');
-    const res = await admin.post(`/api/admin/self-service-purchases/${sub.id}/take-control`, { action: 'cancel', reason: 'bought centrally' });
+    const res = await admin.post(`/api/admin/self-service-purchases/${sub.id}/take-control`, {
+      action: 'cancel',
+      reason: 'bought centrally',
+    });
     expect(res.body.status).toBe('deleted');
     const [credit] = (await invoicesOf(app, sub.id)).filter((d) => d.kind === 'credit_note');
     // 4 x 16.44 x 21 / 31 = 44.5471 -> 44.55, VAT 8.91
@@ -107,11 +127,17 @@ describe('an invoice left due by a failed renewal', () => {
     await travel('2026-04-02T10:00:00Z');
     await runJobsOnce(app.deps);
     await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'ok' WHERE last4 = '4242'`);
-    const due = (await adele.get('/api/invoices?from=2026-04-01&to=2026-04-03')).body.items.find((i: { subscriptionId: string }) => i.subscriptionId === sub.id);
+    const due = (await adele.get('/api/invoices?from=2026-04-01&to=2026-04-03')).body.items.find(
+      (i: { subscriptionId: string }) => i.subscriptionId === sub.id,
+    );
     expect(due.status).toBe('due');
     expect((await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' })).status).toBe(200);
     expect((await adele.get(`/api/invoices/${due.id}`)).body.status).toBe('void');
-    const pay = await adele.post(`/api/invoices/${due.id}/pay`, { paymentMethodId: sub.paymentMethod.id }, { 'idempotency-key': 'k2' });
+    const pay = await adele.post(
+      `/api/invoices/${due.id}/pay`,
+      { paymentMethodId: sub.paymentMethod.id },
+      { 'idempotency-key': 'k2' },
+    );
     expect([pay.status, codeOf(pay)]).toEqual([409, 'invoice_not_due']);
   });
 });
@@ -121,10 +147,16 @@ describe('the organization policy binds trial conversion', () => {
     const trial = (await buy(adele, { productId: POWER_APPS, quantity: 3, trial: true })).body;
     expect(trial.status).toBe('trial');
     expect((await adele.put(`/api/subscriptions/${trial.id}/licenses`, { total: 500 })).body.total).toBe(500);
-    expect((await admin.put(`/api/admin/self-service-policy/${POWER_APPS}`, { value: 'OnlyTrialsWithoutPaymentMethod' })).status).toBe(200);
+    expect(
+      (await admin.put(`/api/admin/self-service-policy/${POWER_APPS}`, { value: 'OnlyTrialsWithoutPaymentMethod' }))
+        .status,
+    ).toBe(200);
     await travel('2026-04-01T10:00:00Z');
     await runJobsOnce(app.deps);
-    expect((await adele.get(`/api/subscriptions/${trial.id}`)).body).toMatchObject({ status: 'expired', autoRenew: false });
+    expect((await adele.get(`/api/subscriptions/${trial.id}`)).body).toMatchObject({
+      status: 'expired',
+      autoRenew: false,
+    });
     // nor the next days, nor by reactivating it
     await travel('2026-04-03T10:00:00Z');
     await runJobsOnce(app.deps);

@@ -15,10 +15,15 @@ const received: { to: string; subject: string; text: string }[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   sink = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
     onData(stream, session, done) {
       simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+        });
         done();
       }, done);
     },
@@ -52,7 +57,10 @@ describe('notifications', () => {
     }
     adele = await app.signIn('adele@contoso.example');
     const inbox = (await adele.get('/api/notifications')).body;
-    const failed = inbox.items.filter((n: { kind: string; payload: { subscriptionId: string } }) => n.kind === 'renewal_failed' && n.payload.subscriptionId === sub.id);
+    const failed = inbox.items.filter(
+      (n: { kind: string; payload: { subscriptionId: string } }) =>
+        n.kind === 'renewal_failed' && n.payload.subscriptionId === sub.id,
+    );
     expect(failed).toHaveLength(1);
     expect(failed[0].payload).toMatchObject({ product: 'Power BI Pro', failureCode: 'insufficient_funds' });
     // Adèle works in France and chose no language: French only
@@ -70,7 +78,9 @@ describe('notifications', () => {
     await runJobsOnce(app.deps);
     await runJobsOnce(app.deps);
     adele = await app.signIn('adele@contoso.example');
-    const reminders = (await adele.get('/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'card_expiring');
+    const reminders = (await adele.get('/api/notifications')).body.items.filter(
+      (n: { kind: string }) => n.kind === 'card_expiring',
+    );
     expect(reminders).toHaveLength(1);
     expect(reminders[0].payload).toMatchObject({ last4: '4242', expMonth: 6, expYear: 2026 });
     expect(received.filter((m) => m.subject === 'Votre carte se terminant par 4242 expire bientôt')).toHaveLength(1);
@@ -83,7 +93,8 @@ describe('notifications', () => {
     try {
       await app.deps.db.query(
         `INSERT INTO notifications (org_id, person_id, kind, payload, created_at)
-         SELECT org_id, id, 'take_control', '{"product":"Visio Plan 2","action":"cancel"}', now() FROM people WHERE email = 'megan@contoso.example'`);
+         SELECT org_id, id, 'take_control', '{"product":"Visio Plan 2","action":"cancel"}', now() FROM people WHERE email = 'megan@contoso.example'`,
+      );
       expect((await runJobsOnce(app.deps)).emailed).toBe(0);
     } finally {
       app.deps.mailer = mailer;

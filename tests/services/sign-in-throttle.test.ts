@@ -40,7 +40,8 @@ describe('sign-in throttle', () => {
 
   it('allows an address thirty attempts across emails', async () => {
     const clock = new ManualClock('2026-01-02T00:00:00Z');
-    for (let i = 0; i < 30; i++) expect(await attempt(clock, { email: `${i}@x.example`, clientAddress: '10.0.0.9' })).toBe('ok');
+    for (let i = 0; i < 30; i++)
+      expect(await attempt(clock, { email: `${i}@x.example`, clientAddress: '10.0.0.9' })).toBe('ok');
     expect(await attempt(clock, { email: 'new@x.example', clientAddress: '10.0.0.9' })).toBe(15 * 60);
   });
 
@@ -51,13 +52,16 @@ describe('sign-in throttle', () => {
     await signedIn(database.db, keys);
     for (let i = 0; i < 5; i++) expect(await attempt(clock, keys)).toBe('ok');
     // 4 + 5 attempts counted, one given back: 22 more from this address, then none
-    for (let i = 0; i < 22; i++) expect(await attempt(clock, { email: `d${i}@x.example`, clientAddress: '10.0.0.3' })).toBe('ok');
+    for (let i = 0; i < 22; i++)
+      expect(await attempt(clock, { email: `d${i}@x.example`, clientAddress: '10.0.0.3' })).toBe('ok');
     expect(await attempt(clock, { email: 'e@x.example', clientAddress: '10.0.0.3' })).toBe(15 * 60);
   });
 
   it('counts concurrent attempts before any password is checked: of 25 at once, 5 go through', async () => {
     const clock = new ManualClock('2026-01-04T00:00:00Z');
-    const outcomes = await Promise.all(Array.from({ length: 25 }, () => attempt(clock, { email: 'f@x.example', clientAddress: '10.0.0.4' })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 25 }, () => attempt(clock, { email: 'f@x.example', clientAddress: '10.0.0.4' })),
+    );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(5);
   });
 });

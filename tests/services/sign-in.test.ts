@@ -36,12 +36,27 @@ async function checksFor(email: string, password: string) {
 // runs one Argon2 check, against the person's hash or against a decoy.
 describe('sign-in takes the same work whoever is named', () => {
   it('checks one hash for a right password, a wrong one, an unknown email and a disabled account', async () => {
-    expect(await checksFor('adele@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'signed in', checks: ['own hash'] });
-    expect(await checksFor('adele@contoso.example', 'wrong')).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
-    expect(await checksFor('nobody@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'invalid_credentials', checks: ['decoy'] });
+    expect(await checksFor('adele@contoso.example', DEMO_PASSWORD)).toEqual({
+      outcome: 'signed in',
+      checks: ['own hash'],
+    });
+    expect(await checksFor('adele@contoso.example', 'wrong')).toEqual({
+      outcome: 'invalid_credentials',
+      checks: ['own hash'],
+    });
+    expect(await checksFor('nobody@contoso.example', DEMO_PASSWORD)).toEqual({
+      outcome: 'invalid_credentials',
+      checks: ['decoy'],
+    });
     // Grady Archie is disabled: even his right password is checked, then refused like any failure
-    expect(await checksFor('grady.archie@contoso.example', DEMO_PASSWORD)).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
-    expect(await checksFor('grady.archie@contoso.example', 'wrong')).toEqual({ outcome: 'invalid_credentials', checks: ['own hash'] });
+    expect(await checksFor('grady.archie@contoso.example', DEMO_PASSWORD)).toEqual({
+      outcome: 'invalid_credentials',
+      checks: ['own hash'],
+    });
+    expect(await checksFor('grady.archie@contoso.example', 'wrong')).toEqual({
+      outcome: 'invalid_credentials',
+      checks: ['own hash'],
+    });
   });
 
   it('answers a disabled account in about the time of an unknown one (medians of 7, a generous bound)', async () => {
@@ -69,7 +84,11 @@ describe('sign-in takes the same work whoever is named', () => {
 
 describe('demo accounts', () => {
   it('give every person a hash of their own (own salt), each opening with the demo password', async () => {
-    const hashes = await Promise.all([...CONTOSO_PEOPLE, ...FABRIKAM_PEOPLE].map(async (p) => (await findPeopleByEmailForSignIn(app.deps.db, p.email))[0]!.passwordHash!));
+    const hashes = await Promise.all(
+      [...CONTOSO_PEOPLE, ...FABRIKAM_PEOPLE].map(
+        async (p) => (await findPeopleByEmailForSignIn(app.deps.db, p.email))[0]!.passwordHash!,
+      ),
+    );
     const salts = hashes.map((h) => h.split('$')[4]);
     expect(new Set(hashes).size).toBe(hashes.length);
     expect(new Set(salts).size).toBe(hashes.length);

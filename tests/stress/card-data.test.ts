@@ -10,13 +10,26 @@ import { LOG_REDACTIONS } from '../../src/http/log.js';
 // every log line are searched for card numbers and security codes.
 const AMEX = '378282246310005';
 const CVC = '8413';
-const NUMBERS = [CARDS.ok, CARDS.declined, CARDS.insufficientFunds, CARDS.expired, CARDS.incorrectCvc, '5555555555554444', AMEX];
+const NUMBERS = [
+  CARDS.ok,
+  CARDS.declined,
+  CARDS.insufficientFunds,
+  CARDS.expired,
+  CARDS.incorrectCvc,
+  '5555555555554444',
+  AMEX,
+];
 const logs: string[] = [];
 let app: TestApp;
 let adele: Client;
 
 beforeAll(async () => {
-  const stream = new Writable({ write(chunk, _enc, done) { logs.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
   app = await startTestApp({ logger: { level: 'debug', stream, redact: LOG_REDACTIONS } });
   adele = await app.signIn('adele@contoso.example');
 });
@@ -32,7 +45,9 @@ describe('card data', () => {
     // add, edit (security code and expiry), replace, remove
     const pm = (await adele.post('/api/payment-methods', { card: amex() })).body;
     await adele.patch(`/api/payment-methods/${pm.id}`, { cvc: CVC, expMonth: 11, expYear: 2031 });
-    await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, { card: amex({ number: '5555 5555 5555 4444', cvc: '918' }) });
+    await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
+      card: amex({ number: '5555 5555 5555 4444', cvc: '918' }),
+    });
     await adele.delete(`/api/payment-methods/${pm.id}`);
     // a renewal that fails, then "Pay now" with a new card
     await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'insufficient_funds'`);
@@ -42,13 +57,18 @@ describe('card data', () => {
     adele = await app.signIn('adele@contoso.example');
     const due = (await adele.get('/api/invoices')).body.items.find((i: { status: string }) => i.status === 'due');
     expect(due).toBeDefined();
-    expect((await adele.post(`/api/invoices/${due.id}/pay`, { card: amex() }, { 'idempotency-key': randomUUID() })).status).toBe(200);
+    expect(
+      (await adele.post(`/api/invoices/${due.id}/pay`, { card: amex() }, { 'idempotency-key': randomUUID() })).status,
+    ).toBe(200);
 
     const schemas = await app.deps.db.query<{ name: string }>(
-      `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'gateway') AND table_type = 'BASE TABLE'`);
+      `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema IN ('public', 'gateway') AND table_type = 'BASE TABLE'`,
+    );
     let rows = 0;
     for (const { name } of schemas) {
-      const [dump] = await app.deps.db.query<{ t: string | null; n: number }>(`SELECT string_agg(row_to_json(x)::text, E'\\n') AS t, count(*)::int AS n FROM ${name} x`);
+      const [dump] = await app.deps.db.query<{ t: string | null; n: number }>(
+        `SELECT string_agg(row_to_json(x)::text, E'\\n') AS t, count(*)::int AS n FROM ${name} x`,
+      );
       rows += dump!.n;
       const text = (dump!.t ?? '').replace(/\s/g, '');
       for (const number of NUMBERS) expect(text, name).not.toContain(number);
@@ -59,6 +79,8 @@ describe('card data', () => {
     expect(logs.length).toBeGreaterThan(20);
     for (const number of NUMBERS) expect(log).not.toContain(number);
     expect(log).not.toContain(`"${CVC}"`);
-    console.log(`card data: ${schemas.length} tables, ${rows} rows and ${logs.length} log lines searched; no card number, no security code`);
+    console.log(
+      `card data: ${schemas.length} tables, ${rows} rows and ${logs.length} log lines searched; no card number, no security code`,
+    );
   });
 });

@@ -24,12 +24,16 @@ afterAll(async () => {
   await app?.close();
 });
 
-const newToken = async (c: Client) => (await c.post('/api/tokens', { name: 'cache test' })).body as { id: string; token: string };
-const withToken = (url: string, token: string, path = '/api/me', body?: unknown) => fetch(`${url}${path}`, {
-  method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-  body: body ? JSON.stringify(body) : null,
-}).then((r) => r.status);
-const meganId = async () => (await app.deps.db.query<{ id: string }>(`SELECT id FROM people WHERE email = 'megan@contoso.example'`))[0]!.id;
+const newToken = async (c: Client) =>
+  (await c.post('/api/tokens', { name: 'cache test' })).body as { id: string; token: string };
+const withToken = (url: string, token: string, path = '/api/me', body?: unknown) =>
+  fetch(`${url}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : null,
+  }).then((r) => r.status);
+const meganId = async () =>
+  (await app.deps.db.query<{ id: string }>(`SELECT id FROM people WHERE email = 'megan@contoso.example'`))[0]!.id;
 async function refusedWithin(ms: number, status: () => Promise<number>) {
   const until = Date.now() + ms;
   while (Date.now() < until) if ((await status()) === 401) return true;
@@ -37,11 +41,12 @@ async function refusedWithin(ms: number, status: () => Promise<number>) {
 }
 
 describe('credentials cached on every server', () => {
-  it("a token revoked through one server: the other refuses its writes at once, its reads within a second", async () => {
+  it('a token revoked through one server: the other refuses its writes at once, its reads within a second', async () => {
     const megan = await meganId();
     for (let round = 0; round < 5; round++) {
       const { id, token } = await newToken(adele);
-      const assign = () => withToken(second.url, token, `/api/subscriptions/${subscriptionId}/assignments/remove`, { userIds: [megan] });
+      const assign = () =>
+        withToken(second.url, token, `/api/subscriptions/${subscriptionId}/assignments/remove`, { userIds: [megan] });
       // the other server has just checked the token: it is in its cache
       expect(await withToken(second.url, token)).toBe(200);
       expect(await assign()).toBe(200);
@@ -56,7 +61,11 @@ describe('credentials cached on every server', () => {
     const { token } = await newToken(megan);
     expect(await withToken(second.url, token)).toBe(200);
     expect((await admin.post(`/api/people/${megan.personId}/disable`, {})).status).toBe(200);
-    expect(await withToken(second.url, token, `/api/subscriptions/${subscriptionId}/assignments/remove`, { userIds: [megan.personId] })).toBe(401);
+    expect(
+      await withToken(second.url, token, `/api/subscriptions/${subscriptionId}/assignments/remove`, {
+        userIds: [megan.personId],
+      }),
+    ).toBe(401);
     expect(await refusedWithin(1000, () => withToken(second.url, token))).toBe(true);
     expect((await admin.post(`/api/people/${megan.personId}/enable`, {})).status).toBe(200);
     expect(await withToken(second.url, token)).toBe(401);

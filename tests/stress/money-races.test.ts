@@ -35,7 +35,8 @@ beforeAll(async () => {
   trials = await app.deps.db.query<{ email: string; productId: string }>(
     `SELECT p.email, pr.id AS "productId" FROM people p JOIN organizations o ON o.id = p.org_id CROSS JOIN products pr
       WHERE o.name = 'Contoso' AND p.role = 'member' AND p.status = 'active' AND pr.trial_days > 0 AND pr.self_service_eligible
-      ORDER BY pr.id, p.email`);
+      ORDER BY pr.id, p.email`,
+  );
 }, 120_000);
 afterAll(async () => {
   await second?.kill();
@@ -68,27 +69,48 @@ async function at<T>(when: Date, fn: () => Promise<T>): Promise<T> {
   }
 }
 async function buyAt(when: Date, buyer: Client, input: Record<string, unknown>): Promise<{ id: string }> {
-  const res = await at(when, () => buyer.post('/api/subscriptions', purchase({ productId: 'CFQ7TTC0HD33', ...input }), { 'idempotency-key': randomUUID() }));
+  const res = await at(when, () =>
+    buyer.post('/api/subscriptions', purchase({ productId: 'CFQ7TTC0HD33', ...input }), {
+      'idempotency-key': randomUUID(),
+    }),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string };
 }
-const freePeople = async (productId: string, n: number) => (await app.deps.db.query<{ id: string }>(
-  `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.status = 'active'
+const freePeople = async (productId: string, n: number) =>
+  (
+    await app.deps.db.query<{ id: string }>(
+      `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.status = 'active'
       AND p.usage_location IS NOT NULL AND NOT EXISTS (SELECT 1 FROM license_assignments a WHERE a.org_id = p.org_id
-      AND a.person_id = p.id AND a.product_id = $1) ORDER BY p.email LIMIT $2`, [productId, n])).map((r) => r.id);
-const paymentMethodOf = async (subscriptionId: string) => (await app.deps.db.query<{ id: string; token: string }>(
-  `SELECT pm.id, pm.gateway_token AS token FROM subscriptions s JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
-     JOIN payment_methods pm ON pm.org_id = bp.org_id AND pm.id = bp.payment_method_id WHERE s.id = $1`, [subscriptionId]))[0]!;
+      AND a.person_id = p.id AND a.product_id = $1) ORDER BY p.email LIMIT $2`,
+      [productId, n],
+    )
+  ).map((r) => r.id);
+const paymentMethodOf = async (subscriptionId: string) =>
+  (
+    await app.deps.db.query<{ id: string; token: string }>(
+      `SELECT pm.id, pm.gateway_token AS token FROM subscriptions s JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
+     JOIN payment_methods pm ON pm.org_id = bp.org_id AND pm.id = bp.payment_method_id WHERE s.id = $1`,
+      [subscriptionId],
+    )
+  )[0]!;
 const job = async () => {
   await runJobsOnce(app.deps);
   return 'job' as const;
 };
 
-const total = (n: number) => (side: 0 | 1, w: World) => w.buyer[side].put(`/api/subscriptions/${w.id}/licenses`, { total: n });
+const total = (n: number) => (side: 0 | 1, w: World) =>
+  w.buyer[side].put(`/api/subscriptions/${w.id}/licenses`, { total: n });
 const cancel = (side: 0 | 1, w: World) => w.buyer[side].post(`/api/subscriptions/${w.id}/cancel`, { reason: 'other' });
-const autoRenew = (enabled: boolean) => (side: 0 | 1, w: World) => w.buyer[side].put(`/api/subscriptions/${w.id}/auto-renew`, { enabled });
-const reactivate = (side: 0 | 1, w: World) => w.buyer[side].post(`/api/subscriptions/${w.id}/reactivate`, undefined, { 'idempotency-key': randomUUID() });
-const takeControl = (side: 0 | 1, w: World) => admins[side].post(`/api/admin/self-service-purchases/${w.id}/take-control`, { action: 'cancel', reason: 'central purchase' });
+const autoRenew = (enabled: boolean) => (side: 0 | 1, w: World) =>
+  w.buyer[side].put(`/api/subscriptions/${w.id}/auto-renew`, { enabled });
+const reactivate = (side: 0 | 1, w: World) =>
+  w.buyer[side].post(`/api/subscriptions/${w.id}/reactivate`, undefined, { 'idempotency-key': randomUUID() });
+const takeControl = (side: 0 | 1, w: World) =>
+  admins[side].post(`/api/admin/self-service-purchases/${w.id}/take-control`, {
+    action: 'cancel',
+    reason: 'central purchase',
+  });
 
 const SCENARIOS: Scenario[] = [
   {
@@ -109,7 +131,8 @@ const SCENARIOS: Scenario[] = [
       cancel,
       'auto-renew off': autoRenew(false),
       assign: (side, w) => w.buyer[side].post(`/api/subscriptions/${w.id}/assignments`, { userIds: [w.people[2]] }),
-      unassign: (side, w) => w.buyer[side].post(`/api/subscriptions/${w.id}/assignments/remove`, { userIds: [w.people[0]] }),
+      unassign: (side, w) =>
+        w.buyer[side].post(`/api/subscriptions/${w.id}/assignments/remove`, { userIds: [w.people[0]] }),
       'take control': takeControl,
     },
   },
@@ -123,11 +146,19 @@ const SCENARIOS: Scenario[] = [
       await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'insufficient_funds' WHERE token = $1`, [pm.token]);
       await at(daysBefore(4), () => runJobsOnce(app.deps));
       await app.deps.db.query(`UPDATE gateway.cards SET outcome = 'ok' WHERE token = $1`, [pm.token]);
-      const [due] = await app.deps.db.query<{ id: string }>(`SELECT id FROM invoices WHERE subscription_id = $1 AND status = 'due'`, [sub.id]);
+      const [due] = await app.deps.db.query<{ id: string }>(
+        `SELECT id FROM invoices WHERE subscription_id = $1 AND status = 'due'`,
+        [sub.id],
+      );
       return { id: sub.id, productId, buyer: adele, people: [], invoiceId: due!.id, paymentMethodId: pm.id };
     },
     ops: {
-      'pay now': (side, w) => w.buyer[side].post(`/api/invoices/${w.invoiceId}/pay`, { paymentMethodId: w.paymentMethodId }, { 'idempotency-key': randomUUID() }),
+      'pay now': (side, w) =>
+        w.buyer[side].post(
+          `/api/invoices/${w.invoiceId}/pay`,
+          { paymentMethodId: w.paymentMethodId },
+          { 'idempotency-key': randomUUID() },
+        ),
       reactivate,
       'renewal retry': job,
       cancel,
@@ -161,7 +192,8 @@ const SCENARIOS: Scenario[] = [
       cancel,
       'auto-renew off': autoRenew(false),
       'take control': takeControl,
-      'trials only': (side, w) => admins[side].put(`/api/admin/self-service-policy/${w.productId}`, { value: 'OnlyTrialsWithoutPaymentMethod' }),
+      'trials only': (side, w) =>
+        admins[side].put(`/api/admin/self-service-policy/${w.productId}`, { value: 'OnlyTrialsWithoutPaymentMethod' }),
     },
   },
 ];
@@ -181,23 +213,32 @@ async function observe(w: World) {
               WHERE c.subscription_id = s.id AND c.status = 'succeeded') AS "netCharged",
             (SELECT count(*)::int FROM invoices i WHERE i.subscription_id = s.id AND i.status = 'due') AS due,
             coalesce((SELECT p.value FROM self_service_policies p WHERE p.org_id = s.org_id AND p.product_id = $2), 'Enabled') AS policy
-       FROM subscriptions s WHERE s.id = $1`, [w.id, w.productId]);
+       FROM subscriptions s WHERE s.id = $1`,
+    [w.id, w.productId],
+  );
   return JSON.stringify(row);
 }
 
 async function run(scenario: Scenario, names: string[], concurrent: boolean): Promise<Run> {
   const w = await scenario.build();
   const ops = names.map((n) => scenario.ops[n]!);
-  const answer = (r: TestResponse | 'job') => (r === 'job' ? 'job' : `${r.status}${(r.body as { code?: string })?.code ? ` ${(r.body as { code: string }).code}` : ''}`);
+  const answer = (r: TestResponse | 'job') =>
+    r === 'job'
+      ? 'job'
+      : `${r.status}${(r.body as { code?: string })?.code ? ` ${(r.body as { code: string }).code}` : ''}`;
   let answers: string[];
   if (concurrent) {
     // both at once, or one side a few milliseconds later, at random: interleavings get their chance over the rounds
     const late = Math.floor(Math.random() * 2);
     const delay = Math.random() < 0.5 ? 0 : Math.random() * 6;
-    answers = (await Promise.all(ops.map(async (op, i) => {
-      if (i === late) await new Promise((r) => setTimeout(r, delay));
-      return op(i as 0 | 1, w);
-    }))).map(answer);
+    answers = (
+      await Promise.all(
+        ops.map(async (op, i) => {
+          if (i === late) await new Promise((r) => setTimeout(r, delay));
+          return op(i as 0 | 1, w);
+        }),
+      )
+    ).map(answer);
   } else {
     answers = [];
     for (const op of ops) answers.push(answer(await op(0, w)));
@@ -237,14 +278,21 @@ describe.each(SCENARIOS)('every pair of operations raced on $name', (scenario) =
             }
           }
           if (!serializable) {
-            const seen = await Promise.all(orders.map(async (o) => `${o.join(' then ')}: ${(await reference(o)).state}`));
-            problems.push(`${where}: ${got.state} (answers ${got.answers.join(', ')}) is no serial order's outcome:\n  ${seen.join('\n  ')}`);
+            const seen = await Promise.all(
+              orders.map(async (o) => `${o.join(' then ')}: ${(await reference(o)).state}`),
+            );
+            problems.push(
+              `${where}: ${got.state} (answers ${got.answers.join(', ')}) is no serial order's outcome:\n  ${seen.join('\n  ')}`,
+            );
           }
         }
       }
     }
-    for (const [order, r] of serial) for (const v of r.violations) problems.push(`serial ${order}: ${v.rule}: ${v.detail}`);
-    console.log(`money races, ${scenario.name}: ${races} races of ${names.length} operations, ${races + serial.size} subscriptions checked, ${problems.length} problems`);
+    for (const [order, r] of serial)
+      for (const v of r.violations) problems.push(`serial ${order}: ${v.rule}: ${v.detail}`);
+    console.log(
+      `money races, ${scenario.name}: ${races} races of ${names.length} operations, ${races + serial.size} subscriptions checked, ${problems.length} problems`,
+    );
     expect(problems).toEqual([]);
   }, 600_000);
 });

@@ -11,8 +11,15 @@ describe('retries with one Idempotency-Key', () => {
     const before = (await gatewayMoves(t.app)).length;
     const aborted = new AbortController();
     const first = fetch(`${t.app.url}/api/subscriptions`, {
-      method: 'POST', signal: aborted.signal, body: JSON.stringify(purchase({ quantity: 3 })),
-      headers: { 'content-type': 'application/json', cookie: t.adele.cookie, 'x-csrf-token': t.adele.csrfToken, 'idempotency-key': key },
+      method: 'POST',
+      signal: aborted.signal,
+      body: JSON.stringify(purchase({ quantity: 3 })),
+      headers: {
+        'content-type': 'application/json',
+        cookie: t.adele.cookie,
+        'x-csrf-token': t.adele.csrfToken,
+        'idempotency-key': key,
+      },
     }).catch(() => undefined);
     setTimeout(() => aborted.abort(), 2);
     await first;

@@ -22,7 +22,10 @@ describe('sessions under attack', () => {
 
     expect((await megan.get('/api/me')).status).toBe(401);
     expect((await send(`${app.url}/api/people?search=a`, 'GET', undefined, bearer)).status).toBe(401);
-    const again = await send(`${app.url}/api/session`, 'POST', { email: 'megan@contoso.example', password: 'selfserve-demo' });
+    const again = await send(`${app.url}/api/session`, 'POST', {
+      email: 'megan@contoso.example',
+      password: 'selfserve-demo',
+    });
     expect(again.status).toBe(401);
     expect(codeOf(again)).toBe('invalid_credentials');
 
@@ -70,7 +73,10 @@ describe('sessions under attack', () => {
     // the failed sign-in of the disabled person above counts too: 30 failures from this address in all
     expect(statuses.filter((s) => s === 401)).toHaveLength(29);
     expect(statuses.slice(29)).toEqual([429, 429, 429, 429, 429, 429]);
-    const limited = await send(`${app.url}/api/session`, 'POST', { email: 'adele@contoso.example', password: 'selfserve-demo' });
+    const limited = await send(`${app.url}/api/session`, 'POST', {
+      email: 'adele@contoso.example',
+      password: 'selfserve-demo',
+    });
     expect(limited.status).toBe(429);
   });
 });
@@ -87,21 +93,28 @@ describe('sign-in throttle on two servers at once', () => {
       await fresh.close();
     }
   }
-  const guess = (url: string, email: string, password: string) => send(`${url}/api/session`, 'POST', { email, password });
+  const guess = (url: string, email: string, password: string) =>
+    send(`${url}/api/session`, 'POST', { email, password });
 
-  it('checks 5 of 25 concurrent guesses at one email, then refuses even the right password', () => twoServers(async (urls) => {
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => guess(urls[i % 2]!, 'megan@contoso.example', `wrong-${i}`)));
-    // 401: the password was checked; 429: refused unchecked
-    expect(results.filter((r) => r.status === 401)).toHaveLength(5);
-    expect(results.filter((r) => r.status === 429).map(codeOf)).toEqual(Array(20).fill('too_many_attempts'));
-    const right = await guess(urls[1]!, 'megan@contoso.example', DEMO_PASSWORD);
-    expect(right.status).toBe(429);
-    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
-  }));
+  it('checks 5 of 25 concurrent guesses at one email, then refuses even the right password', () =>
+    twoServers(async (urls) => {
+      const results = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => guess(urls[i % 2]!, 'megan@contoso.example', `wrong-${i}`)),
+      );
+      // 401: the password was checked; 429: refused unchecked
+      expect(results.filter((r) => r.status === 401)).toHaveLength(5);
+      expect(results.filter((r) => r.status === 429).map(codeOf)).toEqual(Array(20).fill('too_many_attempts'));
+      const right = await guess(urls[1]!, 'megan@contoso.example', DEMO_PASSWORD);
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    }));
 
-  it('checks 30 guesses of a 200-request burst from one address across emails', () => twoServers(async (urls) => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => guess(urls[i % 2]!, `guess${i}@contoso.example`, 'x')));
-    expect(results.filter((r) => r.status === 401)).toHaveLength(30);
-    expect(results.filter((r) => r.status === 429)).toHaveLength(170);
-  }));
+  it('checks 30 guesses of a 200-request burst from one address across emails', () =>
+    twoServers(async (urls) => {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => guess(urls[i % 2]!, `guess${i}@contoso.example`, 'x')),
+      );
+      expect(results.filter((r) => r.status === 401)).toHaveLength(30);
+      expect(results.filter((r) => r.status === 429)).toHaveLength(170);
+    }));
 });

@@ -29,9 +29,18 @@ async function startServer(engine: 'postgres' | 'pglite', env: Record<string, st
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { child } = await startAndWait([process.execPath, '--import', 'tsx', 'src/main.ts'], {
-    DATABASE_URL: database?.url ?? '', SELFSERVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env,
-  }, `${url}/healthz`);
+  const { child } = await startAndWait(
+    [process.execPath, '--import', 'tsx', 'src/main.ts'],
+    {
+      DATABASE_URL: database?.url ?? '',
+      SELFSERVE_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    `${url}/healthz`,
+  );
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
   return { url, child, exited, database };
@@ -40,7 +49,10 @@ async function startServer(engine: 'postgres' | 'pglite', env: Record<string, st
 /** A sign-in whose body is sent in two parts: the request is in flight until `finish()`. */
 function slowSignIn(url: string) {
   const body = JSON.stringify({ email: 'megan@contoso.example', password: DEMO_PASSWORD });
-  const req = request(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const req = request(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const response = new Promise<IncomingMessage>((resolve, reject) => req.on('response', resolve).on('error', reject));
   req.write(body.slice(0, 10));
   return { response, finish: () => req.end(body.slice(10)) };
@@ -57,7 +69,14 @@ async function until(condition: () => Promise<boolean>) {
 
 /** Whether the server stops taking new connections while it is still running. */
 async function refusesConnections(url: string, child: ChildProcess) {
-  return (await until(() => fetch(`${url}/healthz`).then(() => false, () => true))) && child.exitCode === null;
+  return (
+    (await until(() =>
+      fetch(`${url}/healthz`).then(
+        () => false,
+        () => true,
+      ),
+    )) && child.exitCode === null
+  );
 }
 
 describe.each(engines)('SIGTERM on %s', (engine) => {
@@ -79,7 +98,10 @@ describe.each(engines)('SIGTERM on %s', (engine) => {
   it('cuts a request that outlasts the shutdown timeout and exits 1', async () => {
     const server = await startServer(engine, { SELFSERVE_SHUTDOWN_TIMEOUT: '1' });
     const stuck = slowSignIn(server.url);
-    const outcome = stuck.response.then(() => 'answered', () => 'cut');
+    const outcome = stuck.response.then(
+      () => 'answered',
+      () => 'cut',
+    );
     await new Promise((r) => setTimeout(r, 200));
     const started = performance.now();
     server.child.kill('SIGTERM');
@@ -90,29 +112,37 @@ describe.each(engines)('SIGTERM on %s', (engine) => {
 });
 
 // only PostgreSQL lets another client hold a lock the server's request waits on
-if (process.env.DATABASE_URL) describe('SIGTERM while a request waits on PostgreSQL', () => {
-  it('keeps the pool open until the request has its answer', async () => {
-    const server = await startServer('postgres');
-    // another client holds the sessions table: the sign-in waits inside its transaction
-    const blocker = new pg.Client({ connectionString: server.database!.url });
-    await blocker.connect();
-    cleanups.push(() => blocker.end());
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
-    const signIn = slowSignIn(server.url);
-    signIn.finish();
-    expect(await until(async () => (await blocker.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'sessions'::regclass
-      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rowCount! > 0)).toBe(true);
+if (process.env.DATABASE_URL)
+  describe('SIGTERM while a request waits on PostgreSQL', () => {
+    it('keeps the pool open until the request has its answer', async () => {
+      const server = await startServer('postgres');
+      // another client holds the sessions table: the sign-in waits inside its transaction
+      const blocker = new pg.Client({ connectionString: server.database!.url });
+      await blocker.connect();
+      cleanups.push(() => blocker.end());
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
+      const signIn = slowSignIn(server.url);
+      signIn.finish();
+      expect(
+        await until(
+          async () =>
+            (
+              await blocker.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'sessions'::regclass
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)
+            ).rowCount! > 0,
+        ),
+      ).toBe(true);
 
-    server.child.kill('SIGTERM');
-    expect(await refusesConnections(server.url, server.child)).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(server.child.exitCode).toBeNull();
-    await blocker.query('COMMIT');
-    expect((await signIn.response).statusCode).toBe(200);
-    expect(await server.exited).toBe(0);
+      server.child.kill('SIGTERM');
+      expect(await refusesConnections(server.url, server.child)).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(server.child.exitCode).toBeNull();
+      await blocker.query('COMMIT');
+      expect((await signIn.response).statusCode).toBe(200);
+      expect(await server.exited).toBe(0);
+    });
   });
-});
 
 describe.each(engines)('the job runner on %s', (engine) => {
   it('runs the due work; stopped, it ends after the step under way and leaves the rest to the next run', async () => {

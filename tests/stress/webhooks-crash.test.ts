@@ -18,7 +18,8 @@ let server: ServerProcess | undefined;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 const env = (): Record<string, string> => ({
   ...(app?.database.url ? { DATABASE_URL: app.database.url } : { DATABASE_URL: '', SELFSERVE_DATA_DIR: dataDir! }),
-  SELFSERVE_TEST_WEBHOOKS: '1', SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true',
+  SELFSERVE_TEST_WEBHOOKS: '1',
+  SELFSERVE_WEBHOOKS_ALLOW_PRIVATE: 'true',
 });
 
 beforeAll(async () => {
@@ -37,7 +38,10 @@ describe('webhooks across a kill -9', () => {
   it('delivers every event at least once, in order per subscription, with the same webhook-id after the crash', async () => {
     server = await spawnServer(env());
     const admin = await signIn(server.url, 'admin@contoso.example');
-    const endpoint = await admin.post('/api/admin/webhooks', { url: receiver.url, events: ['subscription.created', 'license.assigned', 'subscription.canceled'] });
+    const endpoint = await admin.post('/api/admin/webhooks', {
+      url: receiver.url,
+      events: ['subscription.created', 'license.assigned', 'subscription.canceled'],
+    });
     expect(endpoint.status).toBe(201);
     receiver.setSecrets([endpoint.body.secret]);
 

@@ -5,7 +5,12 @@ import type { Schemas } from './api/types';
 /** A refusal as the API sends it (RFC 9457 with a stable code). */
 export type Problem = Schemas['Problem'];
 /** The server could not be reached, or answered something else than a problem. */
-const networkError = (status: number, title: string): Problem => ({ type: 'about:blank', status, code: 'network_error', title });
+const networkError = (status: number, title: string): Problem => ({
+  type: 'about:blank',
+  status,
+  code: 'network_error',
+  title,
+});
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -24,9 +29,13 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-const isProblem = (data: unknown): data is Problem => typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'string';
+const isProblem = (data: unknown): data is Problem =>
+  typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'string';
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -62,4 +71,6 @@ export const newIdempotencyKey = (): string => crypto.randomUUID();
  * person changed something, such as the card).
  */
 export const keyAfter = (err: unknown, key: string) =>
-  err instanceof ApiError && (err.code === 'payment_unconfirmed' || err.code === 'idempotency_request_in_progress') ? key : newIdempotencyKey();
+  err instanceof ApiError && (err.code === 'payment_unconfirmed' || err.code === 'idempotency_request_in_progress')
+    ? key
+    : newIdempotencyKey();

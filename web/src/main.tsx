@@ -22,12 +22,22 @@ function App() {
   const { t } = useT();
   useSessionExpiry(me !== null);
   if (loading) return <Spinner label={t('common.loading')} style={{ marginTop: 80 }} />;
-  if (!me) return <><SessionExpiredNotice /><SignIn /></>;
+  if (!me)
+    return (
+      <>
+        <SessionExpiredNotice />
+        <SignIn />
+      </>
+    );
   const admin = isAdminRole(me.person.role);
   return (
     <Shell>
       <Routes>
-        {routes.filter((r) => admin || !r.admin).map(({ path, Page }) => <Route key={path} path={path} element={<Page />} />)}
+        {routes
+          .filter((r) => admin || !r.admin)
+          .map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
         <Route path="/signin" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -34,10 +34,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value: SessionValue = {
     me,
     loading,
-    signIn: async (email, password) => accept(await api<Me>('/api/session', { method: 'POST', body: { email, password } })),
+    signIn: async (email, password) =>
+      accept(await api<Me>('/api/session', { method: 'POST', body: { email, password } })),
     signOut: async () => {
       // ends the session here, and tells where to also sign out of the identity provider
-      const out = await api<Answer<'/api/sso/sign-out', 'post'>>('/api/sso/sign-out', { method: 'POST' }).catch(() => null);
+      const out = await api<Answer<'/api/sso/sign-out', 'post'>>('/api/sso/sign-out', { method: 'POST' }).catch(
+        () => null,
+      );
       if (out?.endSessionUrl) sessionStorage.setItem('selfserve.endSessionUrl', out.endSessionUrl);
       accept(null);
     },

@@ -11,7 +11,10 @@ export function useApi<T>(path: string | null) {
   useEffect(() => {
     if (!path) return;
     let live = true;
-    api<T>(path).then((d) => live && setData(d), (e: unknown) => live && setFailure({ request, error: e }));
+    api<T>(path).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && setFailure({ request, error: e }),
+    );
     return () => {
       live = false;
     };

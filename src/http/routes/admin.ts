@@ -14,7 +14,11 @@ import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
-const PolicyValue = Type.Union([Type.Literal('Enabled'), Type.Literal('Disabled'), Type.Literal('OnlyTrialsWithoutPaymentMethod')]);
+const PolicyValue = Type.Union([
+  Type.Literal('Enabled'),
+  Type.Literal('Disabled'),
+  Type.Literal('OnlyTrialsWithoutPaymentMethod'),
+]);
 
 const Purchase = Type.Object({
   id: Uuid,
@@ -22,13 +26,21 @@ const Purchase = Type.Object({
   buyer: PersonRef,
   licensesPurchased: Type.Integer(),
   expirationDate: DateTime,
-  purchasePrice: Type.Object({ perLicense: Money, perTerm: Money, total: Money }, { description: 'per license per month, per license per term, and for all licenses per term' }),
+  purchasePrice: Type.Object(
+    { perLicense: Money, perTerm: Money, total: Money },
+    { description: 'per license per month, per license per term, and for all licenses per term' },
+  ),
   term: Type.String(),
   status: SubscriptionStatus,
   assignedUsers: Type.Array(PersonRef),
 });
 
-const Policy = Type.Object({ productId: Type.String(), productName: Type.String(), value: PolicyValue, updatedAt: Nullable(DateTime) });
+const Policy = Type.Object({
+  productId: Type.String(),
+  productName: Type.String(),
+  value: PolicyValue,
+  updatedAt: Nullable(DateTime),
+});
 
 const AuditQuery = {
   from: Type.Optional(Type.String({ format: 'date-time' })),
@@ -38,97 +50,195 @@ const AuditQuery = {
 };
 
 export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/admin/self-service-purchases', {
-    schema: {
-      tags: ['admin'], summary: "Members' self-service purchases, read-only: product, buyer, licenses, expiration, price, assigned users",
-      querystring: Type.Object({ productId: Type.Optional(Type.String({ maxLength: 40 })), buyerId: Type.Optional(Uuid), status: Type.Optional(SubscriptionStatus), ...PageQuery }),
-      response: { 200: Type.Object({ items: Type.Array(Purchase), nextCursor: Nullable(Type.String()) }), ...problems(400, 401, 403) },
-    },
-  }, async (request) => {
-    const { limit = 20, ...q } = request.query;
-    return listPurchases(deps, actorOf(request), { ...q, limit });
-  });
-
-  app.get('/api/admin/self-service-purchases/:id', {
-    schema: { tags: ['admin'], summary: 'One self-service purchase, read-only', params: IdParams, response: { 200: Purchase, ...problems(400, 401, 403, 404) } },
-  }, async (request) => getPurchase(deps, actorOf(request), request.params.id));
-
-  app.get('/api/admin/self-service-purchases/by-product', {
-    schema: {
-      tags: ['admin'], summary: 'Self-service purchases grouped by product, with the total licenses',
-      response: {
-        200: Type.Object({ items: Type.Array(Type.Object({ product: Type.Object({ id: Type.String(), name: Type.String() }), purchases: Type.Integer(), totalLicenses: Type.Integer(), assigned: Type.Integer() })) }),
-        ...problems(401, 403),
-      },
-    },
-  }, async (request) => listPurchasesByProduct(deps, actorOf(request)));
-
-  app.get('/api/admin/self-service-purchases.csv', {
-    schema: {
-      tags: ['admin'], summary: "Export users: the licensed people, grouped by purchaser (CSV or XLSX, in the reader's language)",
-      querystring: Type.Object(ExportQuery), response: { 200: ExportFile, ...problems(400, 401, 403) },
-    },
-  }, async (request, reply) => sendTable(reply, await exportAssignedUsers(deps, actorOf(request)), request.query, request.headers['accept-language']));
-
-  app.post('/api/admin/self-service-purchases/:id/take-control', {
-    schema: {
-      tags: ['admin'], summary: 'Take control of a self-service purchase: move its users to an organization subscription, or cancel it',
-      params: IdParams,
-      body: Type.Union([
-        Type.Object({ action: Type.Literal('move_users'), targetSubscriptionId: Uuid }),
-        Type.Object({ action: Type.Literal('cancel'), reason: Type.String({ minLength: 1, maxLength: 500 }) }),
-      ]),
-      response: { 200: Type.Ref('Subscription'), ...problems(400, 401, 403, 404, 409) },
-    },
-  }, async (request) => takeControl(deps, actorOf(request), request.params.id, request.body));
-
-  app.get('/api/admin/spend', {
-    schema: {
-      tags: ['admin'], summary: "The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes",
-      description: "One series per currency, the organization's own first and always there.",
-      response: { 200: Type.Ref('Spend'), ...problems(401, 403) },
-    },
-  }, async (request) => getOrganizationSpend(deps, actorOf(request)));
-
-  app.get('/api/admin/self-service-policy', {
-    schema: { tags: ['admin'], summary: 'The self-service purchase policy of each eligible product', response: { 200: Type.Object({ items: Type.Array(Policy) }), ...problems(401, 403) } },
-  }, async (request) => getPolicies(deps, actorOf(request)));
-
-  app.put('/api/admin/self-service-policy/:productId', {
-    schema: {
-      tags: ['admin'], summary: 'Allow, allow for trials only, or disallow self-service purchases of a product',
-      params: Type.Object({ productId: Type.String({ maxLength: 40 }) }), body: Type.Object({ value: PolicyValue }),
-      response: { 200: Policy, ...problems(400, 401, 403, 404, 422) },
-    },
-  }, async (request) => setPolicy(deps, actorOf(request), request.params.productId, request.body.value));
-
-  app.get('/api/admin/audit', {
-    schema: {
-      tags: ['admin'], summary: 'The audit log: who did what, when, on what',
-      querystring: Type.Object({ ...AuditQuery, ...PageQuery }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({
-            id: Type.Integer(), at: DateTime, actor: Nullable(PersonRef), action: Type.String(), objectType: Type.String(), objectId: Type.String(),
-            details: Type.Record(Type.String(), Type.Unknown()),
-          })),
-          nextCursor: Nullable(Type.String()),
+  app.get(
+    '/api/admin/self-service-purchases',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Members' self-service purchases, read-only: product, buyer, licenses, expiration, price, assigned users",
+        querystring: Type.Object({
+          productId: Type.Optional(Type.String({ maxLength: 40 })),
+          buyerId: Type.Optional(Uuid),
+          status: Type.Optional(SubscriptionStatus),
+          ...PageQuery,
         }),
-        ...problems(400, 401, 403),
+        response: {
+          200: Type.Object({ items: Type.Array(Purchase), nextCursor: Nullable(Type.String()) }),
+          ...problems(400, 401, 403),
+        },
       },
     },
-  }, async (request) => {
-    const { limit = 50, ...q } = request.query;
-    return listAudit(deps, actorOf(request), { ...q, limit });
-  });
-
-  app.get('/api/admin/audit.csv', {
-    schema: {
-      tags: ['admin'], summary: "The audit log as CSV or XLSX, in the reader's language", querystring: Type.Object({ ...AuditQuery, ...ExportQuery }),
-      response: { 200: ExportFile, ...problems(400, 401, 403) },
+    async (request) => {
+      const { limit = 20, ...q } = request.query;
+      return listPurchases(deps, actorOf(request), { ...q, limit });
     },
-  }, async (request, reply) => {
-    const { format: _, lang: __, ...q } = request.query;
-    return sendTable(reply, await exportAudit(deps, actorOf(request), q), request.query, request.headers['accept-language']);
-  });
+  );
+
+  app.get(
+    '/api/admin/self-service-purchases/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'One self-service purchase, read-only',
+        params: IdParams,
+        response: { 200: Purchase, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getPurchase(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/admin/self-service-purchases/by-product',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Self-service purchases grouped by product, with the total licenses',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                product: Type.Object({ id: Type.String(), name: Type.String() }),
+                purchases: Type.Integer(),
+                totalLicenses: Type.Integer(),
+                assigned: Type.Integer(),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request) => listPurchasesByProduct(deps, actorOf(request)),
+  );
+
+  app.get(
+    '/api/admin/self-service-purchases.csv',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Export users: the licensed people, grouped by purchaser (CSV or XLSX, in the reader's language)",
+        querystring: Type.Object(ExportQuery),
+        response: { 200: ExportFile, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      sendTable(
+        reply,
+        await exportAssignedUsers(deps, actorOf(request)),
+        request.query,
+        request.headers['accept-language'],
+      ),
+  );
+
+  app.post(
+    '/api/admin/self-service-purchases/:id/take-control',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Take control of a self-service purchase: move its users to an organization subscription, or cancel it',
+        params: IdParams,
+        body: Type.Union([
+          Type.Object({ action: Type.Literal('move_users'), targetSubscriptionId: Uuid }),
+          Type.Object({ action: Type.Literal('cancel'), reason: Type.String({ minLength: 1, maxLength: 500 }) }),
+        ]),
+        response: { 200: Type.Ref('Subscription'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => takeControl(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/admin/spend',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes",
+        description: "One series per currency, the organization's own first and always there.",
+        response: { 200: Type.Ref('Spend'), ...problems(401, 403) },
+      },
+    },
+    async (request) => getOrganizationSpend(deps, actorOf(request)),
+  );
+
+  app.get(
+    '/api/admin/self-service-policy',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The self-service purchase policy of each eligible product',
+        response: { 200: Type.Object({ items: Type.Array(Policy) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => getPolicies(deps, actorOf(request)),
+  );
+
+  app.put(
+    '/api/admin/self-service-policy/:productId',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Allow, allow for trials only, or disallow self-service purchases of a product',
+        params: Type.Object({ productId: Type.String({ maxLength: 40 }) }),
+        body: Type.Object({ value: PolicyValue }),
+        response: { 200: Policy, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => setPolicy(deps, actorOf(request), request.params.productId, request.body.value),
+  );
+
+  app.get(
+    '/api/admin/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit log: who did what, when, on what',
+        querystring: Type.Object({ ...AuditQuery, ...PageQuery }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                at: DateTime,
+                actor: Nullable(PersonRef),
+                action: Type.String(),
+                objectType: Type.String(),
+                objectId: Type.String(),
+                details: Type.Record(Type.String(), Type.Unknown()),
+              }),
+            ),
+            nextCursor: Nullable(Type.String()),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { limit = 50, ...q } = request.query;
+      return listAudit(deps, actorOf(request), { ...q, limit });
+    },
+  );
+
+  app.get(
+    '/api/admin/audit.csv',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "The audit log as CSV or XLSX, in the reader's language",
+        querystring: Type.Object({ ...AuditQuery, ...ExportQuery }),
+        response: { 200: ExportFile, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { format: _, lang: __, ...q } = request.query;
+      return sendTable(
+        reply,
+        await exportAudit(deps, actorOf(request), q),
+        request.query,
+        request.headers['accept-language'],
+      );
+    },
+  );
 };

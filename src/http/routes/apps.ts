@@ -44,31 +44,63 @@ export const appRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     return { ...a, tenantId, authorityHost, tokenEndpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/token` };
   };
 
-  app.post('/api/admin/apps', {
-    schema: {
-      tags, summary: 'Register an app: its client id and secret (shown once) for the client credentials grant',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), roles: Type.Array(Role, { minItems: 1, maxItems: APP_ROLES.length }) }),
-      response: { 201: WithSecret, ...problems(400, 401, 403) },
+  app.post(
+    '/api/admin/apps',
+    {
+      schema: {
+        tags,
+        summary: 'Register an app: its client id and secret (shown once) for the client credentials grant',
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+          roles: Type.Array(Role, { minItems: 1, maxItems: APP_ROLES.length }),
+        }),
+        response: { 201: WithSecret, ...problems(400, 401, 403) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(withAuthority(request, await registerApp(deps, actorOf(request), request.body))));
+    async (request, reply) =>
+      reply.code(201).send(withAuthority(request, await registerApp(deps, actorOf(request), request.body))),
+  );
 
-  app.get('/api/admin/apps', {
-    schema: { tags, summary: "The organization's apps", response: { 200: Type.Object({ items: Type.Array(App) }), ...problems(401, 403) } },
-  }, async (request) => ({ items: await listApps(deps, actorOf(request)) }));
-
-  app.post('/api/admin/apps/:id/secret', {
-    schema: {
-      tags, summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",
-      params: IdParams, response: { 200: WithSecret, ...problems(401, 403, 404) },
+  app.get(
+    '/api/admin/apps',
+    {
+      schema: {
+        tags,
+        summary: "The organization's apps",
+        response: { 200: Type.Object({ items: Type.Array(App) }), ...problems(401, 403) },
+      },
     },
-  }, async (request) => withAuthority(request, await rotateAppSecret(deps, actorOf(request), request.params.id)));
+    async (request) => ({ items: await listApps(deps, actorOf(request)) }),
+  );
 
-  app.delete('/api/admin/apps/:id', {
-    schema: { tags, summary: 'Revoke an app: its secret and every token it holds stop at once', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
-  }, async (request, reply) => {
-    await revokeApp(deps, actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/admin/apps/:id/secret',
+    {
+      schema: {
+        tags,
+        summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",
+        params: IdParams,
+        response: { 200: WithSecret, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => withAuthority(request, await rotateAppSecret(deps, actorOf(request), request.params.id)),
+  );
+
+  app.delete(
+    '/api/admin/apps/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an app: its secret and every token it holds stop at once',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeApp(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   await app.register(oauthRoutes, { deps });
 };

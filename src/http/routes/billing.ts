@@ -14,82 +14,183 @@ import { actorOf } from '../auth.js';
 import { Address, CardInput, DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
 
 const PaymentMethod = Type.Object({
-  id: Uuid, brand: Type.String(), last4: Type.String(), expMonth: Type.Integer(), expYear: Type.Integer(), nameOnCard: Type.String(), address: Address,
+  id: Uuid,
+  brand: Type.String(),
+  last4: Type.String(),
+  expMonth: Type.Integer(),
+  expYear: Type.Integer(),
+  nameOnCard: Type.String(),
+  address: Address,
   expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
 });
 const ProfileAddress = Type.Omit(Address, ['country']);
 const BillingProfile = Type.Object({
-  id: Uuid, name: Type.String(), address: ProfileAddress, country: Type.String(), currency: Type.String(), invoiceEmail: Nullable(Type.String()),
-  vatNumber: Nullable(Type.String({ description: "the buyer's VAT number, normalized (FR11123456782), printed on its invoices" })),
+  id: Uuid,
+  name: Type.String(),
+  address: ProfileAddress,
+  country: Type.String(),
+  currency: Type.String(),
+  invoiceEmail: Nullable(Type.String()),
+  vatNumber: Nullable(
+    Type.String({ description: "the buyer's VAT number, normalized (FR11123456782), printed on its invoices" }),
+  ),
   paymentMethod: Nullable(PaymentMethod),
-  subscriptions: Type.Array(Type.Object({ id: Uuid, productName: Type.String(), status: Type.String(), quantity: Type.Integer(), termEnd: DateTime })),
+  subscriptions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      productName: Type.String(),
+      status: Type.String(),
+      quantity: Type.Integer(),
+      termEnd: DateTime,
+    }),
+  ),
 });
 
 export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/payment-methods', {
-    schema: { tags: ['payment methods'], summary: 'Your cards, masked', response: { 200: Type.Object({ items: Type.Array(PaymentMethod) }), ...problems(401) } },
-  }, async (request) => listMyPaymentMethods(deps, actorOf(request)));
-
-  app.post('/api/payment-methods', {
-    schema: {
-      tags: ['payment methods'], summary: 'Add a card: tokenized and verified by the payment gateway', body: Type.Object({ card: CardInput }),
-      response: { 201: PaymentMethod, ...problems(400, 401, 402, 403) },
+  app.get(
+    '/api/payment-methods',
+    {
+      schema: {
+        tags: ['payment methods'],
+        summary: 'Your cards, masked',
+        response: { 200: Type.Object({ items: Type.Array(PaymentMethod) }), ...problems(401) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await addPaymentMethod(deps, actorOf(request), request.body.card)));
+    async (request) => listMyPaymentMethods(deps, actorOf(request)),
+  );
 
-  app.patch('/api/payment-methods/:id', {
-    schema: {
-      tags: ['payment methods'], summary: 'Edit a card: security code, expiry, name on card, address', params: IdParams,
-      body: Type.Object({
-        cvc: Type.Optional(Type.String({ minLength: 1, maxLength: 4 })), expMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-        expYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), nameOnCard: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-        address: Type.Optional(Address),
-      }, { additionalProperties: false, minProperties: 1 }),
-      response: { 200: PaymentMethod, ...problems(400, 401, 402, 403, 404) },
+  app.post(
+    '/api/payment-methods',
+    {
+      schema: {
+        tags: ['payment methods'],
+        summary: 'Add a card: tokenized and verified by the payment gateway',
+        body: Type.Object({ card: CardInput }),
+        response: { 201: PaymentMethod, ...problems(400, 401, 402, 403) },
+      },
     },
-  }, async (request) => editPaymentMethod(deps, actorOf(request), request.params.id, request.body));
+    async (request, reply) => reply.code(201).send(await addPaymentMethod(deps, actorOf(request), request.body.card)),
+  );
 
-  app.delete('/api/payment-methods/:id', {
-    schema: { tags: ['payment methods'], summary: 'Remove a card that pays for nothing live', params: IdParams, response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) } },
-  }, async (request, reply) => {
-    await removePaymentMethod(deps, actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/billing/countries', {
-    schema: {
-      tags: ['billing profiles'], summary: 'The countries we bill to (ISO 3166 alpha-2): a billing profile in any other is refused as unsupported_country',
-      response: { 200: Type.Object({ items: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' })) }), ...problems(401) },
+  app.patch(
+    '/api/payment-methods/:id',
+    {
+      schema: {
+        tags: ['payment methods'],
+        summary: 'Edit a card: security code, expiry, name on card, address',
+        params: IdParams,
+        body: Type.Object(
+          {
+            cvc: Type.Optional(Type.String({ minLength: 1, maxLength: 4 })),
+            expMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+            expYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+            nameOnCard: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            address: Type.Optional(Address),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: PaymentMethod, ...problems(400, 401, 402, 403, 404) },
+      },
     },
-  }, async () => listBillingCountries(deps));
+    async (request) => editPaymentMethod(deps, actorOf(request), request.params.id, request.body),
+  );
 
-  app.get('/api/billing-profiles', {
-    schema: { tags: ['billing profiles'], summary: 'Your billing profiles', response: { 200: Type.Object({ items: Type.Array(BillingProfile) }), ...problems(401) } },
-  }, async (request) => listMyBillingProfiles(deps, actorOf(request)));
-
-  app.get('/api/billing-profiles/:id', {
-    schema: { tags: ['billing profiles'], summary: 'A billing profile with its payment method and subscriptions', params: IdParams, response: { 200: BillingProfile, ...problems(400, 401, 404) } },
-  }, async (request) => getBillingProfile(deps, actorOf(request), request.params.id));
-
-  app.patch('/api/billing-profiles/:id', {
-    schema: {
-      tags: ['billing profiles'], summary: 'Edit a billing profile', params: IdParams,
-      body: Type.Object({
-        name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), address: Type.Optional(ProfileAddress),
-        country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), invoiceEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
-        vatNumber: Type.Optional(Nullable(Type.String({
-          maxLength: 30, description: "the buyer's VAT number, checked against the format of the profile's country (EU, GB, CH, NO): 400 invalid_vat_number; null or empty removes it",
-        }))),
-      }, { additionalProperties: false, minProperties: 1 }),
-      response: { 200: BillingProfile, ...problems(400, 401, 403, 404) },
+  app.delete(
+    '/api/payment-methods/:id',
+    {
+      schema: {
+        tags: ['payment methods'],
+        summary: 'Remove a card that pays for nothing live',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (request) => editBillingProfile(deps, actorOf(request), request.params.id, request.body));
-
-  app.put('/api/billing-profiles/:id/payment-method', {
-    schema: {
-      tags: ['billing profiles'], summary: "Replace the profile's payment method with a saved card or a new one", params: IdParams,
-      body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
-      response: { 200: BillingProfile, ...problems(400, 401, 402, 403, 404) },
+    async (request, reply) => {
+      await removePaymentMethod(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
     },
-  }, async (request) => replacePaymentMethod(deps, actorOf(request), request.params.id, request.body));
+  );
+
+  app.get(
+    '/api/billing/countries',
+    {
+      schema: {
+        tags: ['billing profiles'],
+        summary:
+          'The countries we bill to (ISO 3166 alpha-2): a billing profile in any other is refused as unsupported_country',
+        response: { 200: Type.Object({ items: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' })) }), ...problems(401) },
+      },
+    },
+    async () => listBillingCountries(deps),
+  );
+
+  app.get(
+    '/api/billing-profiles',
+    {
+      schema: {
+        tags: ['billing profiles'],
+        summary: 'Your billing profiles',
+        response: { 200: Type.Object({ items: Type.Array(BillingProfile) }), ...problems(401) },
+      },
+    },
+    async (request) => listMyBillingProfiles(deps, actorOf(request)),
+  );
+
+  app.get(
+    '/api/billing-profiles/:id',
+    {
+      schema: {
+        tags: ['billing profiles'],
+        summary: 'A billing profile with its payment method and subscriptions',
+        params: IdParams,
+        response: { 200: BillingProfile, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => getBillingProfile(deps, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/billing-profiles/:id',
+    {
+      schema: {
+        tags: ['billing profiles'],
+        summary: 'Edit a billing profile',
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            address: Type.Optional(ProfileAddress),
+            country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+            invoiceEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
+            vatNumber: Type.Optional(
+              Nullable(
+                Type.String({
+                  maxLength: 30,
+                  description:
+                    "the buyer's VAT number, checked against the format of the profile's country (EU, GB, CH, NO): 400 invalid_vat_number; null or empty removes it",
+                }),
+              ),
+            ),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: BillingProfile, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => editBillingProfile(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/billing-profiles/:id/payment-method',
+    {
+      schema: {
+        tags: ['billing profiles'],
+        summary: "Replace the profile's payment method with a saved card or a new one",
+        params: IdParams,
+        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
+        response: { 200: BillingProfile, ...problems(400, 401, 402, 403, 404) },
+      },
+    },
+    async (request) => replacePaymentMethod(deps, actorOf(request), request.params.id, request.body),
+  );
 };

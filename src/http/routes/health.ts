@@ -14,30 +14,51 @@ const probe = { public: true };
 
 /** For orchestrators: alive (the process answers) and ready (its database can serve requests). */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/healthz', {
-    config: probe,
-    schema: { tags: ['operations'], summary: 'Liveness: the process answers (the database is not asked)', security: [], response: { 200: Status } },
-  }, async () => ({ status: 'ok' as const }));
-
-  app.get('/readyz', {
-    config: probe,
-    schema: {
-      tags: ['operations'], summary: 'Readiness: the database answers and every migration is applied', security: [],
-      response: { 200: Status, ...problems(503) },
+  app.get(
+    '/healthz',
+    {
+      config: probe,
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process answers (the database is not asked)',
+        security: [],
+        response: { 200: Status },
+      },
     },
-  }, async (request, reply) => {
-    const pending = await within(READY_TIMEOUT_MS, pendingMigrations(deps.db)).catch((err: unknown) => {
-      request.log.warn({ err }, 'readiness: the database does not answer');
-      return undefined;
-    });
-    if (pending?.length === 0) return { status: 'ok' as const };
-    const detail = pending ? `Migrations not applied: ${pending.join(', ')}.` : 'The database does not answer.';
-    return sendProblem(request, reply, problem(pending ? 'migrations_pending' : 'database_unavailable', detail, { title: 'Service Unavailable' }));
-  });
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      config: probe,
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: the database answers and every migration is applied',
+        security: [],
+        response: { 200: Status, ...problems(503) },
+      },
+    },
+    async (request, reply) => {
+      const pending = await within(READY_TIMEOUT_MS, pendingMigrations(deps.db)).catch((err: unknown) => {
+        request.log.warn({ err }, 'readiness: the database does not answer');
+        return undefined;
+      });
+      if (pending?.length === 0) return { status: 'ok' as const };
+      const detail = pending ? `Migrations not applied: ${pending.join(', ')}.` : 'The database does not answer.';
+      return sendProblem(
+        request,
+        reply,
+        problem(pending ? 'migrations_pending' : 'database_unavailable', detail, { title: 'Service Unavailable' }),
+      );
+    },
+  );
 };
 
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
+  );
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -14,86 +14,175 @@ import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, pro
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Range = {
-  from: Type.Optional(Day), to: Type.Optional(Day),
-  months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, description: 'the last n months up to today, when from is not given' })),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  months: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 24, description: 'the last n months up to today, when from is not given' }),
+  ),
 };
 const Summary = {
-  id: Uuid, number: Type.String(), kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]), issuedAt: DateTime,
-  periodStart: Nullable(DateTime), periodEnd: Nullable(DateTime), currency: Type.String(), subtotal: Money, tax: Money, total: Money,
-  status: Type.String(), subscriptionId: Nullable(Uuid), productName: Nullable(Type.String()),
+  id: Uuid,
+  number: Type.String(),
+  kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]),
+  issuedAt: DateTime,
+  periodStart: Nullable(DateTime),
+  periodEnd: Nullable(DateTime),
+  currency: Type.String(),
+  subtotal: Money,
+  tax: Money,
+  total: Money,
+  status: Type.String(),
+  subscriptionId: Nullable(Uuid),
+  productName: Nullable(Type.String()),
 };
 /** The billing profile as it was when the invoice was issued. */
-const BillingSnapshot = Type.Partial(Type.Object({
-  name: Type.String(), address: Type.Omit(Address, ['country']), country: Type.String(), currency: Type.String(), invoiceEmail: Nullable(Type.String()),
-  vatNumber: Type.String(),
-}));
+const BillingSnapshot = Type.Partial(
+  Type.Object({
+    name: Type.String(),
+    address: Type.Omit(Address, ['country']),
+    country: Type.String(),
+    currency: Type.String(),
+    invoiceEmail: Nullable(Type.String()),
+    vatNumber: Type.String(),
+  }),
+);
 const Invoice = Type.Object({
   ...Summary,
-  billingSnapshot: BillingSnapshot, taxRateBp: Type.Integer(), payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  billingSnapshot: BillingSnapshot,
+  taxRateBp: Type.Integer(),
+  payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
   creditedInvoiceId: Nullable(Uuid),
-  lines: Type.Array(Type.Object({
-    lineNo: Type.Integer(), productId: Type.String(), description: Type.String(), quantity: Type.Integer(), periodStart: DateTime, periodEnd: DateTime,
-    unitPrice: Money, amount: Money,
-  })),
+  lines: Type.Array(
+    Type.Object({
+      lineNo: Type.Integer(),
+      productId: Type.String(),
+      description: Type.String(),
+      quantity: Type.Integer(),
+      periodStart: DateTime,
+      periodEnd: DateTime,
+      unitPrice: Money,
+      amount: Money,
+    }),
+  ),
 });
 
 export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/invoices', {
-    schema: {
-      tags: ['invoices'], summary: 'Your invoices and credit notes, newest first (the last 3 months unless months or from/to say otherwise)',
-      querystring: Type.Object({ ...Range, ...PageQuery }),
-      response: { 200: Type.Object({ from: DateTime, to: DateTime, items: Type.Array(Type.Object(Summary)), nextCursor: Nullable(Type.String()) }), ...problems(400, 401) },
-    },
-  }, async (request) => {
-    const { limit = 20, ...q } = request.query;
-    return listMyInvoices(deps, actorOf(request), { ...q, limit });
-  });
-
-  app.get('/api/invoices.csv', {
-    schema: {
-      tags: ['invoices'], summary: "Your invoices as CSV or XLSX, in the reader's language", querystring: Type.Object({ ...Range, ...ExportQuery }),
-      response: { 200: ExportFile, ...problems(400, 401) },
-    },
-  }, async (request, reply) => {
-    const { format: _, lang: __, ...range } = request.query;
-    return sendTable(reply, await exportInvoices(deps, actorOf(request), range), request.query, request.headers['accept-language']);
-  });
-
-  app.get('/api/invoices/spend', {
-    schema: {
-      tags: ['invoices'], summary: 'What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes',
-      description: 'One series per currency you were billed in (none without invoices).',
-      response: { 200: Type.Ref('Spend'), ...problems(401) },
-    },
-  }, async (request) => getMySpend(deps, actorOf(request)));
-
-  app.get('/api/invoices/:id', {
-    schema: { tags: ['invoices'], summary: 'An invoice with its lines, VAT and the billing profile as it was', params: IdParams, response: { 200: Invoice, ...problems(400, 401, 404) } },
-  }, async (request) => getInvoice(deps, actorOf(request), request.params.id));
-
-  app.get('/api/invoices/:id/pdf', {
-    schema: {
-      tags: ['invoices'], summary: "The invoice as a PDF, in the reader's language (lang, else Accept-Language)", params: IdParams,
-      querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }),
-      response: {
-        200: Type.Unsafe<Buffer>({
-          description: 'The invoice or credit note', headers: { 'content-disposition': { type: 'string', description: 'inline; filename="<number>.pdf"' } },
-          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-        }),
-        ...problems(400, 401, 404),
+  app.get(
+    '/api/invoices',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary:
+          'Your invoices and credit notes, newest first (the last 3 months unless months or from/to say otherwise)',
+        querystring: Type.Object({ ...Range, ...PageQuery }),
+        response: {
+          200: Type.Object({
+            from: DateTime,
+            to: DateTime,
+            items: Type.Array(Type.Object(Summary)),
+            nextCursor: Nullable(Type.String()),
+          }),
+          ...problems(400, 401),
+        },
       },
     },
-  }, async (request, reply) => {
-    const { number, pdf } = await invoicePdf(deps, actorOf(request), request.params.id, readerLocale(request.query.lang, request.headers['accept-language']));
-    return reply.headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${number}.pdf"` }).send(pdf);
-  });
-
-  app.post('/api/invoices/:id/pay', {
-    schema: {
-      tags: ['invoices'], summary: 'Pay now: an invoice left due by a failed renewal, with another card (Idempotency-Key required)',
-      params: IdParams, body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
-      response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
+    async (request) => {
+      const { limit = 20, ...q } = request.query;
+      return listMyInvoices(deps, actorOf(request), { ...q, limit });
     },
-    config: { idempotency: 'required' },
-  }, async (request) => payInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id, ...request.body }));
+  );
+
+  app.get(
+    '/api/invoices.csv',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: "Your invoices as CSV or XLSX, in the reader's language",
+        querystring: Type.Object({ ...Range, ...ExportQuery }),
+        response: { 200: ExportFile, ...problems(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const { format: _, lang: __, ...range } = request.query;
+      return sendTable(
+        reply,
+        await exportInvoices(deps, actorOf(request), range),
+        request.query,
+        request.headers['accept-language'],
+      );
+    },
+  );
+
+  app.get(
+    '/api/invoices/spend',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary:
+          'What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes',
+        description: 'One series per currency you were billed in (none without invoices).',
+        response: { 200: Type.Ref('Spend'), ...problems(401) },
+      },
+    },
+    async (request) => getMySpend(deps, actorOf(request)),
+  );
+
+  app.get(
+    '/api/invoices/:id',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'An invoice with its lines, VAT and the billing profile as it was',
+        params: IdParams,
+        response: { 200: Invoice, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => getInvoice(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/invoices/:id/pdf',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: "The invoice as a PDF, in the reader's language (lang, else Accept-Language)",
+        params: IdParams,
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) }),
+        response: {
+          200: Type.Unsafe<Buffer>({
+            description: 'The invoice or credit note',
+            headers: { 'content-disposition': { type: 'string', description: 'inline; filename="<number>.pdf"' } },
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          }),
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { number, pdf } = await invoicePdf(
+        deps,
+        actorOf(request),
+        request.params.id,
+        readerLocale(request.query.lang, request.headers['accept-language']),
+      );
+      return reply
+        .headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${number}.pdf"` })
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/invoices/:id/pay',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'Pay now: an invoice left due by a failed renewal, with another card (Idempotency-Key required)',
+        params: IdParams,
+        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
+        response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
+      },
+      config: { idempotency: 'required' },
+    },
+    async (request) => payInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id, ...request.body }),
+  );
 };

@@ -18,63 +18,123 @@ const refuseTooMany = async (request: FastifyRequest) => {
 const Counts = { total: Type.Integer(), assignedCount: Type.Integer(), available: Type.Integer() };
 
 export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/licenses', {
-    schema: {
-      tags: ['licenses'], summary: 'Billing > Licenses: your subscriptions with assigned and available licenses',
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({
-            subscriptionId: Uuid, product: Type.Object({ id: Type.String(), name: Type.String(), skuPartNumber: Type.String() }),
-            status: SubscriptionStatus, total: Type.Integer(), assigned: Type.Integer(), available: Type.Integer(), selfService: Type.Boolean(),
-            buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
-          })),
-        }),
-        ...problems(401),
+  app.get(
+    '/api/licenses',
+    {
+      schema: {
+        tags: ['licenses'],
+        summary: 'Billing > Licenses: your subscriptions with assigned and available licenses',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                subscriptionId: Uuid,
+                product: Type.Object({ id: Type.String(), name: Type.String(), skuPartNumber: Type.String() }),
+                status: SubscriptionStatus,
+                total: Type.Integer(),
+                assigned: Type.Integer(),
+                available: Type.Integer(),
+                selfService: Type.Boolean(),
+                buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+              }),
+            ),
+          }),
+          ...problems(401),
+        },
       },
     },
-  }, async (request) => listLicenses(deps, actorOf(request)));
+    async (request) => listLicenses(deps, actorOf(request)),
+  );
 
-  app.get('/api/subscriptions/:id/assignments', {
-    schema: {
-      tags: ['licenses'], summary: 'The people holding a license of the subscription', params: IdParams, querystring: Type.Object(PageQuery),
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({
-            person: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), usageLocation: Nullable(Type.String()) }),
-            assignedAt: DateTime, assignedBy: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
-          })),
-          nextCursor: Nullable(Type.String()),
-        }),
-        ...problems(400, 401, 404),
+  app.get(
+    '/api/subscriptions/:id/assignments',
+    {
+      schema: {
+        tags: ['licenses'],
+        summary: 'The people holding a license of the subscription',
+        params: IdParams,
+        querystring: Type.Object(PageQuery),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                person: Type.Object({
+                  id: Uuid,
+                  displayName: Type.String(),
+                  email: Type.String(),
+                  usageLocation: Nullable(Type.String()),
+                }),
+                assignedAt: DateTime,
+                assignedBy: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
+              }),
+            ),
+            nextCursor: Nullable(Type.String()),
+          }),
+          ...problems(400, 401, 404),
+        },
       },
     },
-  }, async (request) => {
-    const { limit = 50, cursor } = request.query;
-    return listSubscriptionAssignments(deps, actorOf(request), request.params.id, { limit, cursor });
-  });
-
-  app.get('/api/subscriptions/:id/assignments.csv', {
-    schema: {
-      tags: ['licenses'], summary: "The assigned people as CSV or XLSX, in the reader's language", params: IdParams, querystring: Type.Object(ExportQuery),
-      response: { 200: ExportFile, ...problems(400, 401, 404) },
+    async (request) => {
+      const { limit = 50, cursor } = request.query;
+      return listSubscriptionAssignments(deps, actorOf(request), request.params.id, { limit, cursor });
     },
-  }, async (request, reply) => sendTable(reply, await exportAssignments(deps, actorOf(request), request.params.id), request.query, request.headers['accept-language']));
+  );
 
-  app.post('/api/subscriptions/:id/assignments', {
-    schema: {
-      tags: ['licenses'], summary: 'Assign licenses to 1-20 people of your organization, all or none', params: IdParams, body: UserIds,
-      response: { 200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
+  app.get(
+    '/api/subscriptions/:id/assignments.csv',
+    {
+      schema: {
+        tags: ['licenses'],
+        summary: "The assigned people as CSV or XLSX, in the reader's language",
+        params: IdParams,
+        querystring: Type.Object(ExportQuery),
+        response: { 200: ExportFile, ...problems(400, 401, 404) },
+      },
     },
-    config: { credentialCheckedByStatement: true },
-    preValidation: refuseTooMany,
-  }, async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
+    async (request, reply) =>
+      sendTable(
+        reply,
+        await exportAssignments(deps, actorOf(request), request.params.id),
+        request.query,
+        request.headers['accept-language'],
+      ),
+  );
 
-  app.post('/api/subscriptions/:id/assignments/remove', {
-    schema: {
-      tags: ['licenses'], summary: 'Unassign licenses from 1-20 people', params: IdParams, body: UserIds,
-      response: { 200: Type.Object({ unassigned: Type.Array(Uuid), ...Counts }), ...problems(400, 401, 403, 404, 409, 422) },
+  app.post(
+    '/api/subscriptions/:id/assignments',
+    {
+      schema: {
+        tags: ['licenses'],
+        summary: 'Assign licenses to 1-20 people of your organization, all or none',
+        params: IdParams,
+        body: UserIds,
+        response: {
+          200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }),
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
+      },
+      config: { credentialCheckedByStatement: true },
+      preValidation: refuseTooMany,
     },
-    config: { credentialCheckedByStatement: true },
-    preValidation: refuseTooMany,
-  }, async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds));
+    async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds),
+  );
+
+  app.post(
+    '/api/subscriptions/:id/assignments/remove',
+    {
+      schema: {
+        tags: ['licenses'],
+        summary: 'Unassign licenses from 1-20 people',
+        params: IdParams,
+        body: UserIds,
+        response: {
+          200: Type.Object({ unassigned: Type.Array(Uuid), ...Counts }),
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
+      },
+      config: { credentialCheckedByStatement: true },
+      preValidation: refuseTooMany,
+    },
+    async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds),
+  );
 };

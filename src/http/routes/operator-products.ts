@@ -11,18 +11,42 @@ import { operatorAuth } from '../operator-auth.js';
 import { CurrencyCode, DateTime, Nullable, problems, Term } from '../schemas.js';
 import { ServicePlan } from './products.js';
 
-const Prices = Type.Object(Object.fromEntries(CURRENCIES.map((c) => [c, Type.Optional(Type.Object({
-  monthly: Type.Optional(Type.Integer()), annual: Type.Optional(Type.Integer()),
-}))])), { description: 'price of one license for one month in minor units, by currency and term' });
+const Prices = Type.Object(
+  Object.fromEntries(
+    CURRENCIES.map((c) => [
+      c,
+      Type.Optional(
+        Type.Object({
+          monthly: Type.Optional(Type.Integer()),
+          annual: Type.Optional(Type.Integer()),
+        }),
+      ),
+    ]),
+  ),
+  { description: 'price of one license for one month in minor units, by currency and term' },
+);
 
 const CatalogProduct = Type.Object({
-  id: Type.String(), skuId: Type.String(), skuPartNumber: Type.String(), name: Type.String(), description: Type.String(),
-  servicePlans: Type.Array(ServicePlan), selfServiceEligible: Type.Boolean(), trialDays: Type.Integer(), trialRequiresPaymentMethod: Type.Boolean(),
+  id: Type.String(),
+  skuId: Type.String(),
+  skuPartNumber: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  servicePlans: Type.Array(ServicePlan),
+  selfServiceEligible: Type.Boolean(),
+  trialDays: Type.Integer(),
+  trialRequiresPaymentMethod: Type.Boolean(),
   prices: Prices,
   retiredAt: Nullable(DateTime),
-  priceHistory: Type.Array(Type.Object({
-    currency: CurrencyCode, term: Term, amount: Type.Integer(), effectiveFrom: Nullable(DateTime),
-  }), { description: 'every list price, newest first (effectiveFrom null: since the product was loaded first)' }),
+  priceHistory: Type.Array(
+    Type.Object({
+      currency: CurrencyCode,
+      term: Term,
+      amount: Type.Integer(),
+      effectiveFrom: Nullable(DateTime),
+    }),
+    { description: 'every list price, newest first (effectiveFrom null: since the product was loaded first)' },
+  ),
 });
 
 const ProductParams = Type.Object({ id: Type.String({ pattern: '^[A-Z0-9]{12}$' }) });
@@ -36,40 +60,85 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
   const config = { public: true };
   const tags = ['operator'];
 
-  app.get('/api/operator/products', {
-    config,
-    schema: { tags, summary: 'Every product, retired ones too, with all prices', response: { 200: Type.Object({ items: Type.Array(CatalogProduct) }), ...problems(401, 404) } },
-  }, async () => listCatalogProducts(deps));
-
-  app.get('/api/operator/products/:id', {
-    config,
-    schema: { tags, summary: 'A product with its price history', params: ProductParams, response: { 200: CatalogProduct, ...problems(401, 404) } },
-  }, async (request) => getCatalogProduct(deps, request.params.id));
-
-  app.post('/api/operator/products', {
-    config,
-    schema: { tags, summary: 'Add a product to the catalog', body: ProductInput, response: { 201: CatalogProduct, ...problems(400, 401, 404, 409) } },
-  }, async (request, reply) => reply.code(201).send(await createProduct(deps, request.body)));
-
-  app.patch('/api/operator/products/:id', {
-    config,
-    schema: {
-      tags, summary: 'Change a product, or retire it from sale (retired: true): its running subscriptions go on',
-      params: ProductParams,
-      body: Type.Object(Object.fromEntries(Object.entries(ProductChanges).map(([k, v]) => [k, Type.Optional(v)])), { additionalProperties: false, minProperties: 1 }),
-      response: { 200: CatalogProduct, ...problems(400, 401, 404) },
-    },
-  }, async (request) => updateProduct(deps, request.params.id, request.body));
-
-  app.put('/api/operator/products/:id/prices', {
-    config,
-    schema: {
-      tags, summary: 'New prices: for new purchases at once, for running subscriptions at their next renewal (their buyers are told now)',
-      params: ProductParams, body: PriceListInput,
-      response: {
-        200: Type.Object({ product: CatalogProduct, changedPrices: Type.Integer(), subscriptionsNotified: Type.Integer() }),
-        ...problems(400, 401, 404),
+  app.get(
+    '/api/operator/products',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Every product, retired ones too, with all prices',
+        response: { 200: Type.Object({ items: Type.Array(CatalogProduct) }), ...problems(401, 404) },
       },
     },
-  }, async (request) => setProductPrices(deps, request.params.id, request.body));
+    async () => listCatalogProducts(deps),
+  );
+
+  app.get(
+    '/api/operator/products/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A product with its price history',
+        params: ProductParams,
+        response: { 200: CatalogProduct, ...problems(401, 404) },
+      },
+    },
+    async (request) => getCatalogProduct(deps, request.params.id),
+  );
+
+  app.post(
+    '/api/operator/products',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Add a product to the catalog',
+        body: ProductInput,
+        response: { 201: CatalogProduct, ...problems(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createProduct(deps, request.body)),
+  );
+
+  app.patch(
+    '/api/operator/products/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Change a product, or retire it from sale (retired: true): its running subscriptions go on',
+        params: ProductParams,
+        body: Type.Object(Object.fromEntries(Object.entries(ProductChanges).map(([k, v]) => [k, Type.Optional(v)])), {
+          additionalProperties: false,
+          minProperties: 1,
+        }),
+        response: { 200: CatalogProduct, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => updateProduct(deps, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/operator/products/:id/prices',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'New prices: for new purchases at once, for running subscriptions at their next renewal (their buyers are told now)',
+        params: ProductParams,
+        body: PriceListInput,
+        response: {
+          200: Type.Object({
+            product: CatalogProduct,
+            changedPrices: Type.Integer(),
+            subscriptionsNotified: Type.Integer(),
+          }),
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (request) => setProductPrices(deps, request.params.id, request.body),
+  );
 };

@@ -9,7 +9,10 @@ import { registerWebhookRoutes } from './webhook-endpoints.js';
 export const operatorWebhookRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.addHook('onRequest', operatorAuth(deps));
   registerWebhookRoutes(app, deps, {
-    base: '/api/operator/organizations/:orgId/webhooks', params: { orgId: Uuid }, tags: ['operator'], config: { public: true },
+    base: '/api/operator/organizations/:orgId/webhooks',
+    params: { orgId: Uuid },
+    tags: ['operator'],
+    config: { public: true },
     who: 'for an organization',
     owner: (request) => operatorOwner(deps, (request.params as { orgId: string }).orgId),
   });

@@ -10,14 +10,23 @@ import { CurrencyCode, DateTime, IdParams, Page, PageQuery, problems, Uuid } fro
 import { Domain } from './sso.js';
 
 const Organization = Type.Object({
-  id: Uuid, name: Type.String(), country: Type.String(), currency: CurrencyCode, invoicePrefix: Type.String(),
+  id: Uuid,
+  name: Type.String(),
+  country: Type.String(),
+  currency: CurrencyCode,
+  invoicePrefix: Type.String(),
 });
 
 const NewOrganization = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
-  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2; also the first admin\'s usage location' }),
+  country: Type.String({
+    pattern: '^[A-Z]{2}$',
+    description: "ISO 3166 alpha-2; also the first admin's usage location",
+  }),
   currency: CurrencyCode,
-  invoicePrefix: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'starts its invoice numbers; from the name when not given' })),
+  invoicePrefix: Type.Optional(
+    Type.String({ pattern: '^[A-Z]{3}$', description: 'starts its invoice numbers; from the name when not given' }),
+  ),
   admin: Type.Object({
     email: Type.String({ format: 'email', maxLength: 320 }),
     displayName: Type.String({ minLength: 1, maxLength: 256 }),
@@ -33,42 +42,74 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   const config = { public: true };
   const tags = ['operator'];
 
-  app.post('/api/operator/organizations', {
-    config,
-    schema: {
-      tags, summary: 'Create an organization and invite its first admin (a one-time link, e-mailed and returned)',
-      body: NewOrganization,
-      response: {
-        201: Type.Object({
-          ...Organization.properties,
-          admin: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String() }),
-          invitation: Type.Object({ url: Type.String(), expiresAt: DateTime, emailed: Type.Boolean() }),
-        }),
-        ...problems(400, 401, 404, 409),
+  app.post(
+    '/api/operator/organizations',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Create an organization and invite its first admin (a one-time link, e-mailed and returned)',
+        body: NewOrganization,
+        response: {
+          201: Type.Object({
+            ...Organization.properties,
+            admin: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String() }),
+            invitation: Type.Object({ url: Type.String(), expiresAt: DateTime, emailed: Type.Boolean() }),
+          }),
+          ...problems(400, 401, 404, 409),
+        },
       },
     },
-  }, async (request, reply) => reply.code(201).send(await createOrganization(deps, request.body, publicUrlOf(deps, request))));
+    async (request, reply) =>
+      reply.code(201).send(await createOrganization(deps, request.body, publicUrlOf(deps, request))),
+  );
 
-  app.get('/api/operator/organizations', {
-    config,
-    schema: { tags, summary: 'The organizations, by name', querystring: Type.Object(PageQuery), response: { 200: Page(Organization), ...problems(400, 401, 404) } },
-  }, async (request) => listOrganizations(deps, { limit: request.query.limit ?? 20, cursor: request.query.cursor }));
-
-  app.get('/api/operator/organizations/:id', {
-    config,
-    schema: {
-      tags, summary: 'An organization with its e-mail domains', params: IdParams,
-      response: { 200: Type.Object({ ...Organization.properties, domains: Type.Array(Domain) }), ...problems(401, 404) },
+  app.get(
+    '/api/operator/organizations',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The organizations, by name',
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(Organization), ...problems(400, 401, 404) },
+      },
     },
-  }, async (request) => getOrganization(deps, request.params.id));
+    async (request) => listOrganizations(deps, { limit: request.query.limit ?? 20, cursor: request.query.cursor }),
+  );
 
-  app.post('/api/operator/organizations/:id/domains', {
-    config,
-    schema: {
-      tags, summary: 'Attach an e-mail domain, verified by the operator or left for the admin to verify by DNS',
-      params: IdParams,
-      body: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }), verified: Type.Boolean({ default: false }) }),
-      response: { 201: Domain, ...problems(400, 401, 404, 409) },
+  app.get(
+    '/api/operator/organizations/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'An organization with its e-mail domains',
+        params: IdParams,
+        response: {
+          200: Type.Object({ ...Organization.properties, domains: Type.Array(Domain) }),
+          ...problems(401, 404),
+        },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await attachDomain(deps, request.params.id, request.body)));
+    async (request) => getOrganization(deps, request.params.id),
+  );
+
+  app.post(
+    '/api/operator/organizations/:id/domains',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Attach an e-mail domain, verified by the operator or left for the admin to verify by DNS',
+        params: IdParams,
+        body: Type.Object({
+          domain: Type.String({ minLength: 1, maxLength: 253 }),
+          verified: Type.Boolean({ default: false }),
+        }),
+        response: { 201: Domain, ...problems(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await attachDomain(deps, request.params.id, request.body)),
+  );
 };

@@ -16,13 +16,16 @@ import { DateTime, IdParams, Nullable, Page, PageQuery, Person, problems } from 
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const UsageLocation = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2: where the person uses their licenses' });
+const UsageLocation = Type.String({
+  pattern: '^[A-Z]{2}$',
+  description: 'ISO 3166 alpha-2: where the person uses their licenses',
+});
 
 /** The directory entry: everyone sees who is disabled (as Graph's accountEnabled says). */
 const DirectoryPerson = Type.Object({ ...Person.properties, status: Status });
 const PersonDetail = Type.Object({
   ...DirectoryPerson.properties,
-  externalId: Nullable(Type.String({ description: 'the provisioning client\'s id (SCIM externalId)' })),
+  externalId: Nullable(Type.String({ description: "the provisioning client's id (SCIM externalId)" })),
   hasPassword: Type.Boolean(),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -31,73 +34,133 @@ const Invitation = Type.Object({ url: Type.String(), expiresAt: DateTime, emaile
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['people'];
-  app.get('/api/people', {
-    schema: {
-      tags,
-      summary: 'The directory: people of your organization whose name or email starts with the search text',
-      querystring: Type.Object({ search: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }),
-      response: { 200: Page(DirectoryPerson), ...problems(400, 401) },
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'The directory: people of your organization whose name or email starts with the search text',
+        querystring: Type.Object({ search: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }),
+        response: { 200: Page(DirectoryPerson), ...problems(400, 401) },
+      },
     },
-  }, async (request) => {
-    const { search, limit = 20, cursor } = request.query;
-    return searchPeople(deps, actorOf(request), { search, limit, cursor });
-  });
-
-  app.get('/api/people/:id', {
-    schema: { tags, summary: 'A person, as admins see them', params: IdParams, response: { 200: PersonDetail, ...problems(401, 403, 404) } },
-  }, async (request) => getPerson(deps, actorOf(request), request.params.id));
-
-  app.post('/api/people', {
-    schema: {
-      tags, summary: 'Add a person (admins); unless they sign in with the identity provider, they get a one-time link to choose a password',
-      body: Type.Object({
-        displayName: Type.String({ minLength: 1, maxLength: 256 }),
-        email: Type.String({ format: 'email', maxLength: 320 }),
-        usageLocation: Type.Optional(Nullable(UsageLocation)),
-        role: Type.Optional(Role),
-      }),
-      response: { 201: Type.Object({ person: PersonDetail, invitation: Nullable(Invitation) }), ...problems(400, 401, 403, 409) },
+    async (request) => {
+      const { search, limit = 20, cursor } = request.query;
+      return searchPeople(deps, actorOf(request), { search, limit, cursor });
     },
-  }, async (request, reply) => reply.code(201).send(await addPerson(deps, actorOf(request), request.body, publicUrlOf(deps, request))));
+  );
 
-  app.patch('/api/people/:id', {
-    schema: {
-      tags, summary: 'Edit a person\'s display name, e-mail, usage location or role (admins)', params: IdParams,
-      body: Type.Object({
-        displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-        email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
-        usageLocation: Type.Optional(Nullable(UsageLocation)),
-        role: Type.Optional(Role),
-      }, { minProperties: 1 }),
-      response: { 200: PersonDetail, ...problems(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A person, as admins see them',
+        params: IdParams,
+        response: { 200: PersonDetail, ...problems(401, 403, 404) },
+      },
     },
-  }, async (request) => updatePerson(deps, actorOf(request), request.params.id, request.body));
+    async (request) => getPerson(deps, actorOf(request), request.params.id),
+  );
 
-  app.post('/api/people/:id/disable', {
-    schema: {
-      tags, summary: 'Block sign-in: sessions and API tokens end at once; licenses stay', params: IdParams,
-      response: { 200: PersonDetail, ...problems(401, 403, 404, 409) },
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add a person (admins); unless they sign in with the identity provider, they get a one-time link to choose a password',
+        body: Type.Object({
+          displayName: Type.String({ minLength: 1, maxLength: 256 }),
+          email: Type.String({ format: 'email', maxLength: 320 }),
+          usageLocation: Type.Optional(Nullable(UsageLocation)),
+          role: Type.Optional(Role),
+        }),
+        response: {
+          201: Type.Object({ person: PersonDetail, invitation: Nullable(Invitation) }),
+          ...problems(400, 401, 403, 409),
+        },
+      },
     },
-  }, async (request) => disablePerson(deps, actorOf(request), request.params.id));
+    async (request, reply) =>
+      reply.code(201).send(await addPerson(deps, actorOf(request), request.body, publicUrlOf(deps, request))),
+  );
 
-  app.post('/api/people/:id/enable', {
-    schema: { tags, summary: 'Let a disabled person sign in again', params: IdParams, response: { 200: PersonDetail, ...problems(401, 403, 404) } },
-  }, async (request) => enablePerson(deps, actorOf(request), request.params.id));
-
-  app.post('/api/people/:id/reset-password', {
-    schema: {
-      tags, summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)', params: IdParams,
-      response: { 200: Invitation, ...problems(401, 403, 404, 409) },
+  app.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: "Edit a person's display name, e-mail, usage location or role (admins)",
+        params: IdParams,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+            email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+            usageLocation: Type.Optional(Nullable(UsageLocation)),
+            role: Type.Optional(Role),
+          },
+          { minProperties: 1 },
+        ),
+        response: { 200: PersonDetail, ...problems(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (request) => resetPassword(deps, actorOf(request), request.params.id, publicUrlOf(deps, request)));
+    async (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
+  );
 
-  app.delete('/api/people/:id', {
-    schema: {
-      tags, summary: 'Delete a person: out of the directory, licenses freed (their buyers are told); purchases and invoices stay',
-      params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404, 409) },
+  app.post(
+    '/api/people/:id/disable',
+    {
+      schema: {
+        tags,
+        summary: 'Block sign-in: sessions and API tokens end at once; licenses stay',
+        params: IdParams,
+        response: { 200: PersonDetail, ...problems(401, 403, 404, 409) },
+      },
     },
-  }, async (request, reply) => {
-    await deletePerson(deps, actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+    async (request) => disablePerson(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/people/:id/enable',
+    {
+      schema: {
+        tags,
+        summary: 'Let a disabled person sign in again',
+        params: IdParams,
+        response: { 200: PersonDetail, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => enablePerson(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/people/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)',
+        params: IdParams,
+        response: { 200: Invitation, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => resetPassword(deps, actorOf(request), request.params.id, publicUrlOf(deps, request)),
+  );
+
+  app.delete(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a person: out of the directory, licenses freed (their buyers are told); purchases and invoices stay',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deletePerson(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };

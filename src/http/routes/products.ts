@@ -6,7 +6,11 @@ import { purchaseRights } from '../../services/subscriptions/caller-rights.js';
 import { actorOf } from '../auth.js';
 import { Money, problems, Uuid } from '../schemas.js';
 
-export const ServicePlan = Type.Object({ servicePlanId: Uuid, servicePlanName: Type.String(), appliesTo: Type.String() });
+export const ServicePlan = Type.Object({
+  servicePlanId: Uuid,
+  servicePlanName: Type.String(),
+  appliesTo: Type.String(),
+});
 
 export const Product = Type.Object({
   id: Type.String(),
@@ -18,33 +22,52 @@ export const Product = Type.Object({
   selfServiceEligible: Type.Boolean(),
   trialDays: Type.Integer(),
   trialRequiresPaymentMethod: Type.Boolean(),
-  prices: Type.Object({
-    monthly: Money,
-    annual: Money,
-  }, { description: 'price of one license for one month, by term' }),
-  can: Type.Object({
-    buy: Type.Boolean(), trial: Type.Boolean(),
-    reason: Type.Union([Type.String({ description: 'why not: read_only, not_self_service_eligible, self_service_disabled, only_trials_allowed' }), Type.Null()]),
-  }, { description: "what the caller may do with it, by their role and the organization's self-service policy" }),
+  prices: Type.Object(
+    {
+      monthly: Money,
+      annual: Money,
+    },
+    { description: 'price of one license for one month, by term' },
+  ),
+  can: Type.Object(
+    {
+      buy: Type.Boolean(),
+      trial: Type.Boolean(),
+      reason: Type.Union([
+        Type.String({
+          description: 'why not: read_only, not_self_service_eligible, self_service_disabled, only_trials_allowed',
+        }),
+        Type.Null(),
+      ]),
+    },
+    { description: "what the caller may do with it, by their role and the organization's self-service policy" },
+  ),
 });
 
 export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/products', {
-    schema: {
-      tags: ['catalog'],
-      summary: "The catalog, priced in your organization's currency",
-      response: { 200: Type.Object({ items: Type.Array(Product) }), ...problems(401) },
+  app.get(
+    '/api/products',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: "The catalog, priced in your organization's currency",
+        response: { 200: Type.Object({ items: Type.Array(Product) }), ...problems(401) },
+      },
     },
-  }, async (request) => {
-    const { currency, products } = await listProducts(deps, actorOf(request));
-    const rights = await purchaseRights(deps, actorOf(request), products);
-    return {
-      items: products.map((p) => ({
-        ...p,
-        can: rights.get(p.id)!,
-        // a term without a price in this currency (not for sale) answers 0, as the schema has no null for it yet
-        prices: { monthly: { amount: p.prices.monthly ?? 0, currency }, annual: { amount: p.prices.annual ?? 0, currency } },
-      })),
-    };
-  });
+    async (request) => {
+      const { currency, products } = await listProducts(deps, actorOf(request));
+      const rights = await purchaseRights(deps, actorOf(request), products);
+      return {
+        items: products.map((p) => ({
+          ...p,
+          can: rights.get(p.id)!,
+          // a term without a price in this currency (not for sale) answers 0, as the schema has no null for it yet
+          prices: {
+            monthly: { amount: p.prices.monthly ?? 0, currency },
+            annual: { amount: p.prices.annual ?? 0, currency },
+          },
+        })),
+      };
+    },
+  );
 };

@@ -16,7 +16,11 @@ import { createGroup } from '../../services/scim/create-group.js';
 import { changeGroup } from '../../services/scim/change-group.js';
 import { deleteGroup } from '../../services/scim/delete-group.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from '../../services/scim/discovery.js';
-import { createProvisioningToken, listProvisioningTokens, revokeProvisioningToken } from '../../services/scim/provisioning-tokens.js';
+import {
+  createProvisioningToken,
+  listProvisioningTokens,
+  revokeProvisioningToken,
+} from '../../services/scim/provisioning-tokens.js';
 import { publicUrlOf } from '../public-url.js';
 import { actorOf } from '../auth.js';
 import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
@@ -28,22 +32,44 @@ const ListQuery = Type.Object({
   attributes: Type.Optional(Type.String({ maxLength: 1000 })),
   excludedAttributes: Type.Optional(Type.String({ maxLength: 1000 })),
 });
-const Projection = Type.Object({ attributes: ListQuery.properties.attributes, excludedAttributes: ListQuery.properties.excludedAttributes });
+const Projection = Type.Object({
+  attributes: ListQuery.properties.attributes,
+  excludedAttributes: ListQuery.properties.excludedAttributes,
+});
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
 const hide = { hide: true };
 
 /** RFC 7644 §3.4.2.4: startIndex below 1 is 1; count is at most what ServiceProviderConfig says. */
-const listQuery = (q: { filter?: string; startIndex?: number; count?: number; attributes?: string; excludedAttributes?: string }): ScimListQuery => ({
-  ...q, startIndex: Math.max(1, q.startIndex ?? 1), count: Math.min(MAX_RESULTS, Math.max(0, q.count ?? 100)),
+const listQuery = (q: {
+  filter?: string;
+  startIndex?: number;
+  count?: number;
+  attributes?: string;
+  excludedAttributes?: string;
+}): ScimListQuery => ({
+  ...q,
+  startIndex: Math.max(1, q.startIndex ?? 1),
+  count: Math.min(MAX_RESULTS, Math.max(0, q.count ?? 100)),
 });
 
-function scimErrorOf(error: FastifyError | AppError | ScimError): { status: number; scimType?: string | undefined; detail: string } {
+function scimErrorOf(error: FastifyError | AppError | ScimError): {
+  status: number;
+  scimType?: string | undefined;
+  detail: string;
+} {
   if (error instanceof ScimError) return { status: error.status, scimType: error.scimType, detail: error.message };
-  if (error instanceof AppError) return { status: statusOf(error.code), scimType: error.kind === 'invalid' ? 'invalidValue' : undefined, detail: error.message };
-  if (error.validation) return { status: 400, scimType: 'invalidSyntax', detail: `The request is not valid: ${error.message}` };
+  if (error instanceof AppError)
+    return {
+      status: statusOf(error.code),
+      scimType: error.kind === 'invalid' ? 'invalidValue' : undefined,
+      detail: error.message,
+    };
+  if (error.validation)
+    return { status: 400, scimType: 'invalidSyntax', detail: `The request is not valid: ${error.message}` };
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return { status, scimType: status === 400 ? 'invalidSyntax' : undefined, detail: error.message };
+  if (status >= 400 && status < 500)
+    return { status, scimType: status === 400 ? 'invalidSyntax' : undefined, detail: error.message };
   return { status: 500, detail: 'Something went wrong on our side. Nothing was changed; please try again.' };
 }
 
@@ -52,96 +78,184 @@ function scimErrorOf(error: FastifyError | AppError | ScimError): { status: numb
  * the enterprise extension), Groups and discovery, in application/scim+json, errors as SCIM Errors.
  */
 export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const ProvisioningToken = Type.Object({ id: Uuid, name: Type.String(), createdAt: DateTime, lastUsedAt: Nullable(DateTime) });
+  const ProvisioningToken = Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    createdAt: DateTime,
+    lastUsedAt: Nullable(DateTime),
+  });
   const tags = ['provisioning'];
-  app.post('/api/admin/provisioning/tokens', {
-    schema: {
-      tags, summary: 'Create a SCIM provisioning token (shown once) for Entra ID, Okta or another client',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
-      response: {
-        201: Type.Object({ ...ProvisioningToken.properties, token: Type.String(), scimUrl: Type.String({ description: 'the tenant URL to give the client' }) }),
-        ...problems(400, 401, 403),
+  app.post(
+    '/api/admin/provisioning/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a SCIM provisioning token (shown once) for Entra ID, Okta or another client',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: {
+          201: Type.Object({
+            ...ProvisioningToken.properties,
+            token: Type.String(),
+            scimUrl: Type.String({ description: 'the tenant URL to give the client' }),
+          }),
+          ...problems(400, 401, 403),
+        },
       },
     },
-  }, async (request, reply) => reply.code(201).send({
-    ...(await createProvisioningToken(deps, actorOf(request), request.body)), scimUrl: `${publicUrlOf(deps, request)}/scim/v2`,
-  }));
-  app.get('/api/admin/provisioning/tokens', {
-    schema: { tags, summary: 'The live provisioning tokens', response: { 200: Type.Object({ items: Type.Array(ProvisioningToken) }), ...problems(401, 403) } },
-  }, async (request) => ({ items: await listProvisioningTokens(deps, actorOf(request)) }));
-  app.delete('/api/admin/provisioning/tokens/:id', {
-    schema: { tags, summary: 'Revoke a provisioning token', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
-  }, async (request, reply) => {
-    await revokeProvisioningToken(deps, actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+    async (request, reply) =>
+      reply.code(201).send({
+        ...(await createProvisioningToken(deps, actorOf(request), request.body)),
+        scimUrl: `${publicUrlOf(deps, request)}/scim/v2`,
+      }),
+  );
+  app.get(
+    '/api/admin/provisioning/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'The live provisioning tokens',
+        response: { 200: Type.Object({ items: Type.Array(ProvisioningToken) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => ({ items: await listProvisioningTokens(deps, actorOf(request)) }),
+  );
+  app.delete(
+    '/api/admin/provisioning/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a provisioning token',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeProvisioningToken(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
-  await app.register(async (plain) => {
-    const scim = plain.withTypeProvider<TypeBoxTypeProvider>();
-    const callers = new WeakMap<FastifyRequest, ScimCaller>();
-    const callerOf = (request: FastifyRequest) => callers.get(request)!;
-    scim.addContentTypeParser('application/scim+json', { parseAs: 'string' }, scim.getDefaultJsonParser('error', 'ignore'));
-    scim.addHook('onRequest', async (request) => {
-      callers.set(request, await authenticateScim(deps, request.headers.authorization, `${publicUrlOf(deps, request)}/scim/v2`));
-    });
-    scim.addHook('onSend', async (_request, reply, payload) => {
-      if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.type('application/scim+json; charset=utf-8');
-      return payload;
-    });
-    scim.setErrorHandler((error: FastifyError, request, reply) => {
-      const { status, scimType, detail } = scimErrorOf(error);
-      if (status >= 500) request.log.error({ err: error }, 'SCIM request failed');
-      return reply.code(status).type('application/scim+json; charset=utf-8')
-        .send({ schemas: [SCHEMAS.error], status: String(status), ...(scimType ? { scimType } : {}), detail });
-    });
-    scim.setNotFoundHandler((request, reply) => reply.code(404).type('application/scim+json; charset=utf-8')
-      .send({ schemas: [SCHEMAS.error], status: '404', detail: `No SCIM endpoint ${request.method} ${request.url.split('?')[0]}.` }));
+  await app.register(
+    async (plain) => {
+      const scim = plain.withTypeProvider<TypeBoxTypeProvider>();
+      const callers = new WeakMap<FastifyRequest, ScimCaller>();
+      const callerOf = (request: FastifyRequest) => callers.get(request)!;
+      scim.addContentTypeParser(
+        'application/scim+json',
+        { parseAs: 'string' },
+        scim.getDefaultJsonParser('error', 'ignore'),
+      );
+      scim.addHook('onRequest', async (request) => {
+        callers.set(
+          request,
+          await authenticateScim(deps, request.headers.authorization, `${publicUrlOf(deps, request)}/scim/v2`),
+        );
+      });
+      scim.addHook('onSend', async (_request, reply, payload) => {
+        if (String(reply.getHeader('content-type') ?? '').startsWith('application/json'))
+          reply.type('application/scim+json; charset=utf-8');
+        return payload;
+      });
+      scim.setErrorHandler((error: FastifyError, request, reply) => {
+        const { status, scimType, detail } = scimErrorOf(error);
+        if (status >= 500) request.log.error({ err: error }, 'SCIM request failed');
+        return reply
+          .code(status)
+          .type('application/scim+json; charset=utf-8')
+          .send({ schemas: [SCHEMAS.error], status: String(status), ...(scimType ? { scimType } : {}), detail });
+      });
+      scim.setNotFoundHandler((request, reply) =>
+        reply
+          .code(404)
+          .type('application/scim+json; charset=utf-8')
+          .send({
+            schemas: [SCHEMAS.error],
+            status: '404',
+            detail: `No SCIM endpoint ${request.method} ${request.url.split('?')[0]}.`,
+          }),
+      );
 
-    scim.get('/ServiceProviderConfig', { schema: hide }, async (request) => serviceProviderConfig(callerOf(request).baseUrl));
-    scim.get('/ResourceTypes', { schema: hide }, async (request) => {
-      const items = resourceTypes(callerOf(request).baseUrl);
-      return { schemas: [SCHEMAS.list], totalResults: items.length, startIndex: 1, itemsPerPage: items.length, Resources: items };
-    });
-    scim.get('/Schemas', { schema: hide }, async (request) => {
-      const items = schemas(callerOf(request).baseUrl);
-      return { schemas: [SCHEMAS.list], totalResults: items.length, startIndex: 1, itemsPerPage: items.length, Resources: items };
-    });
-    scim.get('/Schemas/:id', { schema: { ...hide, params: Type.Object({ id: Type.String({ maxLength: 200 }) }) } }, async (request) => {
-      const found = schemas(callerOf(request).baseUrl).find((s) => s.id === request.params.id);
-      if (!found) throw new ScimError(404, undefined, `Schema ${request.params.id} not found.`);
-      return found;
-    });
+      scim.get('/ServiceProviderConfig', { schema: hide }, async (request) =>
+        serviceProviderConfig(callerOf(request).baseUrl),
+      );
+      scim.get('/ResourceTypes', { schema: hide }, async (request) => {
+        const items = resourceTypes(callerOf(request).baseUrl);
+        return {
+          schemas: [SCHEMAS.list],
+          totalResults: items.length,
+          startIndex: 1,
+          itemsPerPage: items.length,
+          Resources: items,
+        };
+      });
+      scim.get('/Schemas', { schema: hide }, async (request) => {
+        const items = schemas(callerOf(request).baseUrl);
+        return {
+          schemas: [SCHEMAS.list],
+          totalResults: items.length,
+          startIndex: 1,
+          itemsPerPage: items.length,
+          Resources: items,
+        };
+      });
+      scim.get(
+        '/Schemas/:id',
+        { schema: { ...hide, params: Type.Object({ id: Type.String({ maxLength: 200 }) }) } },
+        async (request) => {
+          const found = schemas(callerOf(request).baseUrl).find((s) => s.id === request.params.id);
+          if (!found) throw new ScimError(404, undefined, `Schema ${request.params.id} not found.`);
+          return found;
+        },
+      );
 
-    scim.get('/Users', { schema: { ...hide, querystring: ListQuery } }, async (request) => listUsers(deps, callerOf(request), listQuery(request.query)));
-    scim.get('/Users/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
-      getUser(deps, callerOf(request), request.params.id, request.query));
-    scim.post('/Users', { schema: { ...hide, body: Body } }, async (request, reply) => {
-      const user = await createUser(deps, callerOf(request), request.body);
-      return reply.code(201).header('location', (user.meta as { location: string }).location).send(user);
-    });
-    scim.put('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      replaceUser(deps, callerOf(request), request.params.id, request.body as ScimResource));
-    scim.patch('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      patchUser(deps, callerOf(request), request.params.id, request.body as ScimResource));
-    scim.delete('/Users/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
-      await deleteUser(deps, callerOf(request), request.params.id);
-      return reply.code(204).send();
-    });
+      scim.get('/Users', { schema: { ...hide, querystring: ListQuery } }, async (request) =>
+        listUsers(deps, callerOf(request), listQuery(request.query)),
+      );
+      scim.get('/Users/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
+        getUser(deps, callerOf(request), request.params.id, request.query),
+      );
+      scim.post('/Users', { schema: { ...hide, body: Body } }, async (request, reply) => {
+        const user = await createUser(deps, callerOf(request), request.body);
+        return reply
+          .code(201)
+          .header('location', (user.meta as { location: string }).location)
+          .send(user);
+      });
+      scim.put('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+        replaceUser(deps, callerOf(request), request.params.id, request.body as ScimResource),
+      );
+      scim.patch('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+        patchUser(deps, callerOf(request), request.params.id, request.body as ScimResource),
+      );
+      scim.delete('/Users/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
+        await deleteUser(deps, callerOf(request), request.params.id);
+        return reply.code(204).send();
+      });
 
-    scim.get('/Groups', { schema: { ...hide, querystring: ListQuery } }, async (request) => listGroups(deps, callerOf(request), listQuery(request.query)));
-    scim.get('/Groups/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
-      getGroup(deps, callerOf(request), request.params.id, request.query));
-    scim.post('/Groups', { schema: { ...hide, body: Body } }, async (request, reply) => {
-      const group = await createGroup(deps, callerOf(request), request.body);
-      return reply.code(201).header('location', (group.meta as { location: string }).location).send(group);
-    });
-    scim.put('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      changeGroup(deps, callerOf(request), request.params.id, { replace: request.body }));
-    scim.patch('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-      changeGroup(deps, callerOf(request), request.params.id, { patch: request.body }));
-    scim.delete('/Groups/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
-      await deleteGroup(deps, callerOf(request), request.params.id);
-      return reply.code(204).send();
-    });
-  }, { prefix: '/scim/v2' });
+      scim.get('/Groups', { schema: { ...hide, querystring: ListQuery } }, async (request) =>
+        listGroups(deps, callerOf(request), listQuery(request.query)),
+      );
+      scim.get('/Groups/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
+        getGroup(deps, callerOf(request), request.params.id, request.query),
+      );
+      scim.post('/Groups', { schema: { ...hide, body: Body } }, async (request, reply) => {
+        const group = await createGroup(deps, callerOf(request), request.body);
+        return reply
+          .code(201)
+          .header('location', (group.meta as { location: string }).location)
+          .send(group);
+      });
+      scim.put('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+        changeGroup(deps, callerOf(request), request.params.id, { replace: request.body }),
+      );
+      scim.patch('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+        changeGroup(deps, callerOf(request), request.params.id, { patch: request.body }),
+      );
+      scim.delete('/Groups/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
+        await deleteGroup(deps, callerOf(request), request.params.id);
+        return reply.code(204).send();
+      });
+    },
+    { prefix: '/scim/v2' },
+  );
 };

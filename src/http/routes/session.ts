@@ -11,39 +11,61 @@ import { Person, problems, Uuid, CurrencyCode } from '../schemas.js';
 const Me = Type.Object({
   person: Person,
   organization: Type.Object({ id: Uuid, name: Type.String(), country: Type.String(), currency: CurrencyCode }),
-  csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'send as x-csrf-token on cookie-authenticated writes' }),
+  csrfToken: Type.Union([Type.String(), Type.Null()], {
+    description: 'send as x-csrf-token on cookie-authenticated writes',
+  }),
 });
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/api/session', {
-    config: { public: true },
-    schema: {
-      tags: ['session'],
-      summary: 'Sign in: sets the session cookie and returns the person with a CSRF token',
-      body: Type.Object({
-        email: Type.String({ minLength: 1, maxLength: 320 }),
-        password: Type.String({ minLength: 1, maxLength: 1024 }),
-      }),
-      response: { 200: Me, ...problems(400, 401, 429) },
+  app.post(
+    '/api/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in: sets the session cookie and returns the person with a CSRF token',
+        body: Type.Object({
+          email: Type.String({ minLength: 1, maxLength: 320 }),
+          password: Type.String({ minLength: 1, maxLength: 1024 }),
+        }),
+        response: { 200: Me, ...problems(400, 401, 429) },
+      },
     },
-  }, async (request, reply) => {
-    const { token, csrfToken, person } = await signIn(deps, { ...request.body, clientAddress: request.ip });
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_ABSOLUTE_MS / 1000,
-    });
-    const me = await getMe(deps, { orgId: person.orgId, personId: person.id, role: person.role });
-    return { ...me, csrfToken };
-  });
+    async (request, reply) => {
+      const { token, csrfToken, person } = await signIn(deps, { ...request.body, clientAddress: request.ip });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: 'auto',
+        maxAge: SESSION_ABSOLUTE_MS / 1000,
+      });
+      const me = await getMe(deps, { orgId: person.orgId, personId: person.id, role: person.role });
+      return { ...me, csrfToken };
+    },
+  );
 
-  app.delete('/api/session', {
-    schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...problems(401, 403) } },
-  }, async (request, reply) => {
-    if (request.credential!.via === 'session') await signOut(deps, actorOf(request), request.credential!.id);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/session',
+    {
+      schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...problems(401, 403) } },
+    },
+    async (request, reply) => {
+      if (request.credential!.via === 'session') await signOut(deps, actorOf(request), request.credential!.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/me', {
-    schema: { tags: ['session'], summary: 'The signed-in person and their organization', response: { 200: Me, ...problems(401) } },
-  }, async (request) => ({ ...(await getMe(deps, actorOf(request))), csrfToken: request.credential!.csrfToken }));
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in person and their organization',
+        response: { 200: Me, ...problems(401) },
+      },
+    },
+    async (request) => ({ ...(await getMe(deps, actorOf(request))), csrfToken: request.credential!.csrfToken }),
+  );
 };

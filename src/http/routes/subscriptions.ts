@@ -13,37 +13,69 @@ import { quoteChange } from '../../services/subscriptions/quote-change.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
-import { Address, CardInput, CurrencyCode, DateTime, IdParams, Money, Nullable, problems, SubscriptionStatus, Term, Uuid } from '../schemas.js';
+import {
+  Address,
+  CardInput,
+  CurrencyCode,
+  DateTime,
+  IdParams,
+  Money,
+  Nullable,
+  problems,
+  SubscriptionStatus,
+  Term,
+  Uuid,
+} from '../schemas.js';
 
 const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 
-export const Subscription = Type.Object({
-  id: Uuid,
-  product: Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), name: Type.String() }),
-  buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
-  status: SubscriptionStatus,
-  term: Term,
-  total: Type.Integer({ description: 'licenses bought' }),
-  assigned: Type.Integer(),
-  available: Type.Integer(),
-  pendingTotal: Nullable(Type.Integer({ description: 'a lower total that takes effect at renewal' })),
-  termStart: DateTime,
-  termEnd: DateTime,
-  nextCharge: Nullable(Type.Object({ date: DateTime, amount: Money })),
-  autoRenew: Type.Boolean(),
-  price: Money,
-  selfService: Type.Boolean(),
-  trial: Type.Boolean(),
-  canceledAt: Nullable(DateTime),
-  cancelReason: Nullable(Type.String()),
-  billingProfile: Nullable(Type.Object({ id: Uuid, name: Type.String(), country: Type.String() })),
-  paymentMethod: Nullable(Type.Object({ id: Uuid, brand: Type.String(), last4: Type.String(), expMonth: Type.Integer(), expYear: Type.Integer() })),
-  createdAt: DateTime,
-  can: Type.Optional(Type.Object({
-    changeLicenses: Type.Boolean(), assignLicenses: Type.Boolean(), cancel: Type.Boolean(), reactivate: Type.Boolean(), autoRenew: Type.Boolean(),
-    reason: Nullable(Type.String({ description: 'why changes are refused: read_only, read_only_for_admins' })),
-  }, { description: 'what the caller may do with it' })),
-}, { $id: 'Subscription' });
+export const Subscription = Type.Object(
+  {
+    id: Uuid,
+    product: Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), name: Type.String() }),
+    buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+    status: SubscriptionStatus,
+    term: Term,
+    total: Type.Integer({ description: 'licenses bought' }),
+    assigned: Type.Integer(),
+    available: Type.Integer(),
+    pendingTotal: Nullable(Type.Integer({ description: 'a lower total that takes effect at renewal' })),
+    termStart: DateTime,
+    termEnd: DateTime,
+    nextCharge: Nullable(Type.Object({ date: DateTime, amount: Money })),
+    autoRenew: Type.Boolean(),
+    price: Money,
+    selfService: Type.Boolean(),
+    trial: Type.Boolean(),
+    canceledAt: Nullable(DateTime),
+    cancelReason: Nullable(Type.String()),
+    billingProfile: Nullable(Type.Object({ id: Uuid, name: Type.String(), country: Type.String() })),
+    paymentMethod: Nullable(
+      Type.Object({
+        id: Uuid,
+        brand: Type.String(),
+        last4: Type.String(),
+        expMonth: Type.Integer(),
+        expYear: Type.Integer(),
+      }),
+    ),
+    createdAt: DateTime,
+    can: Type.Optional(
+      Type.Object(
+        {
+          changeLicenses: Type.Boolean(),
+          assignLicenses: Type.Boolean(),
+          cancel: Type.Boolean(),
+          reactivate: Type.Boolean(),
+          autoRenew: Type.Boolean(),
+          reason: Nullable(Type.String({ description: 'why changes are refused: read_only, read_only_for_admins' })),
+        },
+        { description: 'what the caller may do with it' },
+      ),
+    ),
+  },
+  { $id: 'Subscription' },
+);
 
 const BuyBody = Type.Object({
   productId: Type.String({ minLength: 1, maxLength: 40 }),
@@ -53,121 +85,213 @@ const BuyBody = Type.Object({
   paymentMethodId: Type.Optional(Uuid),
   card: Type.Optional(CardInput),
   billingProfileId: Type.Optional(Uuid),
-  billingProfile: Type.Optional(Type.Object({
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    address: Type.Omit(Address, ['country']),
-    country: Type.String({ pattern: '^[A-Z]{2}$' }),
-    currency: Type.Optional(CurrencyCode),
-    invoiceEmail: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
-  })),
+  billingProfile: Type.Optional(
+    Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 200 }),
+      address: Type.Omit(Address, ['country']),
+      country: Type.String({ pattern: '^[A-Z]{2}$' }),
+      currency: Type.Optional(CurrencyCode),
+      invoiceEmail: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+    }),
+  ),
 });
 
 const Quote = Type.Object({
-  productId: Type.String(), quantity: Type.Integer(), term: Term, price: Money, termPrice: Money, subtotal: Money,
-  taxRateBp: Type.Integer({ description: 'VAT in basis points (2000 = 20 %)' }), tax: Money, total: Money,
-  termStart: DateTime, termEnd: DateTime, trialDays: Type.Integer(),
+  productId: Type.String(),
+  quantity: Type.Integer(),
+  term: Term,
+  price: Money,
+  termPrice: Money,
+  subtotal: Money,
+  taxRateBp: Type.Integer({ description: 'VAT in basis points (2000 = 20 %)' }),
+  tax: Money,
+  total: Money,
+  termStart: DateTime,
+  termEnd: DateTime,
+  trialDays: Type.Integer(),
 });
 
 const ChangeQuote = Type.Object({
   change: Type.Union([
-    Type.Literal('more_licenses'), Type.Literal('fewer_licenses'), Type.Literal('fewer_licenses_at_renewal'), Type.Literal('no_change'),
-    Type.Literal('cancel'), Type.Literal('cancel_at_term_end'), Type.Literal('reactivation'),
+    Type.Literal('more_licenses'),
+    Type.Literal('fewer_licenses'),
+    Type.Literal('fewer_licenses_at_renewal'),
+    Type.Literal('no_change'),
+    Type.Literal('cancel'),
+    Type.Literal('cancel_at_term_end'),
+    Type.Literal('reactivation'),
   ]),
   money: Type.Union([Type.Literal('charge'), Type.Literal('refund'), Type.Literal('none')]),
   quantity: Type.Integer({ description: 'licenses after the change' }),
   licenses: Type.Integer({ description: 'licenses charged for or refunded' }),
-  subtotal: Money, taxRateBp: Type.Integer(), tax: Money, total: Money,
-  effectiveAt: DateTime, periodStart: DateTime, periodEnd: DateTime,
+  subtotal: Money,
+  taxRateBp: Type.Integer(),
+  tax: Money,
+  total: Money,
+  effectiveAt: DateTime,
+  periodStart: DateTime,
+  periodEnd: DateTime,
   card: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
 });
 
 export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const Ref = Type.Ref('Subscription');
 
-  app.get('/api/subscriptions', {
-    schema: {
-      tags: ['subscriptions'], summary: 'The subscriptions you bought (Billing > Your products)',
-      querystring: Type.Object({ selfService: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ items: Type.Array(Ref), nextCursor: Type.Null() }), ...problems(400, 401) },
+  app.get(
+    '/api/subscriptions',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'The subscriptions you bought (Billing > Your products)',
+        querystring: Type.Object({ selfService: Type.Optional(Type.Boolean()) }),
+        response: { 200: Type.Object({ items: Type.Array(Ref), nextCursor: Type.Null() }), ...problems(400, 401) },
+      },
     },
-  }, async (request) => ({ items: await listMySubscriptions(deps, actorOf(request), request.query), nextCursor: null }));
+    async (request) => ({ items: await listMySubscriptions(deps, actorOf(request), request.query), nextCursor: null }),
+  );
 
-  app.get('/api/subscriptions/quote', {
-    schema: {
-      tags: ['subscriptions'], summary: 'What a purchase would cost: price, tax and total',
-      querystring: Type.Object({ productId: Type.String({ maxLength: 40 }), quantity: Quantity, term: Term,
-        country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })), billingProfileId: Type.Optional(Uuid) }),
-      response: { 200: Quote, ...problems(400, 401, 404, 422) },
+  app.get(
+    '/api/subscriptions/quote',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'What a purchase would cost: price, tax and total',
+        querystring: Type.Object({
+          productId: Type.String({ maxLength: 40 }),
+          quantity: Quantity,
+          term: Term,
+          country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+          billingProfileId: Type.Optional(Uuid),
+        }),
+        response: { 200: Quote, ...problems(400, 401, 404, 422) },
+      },
     },
-  }, async (request) => quotePurchase(deps, actorOf(request), request.query));
+    async (request) => quotePurchase(deps, actorOf(request), request.query),
+  );
 
-  app.get('/api/subscriptions/:id/quote', {
-    schema: {
-      tags: ['subscriptions'], summary: 'What a change would charge or refund, and when: a new total, or action=cancel or reactivate',
-      params: IdParams,
-      querystring: Type.Object({
-        total: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-        action: Type.Optional(Type.Union([Type.Literal('cancel'), Type.Literal('reactivate')])),
-      }),
-      response: { 200: ChangeQuote, ...problems(400, 401, 403, 404, 409, 422) },
+  app.get(
+    '/api/subscriptions/:id/quote',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'What a change would charge or refund, and when: a new total, or action=cancel or reactivate',
+        params: IdParams,
+        querystring: Type.Object({
+          total: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+          action: Type.Optional(Type.Union([Type.Literal('cancel'), Type.Literal('reactivate')])),
+        }),
+        response: { 200: ChangeQuote, ...problems(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (request) => {
-    const { total, action } = request.query;
-    if ((total === undefined) === (action === undefined)) throw new AppError('validation_failed', 'Give either total or action.');
-    return quoteChange(deps, actorOf(request), request.params.id, total !== undefined ? { total } : { action: action! });
-  });
-
-  app.get('/api/subscriptions/:id', {
-    schema: { tags: ['subscriptions'], summary: 'One subscription', params: IdParams, response: { 200: Ref, ...problems(400, 401, 404) } },
-  }, async (request) => getSubscription(deps, actorOf(request), request.params.id));
-
-  app.post('/api/subscriptions', {
-    schema: {
-      tags: ['subscriptions'], summary: 'Buy a subscription or start a trial, paid by card (Idempotency-Key required)',
-      body: BuyBody, response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+    async (request) => {
+      const { total, action } = request.query;
+      if ((total === undefined) === (action === undefined))
+        throw new AppError('validation_failed', 'Give either total or action.');
+      return quoteChange(
+        deps,
+        actorOf(request),
+        request.params.id,
+        total !== undefined ? { total } : { action: action! },
+      );
     },
-    config: { idempotency: 'required' },
-  }, async (request, reply) => {
-    const bought = await buySubscription(deps, { actor: actorOf(request), input: request.body, idempotencyKey: request.idempotencyKey! });
-    reply.code(201);
-    return bought;
-  });
+  );
 
-  app.put('/api/subscriptions/:id/licenses', {
-    schema: {
-      tags: ['subscriptions'], summary: 'Buy or remove licenses: the new total (Idempotency-Key honoured)',
-      params: IdParams,
-      body: Type.Object({ total: Type.Integer({ minimum: 0, maximum: 10_000 }) }),
-      response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+  app.get(
+    '/api/subscriptions/:id',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'One subscription',
+        params: IdParams,
+        response: { 200: Ref, ...problems(400, 401, 404) },
+      },
     },
-    // the total is absolute: the same request twice changes it once, with or without a key
-    config: { idempotency: 'optional' },
-  }, async (request) => setLicenseTotal(deps, { actor: actorOf(request), subscriptionId: request.params.id, total: request.body.total }));
+    async (request) => getSubscription(deps, actorOf(request), request.params.id),
+  );
 
-  app.post('/api/subscriptions/:id/cancel', {
-    schema: {
-      tags: ['subscriptions'], summary: 'Cancel: refunded and disabled within 7 days of the term start, otherwise runs to the term end',
-      params: IdParams,
-      body: Type.Object({
-        reason: Type.Union(CANCEL_REASONS.map((r) => Type.Literal(r))),
-        feedback: Type.Optional(Type.String({ maxLength: 2000 })),
-      }),
-      response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/subscriptions',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Buy a subscription or start a trial, paid by card (Idempotency-Key required)',
+        body: BuyBody,
+        response: { 201: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+      },
+      config: { idempotency: 'required' },
     },
-  }, async (request) => cancelSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id, ...request.body }));
+    async (request, reply) => {
+      const bought = await buySubscription(deps, {
+        actor: actorOf(request),
+        input: request.body,
+        idempotencyKey: request.idempotencyKey!,
+      });
+      reply.code(201);
+      return bought;
+    },
+  );
 
-  app.put('/api/subscriptions/:id/auto-renew', {
-    schema: {
-      tags: ['subscriptions'], summary: 'Turn recurring billing on or off', params: IdParams,
-      body: Type.Object({ enabled: Type.Boolean() }), response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+  app.put(
+    '/api/subscriptions/:id/licenses',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Buy or remove licenses: the new total (Idempotency-Key honoured)',
+        params: IdParams,
+        body: Type.Object({ total: Type.Integer({ minimum: 0, maximum: 10_000 }) }),
+        response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409, 422) },
+      },
+      // the total is absolute: the same request twice changes it once, with or without a key
+      config: { idempotency: 'optional' },
     },
-  }, async (request) => setAutoRenew(deps, { actor: actorOf(request), subscriptionId: request.params.id, enabled: request.body.enabled }));
+    async (request) =>
+      setLicenseTotal(deps, { actor: actorOf(request), subscriptionId: request.params.id, total: request.body.total }),
+  );
 
-  app.post('/api/subscriptions/:id/reactivate', {
-    schema: {
-      tags: ['subscriptions'], summary: 'Reactivate an expired or disabled subscription for a new paid term (Idempotency-Key required)',
-      params: IdParams, response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
+  app.post(
+    '/api/subscriptions/:id/cancel',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Cancel: refunded and disabled within 7 days of the term start, otherwise runs to the term end',
+        params: IdParams,
+        body: Type.Object({
+          reason: Type.Union(CANCEL_REASONS.map((r) => Type.Literal(r))),
+          feedback: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
+        response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+      },
     },
-    config: { idempotency: 'required' },
-  }, async (request) => reactivateSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id }));
+    async (request) =>
+      cancelSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id, ...request.body }),
+  );
+
+  app.put(
+    '/api/subscriptions/:id/auto-renew',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Turn recurring billing on or off',
+        params: IdParams,
+        body: Type.Object({ enabled: Type.Boolean() }),
+        response: { 200: Ref, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      setAutoRenew(deps, { actor: actorOf(request), subscriptionId: request.params.id, enabled: request.body.enabled }),
+  );
+
+  app.post(
+    '/api/subscriptions/:id/reactivate',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Reactivate an expired or disabled subscription for a new paid term (Idempotency-Key required)',
+        params: IdParams,
+        response: { 200: Ref, ...problems(400, 401, 402, 403, 404, 409) },
+      },
+      config: { idempotency: 'required' },
+    },
+    async (request) => reactivateSubscription(deps, { actor: actorOf(request), subscriptionId: request.params.id }),
+  );
 };

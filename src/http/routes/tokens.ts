@@ -8,23 +8,44 @@ import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
 const ApiToken = Type.Object({ id: Uuid, name: Type.String(), createdAt: DateTime, lastUsedAt: Nullable(DateTime) });
 
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/api/tokens', {
-    schema: {
-      tags: ['tokens'],
-      summary: 'Create a personal API token (shown once) for Authorization: Bearer',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
-      response: { 201: Type.Object({ ...ApiToken.properties, token: Type.String() }), ...problems(400, 401, 403) },
+  app.post(
+    '/api/tokens',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create a personal API token (shown once) for Authorization: Bearer',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 201: Type.Object({ ...ApiToken.properties, token: Type.String() }), ...problems(400, 401, 403) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await createApiToken(deps, actorOf(request), request.body)));
+    async (request, reply) => reply.code(201).send(await createApiToken(deps, actorOf(request), request.body)),
+  );
 
-  app.get('/api/tokens', {
-    schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...problems(401) } },
-  }, async (request) => ({ items: await listMyApiTokens(deps, actorOf(request)) }));
+  app.get(
+    '/api/tokens',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Your API tokens',
+        response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...problems(401) },
+      },
+    },
+    async (request) => ({ items: await listMyApiTokens(deps, actorOf(request)) }),
+  );
 
-  app.delete('/api/tokens/:id', {
-    schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
-  }, async (request, reply) => {
-    await revokeApiToken(deps, actorOf(request), request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/tokens/:id',
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };

@@ -7,7 +7,10 @@ import { registerWebhookRoutes } from './webhook-endpoints.js';
 /** Settings > Webhooks: an admin's endpoints for their organization's events. */
 export const webhookRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   registerWebhookRoutes(app, deps, {
-    base: '/api/admin/webhooks', params: {}, tags: ['webhooks'], who: 'for your organization',
+    base: '/api/admin/webhooks',
+    params: {},
+    tags: ['webhooks'],
+    who: 'for your organization',
     owner: async (request) => adminOwner(actorOf(request)),
   });
 };

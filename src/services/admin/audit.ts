@@ -18,13 +18,25 @@ export interface AuditQuery {
 /** Who did what, when, on what: newest first, paged. */
 export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
   requireAdminReader(actor);
-  const before = decodeCursor<{ at: string; id: number }>(q.cursor, (k) => isInstant(k.at) && Number.isSafeInteger(k.id));
+  const before = decodeCursor<{ at: string; id: number }>(
+    q.cursor,
+    (k) => isInstant(k.at) && Number.isSafeInteger(k.id),
+  );
   const rows = await listAuditEvents(deps.db, actor.orgId, {
-    from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, actorId: q.actor, action: q.action, before, limit: q.limit + 1,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    actorId: q.actor,
+    action: q.action,
+    before,
+    limit: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: new Date(last.at).toISOString(), id: last.id }) : null };
+  return {
+    items: page,
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor({ at: new Date(last.at).toISOString(), id: last.id }) : null,
+  };
 }
 
 /** The audit log as a table to export. */
@@ -41,6 +53,14 @@ export async function exportAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 
       { header: { fr: "Id de l'objet", en: 'Object id' }, type: 'text' },
       { header: { fr: 'Détails', en: 'Details' }, type: 'text' },
     ],
-    rows: items.map((e) => [e.at, e.actor?.displayName ?? 'system', e.actor?.email ?? '', e.action, e.objectType, e.objectId, JSON.stringify(e.details)]),
+    rows: items.map((e) => [
+      e.at,
+      e.actor?.displayName ?? 'system',
+      e.actor?.email ?? '',
+      e.action,
+      e.objectType,
+      e.objectId,
+      JSON.stringify(e.details),
+    ]),
   };
 }

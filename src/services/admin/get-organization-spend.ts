@@ -12,6 +12,9 @@ import { requireAdminReader } from './access.js';
 export async function getOrganizationSpend(deps: Deps, actor: Actor) {
   requireAdminReader(actor);
   const { from, to, months } = lastTwelveMonths(deps.clock.now());
-  const [org, rows] = await Promise.all([findOrganization(deps.db, actor.orgId), organizationSpendByMonth(deps.db, actor.orgId, from, to)]);
+  const [org, rows] = await Promise.all([
+    findOrganization(deps.db, actor.orgId),
+    organizationSpendByMonth(deps.db, actor.orgId, from, to),
+  ]);
   return { from, to, items: spendSeries(months, rows, org!.currency) };
 }

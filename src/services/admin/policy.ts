@@ -17,13 +17,19 @@ export async function setPolicy(deps: Deps, actor: Actor, productId: string, val
   requireManager(actor);
   const product = await findProduct(deps.db, productId, 'EUR');
   if (!product) throw notFound('The product');
-  if (!product.selfServiceEligible) throw new AppError('not_self_service_eligible', `${product.name} cannot be bought by self-service anyway.`);
+  if (!product.selfServiceEligible)
+    throw new AppError('not_self_service_eligible', `${product.name} cannot be bought by self-service anyway.`);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const before = await findPolicy(tx, actor.orgId, productId);
     await upsertPolicy(tx, actor.orgId, productId, value, actor.personId, now);
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'policy.changed', objectType: 'product', objectId: productId, details: { from: before, to: value },
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'policy.changed',
+      objectType: 'product',
+      objectId: productId,
+      details: { from: before, to: value },
     });
   });
   return { productId, productName: product.name, value, updatedAt: now };

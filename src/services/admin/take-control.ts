@@ -17,19 +17,33 @@ import { requireManager } from './access.js';
 
 export type TakeControl = { action: 'move_users'; targetSubscriptionId: string } | { action: 'cancel'; reason: string };
 
-const insufficient = (needed: number, available: number) => new AppError('insufficient_licenses',
-  `The target subscription has ${available} available licenses; ${needed} are needed.`, { needed, available });
+const insufficient = (needed: number, available: number) =>
+  new AppError(
+    'insufficient_licenses',
+    `The target subscription has ${available} available licenses; ${needed} are needed.`,
+    { needed, available },
+  );
 
-async function moveUsers(tx: Queryable, actor: Actor, source: Subscription, targetId: string, now: Date): Promise<number> {
+async function moveUsers(
+  tx: Queryable,
+  actor: Actor,
+  source: Subscription,
+  targetId: string,
+  now: Date,
+): Promise<number> {
   const target = await lockSubscription(tx, actor.orgId, targetId);
   if (!target || target.selfService || target.id === source.id) throw notFound('The organization subscription');
-  if (target.productId !== source.productId) throw new AppError('product_mismatch', 'The target subscription is for another product.');
-  if (target.status !== 'active' && target.status !== 'trial') throw new AppError('subscription_not_active', 'The target subscription is not active.');
-  if (target.quantity - target.assigned < source.assigned) throw insufficient(source.assigned, target.quantity - target.assigned);
+  if (target.productId !== source.productId)
+    throw new AppError('product_mismatch', 'The target subscription is for another product.');
+  if (target.status !== 'active' && target.status !== 'trial')
+    throw new AppError('subscription_not_active', 'The target subscription is not active.');
+  if (target.quantity - target.assigned < source.assigned)
+    throw insufficient(source.assigned, target.quantity - target.assigned);
   try {
     return await moveAssignments(tx, actor.orgId, source.id, target.id, actor.personId, now);
   } catch (err) {
-    if (isCheckViolation(err, 'subscriptions_seats')) throw insufficient(source.assigned, target.quantity - target.assigned);
+    if (isCheckViolation(err, 'subscriptions_seats'))
+      throw insufficient(source.assigned, target.quantity - target.assigned);
     throw err;
   }
 }
@@ -45,28 +59,52 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
   await changeSubscription(deps, actor.orgId, id, async (tx, source, now) => {
     if (!source.selfService) throw notFound('The self-service purchase');
     if (source.status === 'deleted') throw new AppError('subscription_deleted', 'This purchase was already deleted.');
-    const moved = input.action === 'move_users'
-      ? await moveUsers(tx, actor, source, input.targetSubscriptionId, now)
-      : await releaseAssignments(tx, actor.orgId, source.id);
-    await updateSubscription(tx, actor.orgId, source.id, {
-      status: 'deleted', statusChangedAt: now, autoRenew: false, canceledAt: now, cancelReason: 'taken_over',
-      cancelFeedback: input.action === 'cancel' ? input.reason : null,
-    }, now);
+    const moved =
+      input.action === 'move_users'
+        ? await moveUsers(tx, actor, source, input.targetSubscriptionId, now)
+        : await releaseAssignments(tx, actor.orgId, source.id);
+    await updateSubscription(
+      tx,
+      actor.orgId,
+      source.id,
+      {
+        status: 'deleted',
+        statusChangedAt: now,
+        autoRenew: false,
+        canceledAt: now,
+        cancelReason: 'taken_over',
+        cancelFeedback: input.action === 'cancel' ? input.reason : null,
+      },
+      now,
+    );
     await voidDueInvoices(tx, actor.orgId, source.id);
     const product = (await findProduct(tx, source.productId, source.currency))!;
     await notify(tx, now, {
-      orgId: actor.orgId, personId: source.buyerId, kind: 'take_control',
+      orgId: actor.orgId,
+      personId: source.buyerId,
+      kind: 'take_control',
       payload: { subscriptionId: source.id, product: product.name, action: input.action, people: moved },
     });
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'subscription.taken_over', objectType: 'subscription', objectId: source.id,
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'subscription.taken_over',
+      objectType: 'subscription',
+      objectId: source.id,
       details: { ...input, people: moved },
     });
     const paid = source.status === 'active' && now < source.termEnd;
-    const operation = paid ? await refundFor(tx, source, operationKey(source, 'take_control'), {
-      purpose: 'take_control', actorId: actor.personId, action: 'subscription.take_control_refunded', licenses: source.quantity,
-      subtotal: prorate(source, source.quantity, now), term: { start: source.termStart, end: source.termEnd }, periodStart: now,
-    }) : undefined;
+    const operation = paid
+      ? await refundFor(tx, source, operationKey(source, 'take_control'), {
+          purpose: 'take_control',
+          actorId: actor.personId,
+          action: 'subscription.take_control_refunded',
+          licenses: source.quantity,
+          subtotal: prorate(source, source.quantity, now),
+          term: { start: source.termStart, end: source.termEnd },
+          periodStart: now,
+        })
+      : undefined;
     return { result: null, operation };
   });
   return getSubscription(deps, actor, id);

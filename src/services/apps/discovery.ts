@@ -12,8 +12,12 @@ import { SIGNING_ALG } from './signing-key.js';
 export async function openidConfiguration(deps: Deps, tenant: string, baseUrl: string) {
   const org = isUuid(tenant) ? await findOrganization(deps.db, tenant) : undefined;
   if (!org) {
-    throw new OAuthError(400, 'invalid_tenant', 90002,
-      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+    throw new OAuthError(
+      400,
+      'invalid_tenant',
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    );
   }
   const at = `${baseUrl}/${org.id}`;
   return {

@@ -5,7 +5,15 @@
 export class OAuthError extends Error {
   constructor(
     readonly status: 400 | 401,
-    readonly error: 'invalid_request' | 'invalid_tenant' | 'invalid_client' | 'unauthorized_client' | 'unsupported_grant_type' | 'unsupported_response_type' | 'invalid_scope' | 'invalid_resource',
+    readonly error:
+      | 'invalid_request'
+      | 'invalid_tenant'
+      | 'invalid_client'
+      | 'unauthorized_client'
+      | 'unsupported_grant_type'
+      | 'unsupported_response_type'
+      | 'invalid_scope'
+      | 'invalid_resource',
     readonly aadsts: number,
     description: string,
   ) {

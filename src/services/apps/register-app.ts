@@ -17,9 +17,22 @@ export async function registerApp(deps: Deps, actor: Actor, input: { name: strin
   const now = deps.clock.now();
   const roles = [...new Set(input.roles)];
   const app = await deps.db.transaction(async (tx) => {
-    const row = await insertApp(tx, { orgId: actor.orgId, name: input.name.trim(), roles, secretHash, secretHint, ownerId: actor.personId, now });
+    const row = await insertApp(tx, {
+      orgId: actor.orgId,
+      name: input.name.trim(),
+      roles,
+      secretHash,
+      secretHint,
+      ownerId: actor.personId,
+      now,
+    });
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'app.registered', objectType: 'app', objectId: row.id, details: { name: row.name, roles },
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'app.registered',
+      objectType: 'app',
+      objectId: row.id,
+      details: { name: row.name, roles },
     });
     return row;
   });

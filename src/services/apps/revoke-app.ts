@@ -11,6 +11,12 @@ export async function revokeApp(deps: Deps, actor: Actor, id: string): Promise<v
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await revoke(tx, actor.orgId, id, now))) throw notFound('The app');
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'app.revoked', objectType: 'app', objectId: id });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'app.revoked',
+      objectType: 'app',
+      objectId: id,
+    });
   });
 }

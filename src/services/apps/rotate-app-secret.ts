@@ -17,7 +17,13 @@ export async function rotateAppSecret(deps: Deps, actor: Actor, id: string) {
   const app = await deps.db.transaction(async (tx) => {
     const row = await replaceAppSecret(tx, actor.orgId, id, { secretHash, secretHint, now });
     if (!row) throw notFound('The app');
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'app.secret_rotated', objectType: 'app', objectId: id });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'app.secret_rotated',
+      objectType: 'app',
+      objectId: id,
+    });
     return row;
   });
   return { ...app, clientId: app.id, clientSecret: secret };

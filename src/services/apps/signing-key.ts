@@ -38,7 +38,12 @@ async function load(deps: Deps): Promise<Keys> {
     const pair = await generateKeyPair(SIGNING_ALG, { extractable: true });
     const publicJwk = await exportJWK(pair.publicKey);
     const kid = await calculateJwkThumbprint(publicJwk);
-    await insertSigningKey(deps.db, PURPOSE, { kid, privateJwk: await exportJWK(pair.privateKey), publicJwk }, deps.clock.now());
+    await insertSigningKey(
+      deps.db,
+      PURPOSE,
+      { kid, privateJwk: await exportJWK(pair.privateKey), publicJwk },
+      deps.clock.now(),
+    );
     stored = (await findSigningKey(deps.db, PURPOSE))!;
   }
   const publicJwk: JWK = { ...stored.publicJwk, kid: stored.kid, use: 'sig', alg: SIGNING_ALG };

@@ -11,10 +11,18 @@ export async function createApiToken(deps: Deps, actor: Actor, input: { name: st
   const now = deps.clock.now();
   const token = await deps.db.transaction(async (tx) => {
     const row = await insertApiToken(tx, {
-      orgId: actor.orgId, personId: actor.personId, name: input.name, tokenHash: hashSecret(secret), now,
+      orgId: actor.orgId,
+      personId: actor.personId,
+      name: input.name,
+      tokenHash: hashSecret(secret),
+      now,
     });
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'api_token.created', objectType: 'api_token', objectId: row.id,
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'api_token.created',
+      objectType: 'api_token',
+      objectId: row.id,
       details: { name: input.name },
     });
     return row;
@@ -29,7 +37,11 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
   await deps.db.transaction(async (tx) => {
     if (!(await revokeRow(tx, actor.orgId, actor.personId, id, now))) throw notFound('The API token');
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'api_token.revoked', objectType: 'api_token', objectId: id,
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'api_token.revoked',
+      objectType: 'api_token',
+      objectId: id,
     });
   });
 }

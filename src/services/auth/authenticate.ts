@@ -23,7 +23,8 @@ export async function authenticate(
   const key = `${via}:${hash.toString('base64')}`;
   const cached = opts.fromCache ? deps.credentials?.get(key, now) : undefined;
   if (cached) return cached;
-  const found = via === 'token' ? await useApiToken(deps.db, hash, now) : await useSession(deps.db, hash, now, SESSION_IDLE_MS);
+  const found =
+    via === 'token' ? await useApiToken(deps.db, hash, now) : await useSession(deps.db, hash, now, SESSION_IDLE_MS);
   if (!found) return undefined;
   const credential: Authenticated = { ...found, via };
   deps.credentials?.set(key, credential, now);

@@ -22,13 +22,17 @@ export class CredentialCache {
 
   /** Starts hearing the announcements on the database. */
   async listen(db: Database): Promise<void> {
-    await db.listen(CREDENTIALS_CHANNEL, (payload) => {
-      if (payload.startsWith(SYNC)) this.syncs.get(payload)?.();
-      else this.evictPerson(payload);
-    }, (listening) => {
-      this.heard = listening;
-      if (!listening) this.entries.clear();
-    });
+    await db.listen(
+      CREDENTIALS_CHANNEL,
+      (payload) => {
+        if (payload.startsWith(SYNC)) this.syncs.get(payload)?.();
+        else this.evictPerson(payload);
+      },
+      (listening) => {
+        this.heard = listening;
+        if (!listening) this.entries.clear();
+      },
+    );
   }
 
   /**

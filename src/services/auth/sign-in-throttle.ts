@@ -29,7 +29,8 @@ export async function takeSignInAttempt(db: Queryable, now: Date, keys: SignInKe
   let waitMs = 0;
   for (const c of counts) {
     const limit = h.email.equals(c.keyHash) ? LIMITS.email : LIMITS.ip;
-    if (c.attempts > limit) waitMs = Math.max(waitMs, new Date(c.windowStart).getTime() + THROTTLE_WINDOW_MS - now.getTime());
+    if (c.attempts > limit)
+      waitMs = Math.max(waitMs, new Date(c.windowStart).getTime() + THROTTLE_WINDOW_MS - now.getTime());
   }
   if (waitMs > 0) {
     throw new AppError('too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {

@@ -46,7 +46,12 @@ export async function signIn(
  * A new session for a person who proved who they are (password, invitation link, single
  * sign-on), in the caller's transaction; `via` is recorded in the audit event.
  */
-export async function openSession(tx: Queryable, now: Date, person: Person, via?: string): Promise<{ token: string; csrfToken: string }> {
+export async function openSession(
+  tx: Queryable,
+  now: Date,
+  person: Person,
+  via?: string,
+): Promise<{ token: string; csrfToken: string }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const sessionId = await insertSession(tx, {
@@ -58,7 +63,11 @@ export async function openSession(tx: Queryable, now: Date, person: Person, via?
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
   });
   await recordAudit(tx, now, {
-    orgId: person.orgId, actorId: person.id, action: 'session.created', objectType: 'session', objectId: sessionId,
+    orgId: person.orgId,
+    actorId: person.id,
+    action: 'session.created',
+    objectType: 'session',
+    objectId: sessionId,
     ...(via ? { details: { via } } : {}),
   });
   return { token, csrfToken };

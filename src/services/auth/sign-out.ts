@@ -8,7 +8,11 @@ export async function signOut(deps: Deps, actor: Actor, sessionId: string): Prom
   await deps.db.transaction(async (tx) => {
     await revokeSession(tx, actor.orgId, sessionId, now);
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'session.revoked', objectType: 'session', objectId: sessionId,
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'session.revoked',
+      objectType: 'session',
+      objectId: sessionId,
     });
   });
 }

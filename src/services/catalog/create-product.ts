@@ -10,13 +10,16 @@ import { changePrices } from './change-prices.js';
 export async function createProduct(deps: Deps, input: ProductInput) {
   const product = productOf(input);
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    if (await findCatalogProduct(tx, product.id)) throw new AppError('conflict', `The product ${product.id} exists already.`);
-    await upsertProductRows(tx, [product], now, false);
-    await changePrices(tx, now, priceChangesOf(product.id, product.prices));
-    return (await findCatalogProduct(tx, product.id))!;
-  }).catch((err: unknown) => {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'Another product has this skuId or skuPartNumber.');
-    throw err;
-  });
+  return deps.db
+    .transaction(async (tx) => {
+      if (await findCatalogProduct(tx, product.id))
+        throw new AppError('conflict', `The product ${product.id} exists already.`);
+      await upsertProductRows(tx, [product], now, false);
+      await changePrices(tx, now, priceChangesOf(product.id, product.prices));
+      return (await findCatalogProduct(tx, product.id))!;
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new AppError('conflict', 'Another product has this skuId or skuPartNumber.');
+      throw err;
+    });
 }

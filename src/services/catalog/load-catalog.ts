@@ -12,13 +12,21 @@ import { CatalogFileError, readCatalogFile } from './read-catalog-file.js';
 export async function loadCatalog(deps: Deps, path: string | undefined, otherwise: NewProduct[] = []): Promise<void> {
   const products = path ? await readCatalogFile(path) : otherwise;
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await upsertProductRows(tx, products, now);
-    await changePrices(tx, now, products.flatMap((p) => priceChangesOf(p.id, p.prices)));
-  }).catch((err: unknown) => {
-    if (path && isUniqueViolation(err)) {
-      throw new CatalogFileError(path, [`a skuId or skuPartNumber belongs to another product already in the database (${(err as { detail?: string }).detail ?? ''})`]);
-    }
-    throw err;
-  });
+  await deps.db
+    .transaction(async (tx) => {
+      await upsertProductRows(tx, products, now);
+      await changePrices(
+        tx,
+        now,
+        products.flatMap((p) => priceChangesOf(p.id, p.prices)),
+      );
+    })
+    .catch((err: unknown) => {
+      if (path && isUniqueViolation(err)) {
+        throw new CatalogFileError(path, [
+          `a skuId or skuPartNumber belongs to another product already in the database (${(err as { detail?: string }).detail ?? ''})`,
+        ]);
+      }
+      throw err;
+    });
 }

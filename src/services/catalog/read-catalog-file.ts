@@ -13,10 +13,21 @@ export class CatalogFileError extends Error {
 
 /** The defaults a product gets for what its entry leaves out. */
 export const productOf = (p: ProductInput): NewProduct => ({
-  id: p.id, skuId: p.skuId.toLowerCase(), skuPartNumber: p.skuPartNumber, name: p.name, description: p.description ?? '',
-  servicePlans: (p.servicePlans ?? []).map((s) => ({ servicePlanId: s.servicePlanId.toLowerCase(), servicePlanName: s.servicePlanName, appliesTo: s.appliesTo ?? 'User' })),
-  selfServiceEligible: p.selfServiceEligible, trialDays: p.trialDays ?? 0, trialRequiresPaymentMethod: p.trialRequiresPaymentMethod ?? true,
-  retired: p.retired ?? false, prices: p.prices,
+  id: p.id,
+  skuId: p.skuId.toLowerCase(),
+  skuPartNumber: p.skuPartNumber,
+  name: p.name,
+  description: p.description ?? '',
+  servicePlans: (p.servicePlans ?? []).map((s) => ({
+    servicePlanId: s.servicePlanId.toLowerCase(),
+    servicePlanName: s.servicePlanName,
+    appliesTo: s.appliesTo ?? 'User',
+  })),
+  selfServiceEligible: p.selfServiceEligible,
+  trialDays: p.trialDays ?? 0,
+  trialRequiresPaymentMethod: p.trialRequiresPaymentMethod ?? true,
+  retired: p.retired ?? false,
+  prices: p.prices,
 });
 
 /** "/products/2/prices/EUR" as the operator reads it: products[2] (CFQ7TTC0HD33).prices.EUR */
@@ -26,7 +37,10 @@ function where(instancePath: string, doc: unknown): string {
   let text = parts[0]!;
   for (const [i, part] of parts.slice(1).entries()) {
     if (/^\d+$/.test(part)) {
-      const id = parts[0] === 'products' && i === 0 ? (doc as { products?: { id?: unknown }[] }).products?.[Number(part)]?.id : undefined;
+      const id =
+        parts[0] === 'products' && i === 0
+          ? (doc as { products?: { id?: unknown }[] }).products?.[Number(part)]?.id
+          : undefined;
       text += `[${part}]${typeof id === 'string' ? ` (${id})` : ''}`;
     } else text += `.${part}`;
   }
@@ -45,7 +59,10 @@ export async function readCatalogFile(path: string): Promise<NewProduct[]> {
   }
   const problems = [...Value.Errors(CatalogFile, doc)]
     .filter((e) => e.keyword !== 'boolean')
-    .map((e) => `${where(e.instancePath, doc)}: ${e.keyword === 'additionalProperties' ? `unknown field ${e.params.additionalProperties.join(', ')}` : e.message}`);
+    .map(
+      (e) =>
+        `${where(e.instancePath, doc)}: ${e.keyword === 'additionalProperties' ? `unknown field ${e.params.additionalProperties.join(', ')}` : e.message}`,
+    );
   if (problems.length) throw new CatalogFileError(path, problems);
   const products = (doc as { products: ProductInput[] }).products.map(productOf);
   for (const key of ['id', 'skuId', 'skuPartNumber'] as const) {

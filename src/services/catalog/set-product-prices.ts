@@ -12,6 +12,10 @@ export async function setProductPrices(deps: Deps, id: string, prices: PriceList
   return deps.db.transaction(async (tx) => {
     if (!(await lockProduct(tx, id))) throw notFound('The product');
     const { changed, subscriptions } = await changePrices(tx, now, priceChangesOf(id, prices));
-    return { product: (await findCatalogProduct(tx, id))!, changedPrices: changed, subscriptionsNotified: subscriptions };
+    return {
+      product: (await findCatalogProduct(tx, id))!,
+      changedPrices: changed,
+      subscriptionsNotified: subscriptions,
+    };
   });
 }

@@ -22,22 +22,49 @@ export function parseDomain(input: string): string {
 }
 
 /** Claims the domain for the organization (again: no change) and audits a new claim. */
-export async function claim(tx: Queryable, now: Date, orgId: string, domain: string, actorId: string | null): Promise<Domain> {
+export async function claim(
+  tx: Queryable,
+  now: Date,
+  orgId: string,
+  domain: string,
+  actorId: string | null,
+): Promise<Domain> {
   const { created, ...claimed } = await claimDomain(tx, orgId, domain, randomBytes(16).toString('hex'), now);
   if (created) {
-    await recordAudit(tx, now, { orgId, actorId, action: 'domain.claimed', objectType: 'domain', objectId: domain, details: actorId ? {} : { by: 'operator' } });
+    await recordAudit(tx, now, {
+      orgId,
+      actorId,
+      action: 'domain.claimed',
+      objectType: 'domain',
+      objectId: domain,
+      details: actorId ? {} : { by: 'operator' },
+    });
   }
   return claimed;
 }
 
 /** Marks a claim verified; refused when another organization has the domain verified. */
-export async function verify(tx: Queryable, now: Date, orgId: string, domain: string, by: 'operator' | 'dns', actorId: string | null): Promise<Domain> {
+export async function verify(
+  tx: Queryable,
+  now: Date,
+  orgId: string,
+  domain: string,
+  by: 'operator' | 'dns',
+  actorId: string | null,
+): Promise<Domain> {
   const owner = await findVerifiedDomainOwner(tx, domain);
   if (owner && owner !== orgId) throw domainTaken(domain);
   try {
     const verified = await markDomainVerified(tx, orgId, domain, by, now);
     if (!verified) return (await findDomain(tx, orgId, domain))!;
-    await recordAudit(tx, now, { orgId, actorId, action: 'domain.verified', objectType: 'domain', objectId: domain, details: { by } });
+    await recordAudit(tx, now, {
+      orgId,
+      actorId,
+      action: 'domain.verified',
+      objectType: 'domain',
+      objectId: domain,
+      details: { by },
+    });
     return verified;
   } catch (err) {
     if (isUniqueViolation(err, 'organization_domains_verified_key')) throw domainTaken(domain);
@@ -46,4 +73,7 @@ export async function verify(tx: Queryable, now: Date, orgId: string, domain: st
 }
 
 const domainTaken = (domain: string) =>
-  new AppError('domain_taken', `${domain} is verified by another organization already; a domain belongs to one organization at most.`);
+  new AppError(
+    'domain_taken',
+    `${domain} is verified by another organization already; a domain belongs to one organization at most.`,
+  );

@@ -13,6 +13,12 @@ export async function removeDomain(deps: Deps, actor: Actor, input: { domain: st
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await deleteDomain(tx, actor.orgId, domain))) throw notFound('The domain');
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'domain.removed', objectType: 'domain', objectId: domain });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'domain.removed',
+      objectType: 'domain',
+      objectId: domain,
+    });
   });
 }

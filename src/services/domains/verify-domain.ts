@@ -16,7 +16,10 @@ async function txtRecords(servers: string[] | undefined, name: string): Promise<
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ENOTFOUND' || code === 'ENODATA') return [];
-    throw new AppError('dns_unavailable', `The DNS lookup of ${name} failed (${code ?? 'error'}); try again in a few minutes.`);
+    throw new AppError(
+      'dns_unavailable',
+      `The DNS lookup of ${name} failed (${code ?? 'error'}); try again in a few minutes.`,
+    );
   }
 }
 
@@ -29,9 +32,13 @@ export async function verifyDomain(deps: Deps, actor: Actor, input: { domain: st
   if (!claimed.verifiedAt) {
     const expected = TXT_PREFIX + claimed.verificationToken;
     if (!(await txtRecords(deps.dnsServers, domain)).includes(expected)) {
-      throw new AppError('domain_not_verified', `No TXT record "${expected}" was found at ${domain}. DNS changes can take a while to appear.`, {
-        txtRecord: { name: domain, value: expected },
-      });
+      throw new AppError(
+        'domain_not_verified',
+        `No TXT record "${expected}" was found at ${domain}. DNS changes can take a while to appear.`,
+        {
+          txtRecord: { name: domain, value: expected },
+        },
+      );
     }
   }
   const now = deps.clock.now();

@@ -16,8 +16,10 @@ export interface AssignLicenseBody {
 }
 
 // Graph answers these 400 Request_BadRequest, whatever our own code for the same refusal
-const bad = (message: string, code: CodeOf<'invalid'> = 'invalid_license') => new AppError(code, message, { graphCode: 'Request_BadRequest' });
-const notCompanyLicense = (skuId: string) => bad(`License ${skuId} does not correspond to a valid company License.`, 'unknown_sku');
+const bad = (message: string, code: CodeOf<'invalid'> = 'invalid_license') =>
+  new AppError(code, message, { graphCode: 'Request_BadRequest' });
+const notCompanyLicense = (skuId: string) =>
+  bad(`License ${skuId} does not correspond to a valid company License.`, 'unknown_sku');
 const noneAvailable = (skuId: string) => bad(`Subscription with SKU ${skuId} does not have any available licenses.`);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -51,7 +53,10 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
     const ofSku = (skuId: string) => {
       const sku = skus.find((k) => same(k.skuId, skuId));
       if (!sku) throw notCompanyLicense(skuId);
-      return { plans: sku.servicePlans.map((p) => p.servicePlanId.toLowerCase()), subs: mine.filter((m) => sku.subscriptionIds.includes(m.id)) };
+      return {
+        plans: sku.servicePlans.map((p) => p.servicePlanId.toLowerCase()),
+        subs: mine.filter((m) => sku.subscriptionIds.includes(m.id)),
+      };
     };
     for (const skuId of body.removeLicenses) {
       for (const s of ofSku(skuId).subs) await unassignLicenses(deps, actor, s.id, [person.id], tx);
@@ -60,20 +65,33 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
     for (const { skuId, disabledPlans = [] } of body.addLicenses) {
       const { plans, subs } = ofSku(skuId);
       const unknownPlan = disabledPlans.find((p) => !plans.includes(p.toLowerCase()));
-      if (unknownPlan) throw bad(`Service plan ${unknownPlan} is not part of license ${skuId}.`, 'invalid_service_plan');
+      if (unknownPlan)
+        throw bad(`Service plan ${unknownPlan} is not part of license ${skuId}.`, 'invalid_service_plan');
       const holding = held.find((l) => same(l.skuId, skuId) && subs.some((s) => s.id === l.subscriptionId));
       // the fullest-looking last; counts read before the seat lock may be stale, so a full one passes to the next
-      const subscriptionId = holding?.subscriptionId ?? await assignFromFirstFree(deps, actor, subs
-        .filter((m) => m.status === 'active' || m.status === 'trial')
-        .sort((a, b) => (b.quantity - b.assigned) - (a.quantity - a.assigned))
-        .map((c) => c.id), person.id, tx);
+      const subscriptionId =
+        holding?.subscriptionId ??
+        (await assignFromFirstFree(
+          deps,
+          actor,
+          subs
+            .filter((m) => m.status === 'active' || m.status === 'trial')
+            .sort((a, b) => b.quantity - b.assigned - (a.quantity - a.assigned))
+            .map((c) => c.id),
+          person.id,
+          tx,
+        ));
       if (!subscriptionId) throw noneAvailable(skuId);
       const planIds = [...new Set(disabledPlans.map((p) => p.toLowerCase()))];
       if (holding && sameSet(holding.disabledPlans, planIds)) continue;
       await setDisabledPlans(tx, { orgId: actor.orgId, subscriptionId, personId: person.id, planIds });
       if (holding) {
         await recordAudit(tx, deps.clock.now(), {
-          orgId: actor.orgId, actorId: actor.personId, action: 'license.plans_changed', objectType: 'subscription', objectId: subscriptionId,
+          orgId: actor.orgId,
+          actorId: actor.personId,
+          action: 'license.plans_changed',
+          objectType: 'subscription',
+          objectId: subscriptionId,
           details: { user: person.id, disabledPlans: planIds },
         });
       }
@@ -85,7 +103,13 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x.toLowerCase()));
 
 /** Assigns from the first subscription with a license free; undefined when none had one. */
-async function assignFromFirstFree(deps: Deps, actor: Actor, subscriptionIds: string[], personId: string, tx: Queryable): Promise<string | undefined> {
+async function assignFromFirstFree(
+  deps: Deps,
+  actor: Actor,
+  subscriptionIds: string[],
+  personId: string,
+  tx: Queryable,
+): Promise<string | undefined> {
   for (const id of subscriptionIds) {
     try {
       await assignLicenses(deps, actor, id, [personId], tx, { disabledPeople: true });
@@ -93,7 +117,8 @@ async function assignFromFirstFree(deps: Deps, actor: Actor, subscriptionIds: st
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'insufficient_licenses') continue;
-      if (err.code === 'usage_location_required') throw bad('License assignment cannot be done for user with invalid usage location.');
+      if (err.code === 'usage_location_required')
+        throw bad('License assignment cannot be done for user with invalid usage location.');
       throw err;
     }
   }

@@ -18,10 +18,15 @@ export function requireAppRole(caller: GraphCaller, ...accepted: AppRole[]): Act
 }
 
 export const insufficientPrivileges = () =>
-  new AppError('forbidden', 'Insufficient privileges to complete the operation.', { graphCode: 'Authorization_RequestDenied' });
+  new AppError('forbidden', 'Insufficient privileges to complete the operation.', {
+    graphCode: 'Authorization_RequestDenied',
+  });
 
 /** /me is a person: an app has none. */
 export function delegatedOnly(caller: GraphCaller): Actor {
-  if (caller.app) throw new AppError('delegated_only', '/me request is only valid with delegated authentication flow.', { graphCode: 'BadRequest' });
+  if (caller.app)
+    throw new AppError('delegated_only', '/me request is only valid with delegated authentication flow.', {
+      graphCode: 'BadRequest',
+    });
   return caller.actor;
 }

@@ -5,8 +5,22 @@ import { requireAppRole, type GraphCaller } from './caller.js';
 import { resourceNotFound } from './users.js';
 
 export const ORGANIZATION_PROPERTIES = [
-  'id', 'displayName', 'countryLetterCode', 'tenantType', 'verifiedDomains', 'businessPhones', 'city', 'country', 'postalCode',
-  'state', 'street', 'preferredLanguage', 'technicalNotificationMails', 'assignedPlans', 'provisionedPlans', 'onPremisesSyncEnabled',
+  'id',
+  'displayName',
+  'countryLetterCode',
+  'tenantType',
+  'verifiedDomains',
+  'businessPhones',
+  'city',
+  'country',
+  'postalCode',
+  'state',
+  'street',
+  'preferredLanguage',
+  'technicalNotificationMails',
+  'assignedPlans',
+  'provisionedPlans',
+  'onPremisesSyncEnabled',
 ] as const;
 
 /** Graph's organization: the caller's, with the e-mail domains it has proven (the first one as default). */
@@ -15,10 +29,28 @@ export async function getOrganization(deps: Deps, caller: GraphCaller) {
   const [org, domains] = await Promise.all([findOrganization(deps.db, actor.orgId), listDomains(deps.db, actor.orgId)]);
   const verified = domains.filter((d) => d.verifiedAt);
   return {
-    id: org!.id, displayName: org!.name, countryLetterCode: org!.country, tenantType: 'AAD',
-    verifiedDomains: verified.map((d, i) => ({ name: d.domain, type: 'Managed', capabilities: 'Email', isDefault: i === 0, isInitial: i === 0 })),
-    businessPhones: [], city: null, country: null, postalCode: null, state: null, street: null, preferredLanguage: null,
-    technicalNotificationMails: [], assignedPlans: [], provisionedPlans: [], onPremisesSyncEnabled: null,
+    id: org!.id,
+    displayName: org!.name,
+    countryLetterCode: org!.country,
+    tenantType: 'AAD',
+    verifiedDomains: verified.map((d, i) => ({
+      name: d.domain,
+      type: 'Managed',
+      capabilities: 'Email',
+      isDefault: i === 0,
+      isInitial: i === 0,
+    })),
+    businessPhones: [],
+    city: null,
+    country: null,
+    postalCode: null,
+    state: null,
+    street: null,
+    preferredLanguage: null,
+    technicalNotificationMails: [],
+    assignedPlans: [],
+    provisionedPlans: [],
+    onPremisesSyncEnabled: null,
   };
 }
 

@@ -9,7 +9,11 @@ import { findUser } from './users.js';
  * when switched off in the assignment (disabledPlans) or when the subscription is disabled.
  */
 export async function listLicenseDetails(deps: Deps, caller: GraphCaller, idOrUpn: string) {
-  return details(deps, requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All'), idOrUpn);
+  return details(
+    deps,
+    requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All', 'LicenseAssignment.ReadWrite.All'),
+    idOrUpn,
+  );
 }
 
 /** GET /me/licenseDetails. */
@@ -27,7 +31,8 @@ async function details(deps: Deps, actor: Actor, idOrUpn: string) {
     skuPartNumber: l.skuPartNumber,
     servicePlans: l.servicePlans.map((sp) => ({
       ...sp,
-      provisioningStatus: l.status === 'disabled' || l.disabledPlans.includes(sp.servicePlanId.toLowerCase()) ? 'Disabled' : 'Success',
+      provisioningStatus:
+        l.status === 'disabled' || l.disabledPlans.includes(sp.servicePlanId.toLowerCase()) ? 'Disabled' : 'Success',
     })),
   }));
 }

@@ -11,7 +11,10 @@ import { resourceNotFound } from './users.js';
  */
 export async function listSubscribedSkus(deps: Deps, caller: GraphCaller) {
   const actor = requireAppRole(caller, 'Organization.Read.All', 'LicenseAssignment.ReadWrite.All');
-  const [org, rows] = await Promise.all([findOrganization(deps.db, actor.orgId), subscribedSkus(deps.db, actor.orgId, actor.personId)]);
+  const [org, rows] = await Promise.all([
+    findOrganization(deps.db, actor.orgId),
+    subscribedSkus(deps.db, actor.orgId, actor.personId),
+  ]);
   return rows.map((r) => ({
     id: `${actor.orgId}_${r.skuId}`,
     accountId: actor.orgId,

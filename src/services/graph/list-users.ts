@@ -27,8 +27,17 @@ export async function listUsers(deps: Deps, caller: GraphCaller, q: UsersQuery) 
   const actor = requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All');
   checkAdvancedQuery(q);
   const order = q.orderBy ?? { property: 'displayName', descending: false };
-  const after = decodeCursor<{ key: string; id: string }>(q.skiptoken, (k) => typeof k.key === 'string' && isUuid(k.id));
-  const rows = await listGraphUsers(deps.db, actor.orgId, { filter: q.filter, search: q.search, order, after, limit: q.top + 1 });
+  const after = decodeCursor<{ key: string; id: string }>(
+    q.skiptoken,
+    (k) => typeof k.key === 'string' && isUuid(k.id),
+  );
+  const rows = await listGraphUsers(deps.db, actor.orgId, {
+    filter: q.filter,
+    search: q.search,
+    order,
+    after,
+    limit: q.top + 1,
+  });
   const page = rows.slice(0, q.top);
   const last = page.at(-1);
   return {
@@ -40,11 +49,16 @@ export async function listUsers(deps: Deps, caller: GraphCaller, q: UsersQuery) 
 }
 
 /** GET /users/$count: a plain number, only as an advanced query. */
-export async function countUsers(deps: Deps, caller: GraphCaller, q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; eventual: boolean }) {
+export async function countUsers(
+  deps: Deps,
+  caller: GraphCaller,
+  q: { filter?: UserFilter | undefined; search?: UserSearch | undefined; eventual: boolean },
+) {
   const actor = requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All');
   if (!q.eventual) throw countNeedsEventual();
   checkAdvancedQuery({ ...q, count: true });
   return countGraphUsers(deps.db, actor.orgId, q);
 }
 
-const countNeedsEventual = () => new AppError('unsupported_query', '$count is not currently supported.', { graphCode: 'Request_BadRequest' });
+const countNeedsEventual = () =>
+  new AppError('unsupported_query', '$count is not currently supported.', { graphCode: 'Request_BadRequest' });

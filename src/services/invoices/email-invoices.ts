@@ -1,6 +1,11 @@
 import type { Deps } from '../deps.js';
 import { findInvoice, type InvoiceDetail } from '../../db/invoices.js';
-import { lockNextInvoiceEmail, markInvoiceEmailFailed, markInvoiceEmailSent, skipPendingInvoiceEmails } from '../../db/invoice-emails.js';
+import {
+  lockNextInvoiceEmail,
+  markInvoiceEmailFailed,
+  markInvoiceEmailSent,
+  skipPendingInvoiceEmails,
+} from '../../db/invoice-emails.js';
 import { defaultLocaleFor, formatDay, formatMoney, type Locale } from '../../domain/locale.js';
 import type { Mail } from '../notifications/mailer.js';
 import { renderInvoice } from './pdf.js';
@@ -28,10 +33,21 @@ export async function sendInvoiceEmails(deps: Deps, batch = 20): Promise<number>
       const invoice = (await findInvoice(tx, next.orgId, next.invoiceId))!;
       try {
         const pdf = await renderInvoice(tx, deps.seller, next.orgId, invoice, language);
-        await mailer.send({ to: next.to, language, ...invoiceMail(invoice, language, deps.seller), attachments: [{ filename: `${invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }] });
+        await mailer.send({
+          to: next.to,
+          language,
+          ...invoiceMail(invoice, language, deps.seller),
+          attachments: [{ filename: `${invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }],
+        });
       } catch (err) {
         const attempts = next.attempts + 1;
-        await markInvoiceEmailFailed(tx, next.orgId, next.invoiceId, String(err), attempts < MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMs(next.attempts)) : null);
+        await markInvoiceEmailFailed(
+          tx,
+          next.orgId,
+          next.invoiceId,
+          String(err),
+          attempts < MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMs(next.attempts)) : null,
+        );
         return 'failed';
       }
       await markInvoiceEmailSent(tx, next.orgId, next.invoiceId, { at: now, to: next.to, language });
@@ -49,17 +65,20 @@ export function invoiceMail(invoice: InvoiceDetail, locale: Locale, seller: Sell
   const day = formatDay(invoice.issuedAt, locale);
   const product = invoice.productName ?? '';
   if (locale === 'fr') {
-    const [what, document, it] = invoice.kind === 'credit_note' ? ['Votre avoir', 'votre avoir', 'le'] : ['Votre facture', 'votre facture', 'la'];
+    const [what, document, it] =
+      invoice.kind === 'credit_note' ? ['Votre avoir', 'votre avoir', 'le'] : ['Votre facture', 'votre facture', 'la'];
     return {
       subject: `${what} ${invoice.number} – ${product}`,
-      text: `Bonjour,\n\nVous trouverez ci-joint ${document} n° ${invoice.number} du ${day} pour ${product}, d’un montant de ${total} TTC.\n\n`
-        + `Vous ${it} retrouvez aussi dans Factures et paiements > Factures.\n\n${seller.name}\n`,
+      text:
+        `Bonjour,\n\nVous trouverez ci-joint ${document} n° ${invoice.number} du ${day} pour ${product}, d’un montant de ${total} TTC.\n\n` +
+        `Vous ${it} retrouvez aussi dans Factures et paiements > Factures.\n\n${seller.name}\n`,
     };
   }
   const what = invoice.kind === 'credit_note' ? 'credit note' : 'invoice';
   return {
     subject: `Your ${what} ${invoice.number} – ${product}`,
-    text: `Hello,\n\nPlease find attached your ${what} ${invoice.number} of ${day} for ${product}, for ${total} including VAT.\n\n`
-      + `You also find it in Bills & payments > Invoices.\n\n${seller.name}\n`,
+    text:
+      `Hello,\n\nPlease find attached your ${what} ${invoice.number} of ${day} for ${product}, for ${total} including VAT.\n\n` +
+      `You also find it in Bills & payments > Invoices.\n\n${seller.name}\n`,
   };
 }

@@ -28,22 +28,47 @@ export async function payInvoice(deps: Deps, { actor, invoiceId, paymentMethodId
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   const invoice = await getMyInvoice(deps, actor, invoiceId);
   if (invoice.status !== 'due' || !invoice.subscriptionId) throw notDue();
-  const card = newCard ? await addCard(deps, actor, newCard)
-    : paymentMethodId ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId) : undefined;
+  const card = newCard
+    ? await addCard(deps, actor, newCard)
+    : paymentMethodId
+      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId)
+      : undefined;
   if (!card) throw notFound('The payment method');
   const { outcomes } = await changeSubscription(deps, actor.orgId, invoice.subscriptionId, async (tx, sub) => {
     const due = (await findInvoice(tx, actor.orgId, invoiceId))!;
     if (due.status !== 'due') throw notDue();
     if (sub.status !== 'expired') {
-      throw new AppError('subscription_not_expired', 'This subscription can no longer be renewed this way: reactivate it instead.');
+      throw new AppError(
+        'subscription_not_expired',
+        'This subscription can no longer be renewed this way: reactivate it instead.',
+      );
     }
     const line = due.lines[0]!;
     const term = { start: new Date(due.periodStart!), end: new Date(due.periodEnd!) };
-    const operation = await chargeFor(tx, sub, operationKey(sub, 'pay_invoice', `${invoiceId}:v${sub.version}`), {
-      purpose: 'pay_invoice', actorId: actor.personId, action: 'invoice.paid', licenses: line.quantity,
-      subtotal: due.subtotal, taxRateBp: due.taxRateBp, term, periodStart: term.start, dueInvoice: true,
-      change: { status: 'active', quantity: line.quantity, pendingQuantity: null, termStart: term.start.toISOString(), termEnd: term.end.toISOString() },
-    }, card);
+    const operation = await chargeFor(
+      tx,
+      sub,
+      operationKey(sub, 'pay_invoice', `${invoiceId}:v${sub.version}`),
+      {
+        purpose: 'pay_invoice',
+        actorId: actor.personId,
+        action: 'invoice.paid',
+        licenses: line.quantity,
+        subtotal: due.subtotal,
+        taxRateBp: due.taxRateBp,
+        term,
+        periodStart: term.start,
+        dueInvoice: true,
+        change: {
+          status: 'active',
+          quantity: line.quantity,
+          pendingQuantity: null,
+          termStart: term.start.toISOString(),
+          termEnd: term.end.toISOString(),
+        },
+      },
+      card,
+    );
     return { result: null, operation };
   });
   assertPaid(outcomes);

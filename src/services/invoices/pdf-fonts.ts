@@ -35,25 +35,34 @@ const latin = (weight: Weight) => face(`dejavu-${weight}`, require.resolve(`deja
 const NOTO_SC = dirname(require.resolve('@fontsource/noto-sans-sc'));
 const cjkChunks: { name: string; ranges: [number, number][] }[] = Object.entries(
   JSON.parse(readFileSync(join(NOTO_SC, 'unicode.json'), 'utf8')) as Record<string, string>,
-).filter(([name]) => /^\[\d+\]$/.test(name)).map(([name, ranges]) => ({
-  name: name.slice(1, -1),
-  ranges: ranges.split(',').map((r) => {
-    const [from, to = from] = r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
-    return [from!, to!];
-  }),
-}));
+)
+  .filter(([name]) => /^\[\d+\]$/.test(name))
+  .map(([name, ranges]) => ({
+    name: name.slice(1, -1),
+    ranges: ranges.split(',').map((r) => {
+      const [from, to = from] = r
+        .trim()
+        .replace(/^U\+/i, '')
+        .split('-')
+        .map((h) => parseInt(h, 16));
+      return [from!, to!];
+    }),
+  }));
 
 function cjk(cp: number, weight: Weight): Face | undefined {
   const chunk = cjkChunks.find((c) => c.ranges.some(([from, to]) => cp >= from && cp <= to));
   if (!chunk) return undefined;
-  const f = face(`noto-sc-${chunk.name}-${weight}`, join(NOTO_SC, 'files', `noto-sans-sc-${chunk.name}-${weight === 'bold' ? 700 : 400}-normal.woff`));
+  const f = face(
+    `noto-sc-${chunk.name}-${weight}`,
+    join(NOTO_SC, 'files', `noto-sans-sc-${chunk.name}-${weight === 'bold' ? 700 : 400}-normal.woff`),
+  );
   return f.font.hasGlyphForCodePoint(cp) ? f : undefined;
 }
 
 /** The font that has the glyph of a character: DejaVu Sans first, then Noto Sans SC. */
 function faceFor(cp: number, weight: Weight): Face {
   const primary = latin(weight);
-  return primary.font.hasGlyphForCodePoint(cp) ? primary : cjk(cp, weight) ?? primary;
+  return primary.font.hasGlyphForCodePoint(cp) ? primary : (cjk(cp, weight) ?? primary);
 }
 
 export interface Run {

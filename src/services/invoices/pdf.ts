@@ -11,13 +11,24 @@ import { INVOICE_LABELS } from './pdf-labels.js';
 import type { Seller } from './seller.js';
 
 /** The invoice or credit note of the caller as a PDF in the reader's language. */
-export async function invoicePdf(deps: Deps, actor: Actor, id: string, locale: Locale): Promise<{ number: string; pdf: Buffer }> {
+export async function invoicePdf(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<{ number: string; pdf: Buffer }> {
   const invoice = await getMyInvoice(deps, actor, id);
   return { number: invoice.number, pdf: await renderInvoice(deps.db, deps.seller, actor.orgId, invoice, locale) };
 }
 
 /** What the invoice's PDF needs besides the invoice: its organization and, for a credit note, the invoice it corrects. */
-export async function renderInvoice(db: Queryable, seller: Seller, orgId: string, invoice: InvoiceDetail, locale: Locale): Promise<Buffer> {
+export async function renderInvoice(
+  db: Queryable,
+  seller: Seller,
+  orgId: string,
+  invoice: InvoiceDetail,
+  locale: Locale,
+): Promise<Buffer> {
   const org = (await findOrganization(db, orgId))!;
   const credited = invoice.creditedInvoiceId ? await findInvoice(db, orgId, invoice.creditedInvoiceId) : undefined;
   return invoiceDocument({ invoice, credited, organizationName: org.name, seller, locale });
@@ -38,7 +49,13 @@ const TERM_SUFFIX = / \((monthly|annual)\)$/;
  * so every name prints and copies back as typed; with the mentions French law asks of an
  * invoice when the seller is French.
  */
-export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceDetail | undefined; organizationName: string; seller: Seller; locale: Locale }): Promise<Buffer> {
+export function invoiceDocument(p: {
+  invoice: InvoiceDetail;
+  credited?: InvoiceDetail | undefined;
+  organizationName: string;
+  seller: Seller;
+  locale: Locale;
+}): Promise<Buffer> {
   const { invoice, seller, locale } = p;
   const l = INVOICE_LABELS[locale];
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
@@ -54,7 +71,10 @@ export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceD
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const registered = new Set<string>();
   /** Writes lines of text at (x, y), or below the last text, each one font run after the other. */
-  const put = (text: string, o: { x?: number; y?: number; width?: number; align?: 'left' | 'right'; weight?: Weight; size?: number } = {}) => {
+  const put = (
+    text: string,
+    o: { x?: number; y?: number; width?: number; align?: 'left' | 'right'; weight?: Weight; size?: number } = {},
+  ) => {
     doc.fontSize(o.size ?? 10);
     text.split('\n').forEach((line, n) => {
       const runs = fontRuns(line, o.weight ?? 'regular');
@@ -63,7 +83,7 @@ export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceD
         registered.add(run.face.key);
         doc.font(run.face.key);
         const options = { width: o.width, align: o.align, continued: i < runs.length - 1 };
-        if (i === 0 && o.x !== undefined) doc.text(run.text, o.x, n === 0 ? o.y ?? doc.y : doc.y, options);
+        if (i === 0 && o.x !== undefined) doc.text(run.text, o.x, n === 0 ? (o.y ?? doc.y) : doc.y, options);
         else doc.text(run.text, options);
       });
     });
@@ -72,29 +92,54 @@ export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceD
   put(title, { weight: 'bold', size: 18 });
   doc.moveDown(0.5);
   put(`${l.issued}${colon}${day(invoice.issuedAt)}`);
-  if (invoice.periodStart && invoice.periodEnd) put(`${l.period}${colon}${day(invoice.periodStart)} – ${day(invoice.periodEnd)}`);
+  if (invoice.periodStart && invoice.periodEnd)
+    put(`${l.period}${colon}${day(invoice.periodStart)} – ${day(invoice.periodEnd)}`);
   if (p.credited) put(l.corrects(p.credited.number, day(p.credited.issuedAt)));
   doc.moveDown();
 
   const top = doc.y;
   put(l.seller, { x: 50, y: top, width: 250, weight: 'bold' });
-  put([
-    seller.name,
-    seller.legalForm && seller.capitalEuros !== undefined ? l.capital(seller.legalForm, formatMoney(seller.capitalEuros * 100, 'EUR', locale)) : seller.legalForm,
-    ...seller.address, country(seller.country),
-    seller.siren && `${l.companyNumber} ${seller.siren}${seller.rcsCity ? ` – RCS ${seller.rcsCity}` : ''}`,
-    seller.vatNumber && `${l.vatNumber}${colon}${seller.vatNumber}`,
-  ].filter(Boolean).join('\n'), { x: 50, width: 250 });
+  put(
+    [
+      seller.name,
+      seller.legalForm && seller.capitalEuros !== undefined
+        ? l.capital(seller.legalForm, formatMoney(seller.capitalEuros * 100, 'EUR', locale))
+        : seller.legalForm,
+      ...seller.address,
+      country(seller.country),
+      seller.siren && `${l.companyNumber} ${seller.siren}${seller.rcsCity ? ` – RCS ${seller.rcsCity}` : ''}`,
+      seller.vatNumber && `${l.vatNumber}${colon}${seller.vatNumber}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    { x: 50, width: 250 },
+  );
   const sellerBottom = doc.y;
   put(l.buyer, { x: 310, y: top, width: 235, weight: 'bold' });
   const a = buyer.address ?? {};
-  put([
-    buyer.name, p.organizationName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, buyer.country && country(buyer.country),
-    buyer.vatNumber && `${l.vatNumber}${colon}${buyer.vatNumber}`,
-  ].filter(Boolean).join('\n'), { x: 310, width: 235 });
+  put(
+    [
+      buyer.name,
+      p.organizationName,
+      a.line1,
+      a.line2,
+      [a.postalCode, a.city].filter(Boolean).join(' '),
+      a.region,
+      buyer.country && country(buyer.country),
+      buyer.vatNumber && `${l.vatNumber}${colon}${buyer.vatNumber}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    { x: 310, width: 235 },
+  );
   doc.y = Math.max(sellerBottom, doc.y) + 20;
 
-  const cols = [{ x: 50, width: 230 }, { x: 280, width: 60 }, { x: 340, width: 100 }, { x: 440, width: 105 }];
+  const cols = [
+    { x: 50, width: 230 },
+    { x: 280, width: 60 },
+    { x: 340, width: 100 },
+    { x: 440, width: 105 },
+  ];
   const row = (cells: string[], weight: Weight = 'regular') => {
     const y = doc.y;
     let bottom = y;
@@ -107,7 +152,12 @@ export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceD
   row([l.product, l.quantity, l.unitPrice, l.amount], 'bold');
   for (const line of invoice.lines) {
     const description = line.description.replace(TERM_SUFFIX, (_, term: 'monthly' | 'annual') => ` (${l.term[term]})`);
-    row([`${description}\n${day(line.periodStart)} – ${day(line.periodEnd)}`, String(line.quantity), money(line.unitPrice), money(line.amount)]);
+    row([
+      `${description}\n${day(line.periodStart)} – ${day(line.periodEnd)}`,
+      String(line.quantity),
+      money(line.unitPrice),
+      money(line.amount),
+    ]);
   }
   doc.moveDown(0.5);
   const total = (label: string, value: string, weight: Weight = 'regular') => {
@@ -122,9 +172,14 @@ export function invoiceDocument(p: { invoice: InvoiceDetail; credited?: InvoiceD
   doc.moveDown();
 
   const card = invoice.payment && `${invoice.payment.brand.toUpperCase()} •••• ${invoice.payment.last4}`;
-  const settled = invoice.status === 'due' ? l.dueNow
-    : card && invoice.kind === 'credit_note' ? l.refundedTo(card)
-      : card && invoice.status === 'paid' ? l.paidBy(day(invoice.issuedAt), card) : l.status[invoice.status];
+  const settled =
+    invoice.status === 'due'
+      ? l.dueNow
+      : card && invoice.kind === 'credit_note'
+        ? l.refundedTo(card)
+        : card && invoice.status === 'paid'
+          ? l.paidBy(day(invoice.issuedAt), card)
+          : l.status[invoice.status];
   put(settled, { x: 50, width: 495 });
   if (seller.country === 'FR') {
     doc.moveDown(0.5);

@@ -24,7 +24,10 @@ export function sellerFromEnv(env: NodeJS.ProcessEnv): Seller {
     name: env.SELFSERVE_SELLER_NAME ?? 'Selfserve SAS',
     legalForm: (env.SELFSERVE_SELLER_LEGAL_FORM ?? 'SAS') || undefined,
     capitalEuros: capital ? Number(capital) : undefined,
-    address: (env.SELFSERVE_SELLER_ADDRESS ?? '10 rue de la Paix; 75002 Paris').split(';').map((l) => l.trim()).filter(Boolean),
+    address: (env.SELFSERVE_SELLER_ADDRESS ?? '10 rue de la Paix; 75002 Paris')
+      .split(';')
+      .map((l) => l.trim())
+      .filter(Boolean),
     country: env.SELFSERVE_SELLER_COUNTRY ?? 'FR',
     siren: (env.SELFSERVE_SELLER_SIREN ?? '123 456 782') || undefined,
     rcsCity: (env.SELFSERVE_SELLER_RCS ?? 'Paris') || undefined,

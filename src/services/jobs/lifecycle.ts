@@ -1,6 +1,12 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../../db/database.js';
-import { findBillingOf, findSubscriptionsDue, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
+import {
+  findBillingOf,
+  findSubscriptionsDue,
+  releaseAssignments,
+  updateSubscription,
+  type Subscription,
+} from '../../db/subscriptions.js';
 import { findChargeByKey } from '../../db/charges.js';
 import { recordAudit } from '../../db/audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
@@ -39,7 +45,12 @@ export async function advanceLifecycles(deps: Deps, batch = 200): Promise<number
   return moved;
 }
 
-async function moveOn(tx: Queryable, sub: Subscription, now: Date, step: Exclude<LifecycleStep, 'none' | 'renew' | 'retry'>) {
+async function moveOn(
+  tx: Queryable,
+  sub: Subscription,
+  now: Date,
+  step: Exclude<LifecycleStep, 'none' | 'renew' | 'retry'>,
+) {
   // the time the stage began, not the time the job ran: a clock moved far ahead walks every stage
   const at = step === 'expire' ? sub.termEnd : step === 'disable' ? addDays(sub.statusChangedAt, EXPIRED_DAYS) : now;
   if (step === 'delete') await releaseAssignments(tx, sub.orgId, sub.id);
@@ -47,7 +58,13 @@ async function moveOn(tx: Queryable, sub: Subscription, now: Date, step: Exclude
   if (step === 'disable') await voidDueInvoices(tx, sub.orgId, sub.id);
   const status = step === 'expire' ? 'expired' : step === 'disable' ? 'disabled' : 'deleted';
   await updateSubscription(tx, sub.orgId, sub.id, { status, statusChangedAt: at }, now);
-  await recordAudit(tx, now, { orgId: sub.orgId, actorId: null, action: `subscription.${status}`, objectType: 'subscription', objectId: sub.id });
+  await recordAudit(tx, now, {
+    orgId: sub.orgId,
+    actorId: null,
+    action: `subscription.${status}`,
+    objectType: 'subscription',
+    objectId: sub.id,
+  });
 }
 
 /**
@@ -68,11 +85,23 @@ async function renew(tx: Queryable, sub: Subscription, now: Date, step: 'renew' 
   const end = termEnd(start, sub.term);
   const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
   const operation = await chargeFor(tx, sub, key, {
-    purpose: 'renewal', actorId: null, action: sub.status === 'trial' ? 'subscription.converted' : 'subscription.renewed',
-    licenses: quantity, subtotal: termPrice(sub.unitPrice, sub.term) * quantity, term: { start, end }, periodStart: start,
-    change: { status: 'active', quantity, pendingQuantity: null, termStart: start.toISOString(), termEnd: end.toISOString() },
+    purpose: 'renewal',
+    actorId: null,
+    action: sub.status === 'trial' ? 'subscription.converted' : 'subscription.renewed',
+    licenses: quantity,
+    subtotal: termPrice(sub.unitPrice, sub.term) * quantity,
+    term: { start, end },
+    periodStart: start,
+    change: {
+      status: 'active',
+      quantity,
+      pendingQuantity: null,
+      termStart: start.toISOString(),
+      termEnd: end.toISOString(),
+    },
     onFailure: step === 'retry' ? undefined : { status: 'expired', statusChangedAt: sub.termEnd.toISOString() },
-    renewal: true, dueInvoice: true,
+    renewal: true,
+    dueInvoice: true,
   });
   return { result: true, operation };
 }

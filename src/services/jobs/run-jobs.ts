@@ -25,7 +25,10 @@ export interface JobsReport {
  * work itself is idempotent, so a crash half-way is finished by the next run. A `signal` that
  * aborts stops the run after the step under way (the server is shutting down).
  */
-export async function runJobsOnce(deps: Deps, opts: { reconcileAll?: boolean; signal?: AbortSignal } = {}): Promise<JobsReport> {
+export async function runJobsOnce(
+  deps: Deps,
+  opts: { reconcileAll?: boolean; signal?: AbortSignal } = {},
+): Promise<JobsReport> {
   return deps.db.withConnection(async (conn) => {
     const report: JobsReport = { ran: false, reconciled: 0, moved: 0, purgedKeys: 0, emailed: 0, invoicesEmailed: 0 };
     const [lock] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [JOBS_LOCK]);
@@ -58,7 +61,10 @@ export interface JobRunner {
 }
 
 /** Runs the jobs now, then every `intervalSeconds`; a run is never overlapped by the next. */
-export function startJobRunner(deps: Deps, opts: { intervalSeconds: number; onError: (err: unknown) => void }): JobRunner {
+export function startJobRunner(
+  deps: Deps,
+  opts: { intervalSeconds: number; onError: (err: unknown) => void },
+): JobRunner {
   const stopping = new AbortController();
   let running: Promise<void> | undefined;
   let lastRunAt: Date | undefined;

@@ -10,12 +10,26 @@ import { listMySubscriptions } from '../subscriptions/list-my-subscriptions.js';
 export async function listLicenses(deps: Deps, actor: Actor) {
   const subs = await listMySubscriptions(deps, actor, {});
   return {
-    items: subs.map((s) => ({ subscriptionId: s.id, product: s.product, status: s.status, total: s.total, assigned: s.assigned, available: s.available, selfService: s.selfService, buyer: s.buyer })),
+    items: subs.map((s) => ({
+      subscriptionId: s.id,
+      product: s.product,
+      status: s.status,
+      total: s.total,
+      assigned: s.assigned,
+      available: s.available,
+      selfService: s.selfService,
+      buyer: s.buyer,
+    })),
   };
 }
 
 /** Who holds a license of the subscription: by name, paged. Seen by its buyer and the admin roles. */
-export async function listSubscriptionAssignments(deps: Deps, actor: Actor, subscriptionId: string, q: { cursor?: string | undefined; limit: number }) {
+export async function listSubscriptionAssignments(
+  deps: Deps,
+  actor: Actor,
+  subscriptionId: string,
+  q: { cursor?: string | undefined; limit: number },
+) {
   await getSubscription(deps, actor, subscriptionId);
   const after = decodeCursor<{ name: string; id: string }>(q.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));
   const rows = await listAssignments(deps.db, actor.orgId, subscriptionId, { after, limit: q.limit + 1 });
@@ -40,6 +54,12 @@ export async function exportAssignments(deps: Deps, actor: Actor, subscriptionId
       { header: { fr: 'Attribuée le', en: 'Assigned at' }, type: 'instant' },
       { header: { fr: 'Attribuée par', en: 'Assigned by' }, type: 'text' },
     ],
-    rows: rows.map((a) => [a.person.displayName, a.person.email, a.person.usageLocation, a.assignedAt, a.assignedBy?.displayName ?? null]),
+    rows: rows.map((a) => [
+      a.person.displayName,
+      a.person.email,
+      a.person.usageLocation,
+      a.assignedAt,
+      a.assignedBy?.displayName ?? null,
+    ]),
   };
 }

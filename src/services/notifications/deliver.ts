@@ -10,8 +10,16 @@ export async function notifyExpiringCards(deps: Deps): Promise<number> {
   let n = 0;
   for (const card of await findCardsExpiring(deps.db, now, 30)) {
     await notify(deps.db, now, {
-      orgId: card.orgId, personId: card.ownerId, kind: 'card_expiring',
-      payload: { paymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
+      orgId: card.orgId,
+      personId: card.ownerId,
+      kind: 'card_expiring',
+      payload: {
+        paymentMethodId: card.id,
+        brand: card.brand,
+        last4: card.last4,
+        expMonth: card.expMonth,
+        expYear: card.expYear,
+      },
       dedupeKey: `card_expiring:${card.id}:${card.expYear}-${card.expMonth}`,
     });
     n++;

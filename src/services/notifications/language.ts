@@ -15,7 +15,14 @@ export async function setMailLanguage(deps: Deps, actor: Actor, language: Locale
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await setPersonLanguage(tx, actor.orgId, actor.personId, language);
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'person.language_set', objectType: 'person', objectId: actor.personId, details: { language } });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'person.language_set',
+      objectType: 'person',
+      objectId: actor.personId,
+      details: { language },
+    });
   });
   return getMailLanguage(deps, actor);
 }

@@ -2,7 +2,12 @@ import type { NotificationKind } from '../../db/notifications.js';
 import type { Locale } from '../../domain/locale.js';
 
 /** The e-mail for a notification, in its recipient's language. */
-export function mailFor(kind: NotificationKind, payload: Record<string, unknown>, name: string, locale: Locale): { subject: string; text: string } {
+export function mailFor(
+  kind: NotificationKind,
+  payload: Record<string, unknown>,
+  name: string,
+  locale: Locale,
+): { subject: string; text: string } {
   const p = payload as Record<string, string>;
   const texts: Record<NotificationKind, [string, string, string, string]> = {
     take_control: [

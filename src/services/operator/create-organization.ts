@@ -18,7 +18,12 @@ export interface NewOrganization {
 }
 
 /** "Contoso Ltd" gives CON; a name with fewer letters is padded with X. */
-export const invoicePrefixFor = (name: string) => (foldForSearch(name).toUpperCase().replace(/[^A-Z]/g, '') + 'XXX').slice(0, 3);
+export const invoicePrefixFor = (name: string) =>
+  (
+    foldForSearch(name)
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '') + 'XXX'
+  ).slice(0, 3);
 
 /**
  * The operator creates an organization with its first admin, who gets a one-time invitation
@@ -26,27 +31,50 @@ export const invoicePrefixFor = (name: string) => (foldForSearch(name).toUpperCa
  */
 export async function createOrganization(deps: Deps, input: NewOrganization, baseUrl: string) {
   const now = deps.clock.now();
-  const { organization, admin, invitation } = await deps.db.transaction(async (tx) => {
-    const organization = await insertOrganization(tx, {
-      name: input.name.trim(), country: input.country, currency: input.currency, invoicePrefix: input.invoicePrefix ?? invoicePrefixFor(input.name),
+  const { organization, admin, invitation } = await deps.db
+    .transaction(async (tx) => {
+      const organization = await insertOrganization(tx, {
+        name: input.name.trim(),
+        country: input.country,
+        currency: input.currency,
+        invoicePrefix: input.invoicePrefix ?? invoicePrefixFor(input.name),
+      });
+      const [admin] = await insertPeople(tx, organization.id, [
+        {
+          displayName: input.admin.displayName.trim(),
+          email: input.admin.email.trim(),
+          role: 'admin',
+          usageLocation: input.country,
+        },
+      ]);
+      await recordAudit(tx, now, {
+        orgId: organization.id,
+        actorId: null,
+        action: 'organization.created',
+        objectType: 'organization',
+        objectId: organization.id,
+        details: { by: 'operator', name: organization.name },
+      });
+      await recordAudit(tx, now, {
+        orgId: organization.id,
+        actorId: null,
+        action: 'person.created',
+        objectType: 'person',
+        objectId: admin!.id,
+        details: { by: 'operator', email: admin!.email, role: 'admin' },
+      });
+      const invitation = await issueInvitation(
+        tx,
+        now,
+        { orgId: organization.id, personId: admin!.id, purpose: 'invitation', createdBy: null },
+        baseUrl,
+      );
+      return { organization, admin: admin!, invitation };
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization was created already.');
+      throw err;
     });
-    const [admin] = await insertPeople(tx, organization.id, [{
-      displayName: input.admin.displayName.trim(), email: input.admin.email.trim(), role: 'admin', usageLocation: input.country,
-    }]);
-    await recordAudit(tx, now, {
-      orgId: organization.id, actorId: null, action: 'organization.created', objectType: 'organization', objectId: organization.id,
-      details: { by: 'operator', name: organization.name },
-    });
-    await recordAudit(tx, now, {
-      orgId: organization.id, actorId: null, action: 'person.created', objectType: 'person', objectId: admin!.id,
-      details: { by: 'operator', email: admin!.email, role: 'admin' },
-    });
-    const invitation = await issueInvitation(tx, now, { orgId: organization.id, personId: admin!.id, purpose: 'invitation', createdBy: null }, baseUrl);
-    return { organization, admin: admin!, invitation };
-  }).catch((err: unknown) => {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization was created already.');
-    throw err;
-  });
   const emailed = await emailInvitation(deps, admin, organization.name, 'invitation', invitation);
   return { ...organization, admin, invitation: { ...invitation, emailed } };
 }

@@ -7,11 +7,17 @@ import { domainView } from '../domains/claims.js';
 
 /** Every organization the operator runs, by name. */
 export async function listOrganizations(deps: Deps, input: { limit: number; cursor?: string | undefined }) {
-  const after = decodeCursor<{ name: string; id: string }>(input.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));
+  const after = decodeCursor<{ name: string; id: string }>(
+    input.cursor,
+    (k) => typeof k.name === 'string' && isUuid(k.id),
+  );
   const rows = await query(deps.db, { limit: input.limit + 1, after });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > input.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+  return {
+    items: page,
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+  };
 }
 
 /** One organization with its e-mail domains. */

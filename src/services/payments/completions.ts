@@ -15,8 +15,12 @@ export interface Completed {
 }
 
 /** A subscription change as a charge keeps it (JSON): dates as ISO strings. */
-export type StoredChange = Omit<SubscriptionChange, 'statusChangedAt' | 'termStart' | 'termEnd' | 'canceledAt'>
-  & { statusChangedAt?: string; termStart?: string; termEnd?: string; canceledAt?: null };
+export type StoredChange = Omit<SubscriptionChange, 'statusChangedAt' | 'termStart' | 'termEnd' | 'canceledAt'> & {
+  statusChangedAt?: string;
+  termStart?: string;
+  termEnd?: string;
+  canceledAt?: null;
+};
 
 /** What a charge or refund of a subscription does once the gateway has answered. */
 export interface ChangeContext {
@@ -56,11 +60,19 @@ export const revive = (c: StoredChange): SubscriptionChange => ({
   statusChangedAt: c.statusChangedAt ? new Date(c.statusChangedAt) : undefined,
 });
 
-async function failedChange(tx: Queryable, charge: Charge, ctx: ChangeContext, outcome: Extract<GatewayCharge, { status: 'failed' }>, now: Date) {
+async function failedChange(
+  tx: Queryable,
+  charge: Charge,
+  ctx: ChangeContext,
+  outcome: Extract<GatewayCharge, { status: 'failed' }>,
+  now: Date,
+) {
   const subscriptionId = charge.subscriptionId!;
   if (ctx.renewal) {
     await notify(tx, now, {
-      orgId: charge.orgId, personId: ctx.invoice.ownerId, kind: 'renewal_failed',
+      orgId: charge.orgId,
+      personId: ctx.invoice.ownerId,
+      kind: 'renewal_failed',
       payload: { subscriptionId, product: ctx.productName, failureCode: outcome.failureCode },
       dedupeKey: `renewal_failed:${subscriptionId}:${ctx.invoice.periodStart}`,
     });
@@ -70,7 +82,11 @@ async function failedChange(tx: Queryable, charge: Charge, ctx: ChangeContext, o
   }
   if (charge.kind === 'refund') {
     await recordAudit(tx, now, {
-      orgId: charge.orgId, actorId: ctx.actorId, action: 'subscription.refund_failed', objectType: 'subscription', objectId: subscriptionId,
+      orgId: charge.orgId,
+      actorId: ctx.actorId,
+      action: 'subscription.refund_failed',
+      objectType: 'subscription',
+      objectId: subscriptionId,
       details: { amount: charge.amount, currency: charge.currency, failureCode: outcome.failureCode },
     });
   }
@@ -85,14 +101,37 @@ const applyChange: Completion = async (tx, charge, outcome, now) => {
   if (Object.keys(ctx.change).length) {
     const change = revive(ctx.change);
     const before = (await findSubscription(tx, charge.orgId, subscriptionId))!;
-    await updateSubscription(tx, charge.orgId, subscriptionId, { ...change, statusChangedAt: change.status && change.status !== before.status ? now : undefined }, now);
+    await updateSubscription(
+      tx,
+      charge.orgId,
+      subscriptionId,
+      { ...change, statusChangedAt: change.status && change.status !== before.status ? now : undefined },
+      now,
+    );
   }
-  const due = ctx.dueInvoice ? await findDueInvoice(tx, charge.orgId, subscriptionId, new Date(ctx.invoice.periodStart)) : undefined;
+  const due = ctx.dueInvoice
+    ? await findDueInvoice(tx, charge.orgId, subscriptionId, new Date(ctx.invoice.periodStart))
+    : undefined;
   if (due) await markInvoicePaid(tx, charge.orgId, due, ctx.card);
-  const invoiceId = due ?? await issueInvoice(tx, charge.orgId, ctx.invoice,
-    { status: charge.kind === 'refund' ? 'refunded' : 'paid', payment: ctx.card, creditedInvoiceId: ctx.creditedInvoiceId }, now);
+  const invoiceId =
+    due ??
+    (await issueInvoice(
+      tx,
+      charge.orgId,
+      ctx.invoice,
+      {
+        status: charge.kind === 'refund' ? 'refunded' : 'paid',
+        payment: ctx.card,
+        creditedInvoiceId: ctx.creditedInvoiceId,
+      },
+      now,
+    ));
   await recordAudit(tx, now, {
-    orgId: charge.orgId, actorId: ctx.actorId, action: ctx.action, objectType: 'subscription', objectId: subscriptionId,
+    orgId: charge.orgId,
+    actorId: ctx.actorId,
+    action: ctx.action,
+    objectType: 'subscription',
+    objectId: subscriptionId,
     details: { amount: charge.amount, currency: charge.currency, kind: charge.kind },
   });
   return { subscriptionId, invoiceId };

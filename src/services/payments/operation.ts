@@ -1,8 +1,14 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../../db/database.js';
 import {
-  completeCharge, findChargeByKey, findPendingParts, insertPendingCharge, lockPendingCharge, reopenUnsentCharge,
-  type Charge, type ChargePurpose,
+  completeCharge,
+  findChargeByKey,
+  findPendingParts,
+  insertPendingCharge,
+  lockPendingCharge,
+  reopenUnsentCharge,
+  type Charge,
+  type ChargePurpose,
 } from '../../db/charges.js';
 import { lockSubscription, setPendingOperation, type Subscription } from '../../db/subscriptions.js';
 import type { GatewayCharge } from '../../gateway/gateway.js';
@@ -14,7 +20,14 @@ import { methodOf } from './methods/index.js';
 
 /** One movement of an operation: a payment method charged, or an earlier charge (partly) given back through its method. */
 export type Part =
-  | { kind: 'charge'; amount: number; method: MethodType; token: string; paymentMethodId: string | null; context: ChargeContext }
+  | {
+      kind: 'charge';
+      amount: number;
+      method: MethodType;
+      token: string;
+      paymentMethodId: string | null;
+      context: ChargeContext;
+    }
   | { kind: 'refund'; amount: number; refundOf: Charge; context: ChargeContext };
 
 /** A movement's answer, with the method that made it (whose refusal a failure is). */
@@ -38,31 +51,54 @@ export interface MoneyOperation {
   parts: Part[];
 }
 
-const paymentUnconfirmed = () => new AppError('payment_unconfirmed',
-  'The payment service did not answer. Nothing will be charged twice: retry, or the payment is completed or canceled automatically within minutes.');
+const paymentUnconfirmed = () =>
+  new AppError(
+    'payment_unconfirmed',
+    'The payment service did not answer. Nothing will be charged twice: retry, or the payment is completed or canceled automatically within minutes.',
+  );
 
 /**
  * Records the operation's parts as pending in the caller's transaction (before the gateway hears
  * of them) and marks the subscription busy with it. A key already known is a retry: its parts are
  * returned as they are, to be finished rather than made again.
  */
-export async function startOperation(tx: Queryable, op: MoneyOperation, now: Date, opts: { markSubscription: boolean }): Promise<Charge[]> {
+export async function startOperation(
+  tx: Queryable,
+  op: MoneyOperation,
+  now: Date,
+  opts: { markSubscription: boolean },
+): Promise<Charge[]> {
   const charges: Charge[] = [];
   for (const [i, part] of op.parts.entries()) {
     const idempotencyKey = op.parts.length === 1 ? op.key : `${op.key}#${i + 1}`;
-    const inserted = await insertPendingCharge(tx, {
-      orgId: op.orgId, kind: part.kind, operation: op.key, idempotencyKey, subscriptionId: op.subscriptionId,
-      method: part.kind === 'charge' ? part.method : part.refundOf.method,
-      paymentMethodId: part.kind === 'charge' ? part.paymentMethodId : part.refundOf.paymentMethodId,
-      amount: part.amount, currency: op.currency, purpose: op.purpose, licenses: op.licenses,
-      termStart: op.term.start, termEnd: op.term.end, periodStart: op.periodStart,
-      refundOf: part.kind === 'refund' ? part.refundOf.id : null,
-      gatewaySource: part.kind === 'charge' ? part.token : part.refundOf.gatewayChargeId, context: part.context,
-    }, now);
+    const inserted = await insertPendingCharge(
+      tx,
+      {
+        orgId: op.orgId,
+        kind: part.kind,
+        operation: op.key,
+        idempotencyKey,
+        subscriptionId: op.subscriptionId,
+        method: part.kind === 'charge' ? part.method : part.refundOf.method,
+        paymentMethodId: part.kind === 'charge' ? part.paymentMethodId : part.refundOf.paymentMethodId,
+        amount: part.amount,
+        currency: op.currency,
+        purpose: op.purpose,
+        licenses: op.licenses,
+        termStart: op.term.start,
+        termEnd: op.term.end,
+        periodStart: op.periodStart,
+        refundOf: part.kind === 'refund' ? part.refundOf.id : null,
+        gatewaySource: part.kind === 'charge' ? part.token : part.refundOf.gatewayChargeId,
+        context: part.context,
+      },
+      now,
+    );
     const known = inserted ?? (await findChargeByKey(tx, op.orgId, idempotencyKey))!;
     charges.push(inserted ?? (await reopenUnsentCharge(tx, op.orgId, known.id)) ?? known);
   }
-  if (opts.markSubscription && charges.some((c) => c.status === 'pending')) await setPendingOperation(tx, op.orgId, op.subscriptionId, op.key);
+  if (opts.markSubscription && charges.some((c) => c.status === 'pending'))
+    await setPendingOperation(tx, op.orgId, op.subscriptionId, op.key);
   return charges;
 }
 
@@ -78,9 +114,10 @@ export async function settle(deps: Deps, charges: Charge[]): Promise<Outcome[]> 
     try {
       const method = methodOf(charge.method);
       const move = { amount: charge.amount, currency: charge.currency, idempotencyKey: charge.idempotencyKey };
-      outcome = charge.kind === 'charge'
-        ? await method.collect(deps, { ...move, source: charge.gatewaySource ?? '' })
-        : await method.refund(deps, { ...move, chargeId: charge.gatewaySource ?? '' });
+      outcome =
+        charge.kind === 'charge'
+          ? await method.collect(deps, { ...move, source: charge.gatewaySource ?? '' })
+          : await method.refund(deps, { ...move, chargeId: charge.gatewaySource ?? '' });
     } catch {
       // we cannot know whether money moved: the part stays pending, and whoever comes next (a
       // retry, another request on the subscription, reconciliation) asks again under the same key
@@ -98,9 +135,10 @@ export function assertPaid(outcomes: Outcome[]): void {
   if (failed?.status === 'failed') throw methodOf(failed.method).refusal(failed.failureCode);
 }
 
-const outcomeOf = (c: Charge): GatewayCharge => c.status === 'succeeded'
-  ? { status: 'succeeded', chargeId: c.gatewayChargeId ?? '', amount: c.amount, currency: c.currency }
-  : { status: 'failed', chargeId: c.gatewayChargeId ?? '', failureCode: c.failureCode ?? 'card_declined' };
+const outcomeOf = (c: Charge): GatewayCharge =>
+  c.status === 'succeeded'
+    ? { status: 'succeeded', chargeId: c.gatewayChargeId ?? '', amount: c.amount, currency: c.currency }
+    : { status: 'failed', chargeId: c.gatewayChargeId ?? '', failureCode: c.failureCode ?? 'card_declined' };
 
 /**
  * Marks a pending part done and runs its completion, once (a second caller finds it done); the
@@ -109,16 +147,30 @@ const outcomeOf = (c: Charge): GatewayCharge => c.status === 'succeeded'
 export async function finish(deps: Deps, charge: Charge, outcome: GatewayCharge): Promise<void> {
   await deps.db.transaction(async (tx) => {
     // the subscription first, as every operation locks it: no deadlock with one deciding
-    const sub = charge.purpose === 'purchase' || !charge.subscriptionId ? undefined : await lockSubscription(tx, charge.orgId, charge.subscriptionId);
+    const sub =
+      charge.purpose === 'purchase' || !charge.subscriptionId
+        ? undefined
+        : await lockSubscription(tx, charge.orgId, charge.subscriptionId);
     const pending = await lockPendingCharge(tx, charge.orgId, charge.id);
     if (!pending) return;
     const now = deps.clock.now();
     const completed = await COMPLETIONS[pending.purpose](tx, pending, outcome, now);
-    await completeCharge(tx, {
-      orgId: charge.orgId, id: charge.id, status: outcome.status, gatewayChargeId: outcome.chargeId || null,
-      failureCode: outcome.status === 'failed' ? outcome.failureCode : null, ...completed,
-    }, now);
-    if (sub?.pendingOperation === charge.operation && (await findPendingParts(tx, charge.orgId, charge.operation)).length === 0) {
+    await completeCharge(
+      tx,
+      {
+        orgId: charge.orgId,
+        id: charge.id,
+        status: outcome.status,
+        gatewayChargeId: outcome.chargeId || null,
+        failureCode: outcome.status === 'failed' ? outcome.failureCode : null,
+        ...completed,
+      },
+      now,
+    );
+    if (
+      sub?.pendingOperation === charge.operation &&
+      (await findPendingParts(tx, charge.orgId, charge.operation)).length === 0
+    ) {
       await setPendingOperation(tx, charge.orgId, sub.id, null);
     }
   });
@@ -136,7 +188,10 @@ export interface Decision<T> {
  * decision is taken again from the state it left.
  */
 export async function changeSubscription<T>(
-  deps: Deps, orgId: string, id: string, decide: (tx: Queryable, sub: Subscription, now: Date) => Promise<Decision<T>>,
+  deps: Deps,
+  orgId: string,
+  id: string,
+  decide: (tx: Queryable, sub: Subscription, now: Date) => Promise<Decision<T>>,
 ): Promise<{ result: T; outcomes: Outcome[] }> {
   for (let round = 0; round < 3; round++) {
     const step = await deps.db.transaction(async (tx) => {
@@ -150,7 +205,9 @@ export async function changeSubscription<T>(
       }
       const now = deps.clock.now();
       const decision = await decide(tx, sub, now);
-      const parts = decision.operation ? await startOperation(tx, decision.operation, now, { markSubscription: true }) : [];
+      const parts = decision.operation
+        ? await startOperation(tx, decision.operation, now, { markSubscription: true })
+        : [];
       return { decision, parts, inFlight: undefined };
     });
     if (step.inFlight) {
@@ -159,5 +216,8 @@ export async function changeSubscription<T>(
     }
     return { result: step.decision.result, outcomes: await settle(deps, step.parts) };
   }
-  throw new AppError('payment_in_progress', 'Another payment for this subscription is being processed: try again in a moment.');
+  throw new AppError(
+    'payment_in_progress',
+    'Another payment for this subscription is being processed: try again in a moment.',
+  );
 }

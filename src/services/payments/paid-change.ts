@@ -37,7 +37,8 @@ export interface PaidChange {
 }
 
 /** The name of an operation on a subscription: its purpose and the state it was decided from. */
-export const operationKey = (sub: Subscription, purpose: ChargePurpose, what = `v${sub.version}`) => `${purpose}:${sub.id}:${what}`;
+export const operationKey = (sub: Subscription, purpose: ChargePurpose, what = `v${sub.version}`) =>
+  `${purpose}:${sub.id}:${what}`;
 
 async function billingProfileOf(tx: Queryable, sub: Subscription, card?: PaymentMethod) {
   const found = await findBillingOf(tx, sub.orgId, sub.id);
@@ -45,36 +46,86 @@ async function billingProfileOf(tx: Queryable, sub: Subscription, card?: Payment
   return { billingProfile: found.billingProfile, paymentMethod: card ?? found.paymentMethod, product };
 }
 
-function contextOf(sub: Subscription, c: PaidChange, p: { billingProfile: BillingProfile; productName: string }, kind: 'invoice' | 'credit_note',
-  totals: Totals, card: PaymentLabel | null): ChangeContext {
+function contextOf(
+  sub: Subscription,
+  c: PaidChange,
+  p: { billingProfile: BillingProfile; productName: string },
+  kind: 'invoice' | 'credit_note',
+  totals: Totals,
+  card: PaymentLabel | null,
+): ChangeContext {
   return {
-    actorId: c.actorId, productName: p.productName, action: c.action, change: c.change ?? {}, onFailure: c.onFailure,
-    dueInvoice: c.dueInvoice, renewal: c.renewal, card,
+    actorId: c.actorId,
+    productName: p.productName,
+    action: c.action,
+    change: c.change ?? {},
+    onFailure: c.onFailure,
+    dueInvoice: c.dueInvoice,
+    renewal: c.renewal,
+    card,
     invoice: draftInvoice({
-      kind, ownerId: sub.buyerId, subscriptionId: sub.id, billingProfileId: p.billingProfile.id, billingSnapshot: snapshotOf(p.billingProfile),
-      periodStart: c.periodStart, periodEnd: c.term.end, currency: sub.currency, totals,
+      kind,
+      ownerId: sub.buyerId,
+      subscriptionId: sub.id,
+      billingProfileId: p.billingProfile.id,
+      billingSnapshot: snapshotOf(p.billingProfile),
+      periodStart: c.periodStart,
+      periodEnd: c.term.end,
+      currency: sub.currency,
+      totals,
       line: {
-        productId: sub.productId, description: `${p.productName} (${sub.term})`, quantity: Math.abs(c.licenses),
-        unitPrice: c.licenses ? Math.round(totals.subtotal / Math.abs(c.licenses)) : 0, amount: totals.subtotal,
+        productId: sub.productId,
+        description: `${p.productName} (${sub.term})`,
+        quantity: Math.abs(c.licenses),
+        unitPrice: c.licenses ? Math.round(totals.subtotal / Math.abs(c.licenses)) : 0,
+        amount: totals.subtotal,
       },
     }),
   };
 }
 
 /** Charges the subscription's payment method (or the one given) for a change, applied once paid. */
-export async function chargeFor(tx: Queryable, sub: Subscription, key: string, c: PaidChange, card?: PaymentMethod): Promise<MoneyOperation> {
+export async function chargeFor(
+  tx: Queryable,
+  sub: Subscription,
+  key: string,
+  c: PaidChange,
+  card?: PaymentMethod,
+): Promise<MoneyOperation> {
   const { billingProfile, paymentMethod, product } = await billingProfileOf(tx, sub, card);
   if (!billingProfile || !paymentMethod) {
-    throw new AppError('payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
+    throw new AppError(
+      'payment_method_required',
+      'The billing profile of this subscription has no payment method: add one first.',
+    );
   }
-  const totals = totalsOf(c.subtotal, c.taxRateBp ?? await billingTaxRate(tx, billingProfile.country));
+  const totals = totalsOf(c.subtotal, c.taxRateBp ?? (await billingTaxRate(tx, billingProfile.country)));
   return {
-    orgId: sub.orgId, subscriptionId: sub.id, key, purpose: c.purpose, currency: sub.currency, licenses: c.licenses,
-    term: c.term, periodStart: c.periodStart,
-    parts: [{
-      kind: 'charge', amount: totals.total, method: paymentMethod.method, token: paymentMethod.gatewayToken, paymentMethodId: paymentMethod.id,
-      context: contextOf(sub, c, { billingProfile, productName: product.name }, 'invoice', totals, methodOf(paymentMethod.method).describe(paymentMethod)),
-    }],
+    orgId: sub.orgId,
+    subscriptionId: sub.id,
+    key,
+    purpose: c.purpose,
+    currency: sub.currency,
+    licenses: c.licenses,
+    term: c.term,
+    periodStart: c.periodStart,
+    parts: [
+      {
+        kind: 'charge',
+        amount: totals.total,
+        method: paymentMethod.method,
+        token: paymentMethod.gatewayToken,
+        paymentMethodId: paymentMethod.id,
+        context: contextOf(
+          sub,
+          c,
+          { billingProfile, productName: product.name },
+          'invoice',
+          totals,
+          methodOf(paymentMethod.method).describe(paymentMethod),
+        ),
+      },
+    ],
   };
 }
 
@@ -83,21 +134,47 @@ export async function chargeFor(tx: Queryable, sub: Subscription, key: string, c
  * itself is made by the caller, at once): split over the term's charges, the newest first, with a
  * credit note citing each invoice corrected. Undefined when nothing was paid (a trial).
  */
-export async function refundFor(tx: Queryable, sub: Subscription, key: string, c: PaidChange): Promise<MoneyOperation | undefined> {
+export async function refundFor(
+  tx: Queryable,
+  sub: Subscription,
+  key: string,
+  c: PaidChange,
+): Promise<MoneyOperation | undefined> {
   const { billingProfile, product } = await billingProfileOf(tx, sub);
   const sources = await findRefundableCharges(tx, sub.orgId, sub.id, sub.termEnd);
   if (!billingProfile || !sources.length) return undefined;
   // at the rate the term was paid at, whatever the profile's country has become since
   const taxRateBp = taxRateOf(sources[0]!) ?? 0;
   const wanted = totalsOf(c.subtotal, taxRateBp).total;
-  const parts = splitRefund(wanted, sources.filter((s) => s.gatewayChargeId));
+  const parts = splitRefund(
+    wanted,
+    sources.filter((s) => s.gatewayChargeId),
+  );
   if (!parts.length) return undefined;
   return {
-    orgId: sub.orgId, subscriptionId: sub.id, key, purpose: c.purpose, currency: sub.currency, licenses: -Math.abs(c.licenses),
-    term: c.term, periodStart: c.periodStart,
+    orgId: sub.orgId,
+    subscriptionId: sub.id,
+    key,
+    purpose: c.purpose,
+    currency: sub.currency,
+    licenses: -Math.abs(c.licenses),
+    term: c.term,
+    periodStart: c.periodStart,
     parts: parts.map(({ source, amount }) => {
-      const context = contextOf(sub, c, { billingProfile, productName: product.name }, 'credit_note', totalsFromGross(amount, taxRateBp), cardOf(source));
-      return { kind: 'refund' as const, amount, refundOf: source, context: { ...context, creditedInvoiceId: source.invoiceId } };
+      const context = contextOf(
+        sub,
+        c,
+        { billingProfile, productName: product.name },
+        'credit_note',
+        totalsFromGross(amount, taxRateBp),
+        cardOf(source),
+      );
+      return {
+        kind: 'refund' as const,
+        amount,
+        refundOf: source,
+        context: { ...context, creditedInvoiceId: source.invoiceId },
+      };
     }),
   };
 }

@@ -7,7 +7,8 @@ import { hashPassword } from '../auth/passwords.js';
 import { hashSecret } from '../auth/tokens.js';
 import { openSession } from '../auth/sign-in.js';
 
-const invalid = () => new AppError('invitation_invalid', 'This link has expired or was used already. Ask your admin for a new one.');
+const invalid = () =>
+  new AppError('invitation_invalid', 'This link has expired or was used already. Ask your admin for a new one.');
 
 /** Whom a link is for, so the page can greet them before they choose a password. */
 export async function describeInvitation(deps: Deps, token: string) {
@@ -27,7 +28,11 @@ export async function acceptInvitation(deps: Deps, input: { token: string; passw
     const { person } = found;
     await setPasswordHash(tx, person.orgId, person.id, passwordHash);
     await recordAudit(tx, now, {
-      orgId: person.orgId, actorId: person.id, action: 'person.password_set', objectType: 'person', objectId: person.id,
+      orgId: person.orgId,
+      actorId: person.id,
+      action: 'person.password_set',
+      objectType: 'person',
+      objectId: person.id,
       details: { via: found.purpose },
     });
     return { ...(await openSession(tx, now, person, found.purpose)), person };

@@ -10,7 +10,8 @@ import { emailInvitation, issueInvitation, type IssuedInvitation } from './invit
 import { personView } from './person-view.js';
 import { signsInWithProvider } from '../sso/signs-in-with-provider.js';
 
-export const emailTaken = (email: string) => new AppError('email_taken', `Someone in your organization has the address ${email} already.`);
+export const emailTaken = (email: string) =>
+  new AppError('email_taken', `Someone in your organization has the address ${email} already.`);
 
 /**
  * An admin adds a person. Unless their address signs in through the organization's identity
@@ -27,19 +28,38 @@ export async function addPerson(
   const now = deps.clock.now();
   const email = input.email.trim().toLowerCase();
   const sso = await signsInWithProvider(deps.db, actor.orgId, email);
-  const { person, invitation } = await deps.db.transaction(async (tx) => {
-    const [created] = await insertPeople(tx, actor.orgId, [{ displayName: input.displayName.trim(), email, usageLocation: input.usageLocation, role: input.role }]);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'person.created', objectType: 'person', objectId: created!.id,
-      details: { email, displayName: created!.displayName, role: created!.role, usageLocation: created!.usageLocation },
+  const { person, invitation } = await deps.db
+    .transaction(async (tx) => {
+      const [created] = await insertPeople(tx, actor.orgId, [
+        { displayName: input.displayName.trim(), email, usageLocation: input.usageLocation, role: input.role },
+      ]);
+      await recordAudit(tx, now, {
+        orgId: actor.orgId,
+        actorId: actor.personId,
+        action: 'person.created',
+        objectType: 'person',
+        objectId: created!.id,
+        details: {
+          email,
+          displayName: created!.displayName,
+          role: created!.role,
+          usageLocation: created!.usageLocation,
+        },
+      });
+      const invitation: IssuedInvitation | null = sso
+        ? null
+        : await issueInvitation(
+            tx,
+            now,
+            { orgId: actor.orgId, personId: created!.id, purpose: 'invitation', createdBy: actor.personId },
+            baseUrl,
+          );
+      return { person: (await lockPerson(tx, actor.orgId, created!.id))!, invitation };
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(email);
+      throw err;
     });
-    const invitation: IssuedInvitation | null = sso ? null
-      : await issueInvitation(tx, now, { orgId: actor.orgId, personId: created!.id, purpose: 'invitation', createdBy: actor.personId }, baseUrl);
-    return { person: (await lockPerson(tx, actor.orgId, created!.id))!, invitation };
-  }).catch((err: unknown) => {
-    if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(email);
-    throw err;
-  });
   if (!invitation) return { person: personView(person), invitation: null };
   const organization = await findOrganization(deps.db, actor.orgId);
   const emailed = await emailInvitation(deps, person, organization!.name, 'invitation', invitation);

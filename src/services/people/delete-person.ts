@@ -14,12 +14,20 @@ import { keepAnAdmin, personToChange } from './guards.js';
  * and tokens ended, licenses freed (each buyer is told). Their purchases, invoices and the audit
  * log keep naming them.
  */
-export async function deletePersonTx(tx: Queryable, now: Date, person: Person, actorId: string | null, via?: string): Promise<void> {
+export async function deletePersonTx(
+  tx: Queryable,
+  now: Date,
+  person: Person,
+  actorId: string | null,
+  via?: string,
+): Promise<void> {
   const freed = await freeLicensesOf(tx, person.orgId, person.id, actorId, now);
   for (const f of freed) {
     if (f.buyerId === person.id) continue;
     await notify(tx, now, {
-      orgId: person.orgId, personId: f.buyerId, kind: 'license_freed',
+      orgId: person.orgId,
+      personId: f.buyerId,
+      kind: 'license_freed',
       payload: { subscriptionId: f.subscriptionId, product: f.productName, person: person.displayName },
     });
   }
@@ -27,8 +35,17 @@ export async function deletePersonTx(tx: Queryable, now: Date, person: Person, a
   await revokeAllCredentials(tx, person.orgId, person.id, now);
   await markPersonDeleted(tx, person.orgId, person.id, now);
   await recordAudit(tx, now, {
-    orgId: person.orgId, actorId, action: 'person.deleted', objectType: 'person', objectId: person.id,
-    details: { email: person.email, displayName: person.displayName, licensesFreed: freed.length, ...(via ? { via } : {}) },
+    orgId: person.orgId,
+    actorId,
+    action: 'person.deleted',
+    objectType: 'person',
+    objectId: person.id,
+    details: {
+      email: person.email,
+      displayName: person.displayName,
+      licensesFreed: freed.length,
+      ...(via ? { via } : {}),
+    },
   });
 }
 

@@ -13,12 +13,23 @@ import { personView } from './person-view.js';
  * they cannot sign in; their licenses stay (as Microsoft 365 keeps a blocked user's). False when
  * they were disabled already.
  */
-export async function disablePersonTx(tx: Queryable, now: Date, person: Person, actorId: string | null, via?: string): Promise<boolean> {
+export async function disablePersonTx(
+  tx: Queryable,
+  now: Date,
+  person: Person,
+  actorId: string | null,
+  via?: string,
+): Promise<boolean> {
   if (person.status === 'disabled') return false;
   await updatePerson(tx, person.orgId, person.id, { status: 'disabled' }, now);
   await revokeAllCredentials(tx, person.orgId, person.id, now);
   await recordAudit(tx, now, {
-    orgId: person.orgId, actorId, action: 'person.disabled', objectType: 'person', objectId: person.id, details: via ? { via } : {},
+    orgId: person.orgId,
+    actorId,
+    action: 'person.disabled',
+    objectType: 'person',
+    objectId: person.id,
+    details: via ? { via } : {},
   });
   return true;
 }
@@ -30,6 +41,6 @@ export async function disablePerson(deps: Deps, actor: Actor, id: string) {
     const person = await personToChange(tx, actor, id);
     if (person.status === 'active') await keepAnAdmin(tx, actor, person, 'disable');
     await disablePersonTx(tx, now, person, actor.personId);
-    return personView((await personToChange(tx, actor, id)));
+    return personView(await personToChange(tx, actor, id));
   });
 }

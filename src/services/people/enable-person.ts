@@ -8,11 +8,22 @@ import { personToChange } from './guards.js';
 import { personView } from './person-view.js';
 
 /** Lets a disabled person sign in again (their old sessions stay ended); false when they were active. */
-export async function enablePersonTx(tx: Queryable, now: Date, person: Person, actorId: string | null, via?: string): Promise<boolean> {
+export async function enablePersonTx(
+  tx: Queryable,
+  now: Date,
+  person: Person,
+  actorId: string | null,
+  via?: string,
+): Promise<boolean> {
   if (person.status === 'active') return false;
   await updatePerson(tx, person.orgId, person.id, { status: 'active' }, now);
   await recordAudit(tx, now, {
-    orgId: person.orgId, actorId, action: 'person.enabled', objectType: 'person', objectId: person.id, details: via ? { via } : {},
+    orgId: person.orgId,
+    actorId,
+    action: 'person.enabled',
+    objectType: 'person',
+    objectId: person.id,
+    details: via ? { via } : {},
   });
   return true;
 }

@@ -11,11 +11,20 @@ export async function personToChange(tx: Queryable, actor: Actor, id: string): P
 }
 
 /** An admin cannot lock themselves out, and an organization keeps at least one active admin. */
-export async function keepAnAdmin(tx: Queryable, actor: Actor, person: PersonRecord, what: 'disable' | 'delete' | 'demote'): Promise<void> {
+export async function keepAnAdmin(
+  tx: Queryable,
+  actor: Actor,
+  person: PersonRecord,
+  what: 'disable' | 'delete' | 'demote',
+): Promise<void> {
   if (person.id === actor.personId && what !== 'demote') {
     throw new AppError('cannot_change_self', `You cannot ${what} yourself; ask another admin.`);
   }
-  if (person.role === 'admin' && person.status === 'active' && (await countOtherActiveAdmins(tx, actor.orgId, person.id)) === 0) {
-    throw new AppError('last_admin', 'This is the organization\'s last active admin: make someone else an admin first.');
+  if (
+    person.role === 'admin' &&
+    person.status === 'active' &&
+    (await countOtherActiveAdmins(tx, actor.orgId, person.id)) === 0
+  ) {
+    throw new AppError('last_admin', "This is the organization's last active admin: make someone else an admin first.");
   }
 }

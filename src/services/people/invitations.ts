@@ -37,17 +37,20 @@ export async function emailInvitation(
 ): Promise<boolean> {
   if (!deps.mailer) return false;
   const until = invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  const [subject, sujet, text, texte] = purpose === 'invitation'
-    ? [
-      `You are invited to ${organizationName} on Selfserve`, `Vous êtes invité(e) dans ${organizationName} sur Selfserve`,
-      `Open this link to choose your password and sign in (it works once, until ${until}):`,
-      `Ouvrez ce lien pour choisir votre mot de passe et vous connecter (valable une fois, jusqu'au ${until}) :`,
-    ]
-    : [
-      'Choose a new Selfserve password', 'Choisissez un nouveau mot de passe Selfserve',
-      `An admin of ${organizationName} reset your password. Open this link to choose a new one (it works once, until ${until}):`,
-      `Un administrateur de ${organizationName} a réinitialisé votre mot de passe. Ouvrez ce lien pour en choisir un nouveau (valable une fois, jusqu'au ${until}) :`,
-    ];
+  const [subject, sujet, text, texte] =
+    purpose === 'invitation'
+      ? [
+          `You are invited to ${organizationName} on Selfserve`,
+          `Vous êtes invité(e) dans ${organizationName} sur Selfserve`,
+          `Open this link to choose your password and sign in (it works once, until ${until}):`,
+          `Ouvrez ce lien pour choisir votre mot de passe et vous connecter (valable une fois, jusqu'au ${until}) :`,
+        ]
+      : [
+          'Choose a new Selfserve password',
+          'Choisissez un nouveau mot de passe Selfserve',
+          `An admin of ${organizationName} reset your password. Open this link to choose a new one (it works once, until ${until}):`,
+          `Un administrateur de ${organizationName} a réinitialisé votre mot de passe. Ouvrez ce lien pour en choisir un nouveau (valable une fois, jusqu'au ${until}) :`,
+        ];
   try {
     await deps.mailer.send({
       to: to.email,

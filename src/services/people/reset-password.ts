@@ -21,15 +21,33 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, baseUr
   const { person, invitation } = await deps.db.transaction(async (tx) => {
     const person = await personToChange(tx, actor, id);
     if (await signsInWithProvider(tx, actor.orgId, person.email)) {
-      throw new AppError('uses_single_sign_on', `${person.displayName} signs in with your identity provider: reset the password there.`);
+      throw new AppError(
+        'uses_single_sign_on',
+        `${person.displayName} signs in with your identity provider: reset the password there.`,
+      );
     }
-    if (person.status !== 'active') throw new AppError('person_disabled', `${person.displayName} is disabled: enable them first.`);
+    if (person.status !== 'active')
+      throw new AppError('person_disabled', `${person.displayName} is disabled: enable them first.`);
     await setPasswordHash(tx, actor.orgId, id, null);
     await revokeAllCredentials(tx, actor.orgId, id, now);
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'person.password_reset', objectType: 'person', objectId: id });
-    const invitation = await issueInvitation(tx, now, { orgId: actor.orgId, personId: id, purpose: 'password_reset', createdBy: actor.personId }, baseUrl);
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'person.password_reset',
+      objectType: 'person',
+      objectId: id,
+    });
+    const invitation = await issueInvitation(
+      tx,
+      now,
+      { orgId: actor.orgId, personId: id, purpose: 'password_reset', createdBy: actor.personId },
+      baseUrl,
+    );
     return { person, invitation };
   });
   const organization = await findOrganization(deps.db, actor.orgId);
-  return { ...invitation, emailed: await emailInvitation(deps, person, organization!.name, 'password_reset', invitation) };
+  return {
+    ...invitation,
+    emailed: await emailInvitation(deps, person, organization!.name, 'password_reset', invitation),
+  };
 }

@@ -9,7 +9,10 @@ export async function searchPeople(
   actor: Actor,
   input: { search?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: Person[]; nextCursor: string | null }> {
-  const after = decodeCursor<{ searchName: string; id: string }>(input.cursor, (k) => typeof k.searchName === 'string' && isUuid(k.id));
+  const after = decodeCursor<{ searchName: string; id: string }>(
+    input.cursor,
+    (k) => typeof k.searchName === 'string' && isUuid(k.id),
+  );
   const rows = await query(deps.db, actor.orgId, { search: input.search, limit: input.limit + 1, after });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

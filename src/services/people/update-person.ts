@@ -26,19 +26,32 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, edit: P
     ...(edit.usageLocation !== undefined ? { usageLocation: edit.usageLocation } : {}),
     ...(edit.role !== undefined ? { role: edit.role } : {}),
   };
-  return deps.db.transaction(async (tx) => {
-    const person = await personToChange(tx, actor, id);
-    const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => person[k as keyof typeof person] !== v)) as PersonChanges;
-    if (Object.keys(changes).length === 0) return personView(person);
-    if (person.role === 'admin' && changes.role) await keepAnAdmin(tx, actor, person, 'demote');
-    const updated = await update(tx, actor.orgId, id, changes, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'person.updated', objectType: 'person', objectId: id,
-      details: Object.fromEntries(Object.entries(changes).map(([k, v]: [string, unknown]) => [k, { from: person[k as keyof typeof person], to: v }])),
+  return deps.db
+    .transaction(async (tx) => {
+      const person = await personToChange(tx, actor, id);
+      const changes = Object.fromEntries(
+        Object.entries(wanted).filter(([k, v]) => person[k as keyof typeof person] !== v),
+      ) as PersonChanges;
+      if (Object.keys(changes).length === 0) return personView(person);
+      if (person.role === 'admin' && changes.role) await keepAnAdmin(tx, actor, person, 'demote');
+      const updated = await update(tx, actor.orgId, id, changes, now);
+      await recordAudit(tx, now, {
+        orgId: actor.orgId,
+        actorId: actor.personId,
+        action: 'person.updated',
+        objectType: 'person',
+        objectId: id,
+        details: Object.fromEntries(
+          Object.entries(changes).map(([k, v]: [string, unknown]) => [
+            k,
+            { from: person[k as keyof typeof person], to: v },
+          ]),
+        ),
+      });
+      return personView(updated);
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(wanted.email!);
+      throw err;
     });
-    return personView(updated);
-  }).catch((err: unknown) => {
-    if (isUniqueViolation(err, 'people_email_key')) throw emailTaken(wanted.email!);
-    throw err;
-  });
 }

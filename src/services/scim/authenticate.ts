@@ -11,10 +11,19 @@ export interface ScimCaller {
   baseUrl: string;
 }
 
-export async function authenticateScim(deps: Deps, authorization: string | undefined, baseUrl: string): Promise<ScimCaller> {
+export async function authenticateScim(
+  deps: Deps,
+  authorization: string | undefined,
+  baseUrl: string,
+): Promise<ScimCaller> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   const found = token && (await useScimToken(deps.db, hashSecret(token), deps.clock.now()));
-  if (!found) throw new ScimError(401, undefined, 'Present a provisioning token of the organization as "Authorization: Bearer <token>".');
+  if (!found)
+    throw new ScimError(
+      401,
+      undefined,
+      'Present a provisioning token of the organization as "Authorization: Bearer <token>".',
+    );
   return { orgId: found.orgId, tokenName: found.name, baseUrl };
 }
 

@@ -13,13 +13,21 @@ import { viaScim, type ScimCaller } from './authenticate.js';
 export async function createUser(deps: Deps, caller: ScimCaller, body: ScimResource) {
   const fields = scimUserFields(body);
   const now = deps.clock.now();
-  const person = await deps.db.transaction(async (tx) => {
-    const [created] = await insertPeople(tx, caller.orgId, [{ displayName: fields.displayName, email: fields.email, usageLocation: fields.usageLocation }]);
-    await recordAudit(tx, now, {
-      orgId: caller.orgId, actorId: null, action: 'person.created', objectType: 'person', objectId: created!.id,
-      details: { ...viaScim(caller), email: fields.email, displayName: fields.displayName },
-    });
-    return writeUser(tx, now, caller, (await lockPerson(tx, caller.orgId, created!.id))!, fields);
-  }).catch(uniqueness);
+  const person = await deps.db
+    .transaction(async (tx) => {
+      const [created] = await insertPeople(tx, caller.orgId, [
+        { displayName: fields.displayName, email: fields.email, usageLocation: fields.usageLocation },
+      ]);
+      await recordAudit(tx, now, {
+        orgId: caller.orgId,
+        actorId: null,
+        action: 'person.created',
+        objectType: 'person',
+        objectId: created!.id,
+        details: { ...viaScim(caller), email: fields.email, displayName: fields.displayName },
+      });
+      return writeUser(tx, now, caller, (await lockPerson(tx, caller.orgId, created!.id))!, fields);
+    })
+    .catch(uniqueness);
   return userResource(person, caller);
 }

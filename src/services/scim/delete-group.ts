@@ -9,6 +9,13 @@ export async function deleteGroup(deps: Deps, caller: ScimCaller, id: string): P
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!isUuid(id) || !(await deleteScimGroup(tx, caller.orgId, id))) throw groupNotFound(id);
-    await recordAudit(tx, now, { orgId: caller.orgId, actorId: null, action: 'group.deleted', objectType: 'group', objectId: id, details: viaScim(caller) });
+    await recordAudit(tx, now, {
+      orgId: caller.orgId,
+      actorId: null,
+      action: 'group.deleted',
+      objectType: 'group',
+      objectId: id,
+      details: viaScim(caller),
+    });
   });
 }

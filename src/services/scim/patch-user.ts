@@ -13,15 +13,25 @@ import type { ScimCaller } from './authenticate.js';
  */
 export function patchOperations(body: ScimResource): ScimPatchOperation[] {
   const ops = Object.entries(body).find(([k]) => k.toLowerCase() === 'operations')?.[1];
-  if (!Array.isArray(ops) || ops.length === 0) throw new ScimError(400, 'invalidSyntax', `A PatchOp (${SCHEMAS.patch}) needs a non-empty Operations array.`);
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw new ScimError(400, 'invalidSyntax', `A PatchOp (${SCHEMAS.patch}) needs a non-empty Operations array.`);
   return ops.map((entry: { op?: unknown; path?: unknown; value?: unknown } | null) => {
     const o = entry ?? {};
     const op = typeof o.op === 'string' ? o.op.toLowerCase() : '';
-    if (op !== 'add' && op !== 'replace' && op !== 'remove') throw new ScimError(400, 'invalidSyntax', `"${String(o.op)}" is not a PATCH operation: use add, replace or remove.`);
-    if (o.path !== undefined && typeof o.path !== 'string') throw new ScimError(400, 'invalidPath', 'A path is a string.');
+    if (op !== 'add' && op !== 'replace' && op !== 'remove')
+      throw new ScimError(
+        400,
+        'invalidSyntax',
+        `"${String(o.op)}" is not a PATCH operation: use add, replace or remove.`,
+      );
+    if (o.path !== undefined && typeof o.path !== 'string')
+      throw new ScimError(400, 'invalidPath', 'A path is a string.');
     if (op === 'remove' && !o.path) throw new ScimError(400, 'noTarget', 'A remove operation needs a path.');
     // Entra ID sets the manager as a bare id where the schema has {"value": id}
-    const value = typeof o.path === 'string' && /:manager$/i.test(o.path) && typeof o.value === 'string' ? { value: o.value } : o.value;
+    const value =
+      typeof o.path === 'string' && /:manager$/i.test(o.path) && typeof o.value === 'string'
+        ? { value: o.value }
+        : o.value;
     return { op, ...(o.path ? { path: o.path } : {}), ...(value !== undefined ? { value } : {}) } as ScimPatchOperation;
   });
 }

@@ -13,9 +13,20 @@ export async function createProvisioningToken(deps: Deps, actor: Actor, input: {
   const secret = newSecret('scim_');
   const now = deps.clock.now();
   const token = await deps.db.transaction(async (tx) => {
-    const row = await insertScimToken(tx, { orgId: actor.orgId, name: input.name, tokenHash: hashSecret(secret), createdBy: actor.personId, now });
+    const row = await insertScimToken(tx, {
+      orgId: actor.orgId,
+      name: input.name,
+      tokenHash: hashSecret(secret),
+      createdBy: actor.personId,
+      now,
+    });
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'scim_token.created', objectType: 'scim_token', objectId: row.id, details: { name: input.name },
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'scim_token.created',
+      objectType: 'scim_token',
+      objectId: row.id,
+      details: { name: input.name },
     });
     return row;
   });
@@ -33,6 +44,12 @@ export async function revokeProvisioningToken(deps: Deps, actor: Actor, id: stri
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await revokeScimToken(tx, actor.orgId, id, now))) throw notFound('The provisioning token');
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'scim_token.revoked', objectType: 'scim_token', objectId: id });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'scim_token.revoked',
+      objectType: 'scim_token',
+      objectId: id,
+    });
   });
 }

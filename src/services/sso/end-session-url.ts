@@ -13,5 +13,8 @@ export async function endSessionUrl(deps: Deps, actor: Actor, publicUrl: string)
   const provider = (await findIdentityProvider(deps.db, actor.orgId))!;
   const config = await providerConfiguration(deps, provider).catch(() => undefined);
   if (!config?.serverMetadata().end_session_endpoint) return null;
-  return oidc.buildEndSessionUrl(config, { client_id: provider.clientId, post_logout_redirect_uri: `${publicUrl}/signin` }).href;
+  return oidc.buildEndSessionUrl(config, {
+    client_id: provider.clientId,
+    post_logout_redirect_uri: `${publicUrl}/signin`,
+  }).href;
 }

@@ -13,17 +13,31 @@ const isLoopback = (url: URL) => url.protocol === 'http:' && ['localhost', '127.
  * The openid-client configuration of an organization's provider: its discovery document is
  * kept ten minutes; the client checks tokens' times against our clock (deps.clock).
  */
-export async function providerConfiguration(deps: Deps, provider: Pick<IdentityProvider, 'issuer' | 'clientId' | 'clientSecret'>): Promise<oidc.Configuration> {
+export async function providerConfiguration(
+  deps: Deps,
+  provider: Pick<IdentityProvider, 'issuer' | 'clientId' | 'clientSecret'>,
+): Promise<oidc.Configuration> {
   const issuer = new URL(provider.issuer);
-  if (issuer.protocol !== 'https:' && !isLoopback(issuer)) throw new AppError('issuer_not_https', 'The issuer must be an https:// address.');
+  if (issuer.protocol !== 'https:' && !isLoopback(issuer))
+    throw new AppError('issuer_not_https', 'The issuer must be an https:// address.');
   const skew = Math.round((deps.clock.now().getTime() - Date.now()) / 1000);
   const metadata = { client_secret: provider.clientSecret, [oidc.clockSkew]: skew };
   let cached = servers.get(provider.issuer);
   if (!cached || Date.now() - cached.at > CACHE_MS) {
-    const discovered = await oidc.discovery(issuer, provider.clientId, metadata, undefined, isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined)
+    const discovered = await oidc
+      .discovery(
+        issuer,
+        provider.clientId,
+        metadata,
+        undefined,
+        isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
-        throw new AppError('issuer_unreachable', `The OpenID configuration of ${provider.issuer} could not be read: ${reason}`);
+        throw new AppError(
+          'issuer_unreachable',
+          `The OpenID configuration of ${provider.issuer} could not be read: ${reason}`,
+        );
       });
     cached = { at: Date.now(), metadata: discovered.serverMetadata() };
     servers.set(provider.issuer, cached);

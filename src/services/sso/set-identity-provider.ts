@@ -1,7 +1,12 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { deleteIdentityProvider, findIdentityProvider, upsertIdentityProvider, type IdentityProvider } from '../../db/identity-providers.js';
+import {
+  deleteIdentityProvider,
+  findIdentityProvider,
+  upsertIdentityProvider,
+  type IdentityProvider,
+} from '../../db/identity-providers.js';
 import { recordAudit } from '../../db/audit.js';
 import { requireAdminReader } from '../admin/access.js';
 import { requireUserAdmin } from '../people/access.js';
@@ -9,7 +14,12 @@ import { providerConfiguration } from './provider-configuration.js';
 import { redirectUriFor } from './redirect-uri.js';
 
 const view = (p: IdentityProvider, publicUrl: string) => ({
-  issuer: p.issuer, clientId: p.clientId, jitProvisioning: p.jitProvisioning, hasClientSecret: true, redirectUri: redirectUriFor(publicUrl), updatedAt: p.updatedAt,
+  issuer: p.issuer,
+  clientId: p.clientId,
+  jitProvisioning: p.jitProvisioning,
+  hasClientSecret: true,
+  redirectUri: redirectUriFor(publicUrl),
+  updatedAt: p.updatedAt,
 });
 
 /**
@@ -27,16 +37,34 @@ export async function setIdentityProvider(
   const issuer = input.issuer.trim().replace(/\/$/, '');
   const existing = await findIdentityProvider(deps.db, actor.orgId);
   const clientSecret = input.clientSecret ?? existing?.clientSecret;
-  if (!clientSecret) throw new AppError('client_secret_required', 'Give the client secret the provider issued for Selfserve.');
+  if (!clientSecret)
+    throw new AppError('client_secret_required', 'Give the client secret the provider issued for Selfserve.');
   await providerConfiguration(deps, { issuer, clientId: input.clientId, clientSecret });
   const now = deps.clock.now();
   const saved = await deps.db.transaction(async (tx) => {
-    const row = await upsertIdentityProvider(tx, {
-      orgId: actor.orgId, issuer, clientId: input.clientId, clientSecret, jitProvisioning: input.jitProvisioning ?? false,
-    }, now);
+    const row = await upsertIdentityProvider(
+      tx,
+      {
+        orgId: actor.orgId,
+        issuer,
+        clientId: input.clientId,
+        clientSecret,
+        jitProvisioning: input.jitProvisioning ?? false,
+      },
+      now,
+    );
     await recordAudit(tx, now, {
-      orgId: actor.orgId, actorId: actor.personId, action: 'identity_provider.set', objectType: 'identity_provider', objectId: actor.orgId,
-      details: { issuer, clientId: input.clientId, jitProvisioning: row.jitProvisioning, secretChanged: input.clientSecret !== undefined },
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'identity_provider.set',
+      objectType: 'identity_provider',
+      objectId: actor.orgId,
+      details: {
+        issuer,
+        clientId: input.clientId,
+        jitProvisioning: row.jitProvisioning,
+        secretChanged: input.clientSecret !== undefined,
+      },
     });
     return row;
   });
@@ -56,6 +84,12 @@ export async function removeIdentityProvider(deps: Deps, actor: Actor): Promise<
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await deleteIdentityProvider(tx, actor.orgId))) throw notFound('The identity provider');
-    await recordAudit(tx, now, { orgId: actor.orgId, actorId: actor.personId, action: 'identity_provider.removed', objectType: 'identity_provider', objectId: actor.orgId });
+    await recordAudit(tx, now, {
+      orgId: actor.orgId,
+      actorId: actor.personId,
+      action: 'identity_provider.removed',
+      objectType: 'identity_provider',
+      objectId: actor.orgId,
+    });
   });
 }

@@ -15,7 +15,11 @@ export const SSO_REQUEST_MS = 10 * 60_000;
  * a state bound to this browser by a cookie and a nonce bound to the ID token. Only the state
  * leaves in the browser; the verifier and the nonce stay here.
  */
-export async function startSignIn(deps: Deps, email: string, publicUrl: string): Promise<{ redirectTo: string; state: string }> {
+export async function startSignIn(
+  deps: Deps,
+  email: string,
+  publicUrl: string,
+): Promise<{ redirectTo: string; state: string }> {
   const domain = domainOfEmail(email);
   const provider = domain ? await findProviderForDomain(deps.db, domain) : undefined;
   if (!provider) throw new AppError('sso_not_configured', 'This address does not sign in with an identity provider.');
@@ -25,11 +29,22 @@ export async function startSignIn(deps: Deps, email: string, publicUrl: string):
   const nonce = oidc.randomNonce();
   const now = deps.clock.now();
   await insertSsoRequest(deps.db, {
-    stateHash: hashSecret(state), orgId: provider.orgId, codeVerifier, nonce, now, expiresAt: new Date(now.getTime() + SSO_REQUEST_MS),
+    stateHash: hashSecret(state),
+    orgId: provider.orgId,
+    codeVerifier,
+    nonce,
+    now,
+    expiresAt: new Date(now.getTime() + SSO_REQUEST_MS),
   });
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUriFor(publicUrl), scope: 'openid email profile', response_type: 'code',
-    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256', state, nonce, login_hint: email,
+    redirect_uri: redirectUriFor(publicUrl),
+    scope: 'openid email profile',
+    response_type: 'code',
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    login_hint: email,
   });
   return { redirectTo: url.href, state };
 }

@@ -34,7 +34,13 @@ export interface BuyInput {
   paymentMethodId?: string;
   card?: CardDetails & { nameOnCard: string; address: Address };
   billingProfileId?: string;
-  billingProfile?: { name: string; address: Omit<Address, 'country'>; country: string; currency?: Currency; invoiceEmail?: string };
+  billingProfile?: {
+    name: string;
+    address: Omit<Address, 'country'>;
+    country: string;
+    currency?: Currency;
+    invoiceEmail?: string;
+  };
 }
 
 export interface BuySubscription {
@@ -52,39 +58,72 @@ async function eligibleProduct(deps: Deps, actor: Actor, input: BuyInput, curren
   if (!product) throw notFound('The product');
   // the eligibility and the organization's policy bind members' self-service purchases, not admins
   const selfService = actor.role === 'member';
-  if (selfService && !product.selfServiceEligible) throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
+  if (selfService && !product.selfServiceEligible)
+    throw forbidden('not_self_service_eligible', `${product.name} cannot be bought by self-service.`);
   const trial = input.trial === true;
   if (trial && product.trialDays === 0) throw new AppError('no_trial', `${product.name} has no trial.`);
   const needsCard = !trial || product.trialRequiresPaymentMethod;
   const policy = selfService ? await findPolicy(deps.db, actor.orgId, product.id) : 'Enabled';
-  if (policy === 'Disabled') throw forbidden('self_service_disabled', `Your organization does not allow buying ${product.name} by self-service.`);
+  if (policy === 'Disabled')
+    throw forbidden(
+      'self_service_disabled',
+      `Your organization does not allow buying ${product.name} by self-service.`,
+    );
   if (policy === 'OnlyTrialsWithoutPaymentMethod' && needsCard) {
-    throw forbidden('only_trials_allowed', `Your organization only allows trials of ${product.name} that need no payment method.`);
+    throw forbidden(
+      'only_trials_allowed',
+      `Your organization only allows trials of ${product.name} that need no payment method.`,
+    );
   }
   const unitPrice = product.prices[input.term];
-  if (unitPrice == null) throw new AppError('price_unavailable', `${product.name} has no ${input.term} price in ${currency}.`);
+  if (unitPrice == null)
+    throw new AppError('price_unavailable', `${product.name} has no ${input.term} price in ${currency}.`);
   return { product, selfService, trial, needsCard, unitPrice };
 }
 
 /** The card to pay with: one saved, the billing profile's, or a new one (tokenized, verified). */
-async function paymentOf(deps: Deps, actor: Actor, input: BuyInput, profile: BillingProfile | undefined, needsCard: boolean) {
-  const saved = input.paymentMethodId ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId) : undefined;
+async function paymentOf(
+  deps: Deps,
+  actor: Actor,
+  input: BuyInput,
+  profile: BillingProfile | undefined,
+  needsCard: boolean,
+) {
+  const saved = input.paymentMethodId
+    ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId)
+    : undefined;
   if (input.paymentMethodId && !saved) throw notFound('The payment method');
-  const profileCard = !saved && !input.card && profile?.paymentMethodId
-    ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, profile.paymentMethodId) : undefined;
+  const profileCard =
+    !saved && !input.card && profile?.paymentMethodId
+      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, profile.paymentMethodId)
+      : undefined;
   const card: PaymentMethod | undefined = saved ?? profileCard;
-  if (needsCard && !card && !input.card) throw new AppError('payment_method_required', 'Give a payment method or the details of a card.');
+  if (needsCard && !card && !input.card)
+    throw new AppError('payment_method_required', 'Give a payment method or the details of a card.');
   if (!profile && !input.billingProfile && needsCard) {
     throw new AppError('billing_profile_required', 'Give a billing profile or the details to create one.');
   }
   // the card goes to its provider only: what comes back is a token, the brand and the last four digits
   const added = input.card ? await cards.save(deps, input.card) : undefined;
-  const paymentMethod: PurchaseContext['paymentMethod'] = added && input.card
-    ? { new: { orgId: actor.orgId, ownerId: actor.personId, ...added, nameOnCard: input.card.nameOnCard, address: input.card.address } }
-    : card ? { id: card.id } : null;
+  const paymentMethod: PurchaseContext['paymentMethod'] =
+    added && input.card
+      ? {
+          new: {
+            orgId: actor.orgId,
+            ownerId: actor.personId,
+            ...added,
+            nameOnCard: input.card.nameOnCard,
+            address: input.card.address,
+          },
+        }
+      : card
+        ? { id: card.id }
+        : null;
   const used = added ?? card;
   return {
-    paymentMethod, paymentMethodId: card?.id ?? null, source: used && { method: used.method, token: used.gatewayToken },
+    paymentMethod,
+    paymentMethodId: card?.id ?? null,
+    source: used && { method: used.method, token: used.gatewayToken },
     card: used ? methodOf(used.method).describe(used) : null,
   };
 }
@@ -94,10 +133,15 @@ async function paymentOf(deps: Deps, actor: Actor, input: BuyInput, profile: Bil
  * card. Nothing is created unless the charge succeeds; the request's idempotency key names the
  * purchase, so that a retried request charges once.
  */
-export async function buySubscription(deps: Deps, { actor, input, idempotencyKey }: BuySubscription): Promise<SubscriptionOut> {
+export async function buySubscription(
+  deps: Deps,
+  { actor, input, idempotencyKey }: BuySubscription,
+): Promise<SubscriptionOut> {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not buy.');
   const org = (await findOrganization(deps.db, actor.orgId))!;
-  const existingProfile = input.billingProfileId ? await findBillingProfile(deps.db, actor.orgId, actor.personId, input.billingProfileId) : undefined;
+  const existingProfile = input.billingProfileId
+    ? await findBillingProfile(deps.db, actor.orgId, actor.personId, input.billingProfileId)
+    : undefined;
   if (input.billingProfileId && !existingProfile) throw notFound('The billing profile');
   const currency = existingProfile?.currency ?? input.billingProfile?.currency ?? org.currency;
   const { product, selfService, trial, needsCard, unitPrice } = await eligibleProduct(deps, actor, input, currency);
@@ -110,19 +154,39 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
   const end = trial ? addDays(now, product.trialDays) : termEnd(now, input.term);
   const totals = totalsOf(termPrice(unitPrice, input.term) * input.quantity, taxRateBp);
   const newProfile: NewProfile | undefined = input.billingProfile && {
-    orgId: actor.orgId, ownerId: actor.personId, name: input.billingProfile.name, address: input.billingProfile.address,
-    country: input.billingProfile.country, currency, invoiceEmail: input.billingProfile.invoiceEmail ?? null,
+    orgId: actor.orgId,
+    ownerId: actor.personId,
+    name: input.billingProfile.name,
+    address: input.billingProfile.address,
+    country: input.billingProfile.country,
+    currency,
+    invoiceEmail: input.billingProfile.invoiceEmail ?? null,
   };
   const profile = existingProfile ?? newProfile;
   const context: PurchaseContext = {
     subscription: {
-      id, orgId: actor.orgId, productId: product.id, buyerId: actor.personId, billingProfileId: null, selfService,
-      status: trial ? 'trial' : 'active', term: input.term, quantity: input.quantity, unitPrice, currency,
-      termStart: now.toISOString(), termEnd: end.toISOString(), autoRenew: true, startedAsTrial: trial,
+      id,
+      orgId: actor.orgId,
+      productId: product.id,
+      buyerId: actor.personId,
+      billingProfileId: null,
+      selfService,
+      status: trial ? 'trial' : 'active',
+      term: input.term,
+      quantity: input.quantity,
+      unitPrice,
+      currency,
+      termStart: now.toISOString(),
+      termEnd: end.toISOString(),
+      autoRenew: true,
+      startedAsTrial: trial,
     },
     paymentMethod: pay.paymentMethod,
     billingProfile: existingProfile ? { id: existingProfile.id } : newProfile ? { new: newProfile } : null,
-    invoice: trial || !profile ? null : invoiceOf(actor, product, input, { id, now, end, currency, unitPrice, totals, profile, existingProfile }),
+    invoice:
+      trial || !profile
+        ? null
+        : invoiceOf(actor, product, input, { id, now, end, currency, unitPrice, totals, profile, existingProfile }),
     card: pay.card,
   };
   try {
@@ -131,11 +195,26 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
       return await getSubscription(deps, actor, id);
     }
     const key = `purchase:${actor.personId}:${idempotencyKey}`;
-    const parts = await deps.db.transaction((tx) => startOperation(tx, {
-      orgId: actor.orgId, subscriptionId: id, key, purpose: 'purchase', currency, licenses: input.quantity,
-      term: { start: now, end }, periodStart: now,
-      parts: [{ kind: 'charge', amount: totals.total, ...pay.source!, paymentMethodId: pay.paymentMethodId, context }],
-    }, now, { markSubscription: false }));
+    const parts = await deps.db.transaction((tx) =>
+      startOperation(
+        tx,
+        {
+          orgId: actor.orgId,
+          subscriptionId: id,
+          key,
+          purpose: 'purchase',
+          currency,
+          licenses: input.quantity,
+          term: { start: now, end },
+          periodStart: now,
+          parts: [
+            { kind: 'charge', amount: totals.total, ...pay.source!, paymentMethodId: pay.paymentMethodId, context },
+          ],
+        },
+        now,
+        { markSubscription: false },
+      ),
+    );
     assertPaid(await settle(deps, parts));
     // a retry after a lost answer completes the first attempt's purchase
     return await getSubscription(deps, actor, parts[0]!.subscriptionId ?? id);
@@ -147,15 +226,37 @@ export async function buySubscription(deps: Deps, { actor, input, idempotencyKey
   }
 }
 
-function invoiceOf(actor: Actor, product: Product, input: BuyInput, p: {
-  id: string; now: Date; end: Date; currency: Currency; unitPrice: number; totals: ReturnType<typeof totalsOf>; profile: NewProfile | BillingProfile; existingProfile?: BillingProfile | undefined;
-}) {
+function invoiceOf(
+  actor: Actor,
+  product: Product,
+  input: BuyInput,
+  p: {
+    id: string;
+    now: Date;
+    end: Date;
+    currency: Currency;
+    unitPrice: number;
+    totals: ReturnType<typeof totalsOf>;
+    profile: NewProfile | BillingProfile;
+    existingProfile?: BillingProfile | undefined;
+  },
+) {
   return draftInvoice({
-    kind: 'invoice', ownerId: actor.personId, subscriptionId: p.id, billingProfileId: p.existingProfile?.id ?? null,
-    billingSnapshot: snapshotOf(p.profile), periodStart: p.now, periodEnd: p.end, currency: p.currency, totals: p.totals,
+    kind: 'invoice',
+    ownerId: actor.personId,
+    subscriptionId: p.id,
+    billingProfileId: p.existingProfile?.id ?? null,
+    billingSnapshot: snapshotOf(p.profile),
+    periodStart: p.now,
+    periodEnd: p.end,
+    currency: p.currency,
+    totals: p.totals,
     line: {
-      productId: product.id, description: `${product.name} (${input.term})`, quantity: input.quantity,
-      unitPrice: termPrice(p.unitPrice, input.term), amount: p.totals.subtotal,
+      productId: product.id,
+      description: `${product.name} (${input.term})`,
+      quantity: input.quantity,
+      unitPrice: termPrice(p.unitPrice, input.term),
+      amount: p.totals.subtotal,
     },
   });
 }

@@ -24,25 +24,47 @@ export interface CancelSubscription {
  * lose access) and what the rest of the term cost refunded pro rata, across every charge of the
  * term. Later: it does not renew and runs to the term's end.
  */
-export async function cancelSubscription(deps: Deps, { actor, subscriptionId, reason, feedback }: CancelSubscription): Promise<SubscriptionOut> {
+export async function cancelSubscription(
+  deps: Deps,
+  { actor, subscriptionId, reason, feedback }: CancelSubscription,
+): Promise<SubscriptionOut> {
   await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
     if (sub.canceledAt) throw new AppError('already_canceled', 'This subscription is already canceled.');
-    if (sub.status === 'disabled') throw new AppError('subscription_not_active', 'This subscription is already disabled.');
+    if (sub.status === 'disabled')
+      throw new AppError('subscription_not_active', 'This subscription is already disabled.');
     const immediate = withinRefundWindow(sub.termStart, now) && sub.status !== 'expired';
     const canceled = { canceledAt: now, cancelReason: reason, cancelFeedback: feedback ?? null };
-    await updateSubscription(tx, sub.orgId, sub.id, immediate
-      ? { ...canceled, status: 'disabled', statusChangedAt: now, autoRenew: false, pendingQuantity: null }
-      : { ...canceled, autoRenew: false }, now);
+    await updateSubscription(
+      tx,
+      sub.orgId,
+      sub.id,
+      immediate
+        ? { ...canceled, status: 'disabled', statusChangedAt: now, autoRenew: false, pendingQuantity: null }
+        : { ...canceled, autoRenew: false },
+      now,
+    );
     await voidDueInvoices(tx, sub.orgId, sub.id);
     await recordAudit(tx, now, {
-      orgId: sub.orgId, actorId: actor.personId, action: 'subscription.canceled', objectType: 'subscription', objectId: sub.id,
+      orgId: sub.orgId,
+      actorId: actor.personId,
+      action: 'subscription.canceled',
+      objectType: 'subscription',
+      objectId: sub.id,
       details: { reason, immediate },
     });
-    const operation = immediate && sub.status === 'active' ? await refundFor(tx, sub, operationKey(sub, 'cancel'), {
-      purpose: 'cancel', actorId: actor.personId, action: 'subscription.cancel_refunded', licenses: sub.quantity,
-      subtotal: prorate(sub, sub.quantity, now), term: { start: sub.termStart, end: sub.termEnd }, periodStart: now,
-    }) : undefined;
+    const operation =
+      immediate && sub.status === 'active'
+        ? await refundFor(tx, sub, operationKey(sub, 'cancel'), {
+            purpose: 'cancel',
+            actorId: actor.personId,
+            action: 'subscription.cancel_refunded',
+            licenses: sub.quantity,
+            subtotal: prorate(sub, sub.quantity, now),
+            term: { start: sub.termStart, end: sub.termEnd },
+            periodStart: now,
+          })
+        : undefined;
     return { result: null, operation };
   });
   return getSubscription(deps, actor, subscriptionId);

@@ -22,12 +22,20 @@ export interface InvoiceDraft {
 
 /** The billing profile as the invoice keeps it, whatever becomes of the profile later. */
 export const snapshotOf = (bp: Pick<BillingProfile, 'name' | 'address' | 'country' | 'currency' | 'invoiceEmail'>) => ({
-  name: bp.name, address: bp.address, country: bp.country, currency: bp.currency, invoiceEmail: bp.invoiceEmail,
+  name: bp.name,
+  address: bp.address,
+  country: bp.country,
+  currency: bp.currency,
+  invoiceEmail: bp.invoiceEmail,
 });
 
-export function draftInvoice(d: Omit<InvoiceDraft, 'periodStart' | 'periodEnd' | 'lines'> & {
-  periodStart: Date; periodEnd: Date; line: Omit<InvoiceLine, 'periodStart' | 'periodEnd'>;
-}): InvoiceDraft {
+export function draftInvoice(
+  d: Omit<InvoiceDraft, 'periodStart' | 'periodEnd' | 'lines'> & {
+    periodStart: Date;
+    periodEnd: Date;
+    line: Omit<InvoiceLine, 'periodStart' | 'periodEnd'>;
+  },
+): InvoiceDraft {
   const periodStart = d.periodStart.toISOString();
   const periodEnd = d.periodEnd.toISOString();
   const { line, ...rest } = d;
@@ -36,15 +44,34 @@ export function draftInvoice(d: Omit<InvoiceDraft, 'periodStart' | 'periodEnd' |
 
 /** Issues the draft with the organization's next number, in the caller's transaction. */
 export async function issueInvoice(
-  tx: Queryable, orgId: string, draft: InvoiceDraft, paid: { status: NewInvoice['status']; payment: NewInvoice['payment']; creditedInvoiceId?: string | null | undefined }, now: Date,
+  tx: Queryable,
+  orgId: string,
+  draft: InvoiceDraft,
+  paid: { status: NewInvoice['status']; payment: NewInvoice['payment']; creditedInvoiceId?: string | null | undefined },
+  now: Date,
 ): Promise<string> {
   const org = (await findOrganization(tx, orgId))!;
-  const { id } = await insertInvoice(tx, {
-    orgId, kind: draft.kind, ownerId: draft.ownerId, subscriptionId: draft.subscriptionId, billingProfileId: draft.billingProfileId,
-    billingSnapshot: draft.billingSnapshot, issuedAt: now, periodStart: new Date(draft.periodStart), periodEnd: new Date(draft.periodEnd),
-    currency: draft.currency, ...draft.totals, status: paid.status, payment: paid.payment, creditedInvoiceId: paid.creditedInvoiceId ?? null,
-    lines: draft.lines.map((l) => ({ ...l, periodStart: new Date(l.periodStart), periodEnd: new Date(l.periodEnd) })),
-  }, org.invoicePrefix);
+  const { id } = await insertInvoice(
+    tx,
+    {
+      orgId,
+      kind: draft.kind,
+      ownerId: draft.ownerId,
+      subscriptionId: draft.subscriptionId,
+      billingProfileId: draft.billingProfileId,
+      billingSnapshot: draft.billingSnapshot,
+      issuedAt: now,
+      periodStart: new Date(draft.periodStart),
+      periodEnd: new Date(draft.periodEnd),
+      currency: draft.currency,
+      ...draft.totals,
+      status: paid.status,
+      payment: paid.payment,
+      creditedInvoiceId: paid.creditedInvoiceId ?? null,
+      lines: draft.lines.map((l) => ({ ...l, periodStart: new Date(l.periodStart), periodEnd: new Date(l.periodEnd) })),
+    },
+    org.invoicePrefix,
+  );
   await invoiceIssued(tx, orgId, id, now);
   return id;
 }

@@ -15,9 +15,19 @@ import { assertChangeable } from './changeable-subscription.js';
 
 export type ChangeAsked = { total: number } | { action: 'cancel' | 'reactivate' };
 
-export type ChangeKind = 'more_licenses' | 'fewer_licenses' | 'fewer_licenses_at_renewal' | 'no_change' | 'cancel' | 'cancel_at_term_end' | 'reactivation';
+export type ChangeKind =
+  | 'more_licenses'
+  | 'fewer_licenses'
+  | 'fewer_licenses_at_renewal'
+  | 'no_change'
+  | 'cancel'
+  | 'cancel_at_term_end'
+  | 'reactivation';
 
-interface Money { amount: number; currency: Subscription['currency'] }
+interface Money {
+  amount: number;
+  currency: Subscription['currency'];
+}
 
 export interface ChangeQuote {
   change: ChangeKind;
@@ -44,7 +54,12 @@ export interface ChangeQuote {
  * cancel-subscription, reactivate-subscription, payments/paid-change): it refuses what they would
  * refuse, with the same codes.
  */
-export async function quoteChange(deps: Deps, actor: Actor, subscriptionId: string, asked: ChangeAsked): Promise<ChangeQuote> {
+export async function quoteChange(
+  deps: Deps,
+  actor: Actor,
+  subscriptionId: string,
+  asked: ChangeAsked,
+): Promise<ChangeQuote> {
   const sub = await findSubscription(deps.db, actor.orgId, subscriptionId);
   assertChangeable(actor, sub);
   const now = deps.clock.now();
@@ -60,11 +75,13 @@ const nothing = (sub: Subscription, d: Draft): ChangeQuote => {
 };
 
 async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Date): Promise<ChangeQuote> {
-  if (total < 1) throw new AppError('minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
+  if (total < 1)
+    throw new AppError('minimum_one_license', 'A subscription keeps at least one license: cancel it instead.');
   if (sub.status !== 'active' && sub.status !== 'trial') {
     throw new AppError('subscription_not_active', 'Only an active subscription can change its number of licenses.');
   }
-  if (now >= sub.termEnd) throw new AppError('renewal_pending', 'This subscription is being renewed: try again in a minute.');
+  if (now >= sub.termEnd)
+    throw new AppError('renewal_pending', 'This subscription is being renewed: try again in a minute.');
   const base = { quantity: total, periodStart: now, periodEnd: sub.termEnd, effectiveAt: now };
   if (total === sub.quantity) return nothing(sub, { ...base, change: 'no_change', licenses: 0 });
   if (total > sub.quantity) {
@@ -72,11 +89,20 @@ async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Dat
     return sub.status === 'trial' ? nothing(sub, draft) : charge(deps, sub, draft, prorate(sub, draft.licenses, now));
   }
   if (!withinRefundWindow(sub.termStart, now)) {
-    return nothing(sub, { ...base, change: 'fewer_licenses_at_renewal', licenses: 0, effectiveAt: sub.termEnd, periodStart: sub.termEnd });
+    return nothing(sub, {
+      ...base,
+      change: 'fewer_licenses_at_renewal',
+      licenses: 0,
+      effectiveAt: sub.termEnd,
+      periodStart: sub.termEnd,
+    });
   }
   if (total < sub.assigned) {
-    throw new AppError('licenses_assigned', `${sub.assigned} licenses are assigned: unassign ${sub.assigned - total} before lowering the total to ${total}.`,
-      { assigned: sub.assigned, mustUnassign: sub.assigned - total });
+    throw new AppError(
+      'licenses_assigned',
+      `${sub.assigned} licenses are assigned: unassign ${sub.assigned - total} before lowering the total to ${total}.`,
+      { assigned: sub.assigned, mustUnassign: sub.assigned - total },
+    );
   }
   const draft = { ...base, change: 'fewer_licenses' as const, licenses: sub.quantity - total };
   return sub.status === 'active' ? refund(deps, sub, draft, prorate(sub, draft.licenses, now)) : nothing(sub, draft);
@@ -84,7 +110,8 @@ async function quoteTotal(deps: Deps, sub: Subscription, total: number, now: Dat
 
 async function quoteCancel(deps: Deps, sub: Subscription, now: Date): Promise<ChangeQuote> {
   if (sub.canceledAt) throw new AppError('already_canceled', 'This subscription is already canceled.');
-  if (sub.status === 'disabled') throw new AppError('subscription_not_active', 'This subscription is already disabled.');
+  if (sub.status === 'disabled')
+    throw new AppError('subscription_not_active', 'This subscription is already disabled.');
   const base = { quantity: sub.quantity, periodStart: now, periodEnd: sub.termEnd };
   if (!withinRefundWindow(sub.termStart, now) || sub.status === 'expired') {
     return nothing(sub, { ...base, change: 'cancel_at_term_end', licenses: 0, effectiveAt: sub.termEnd });
@@ -99,7 +126,14 @@ async function quoteReactivation(deps: Deps, sub: Subscription, now: Date): Prom
   }
   if (!(await maySelfServiceBuy(deps.db, sub))) throw policyRefuses();
   const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
-  const draft = { change: 'reactivation' as const, quantity, licenses: quantity, effectiveAt: now, periodStart: now, periodEnd: termEnd(now, sub.term) };
+  const draft = {
+    change: 'reactivation' as const,
+    quantity,
+    licenses: quantity,
+    effectiveAt: now,
+    periodStart: now,
+    periodEnd: termEnd(now, sub.term),
+  };
   return charge(deps, sub, draft, termPrice(sub.unitPrice, sub.term) * quantity);
 }
 
@@ -107,10 +141,18 @@ async function quoteReactivation(deps: Deps, sub: Subscription, now: Date): Prom
 async function charge(deps: Deps, sub: Subscription, d: Draft, subtotal: number): Promise<ChangeQuote> {
   const { billingProfile, paymentMethod } = await findBillingOf(deps.db, sub.orgId, sub.id);
   if (!billingProfile || !paymentMethod) {
-    throw new AppError('payment_method_required', 'The billing profile of this subscription has no payment method: add one first.');
+    throw new AppError(
+      'payment_method_required',
+      'The billing profile of this subscription has no payment method: add one first.',
+    );
   }
   const totals = totalsOf(subtotal, await billingTaxRate(deps.db, billingProfile.country));
-  return { ...d, ...moneyOf(sub, totals), money: 'charge', card: methodOf(paymentMethod.method).describe(paymentMethod) };
+  return {
+    ...d,
+    ...moneyOf(sub, totals),
+    money: 'charge',
+    card: methodOf(paymentMethod.method).describe(paymentMethod),
+  };
 }
 
 /** As refundFor: at the term's rate, split over its charges and never more than they paid, one credit note each. */
@@ -119,7 +161,10 @@ async function refund(deps: Deps, sub: Subscription, d: Draft, subtotal: number)
   const sources = await findRefundableCharges(deps.db, sub.orgId, sub.id, sub.termEnd);
   if (!billingProfile || !sources.length) return nothing(sub, d);
   const taxRateBp = taxRateOf(sources[0]!) ?? 0;
-  const parts = splitRefund(totalsOf(subtotal, taxRateBp).total, sources.filter((s) => s.gatewayChargeId));
+  const parts = splitRefund(
+    totalsOf(subtotal, taxRateBp).total,
+    sources.filter((s) => s.gatewayChargeId),
+  );
   if (!parts.length) return nothing(sub, d);
   const notes = parts.map((p) => totalsFromGross(p.amount, taxRateBp));
   const sum = (k: 'subtotal' | 'tax' | 'total') => notes.reduce((s, n) => s + n[k], 0);
@@ -128,6 +173,8 @@ async function refund(deps: Deps, sub: Subscription, d: Draft, subtotal: number)
 }
 
 const moneyOf = (sub: Subscription, t: { subtotal: number; taxRateBp: number; tax: number; total: number }) => ({
-  subtotal: { amount: t.subtotal, currency: sub.currency }, taxRateBp: t.taxRateBp,
-  tax: { amount: t.tax, currency: sub.currency }, total: { amount: t.total, currency: sub.currency },
+  subtotal: { amount: t.subtotal, currency: sub.currency },
+  taxRateBp: t.taxRateBp,
+  tax: { amount: t.tax, currency: sub.currency },
+  total: { amount: t.total, currency: sub.currency },
 });

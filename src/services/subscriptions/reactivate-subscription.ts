@@ -14,7 +14,10 @@ import type { SubscriptionOut } from './subscription-view.js';
  * An Expired or Disabled subscription comes back for a new term, paid now, by its buyer. Decided
  * under the row lock: reactivated from two tabs, the second finds it active again.
  */
-export async function reactivateSubscription(deps: Deps, { actor, subscriptionId }: { actor: Actor; subscriptionId: string }): Promise<SubscriptionOut> {
+export async function reactivateSubscription(
+  deps: Deps,
+  { actor, subscriptionId }: { actor: Actor; subscriptionId: string },
+): Promise<SubscriptionOut> {
   const { outcomes } = await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
     if (sub.status !== 'expired' && sub.status !== 'disabled') {
@@ -24,11 +27,23 @@ export async function reactivateSubscription(deps: Deps, { actor, subscriptionId
     const end = termEnd(now, sub.term);
     const quantity = Math.max(sub.pendingQuantity ?? sub.quantity, sub.assigned);
     const operation = await chargeFor(tx, sub, operationKey(sub, 'reactivation'), {
-      purpose: 'reactivation', actorId: actor.personId, action: 'subscription.reactivated', licenses: quantity,
-      subtotal: termPrice(sub.unitPrice, sub.term) * quantity, term: { start: now, end }, periodStart: now,
+      purpose: 'reactivation',
+      actorId: actor.personId,
+      action: 'subscription.reactivated',
+      licenses: quantity,
+      subtotal: termPrice(sub.unitPrice, sub.term) * quantity,
+      term: { start: now, end },
+      periodStart: now,
       change: {
-        status: 'active', quantity, pendingQuantity: null, termStart: now.toISOString(), termEnd: end.toISOString(), autoRenew: true,
-        canceledAt: null, cancelReason: null, cancelFeedback: null,
+        status: 'active',
+        quantity,
+        pendingQuantity: null,
+        termStart: now.toISOString(),
+        termEnd: end.toISOString(),
+        autoRenew: true,
+        canceledAt: null,
+        cancelReason: null,
+        cancelFeedback: null,
       },
     });
     return { result: null, operation };

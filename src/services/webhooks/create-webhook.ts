@@ -16,9 +16,18 @@ export async function createWebhook(deps: Deps, owner: WebhookOwner, input: NewW
   const secret = newSecret();
   const now = deps.clock.now();
   const endpoint = await deps.db.transaction(async (tx) => {
-    const created = await insertEndpoint(tx, {
-      orgId: owner.orgId, url, description: input.description?.trim() ?? '', events: [...new Set(input.events)], secret, createdBy: owner.actorId,
-    }, now);
+    const created = await insertEndpoint(
+      tx,
+      {
+        orgId: owner.orgId,
+        url,
+        description: input.description?.trim() ?? '',
+        events: [...new Set(input.events)],
+        secret,
+        createdBy: owner.actorId,
+      },
+      now,
+    );
     await auditWebhook(tx, now, owner, 'created', created.id, { url, events: created.events });
     return created;
   });

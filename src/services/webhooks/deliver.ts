@@ -45,21 +45,36 @@ export async function attemptDelivery(deps: Deps, m: ClaimedMessage): Promise<vo
   // the receiver checks webhook-timestamp against its own clock to refuse replays: wall time
   const sentAt = systemClock.now();
   const signature = m.secrets.map((secret) => new Webhook(secret).sign(m.eventId, sentAt, body)).join(' ');
-  const headers = { 'webhook-id': m.eventId, 'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)), 'webhook-signature': signature };
+  const headers = {
+    'webhook-id': m.eventId,
+    'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
   const started = performance.now();
-  const result = await postMessage(m.url, headers, body, { timeoutMs: TIMEOUT_MS, allowPrivate: deps.webhooks?.allowPrivate ?? false });
+  const result = await postMessage(m.url, headers, body, {
+    timeoutMs: TIMEOUT_MS,
+    allowPrivate: deps.webhooks?.allowPrivate ?? false,
+  });
   const latencyMs = Math.round(performance.now() - started);
   const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   const now = deps.clock.now();
   const delay = retryDelayAfter(m.attempt);
   const retryAt = ok || delay === undefined ? null : new Date(now.getTime() + delay * 1000);
   await deps.db.transaction(async (tx) => {
-    const moved = await recordAttempt(tx, m, { ...result, responseExcerpt: result.excerpt, latencyMs, ok, retryAt }, now);
+    const moved = await recordAttempt(
+      tx,
+      m,
+      { ...result, responseExcerpt: result.excerpt, latencyMs, ok, retryAt },
+      now,
+    );
     if (!moved || ok || retryAt) return;
     const disabled = await disableFailingEndpoint(tx, m.orgId, m.endpointId, now);
     for (const personId of disabled?.adminIds ?? []) {
       await notify(tx, now, {
-        orgId: m.orgId, personId, kind: 'webhook_disabled', payload: { endpointId: m.endpointId, url: disabled!.url },
+        orgId: m.orgId,
+        personId,
+        kind: 'webhook_disabled',
+        payload: { endpointId: m.endpointId, url: disabled!.url },
         dedupeKey: `webhook_disabled:${m.endpointId}:${personId}:${now.toISOString()}`,
       });
     }

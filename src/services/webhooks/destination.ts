@@ -7,7 +7,10 @@ import { AppError } from '../../domain/errors.js';
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   const parsed = ipaddr.parse(address);
-  const ip = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  const ip =
+    parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+      ? (parsed as ipaddr.IPv6).toIPv4Address()
+      : parsed;
   return ip.range() === 'unicast';
 }
 
@@ -25,12 +28,22 @@ export function checkEndpointUrl(raw: string, allowPrivate: boolean): string {
   } catch {
     throw new AppError('invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
-  if (url.username || url.password) throw new AppError('invalid_webhook_url', 'Credentials do not belong in the URL: receivers check the signature instead.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppError('invalid_webhook_url', 'Give the endpoint as an absolute http:// or https:// URL.');
+  if (url.username || url.password)
+    throw new AppError(
+      'invalid_webhook_url',
+      'Credentials do not belong in the URL: receivers check the signature instead.',
+    );
   const host = hostOf(url);
-  const local = isIP(host) ? !isPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost') || !host.includes('.');
+  const local = isIP(host)
+    ? !isPublicAddress(host)
+    : host === 'localhost' || host.endsWith('.localhost') || !host.includes('.');
   if (local && !allowPrivate) {
-    throw new AppError('webhook_url_not_allowed', 'Webhooks are only sent to public addresses, not to loopback or private networks.');
+    throw new AppError(
+      'webhook_url_not_allowed',
+      'Webhooks are only sent to public addresses, not to loopback or private networks.',
+    );
   }
   return url.toString();
 }
@@ -46,7 +59,11 @@ export class RefusedAddressError extends Error {
  * connection is made to, so a name that resolves (or rebinds) to an internal host is refused too.
  */
 export function guardedLookup(allowPrivate: boolean) {
-  return (hostname: string, options: LookupOptions, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return (
+    hostname: string,
+    options: LookupOptions,
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));

@@ -36,8 +36,19 @@ export async function endpointOf(db: Queryable, owner: WebhookOwner, id: string)
 /** A Standard Webhooks secret: whsec_ and 32 random bytes in base64. */
 export const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
-export const auditWebhook = (tx: Queryable, now: Date, owner: WebhookOwner, action: string, id: string, details: Record<string, unknown> = {}) =>
+export const auditWebhook = (
+  tx: Queryable,
+  now: Date,
+  owner: WebhookOwner,
+  action: string,
+  id: string,
+  details: Record<string, unknown> = {},
+) =>
   recordAudit(tx, now, {
-    orgId: owner.orgId, actorId: owner.actorId, action: `webhook.${action}`, objectType: 'webhook_endpoint', objectId: id,
+    orgId: owner.orgId,
+    actorId: owner.actorId,
+    action: `webhook.${action}`,
+    objectType: 'webhook_endpoint',
+    objectId: id,
     details: owner.actorId ? details : { ...details, by: 'operator' },
   });

@@ -4,7 +4,12 @@ import { notFound } from '../../domain/errors.js';
 import { auditWebhook, endpointOf, type WebhookOwner } from './owner.js';
 
 /** Sends an event again to the endpoint, with its original webhook-id (receivers that saw it can tell). */
-export async function replayWebhookDelivery(deps: Deps, owner: WebhookOwner, id: string, eventId: string): Promise<void> {
+export async function replayWebhookDelivery(
+  deps: Deps,
+  owner: WebhookOwner,
+  id: string,
+  eventId: string,
+): Promise<void> {
   await endpointOf(deps.db, owner, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {

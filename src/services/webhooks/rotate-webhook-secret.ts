@@ -11,7 +11,14 @@ export async function rotateWebhookSecret(deps: Deps, owner: WebhookOwner, id: s
   const secret = newSecret();
   const now = deps.clock.now();
   const endpoint = await deps.db.transaction(async (tx) => {
-    const rotated = await rotateSecret(tx, owner.orgId, id, secret, new Date(now.getTime() + SECRET_OVERLAP_HOURS * 3_600_000), now);
+    const rotated = await rotateSecret(
+      tx,
+      owner.orgId,
+      id,
+      secret,
+      new Date(now.getTime() + SECRET_OVERLAP_HOURS * 3_600_000),
+      now,
+    );
     if (!rotated) throw notFound('The webhook endpoint');
     await auditWebhook(tx, now, owner, 'secret_rotated', id);
     return rotated;

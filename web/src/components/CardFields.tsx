@@ -21,31 +21,72 @@ export interface AddressDraft {
 
 export const useFieldRowStyles = makeStyles({
   // side by side while they fit, one under the other in a narrow pane: nothing is pushed past the edge
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 9rem', minWidth: 0 } },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    '& > *': { flex: '1 1 9rem', minWidth: 0 },
+  },
 });
 
 /** The message to show under each field, by its name in the request (see useT().fieldErrors). */
 export type FieldErrors = Record<string, string | undefined>;
 
 /** One labelled input of a card or address form, its error (from the API) under it. */
-export function TextField({ label, error, required = true, hint, ...input }: InputProps & { label: string; error?: string | undefined; hint?: string }) {
+export function TextField({
+  label,
+  error,
+  required = true,
+  hint,
+  ...input
+}: InputProps & { label: string; error?: string | undefined; hint?: string }) {
   return (
-    <Field label={label} required={required} hint={hint ?? null} validationState={error ? 'error' : 'none'} validationMessage={error ?? null}>
+    <Field
+      label={label}
+      required={required}
+      hint={hint ?? null}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error ?? null}
+    >
       <Input {...input} />
     </Field>
   );
 }
 
-export function CardFields({ value, onChange, errors = {} }: { value: CardDraft; onChange: (c: CardDraft) => void; errors?: FieldErrors }) {
+export function CardFields({
+  value,
+  onChange,
+  errors = {},
+}: {
+  value: CardDraft;
+  onChange: (c: CardDraft) => void;
+  errors?: FieldErrors;
+}) {
   const { t } = useT();
   const styles = useFieldRowStyles();
-  const field = (k: keyof CardDraft) => ({ value: value[k], error: errors[k], onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }) });
+  const field = (k: keyof CardDraft) => ({
+    value: value[k],
+    error: errors[k],
+    onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }),
+  });
   return (
     <>
       <TextField label={t('buy.cardNumber')} inputMode="numeric" autoComplete="cc-number" {...field('number')} />
       <div className={styles.row}>
-        <TextField label={t('buy.expMonth')} inputMode="numeric" autoComplete="cc-exp-month" placeholder="MM" {...field('expMonth')} />
-        <TextField label={t('buy.expYear')} inputMode="numeric" autoComplete="cc-exp-year" placeholder="YYYY" {...field('expYear')} />
+        <TextField
+          label={t('buy.expMonth')}
+          inputMode="numeric"
+          autoComplete="cc-exp-month"
+          placeholder="MM"
+          {...field('expMonth')}
+        />
+        <TextField
+          label={t('buy.expYear')}
+          inputMode="numeric"
+          autoComplete="cc-exp-year"
+          placeholder="YYYY"
+          {...field('expYear')}
+        />
         <TextField label={t('buy.cvc')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
       </div>
       <TextField label={t('buy.nameOnCard')} autoComplete="cc-name" {...field('nameOnCard')} />
@@ -53,10 +94,22 @@ export function CardFields({ value, onChange, errors = {} }: { value: CardDraft;
   );
 }
 
-export function AddressFields({ value, onChange, errors = {} }: { value: AddressDraft; onChange: (a: AddressDraft) => void; errors?: FieldErrors }) {
+export function AddressFields({
+  value,
+  onChange,
+  errors = {},
+}: {
+  value: AddressDraft;
+  onChange: (a: AddressDraft) => void;
+  errors?: FieldErrors;
+}) {
   const { t } = useT();
   const styles = useFieldRowStyles();
-  const field = (k: keyof AddressDraft) => ({ value: value[k], error: errors[k], onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }) });
+  const field = (k: keyof AddressDraft) => ({
+    value: value[k],
+    error: errors[k],
+    onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }),
+  });
   return (
     <>
       <TextField label={t('buy.line1')} autoComplete="address-line1" {...field('line1')} />
@@ -64,13 +117,21 @@ export function AddressFields({ value, onChange, errors = {} }: { value: Address
         <TextField label={t('buy.city')} autoComplete="address-level2" {...field('city')} />
         <TextField label={t('buy.postalCode')} autoComplete="postal-code" {...field('postalCode')} />
       </div>
-      <CountryField value={value.country} error={errors.country} onChange={(country) => onChange({ ...value, country })} />
+      <CountryField
+        value={value.country}
+        error={errors.country}
+        onChange={(country) => onChange({ ...value, country })}
+      />
     </>
   );
 }
 
 /** The card as the API takes it, with its billing address. */
 export const cardBody = (c: CardDraft, address: AddressDraft) => ({
-  number: c.number, expMonth: Number(c.expMonth), expYear: Number(c.expYear), cvc: c.cvc, nameOnCard: c.nameOnCard,
+  number: c.number,
+  expMonth: Number(c.expMonth),
+  expYear: Number(c.expYear),
+  cvc: c.cvc,
+  nameOnCard: c.nameOnCard,
   address: { line1: address.line1, city: address.city, postalCode: address.postalCode, country: address.country },
 });

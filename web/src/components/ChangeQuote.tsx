@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Divider, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Divider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../api';
 import type { Answer } from '../api/types';
 import { useT } from '../i18n';
@@ -31,13 +40,21 @@ export function useChangeQuote(subscriptionId: string, query: string | null) {
       clearTimeout(timer);
     };
   }, [asked]);
-  return { quote: answer?.quote ?? null, error: answer?.error ?? null, loading: asked !== null && answer?.asked !== asked };
+  return {
+    quote: answer?.quote ?? null,
+    error: answer?.error ?? null,
+    loading: asked !== null && answer?.asked !== asked,
+  };
 }
 
 const useStyles = makeStyles({
   box: {
-    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
   },
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
@@ -47,23 +64,43 @@ export function QuoteSummary({ state }: { state: ReturnType<typeof useChangeQuot
   const styles = useStyles();
   const { t, money, date, problem, intl } = useT();
   const { quote, error, loading } = state;
-  if (error) return <MessageBar intent="warning"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{problem(error)}</MessageBarBody>
+      </MessageBar>
+    );
   if (!quote) return loading ? <Spinner size="tiny" label={t('quote.loading')} /> : null;
   const rate = intl.formatNumber(quote.taxRateBp / 10_000, { style: 'percent', maximumFractionDigits: 2 });
   const card = quote.card ? t('quote.card', { brand: quote.card.brand.toUpperCase(), last4: quote.card.last4 }) : '';
   return (
     <section className={styles.box} aria-label={t('quote.title')} aria-live="polite">
-      <Text weight="semibold">{t(`quote.${quote.change}`, { count: quote.licenses, quantity: quote.quantity, date: date(quote.effectiveAt) })}</Text>
+      <Text weight="semibold">
+        {t(`quote.${quote.change}`, { count: quote.licenses, quantity: quote.quantity, date: date(quote.effectiveAt) })}
+      </Text>
       {quote.money !== 'none' && (
         <>
-          <div className={styles.line}><Text>{t('quote.subtotal', { count: quote.licenses })}</Text><Text>{money(quote.subtotal)}</Text></div>
-          <div className={styles.line}><Text>{t('quote.tax', { rate })}</Text><Text>{money(quote.tax)}</Text></div>
+          <div className={styles.line}>
+            <Text>{t('quote.subtotal', { count: quote.licenses })}</Text>
+            <Text>{money(quote.subtotal)}</Text>
+          </div>
+          <div className={styles.line}>
+            <Text>{t('quote.tax', { rate })}</Text>
+            <Text>{money(quote.tax)}</Text>
+          </div>
           <Divider />
           <div className={styles.line}>
             <Text weight="semibold">{t(quote.money === 'charge' ? 'quote.charged' : 'quote.refunded')}</Text>
             <Text weight="semibold">{money(quote.total)}</Text>
           </div>
-          <Text>{t(quote.money === 'charge' ? 'quote.chargeWhen' : 'quote.refundWhen', { date: date(quote.effectiveAt), card, start: date(quote.periodStart), end: date(quote.periodEnd) })}</Text>
+          <Text>
+            {t(quote.money === 'charge' ? 'quote.chargeWhen' : 'quote.refundWhen', {
+              date: date(quote.effectiveAt),
+              card,
+              start: date(quote.periodStart),
+              end: date(quote.periodEnd),
+            })}
+          </Text>
         </>
       )}
     </section>
@@ -79,7 +116,9 @@ export interface Receipt {
 
 type Documents = Pick<Answer<'/api/invoices'>, 'items'>;
 const documentsOf = async (subscriptionId: string) =>
-  (await api<Documents>('/api/invoices?limit=20').catch((): Documents => ({ items: [] }))).items.filter((i) => i.subscriptionId === subscriptionId);
+  (await api<Documents>('/api/invoices?limit=20').catch((): Documents => ({ items: [] }))).items.filter(
+    (i) => i.subscriptionId === subscriptionId,
+  );
 
 /**
  * Call before a change that moves money; once it is done, the function it returns gives the
@@ -91,7 +130,9 @@ export async function beforeChange(subscriptionId: string | null) {
     if (!quote || quote.money === 'none') return null;
     const kind = quote.money === 'charge' ? 'invoice' : 'credit_note';
     const issued = (await documentsOf(doneId)).filter((d) => d.kind === kind && !known.has(d.id));
-    const total = issued.length ? { ...quote.total, amount: issued.reduce((sum, d) => sum + d.total.amount, 0) } : quote.total;
+    const total = issued.length
+      ? { ...quote.total, amount: issued.reduce((sum, d) => sum + d.total.amount, 0) }
+      : quote.total;
     return { money: quote.money, total, documents: issued.map(({ id, number, kind: k }) => ({ id, number, kind: k })) };
   };
 }
@@ -106,11 +147,18 @@ export function ReceiptBar({ text, receipt }: { text: string; receipt?: Receipt 
         {text}
         {receipt && (
           <>
-            {' '}{t(receipt.money === 'charge' ? 'receipt.charged' : 'receipt.refunded', { amount: money(receipt.total) })}
+            {' '}
+            {t(receipt.money === 'charge' ? 'receipt.charged' : 'receipt.refunded', { amount: money(receipt.total) })}
             {receipt.documents.map((d) => (
               <span key={d.id}>
                 {' '}
-                <Link href={`/billing/bills?tab=invoices&invoice=${d.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills?tab=invoices&invoice=${d.id}`); }}>
+                <Link
+                  href={`/billing/bills?tab=invoices&invoice=${d.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void navigate(`/billing/bills?tab=invoices&invoice=${d.id}`);
+                  }}
+                >
                   {t(`receipt.${d.kind}`, { number: d.number })}
                 </Link>
               </span>
@@ -136,7 +184,10 @@ export function useChangeRunner(subscriptionId: string, quote: ChangeQuote | nul
     setError(null);
     setKey(newIdempotencyKey());
   }
-  async function run(send: (key: string) => Promise<Subscription>, onDone: (s: Subscription, receipt: Receipt | null) => void) {
+  async function run(
+    send: (key: string) => Promise<Subscription>,
+    onDone: (s: Subscription, receipt: Receipt | null) => void,
+  ) {
     setBusy(true);
     setError(null);
     try {

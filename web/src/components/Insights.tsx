@@ -6,12 +6,30 @@ import type { Answer } from '../api/types';
 import type { Money, Subscription } from '../pages/products/types';
 
 const useStyles = makeStyles({
-  section: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: tokens.spacingHorizontalXXL, marginTop: tokens.spacingVerticalXXL },
+  section: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))',
+    gap: tokens.spacingHorizontalXXL,
+    marginTop: tokens.spacingVerticalXXL,
+  },
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   caption: { fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  bar: { display: 'flex', height: '12px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground5 },
+  bar: {
+    display: 'flex',
+    height: '12px',
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground5,
+  },
   used: { backgroundColor: tokens.colorBrandBackground },
   unused: { backgroundColor: tokens.colorPaletteRedBackground3 },
   spend: { backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall, height: '12px' },
@@ -23,12 +41,19 @@ const Bar = ({ parts }: { parts: { share: number; className: string }[] }) => {
   const styles = useStyles();
   return (
     <div className={styles.bar} aria-hidden>
-      {parts.map((p, i) => <div key={i} className={p.className} style={{ width: `${Math.max(0, Math.min(100, p.share * 100))}%` }} />)}
+      {parts.map((p, i) => (
+        <div key={i} className={p.className} style={{ width: `${Math.max(0, Math.min(100, p.share * 100))}%` }} />
+      ))}
     </div>
   );
 };
 
-interface Use { product: string; bought: number; used: number; idle: Money | null }
+interface Use {
+  product: string;
+  bought: number;
+  used: number;
+  idle: Money | null;
+}
 
 /** Per product: licenses bought and used, and what the unused ones cost a month (running subscriptions only). */
 export function licenseUse(subs: Subscription[]): Use[] {
@@ -39,7 +64,8 @@ export function licenseUse(subs: Subscription[]): Use[] {
     u.bought += s.total;
     u.used += s.assigned;
     // a trial's idle licenses cost nothing
-    if (s.status !== 'trial') u.idle = { currency: s.price.currency, amount: (u.idle?.amount ?? 0) + (s.total - s.assigned) * s.price.amount };
+    if (s.status !== 'trial')
+      u.idle = { currency: s.price.currency, amount: (u.idle?.amount ?? 0) + (s.total - s.assigned) * s.price.amount };
     by.set(s.product.name, u);
   }
   return [...by.values()].sort((a, b) => (b.idle?.amount ?? 0) - (a.idle?.amount ?? 0));
@@ -55,16 +81,28 @@ export function LicenseUseChart({ subscriptions }: { subscriptions: Subscription
   const currency = use.find((u) => u.idle)?.idle?.currency;
   return (
     <figure className={styles.figure} aria-labelledby="license-use">
-      <Text id="license-use" className={styles.caption}>{t('insights.use.title')}</Text>
+      <Text id="license-use" className={styles.caption}>
+        {t('insights.use.title')}
+      </Text>
       {currency && <Text>{t('insights.use.idle', { amount: money({ amount: idle, currency }) })}</Text>}
       <ul className={styles.list}>
         {use.map((u) => (
           <li key={u.product} className={styles.item}>
-            <Text>{t('insights.use.item', {
-              product: u.product, used: u.used, bought: u.bought, unused: u.bought - u.used,
-              cost: u.idle ? money(u.idle) : '—',
-            })}</Text>
-            <Bar parts={[{ share: u.bought ? u.used / u.bought : 0, className: styles.used }, { share: u.bought ? 1 - u.used / u.bought : 0, className: styles.unused }]} />
+            <Text>
+              {t('insights.use.item', {
+                product: u.product,
+                used: u.used,
+                bought: u.bought,
+                unused: u.bought - u.used,
+                cost: u.idle ? money(u.idle) : '—',
+              })}
+            </Text>
+            <Bar
+              parts={[
+                { share: u.bought ? u.used / u.bought : 0, className: styles.used },
+                { share: u.bought ? 1 - u.used / u.bought : 0, className: styles.unused },
+              ]}
+            />
           </li>
         ))}
       </ul>
@@ -83,13 +121,23 @@ function SpendFigure({ title, months, total }: { title: string; months: MonthSpe
   const top = Math.max(1, ...months.map((m) => m.spend.amount));
   return (
     <figure className={styles.figure} aria-labelledby={id}>
-      <Text id={id} className={styles.caption}>{title}</Text>
+      <Text id={id} className={styles.caption}>
+        {title}
+      </Text>
       <Text>{t('insights.spend.total', { amount: money(total) })}</Text>
       <ul className={styles.list}>
         {months.map((m) => (
           <li key={m.month} className={styles.row}>
-            <Text>{intl.formatDate(new Date(`${m.month}-01T00:00:00Z`), { month: 'short', year: 'numeric', timeZone: 'UTC' })}</Text>
-            <div aria-hidden><div className={styles.spend} style={{ width: `${(Math.max(0, m.spend.amount) / top) * 100}%` }} /></div>
+            <Text>
+              {intl.formatDate(new Date(`${m.month}-01T00:00:00Z`), {
+                month: 'short',
+                year: 'numeric',
+                timeZone: 'UTC',
+              })}
+            </Text>
+            <div aria-hidden>
+              <div className={styles.spend} style={{ width: `${(Math.max(0, m.spend.amount) / top) * 100}%` }} />
+            </div>
             <Text>{money(m.spend)}</Text>
           </li>
         ))}
@@ -114,12 +162,23 @@ function SpendCharts({ whose }: { whose: 'mine' | 'organization' }) {
   const several = data.items.length > 1;
   const [title, titleIn] = SPEND_TITLES[whose];
   return data.items.map((s) => (
-    <SpendFigure key={s.currency} months={s.months} total={s.total} title={several ? t(titleIn, { currency: s.currency }) : t(title)} />
+    <SpendFigure
+      key={s.currency}
+      months={s.months}
+      total={s.total}
+      title={several ? t(titleIn, { currency: s.currency }) : t(title)}
+    />
   ));
 }
 
 /** Where the money goes: licenses used against bought, and the spend of the last twelve months (one's own, or the organization's). */
-export function Insights({ subscriptions, spend = 'mine' }: { subscriptions: Subscription[]; spend?: 'mine' | 'organization' }) {
+export function Insights({
+  subscriptions,
+  spend = 'mine',
+}: {
+  subscriptions: Subscription[];
+  spend?: 'mine' | 'organization';
+}) {
   const styles = useStyles();
   const { t } = useT();
   return (

@@ -7,8 +7,16 @@ import { ErrorBar } from './ErrorBar';
  * What every list page shows while its data comes: the error in the reader's language, a
  * spinner, the empty message, or the content.
  */
-export function Loadable<T>({ data, error, empty, children }: {
-  data: T | undefined; error: unknown; empty?: (data: T) => string | null; children: (data: T) => ReactNode;
+export function Loadable<T>({
+  data,
+  error,
+  empty,
+  children,
+}: {
+  data: T | undefined;
+  error: unknown;
+  empty?: (data: T) => string | null;
+  children: (data: T) => ReactNode;
 }) {
   const { t, problem } = useT();
   if (error) return <ErrorBar>{problem(error)}</ErrorBar>;

@@ -5,8 +5,12 @@ import { useT } from '../i18n';
 
 const useStyles = makeStyles({
   header: {
-    display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap',
-    marginBottom: tokens.spacingVerticalL, gap: tokens.spacingHorizontalL,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalL,
+    gap: tokens.spacingHorizontalL,
   },
   title: { ...typographyStyles.title1, margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
 });
@@ -29,7 +33,9 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   }, [key]);
   return (
     <div className={styles.header}>
-      <h1 ref={h1} tabIndex={-1} className={styles.title}>{title}</h1>
+      <h1 ref={h1} tabIndex={-1} className={styles.title}>
+        {title}
+      </h1>
       {children}
     </div>
   );

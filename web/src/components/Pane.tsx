@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, OverlayDrawer } from '@fluentui/react-components';
+import {
+  Button,
+  DrawerBody,
+  DrawerFooter,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+} from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 import { ErrorBar } from './ErrorBar';
@@ -10,17 +17,54 @@ import { useReturnFocus } from '../hooks/useReturnFocus';
  * The admin center's right-hand pane: a title, a form, an error line and the footer buttons.
  * Submitting the form runs `onSubmit`; Close or Escape dismisses it.
  */
-export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error, children }: {
-  title: string; open: boolean; onClose: () => void; onSubmit: () => void | Promise<void>; submitLabel: string; busy?: boolean; error?: string | null; children: ReactNode;
+export function Pane({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  submitLabel,
+  busy,
+  error,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onSubmit: () => void | Promise<void>;
+  submitLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  children: ReactNode;
 }) {
   const { t } = useT();
   const narrow = useNarrow();
   useReturnFocus(open);
   return (
-    <OverlayDrawer position="end" size={narrow ? 'full' : 'medium'} open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
-      <form onSubmit={(e) => { e.preventDefault(); void onSubmit(); }} style={{ display: 'contents' }}>
+    <OverlayDrawer
+      position="end"
+      size={narrow ? 'full' : 'medium'}
+      open={open}
+      onOpenChange={(_, d) => !d.open && onClose()}
+      aria-label={title}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+        style={{ display: 'contents' }}
+      >
         <DrawerHeader>
-          <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>
+          <DrawerHeaderTitle
+            action={
+              <Button
+                appearance="subtle"
+                aria-label={t('common.close')}
+                icon={<Dismiss24Regular />}
+                onClick={onClose}
+              />
+            }
+          >
             {title}
           </DrawerHeaderTitle>
         </DrawerHeader>
@@ -29,7 +73,9 @@ export function Pane({ title, open, onClose, onSubmit, submitLabel, busy, error,
           {children}
         </DrawerBody>
         <DrawerFooter>
-          <Button appearance="primary" type="submit" disabled={busy === true}>{submitLabel}</Button>
+          <Button appearance="primary" type="submit" disabled={busy === true}>
+            {submitLabel}
+          </Button>
           <Button onClick={onClose}>{t('common.close')}</Button>
         </DrawerFooter>
       </form>

@@ -25,5 +25,9 @@ export function SessionExpiredNotice() {
   const { t } = useT();
   const [expired] = useState(() => sessionStorage.getItem(KEY) !== null);
   if (!expired) return null;
-  return <MessageBar intent="warning" role="alert"><MessageBarBody>{t('error.unauthenticated')}</MessageBarBody></MessageBar>;
+  return (
+    <MessageBar intent="warning" role="alert">
+      <MessageBarBody>{t('error.unauthenticated')}</MessageBarBody>
+    </MessageBar>
+  );
 }

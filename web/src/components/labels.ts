@@ -7,9 +7,15 @@ const paying = (t: ReturnType<typeof useT>['t'], products: string[] | undefined)
 /** A card as a person tells it from their others: brand, last digits, expiry, the name on it, what it pays for. */
 export function useCardLabel() {
   const { t } = useT();
-  return (pm: { brand: string; last4: string; expMonth?: number; expYear?: number; nameOnCard?: string }, paysFor?: string[]) => {
+  return (
+    pm: { brand: string; last4: string; expMonth?: number; expYear?: number; nameOnCard?: string },
+    paysFor?: string[],
+  ) => {
     const card = t('pm.card', { brand: pm.brand.toUpperCase(), last4: pm.last4 });
-    const expiry = pm.expMonth && pm.expYear ? t('pm.expires', { month: String(pm.expMonth).padStart(2, '0'), year: pm.expYear }) : null;
+    const expiry =
+      pm.expMonth && pm.expYear
+        ? t('pm.expires', { month: String(pm.expMonth).padStart(2, '0'), year: pm.expYear })
+        : null;
     return [card, expiry, pm.nameOnCard, paying(t, paysFor)].filter(Boolean).join(' · ');
   };
 }
@@ -19,14 +25,34 @@ export function useProfileLabel() {
   const { t } = useT();
   const { locale } = useLocale();
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return (bp: { name: string; country: string; address?: { line1?: string; city?: string }; subscriptions?: { productName: string }[] }) =>
-    [bp.name, [bp.address?.line1, bp.address?.city, names.of(bp.country)].filter(Boolean).join(', '), paying(t, bp.subscriptions?.map((s) => s.productName))]
-      .filter(Boolean).join(' · ');
+  return (bp: {
+    name: string;
+    country: string;
+    address?: { line1?: string; city?: string };
+    subscriptions?: { productName: string }[];
+  }) =>
+    [
+      bp.name,
+      [bp.address?.line1, bp.address?.city, names.of(bp.country)].filter(Boolean).join(', '),
+      paying(
+        t,
+        bp.subscriptions?.map((s) => s.productName),
+      ),
+    ]
+      .filter(Boolean)
+      .join(' · ');
 }
 
 /** The products each card pays for, through the billing profiles that use it. */
-export const productsByCard = (profiles: { paymentMethod: { id: string } | null; subscriptions: { productName: string }[] }[]) => {
+export const productsByCard = (
+  profiles: { paymentMethod: { id: string } | null; subscriptions: { productName: string }[] }[],
+) => {
   const out = new Map<string, string[]>();
-  for (const bp of profiles) if (bp.paymentMethod) out.set(bp.paymentMethod.id, [...(out.get(bp.paymentMethod.id) ?? []), ...bp.subscriptions.map((s) => s.productName)]);
+  for (const bp of profiles)
+    if (bp.paymentMethod)
+      out.set(bp.paymentMethod.id, [
+        ...(out.get(bp.paymentMethod.id) ?? []),
+        ...bp.subscriptions.map((s) => s.productName),
+      ]);
   return out;
 };

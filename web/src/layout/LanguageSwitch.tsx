@@ -22,7 +22,11 @@ export function LanguageSwitch() {
         onOptionSelect={(_, d) => choose(d.optionValue as Locale)}
         style={{ minWidth: '140px' }}
       >
-        {(Object.keys(NAMES) as Locale[]).map((l) => <Option key={l} value={l} lang={l}>{NAMES[l]}</Option>)}
+        {(Object.keys(NAMES) as Locale[]).map((l) => (
+          <Option key={l} value={l} lang={l}>
+            {NAMES[l]}
+          </Option>
+        ))}
       </Dropdown>
     </Field>
   );

@@ -1,4 +1,13 @@
-import { Button, CounterBadge, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  CounterBadge,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Alert24Regular } from '@fluentui/react-icons';
 import { api } from '../api';
 import type { Answer, Item } from '../api/types';
@@ -10,7 +19,14 @@ type Notification = Item<'/api/notifications'> & { payload: Record<string, strin
 type Inbox = Omit<Answer<'/api/notifications'>, 'items'> & { items: Notification[] };
 
 const useStyles = makeStyles({
-  surface: { width: '340px', maxWidth: 'calc(100vw - 32px)', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  surface: {
+    width: '340px',
+    maxWidth: 'calc(100vw - 32px)',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   unread: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -22,12 +38,30 @@ export function Notifications() {
   const unread = data?.unread ?? 0;
   const markRead = async () => setData(await api<Inbox>('/api/notifications/read', { method: 'POST', body: {} }));
   return (
-    <Popover positioning="below-end" onOpenChange={(_, d) => { if (!d.open && unread > 0) void markRead(); }}>
+    <Popover
+      positioning="below-end"
+      onOpenChange={(_, d) => {
+        if (!d.open && unread > 0) void markRead();
+      }}
+    >
       <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="transparent" aria-label={`${t('notif.title')}${unread ? ` (${unread})` : ''}`}
-          icon={<span style={{ position: 'relative', color: 'white' }}><Alert24Regular />{unread > 0 && (
-            <CounterBadge count={unread} size="small" color="danger" style={{ position: 'absolute', top: -6, right: -8 }} />
-          )}</span>} />
+        <Button
+          appearance="transparent"
+          aria-label={`${t('notif.title')}${unread ? ` (${unread})` : ''}`}
+          icon={
+            <span style={{ position: 'relative', color: 'white' }}>
+              <Alert24Regular />
+              {unread > 0 && (
+                <CounterBadge
+                  count={unread}
+                  size="small"
+                  color="danger"
+                  style={{ position: 'absolute', top: -6, right: -8 }}
+                />
+              )}
+            </span>
+          }
+        />
       </PopoverTrigger>
       <PopoverSurface className={styles.surface} aria-label={t('notif.title')}>
         <Text weight="semibold">{t('notif.title')}</Text>
@@ -37,7 +71,11 @@ export function Notifications() {
             {t(`notif.${n.kind}`, n.payload)} · {date(n.createdAt)}
           </Text>
         ))}
-        {unread > 0 && <Button size="small" onClick={() => void markRead()}>{t('notif.markRead')}</Button>}
+        {unread > 0 && (
+          <Button size="small" onClick={() => void markRead()}>
+            {t('notif.markRead')}
+          </Button>
+        )}
       </PopoverSurface>
     </Popover>
   );

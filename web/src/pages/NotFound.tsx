@@ -11,7 +11,15 @@ export default function NotFound() {
     <>
       <PageHeader title={t('notFound.title')} />
       <Body1 block>{t('notFound')}</Body1>
-      <Link href="/" onClick={(e) => { e.preventDefault(); void navigate('/'); }}>{t('notFound.home')}</Link>
+      <Link
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          void navigate('/');
+        }}
+      >
+        {t('notFound.home')}
+      </Link>
     </>
   );
 }

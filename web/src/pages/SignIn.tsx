@@ -1,5 +1,17 @@
 import { useState, type SubmitEvent } from 'react';
-import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Title2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Title2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { api } from '../api';
 import type { Answer } from '../api/types';
 import { useT } from '../i18n';
@@ -9,12 +21,25 @@ import { Invitation } from './signin/Invitation';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 },
-  card: { width: '360px', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    width: '360px',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 /** Set at sign-out when the person came through their identity provider: offered on this page. */
 export const END_SESSION_KEY = 'selfserve.endSessionUrl';
-const SSO_ERRORS = ['sso_state_invalid', 'sso_token_invalid', 'sso_not_provisioned', 'sso_person_disabled', 'sso_domain_mismatch', 'sso_email_unverified'];
+const SSO_ERRORS = [
+  'sso_state_invalid',
+  'sso_token_invalid',
+  'sso_not_provisioned',
+  'sso_person_disabled',
+  'sso_domain_mismatch',
+  'sso_email_unverified',
+];
 
 /**
  * E-mail first, like Microsoft's sign-in: an address whose organization signs in through its
@@ -28,7 +53,9 @@ function SignInForm() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [step, setStep] = useState<'email' | 'password' | 'redirecting'>('email');
-  const [error, setError] = useState<string | null>(ssoError ? t(`signin.sso.${SSO_ERRORS.includes(ssoError) ? ssoError : 'other'}`) : null);
+  const [error, setError] = useState<string | null>(
+    ssoError ? t(`signin.sso.${SSO_ERRORS.includes(ssoError) ? ssoError : 'other'}`) : null,
+  );
   const [busy, setBusy] = useState(false);
 
   async function submit(e: SubmitEvent) {
@@ -38,7 +65,10 @@ function SignInForm() {
     sessionStorage.removeItem(END_SESSION_KEY);
     try {
       if (step === 'email') {
-        const found = await api<Answer<'/api/sign-in/discover', 'post'>>('/api/sign-in/discover', { method: 'POST', body: { email } });
+        const found = await api<Answer<'/api/sign-in/discover', 'post'>>('/api/sign-in/discover', {
+          method: 'POST',
+          body: { email },
+        });
         if (found.method === 'sso') {
           setStep('redirecting');
           window.location.assign(found.url!);
@@ -60,10 +90,16 @@ function SignInForm() {
       <Title2 as="h1">{t('signin.title')}</Title2>
       {endSession && (
         <MessageBar intent="info">
-          <MessageBarBody>{t('signin.signedOut')} <Link href={endSession}>{t('signin.endProviderSession')}</Link></MessageBarBody>
+          <MessageBarBody>
+            {t('signin.signedOut')} <Link href={endSession}>{t('signin.endProviderSession')}</Link>
+          </MessageBarBody>
         </MessageBar>
       )}
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {step === 'email' ? (
         <Field label={t('signin.email')} required>
           <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} autoFocus />
@@ -74,13 +110,32 @@ function SignInForm() {
       {step === 'password' && (
         <>
           <Field label={t('signin.password')} required>
-            <Input type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} autoFocus />
+            <Input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+              autoFocus
+            />
           </Field>
-          <Link as="button" type="button" onClick={() => { setStep('email'); setPassword(''); }}>{t('signin.back')}</Link>
+          <Link
+            as="button"
+            type="button"
+            onClick={() => {
+              setStep('email');
+              setPassword('');
+            }}
+          >
+            {t('signin.back')}
+          </Link>
         </>
       )}
-      {step === 'redirecting' ? <Text>{t('signin.redirecting')}</Text> : (
-        <Button appearance="primary" type="submit" disabled={busy}>{t(step === 'email' ? 'signin.next' : 'signin.submit')}</Button>
+      {step === 'redirecting' ? (
+        <Text>{t('signin.redirecting')}</Text>
+      ) : (
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {t(step === 'email' ? 'signin.next' : 'signin.submit')}
+        </Button>
       )}
       <Text size={200}>{t('signin.demo')}</Text>
     </form>

@@ -4,8 +4,10 @@ const en = {
   'nav.adminAudit': 'Audit log',
   'adm.purchases.title': 'Self-service purchases',
   'adm.purchases.intro': 'What the people of your organization bought themselves. This view is read-only.',
-  'adm.byProduct': '{product}: {purchases, plural, one {# purchase} other {# purchases}}, {total, plural, one {# license} other {# licenses}}, {assigned, number} assigned',
-  'adm.summary': '{purchases, plural, one {# purchase} other {# purchases}} · {total, plural, one {# license} other {# licenses}} · {assigned, number} assigned',
+  'adm.byProduct':
+    '{product}: {purchases, plural, one {# purchase} other {# purchases}}, {total, plural, one {# license} other {# licenses}}, {assigned, number} assigned',
+  'adm.summary':
+    '{purchases, plural, one {# purchase} other {# purchases}} · {total, plural, one {# license} other {# licenses}} · {assigned, number} assigned',
   'adm.filter.product': 'Product',
   'adm.filter.status': 'Status',
   'adm.filter.all': 'All',
@@ -31,7 +33,8 @@ const en = {
   'adm.take.done': 'You took control: the buyer was notified.',
   'adm.none': 'Nobody bought anything by self-service yet.',
   'adm.settings.title': 'Self-service trials and purchases',
-  'adm.settings.intro': 'Choose, product by product, whether the people of your organization may buy or try it themselves. Existing subscriptions are not affected.',
+  'adm.settings.intro':
+    'Choose, product by product, whether the people of your organization may buy or try it themselves. Existing subscriptions are not affected.',
   'adm.policy.Enabled': 'Allow',
   'adm.policy.OnlyTrialsWithoutPaymentMethod': 'Allow for trials only',
   'adm.policy.Disabled': 'Do not allow',
@@ -51,7 +54,8 @@ const en = {
   'notif.renewal_failed': 'The renewal of {product} failed: update your payment method.',
   'notif.card_expiring': 'Your card ending in {last4} expires soon.',
   'error.admin_only': 'Only administrators can do this.',
-  'error.read_only_for_admins': "A member's self-service purchase is read-only for admins: take control of it to change it.",
+  'error.read_only_for_admins':
+    "A member's self-service purchase is read-only for admins: take control of it to change it.",
   'error.read_only': 'Your role can read but not change anything.',
   'error.product_mismatch': 'The target subscription is for another product.',
 };
@@ -61,9 +65,12 @@ const fr: Record<keyof typeof en, string> = {
   'nav.adminSettings': 'Paramètres',
   'nav.adminAudit': "Journal d'audit",
   'adm.purchases.title': 'Achats en libre-service',
-  'adm.purchases.intro': 'Ce que les personnes de votre organisation ont acheté elles-mêmes. Cette vue est en lecture seule.',
-  'adm.byProduct': '{product} : {purchases, plural, one {# achat} other {# achats}}, {total, plural, one {# licence} other {# licences}}, {assigned, plural, one {# attribuée} other {# attribuées}}',
-  'adm.summary': '{purchases, plural, one {# achat} other {# achats}} · {total, plural, one {# licence} other {# licences}} · {assigned, plural, one {# attribuée} other {# attribuées}}',
+  'adm.purchases.intro':
+    'Ce que les personnes de votre organisation ont acheté elles-mêmes. Cette vue est en lecture seule.',
+  'adm.byProduct':
+    '{product} : {purchases, plural, one {# achat} other {# achats}}, {total, plural, one {# licence} other {# licences}}, {assigned, plural, one {# attribuée} other {# attribuées}}',
+  'adm.summary':
+    '{purchases, plural, one {# achat} other {# achats}} · {total, plural, one {# licence} other {# licences}} · {assigned, plural, one {# attribuée} other {# attribuées}}',
   'adm.filter.product': 'Produit',
   'adm.filter.status': 'État',
   'adm.filter.all': 'Tous',
@@ -89,7 +96,8 @@ const fr: Record<keyof typeof en, string> = {
   'adm.take.done': "Vous avez pris le contrôle : l'acheteur a été prévenu.",
   'adm.none': "Personne n'a encore rien acheté en libre-service.",
   'adm.settings.title': 'Achats et essais en libre-service',
-  'adm.settings.intro': "Choisissez, produit par produit, si les personnes de votre organisation peuvent l'acheter ou l'essayer elles-mêmes. Les abonnements existants ne sont pas concernés.",
+  'adm.settings.intro':
+    "Choisissez, produit par produit, si les personnes de votre organisation peuvent l'acheter ou l'essayer elles-mêmes. Les abonnements existants ne sont pas concernés.",
   'adm.policy.Enabled': 'Autoriser',
   'adm.policy.OnlyTrialsWithoutPaymentMethod': 'Autoriser uniquement pour les essais',
   'adm.policy.Disabled': 'Ne pas autoriser',
@@ -109,7 +117,8 @@ const fr: Record<keyof typeof en, string> = {
   'notif.renewal_failed': 'Le renouvellement de {product} a échoué : mettez à jour votre mode de paiement.',
   'notif.card_expiring': 'Votre carte se terminant par {last4} expire bientôt.',
   'error.admin_only': 'Seuls les administrateurs peuvent faire cela.',
-  'error.read_only_for_admins': "L'achat en libre-service d'un membre est en lecture seule pour les administrateurs : prenez-en le contrôle pour le modifier.",
+  'error.read_only_for_admins':
+    "L'achat en libre-service d'un membre est en lecture seule pour les administrateurs : prenez-en le contrôle pour le modifier.",
   'error.read_only': 'Votre rôle peut consulter mais pas modifier.',
   'error.product_mismatch': "L'abonnement cible concerne un autre produit.",
 };

@@ -1,7 +1,8 @@
 const en = {
   'nav.adminApps': 'Apps',
   'app.tab': 'Apps',
-  'app.intro': 'An app (a script or a service running on its own) signs in to the Microsoft Graph-compatible API with a client ID and secret, as it would with Microsoft Entra ID. It acts for you: it reads your organization\'s people and assigns licenses from the subscriptions you bought, within the permissions you grant it.',
+  'app.intro':
+    "An app (a script or a service running on its own) signs in to the Microsoft Graph-compatible API with a client ID and secret, as it would with Microsoft Entra ID. It acts for you: it reads your organization's people and assigns licenses from the subscriptions you bought, within the permissions you grant it.",
   'app.name': 'App name',
   'app.permissions': 'Permissions',
   'app.role.User.Read.All': 'Read all users (User.Read.All)',
@@ -30,7 +31,8 @@ const en = {
 const fr: Record<keyof typeof en, string> = {
   'nav.adminApps': 'Applications',
   'app.tab': 'Applications',
-  'app.intro': 'Une application (un script ou un service qui tourne seul) se connecte à l’API compatible Microsoft Graph avec un ID client et un secret, comme avec Microsoft Entra ID. Elle agit en votre nom : elle lit les personnes de votre organisation et attribue des licences des abonnements que vous avez achetés, dans la limite des autorisations que vous lui accordez.',
+  'app.intro':
+    'Une application (un script ou un service qui tourne seul) se connecte à l’API compatible Microsoft Graph avec un ID client et un secret, comme avec Microsoft Entra ID. Elle agit en votre nom : elle lit les personnes de votre organisation et attribue des licences des abonnements que vous avez achetés, dans la limite des autorisations que vous lui accordez.',
   'app.name': 'Nom de l’application',
   'app.permissions': 'Autorisations',
   'app.role.User.Read.All': 'Lire tous les utilisateurs (User.Read.All)',

@@ -136,7 +136,8 @@ const fr: Record<keyof typeof en, string> = {
   'bp.replaced': 'Le mode de paiement a été remplacé : les prochains prélèvements l’utilisent.',
   'bp.edit': 'Modifier le profil de facturation',
   'bp.saved': 'Le profil de facturation a été enregistré : les prochaines factures le reprennent.',
-  'error.payment_method_in_use': "Cette carte paie des abonnements : remplacez-la d'abord dans leur profil de facturation.",
+  'error.payment_method_in_use':
+    "Cette carte paie des abonnements : remplacez-la d'abord dans leur profil de facturation.",
   'error.invalid_date_range': "Choisissez une période valide d'au plus 2 ans, son début avant sa fin.",
   'error.invoice_not_due': "Cette facture n'a plus rien à payer.",
   'error.unsupported_country': 'Nous ne pouvons pas facturer dans le pays ou la région {country}.',

@@ -2,9 +2,12 @@
 const en = {
   'quote.title': 'What this change costs',
   'quote.loading': 'Working out the price…',
-  'quote.more_licenses': '{count, plural, one {# more license} other {# more licenses}}, {quantity, plural, one {# license} other {# licenses}} in all',
-  'quote.fewer_licenses': '{count, plural, one {# license fewer} other {# licenses fewer}}, {quantity, plural, one {# license} other {# licenses}} left, at once',
-  'quote.fewer_licenses_at_renewal': 'From {date} (the renewal) you will have {quantity, plural, one {# license} other {# licenses}}. Nothing is refunded: the licenses stay until then.',
+  'quote.more_licenses':
+    '{count, plural, one {# more license} other {# more licenses}}, {quantity, plural, one {# license} other {# licenses}} in all',
+  'quote.fewer_licenses':
+    '{count, plural, one {# license fewer} other {# licenses fewer}}, {quantity, plural, one {# license} other {# licenses}} left, at once',
+  'quote.fewer_licenses_at_renewal':
+    'From {date} (the renewal) you will have {quantity, plural, one {# license} other {# licenses}}. Nothing is refunded: the licenses stay until then.',
   'quote.no_change': 'That is the current total: nothing changes.',
   'quote.cancel': 'Canceled at once: its people lose access today.',
   'quote.cancel_at_term_end': 'It stays active until {date}, then does not renew. Nothing is refunded.',
@@ -38,13 +41,15 @@ const en = {
   'inv.term.annual': 'annual',
   'pm.col.actions': 'Actions',
   'can.read_only': 'Your role can read but not change anything.',
-  'can.read_only_for_admins': '{buyer} bought this subscription by self-service: admins see it read-only. To change it, take control of it in Admin > Self-service purchases.',
+  'can.read_only_for_admins':
+    '{buyer} bought this subscription by self-service: admins see it read-only. To change it, take control of it in Admin > Self-service purchases.',
   'can.trialOnly': 'Your organization allows only the trial of this product.',
   'can.nothingToBuy': 'There is nothing you may buy: your role or your organization does not allow it.',
   'insights.title': 'Where the money goes',
   'insights.use.title': 'Licenses used against bought',
   'insights.use.idle': 'Licenses nobody uses cost {amount} a month.',
-  'insights.use.item': '{product}: {used, number} of {bought, plural, one {# license} other {# licenses}} used, {unused, number} unused ({cost} a month)',
+  'insights.use.item':
+    '{product}: {used, number} of {bought, plural, one {# license} other {# licenses}} used, {unused, number} unused ({cost} a month)',
   'insights.spend.title': 'Spend over the last 12 months',
   'insights.spend.total': '{amount} in all, credit notes deducted.',
   'insights.spend.titleIn': 'Spend over the last 12 months, in {currency}',
@@ -55,13 +60,17 @@ const en = {
 const fr: Record<keyof typeof en, string> = {
   'quote.title': 'Ce que coûte ce changement',
   'quote.loading': 'Calcul du prix…',
-  'quote.more_licenses': '{count, plural, one {# licence de plus} other {# licences de plus}}, {quantity, plural, one {# licence} other {# licences}} au total',
-  'quote.fewer_licenses': '{count, plural, one {# licence en moins} other {# licences en moins}}, {quantity, plural, one {# licence restante} other {# licences restantes}}, tout de suite',
-  'quote.fewer_licenses_at_renewal': 'À partir du {date} (le renouvellement), vous aurez {quantity, plural, one {# licence} other {# licences}}. Rien n’est remboursé : les licences restent jusque-là.',
+  'quote.more_licenses':
+    '{count, plural, one {# licence de plus} other {# licences de plus}}, {quantity, plural, one {# licence} other {# licences}} au total',
+  'quote.fewer_licenses':
+    '{count, plural, one {# licence en moins} other {# licences en moins}}, {quantity, plural, one {# licence restante} other {# licences restantes}}, tout de suite',
+  'quote.fewer_licenses_at_renewal':
+    'À partir du {date} (le renouvellement), vous aurez {quantity, plural, one {# licence} other {# licences}}. Rien n’est remboursé : les licences restent jusque-là.',
   'quote.no_change': 'C’est le total actuel : rien ne change.',
   'quote.cancel': 'Annulé tout de suite : ses utilisateurs perdent l’accès aujourd’hui.',
   'quote.cancel_at_term_end': 'Il reste actif jusqu’au {date}, puis n’est pas renouvelé. Rien n’est remboursé.',
-  'quote.reactivation': 'Une nouvelle période pour {quantity, plural, one {# licence} other {# licences}}, à partir d’aujourd’hui',
+  'quote.reactivation':
+    'Une nouvelle période pour {quantity, plural, one {# licence} other {# licences}}, à partir d’aujourd’hui',
   'quote.subtotal': '{count, plural, one {# licence} other {# licences}}, reste de la période, hors taxes',
   'quote.tax': 'TVA ({rate})',
   'quote.charged': 'Débité',
@@ -69,8 +78,10 @@ const fr: Record<keyof typeof en, string> = {
   'quote.card': '{brand} se terminant par {last4}',
   'quote.chargeWhen': 'Débité le {date} sur la carte {card}, pour la période du {start} au {end}.',
   'quote.refundWhen': 'Remboursé le {date} sur la carte {card}, pour la période du {start} au {end}.',
-  'quote.lower': 'Vous avez {current, plural, one {# licence} other {# licences}} : un total inférieur supprime des licences.',
-  'quote.higher': 'Vous avez {current, plural, one {# licence} other {# licences}} : un total supérieur achète des licences.',
+  'quote.lower':
+    'Vous avez {current, plural, one {# licence} other {# licences}} : un total inférieur supprime des licences.',
+  'quote.higher':
+    'Vous avez {current, plural, one {# licence} other {# licences}} : un total supérieur achète des licences.',
   'quote.goRemove': 'Supprimer des licences plutôt',
   'quote.goBuy': 'Acheter des licences plutôt',
   'licenses.invalidTotal': 'Entrez un nombre entier de 1 à 10 000.',
@@ -91,13 +102,15 @@ const fr: Record<keyof typeof en, string> = {
   'inv.term.annual': 'annuel',
   'pm.col.actions': 'Actions',
   'can.read_only': 'Votre rôle permet de consulter, pas de modifier.',
-  'can.read_only_for_admins': '{buyer} a acheté cet abonnement en libre-service : les administrateurs le consultent en lecture seule. Pour le modifier, prenez-en le contrôle dans Administration > Achats en libre-service.',
+  'can.read_only_for_admins':
+    '{buyer} a acheté cet abonnement en libre-service : les administrateurs le consultent en lecture seule. Pour le modifier, prenez-en le contrôle dans Administration > Achats en libre-service.',
   'can.trialOnly': 'Votre organisation n’autorise que l’essai de ce produit.',
   'can.nothingToBuy': 'Vous ne pouvez rien acheter : votre rôle ou votre organisation ne le permet pas.',
   'insights.title': 'Où va l’argent',
   'insights.use.title': 'Licences utilisées par rapport aux licences achetées',
   'insights.use.idle': 'Les licences que personne n’utilise coûtent {amount} par mois.',
-  'insights.use.item': '{product} : {used, number} {bought, plural, one {licence utilisée sur #} other {licences utilisées sur #}}, {unused, plural, one {# inutilisée} other {# inutilisées}} ({cost} par mois)',
+  'insights.use.item':
+    '{product} : {used, number} {bought, plural, one {licence utilisée sur #} other {licences utilisées sur #}}, {unused, plural, one {# inutilisée} other {# inutilisées}} ({cost} par mois)',
   'insights.spend.title': 'Dépenses des 12 derniers mois',
   'insights.spend.total': '{amount} au total, avoirs déduits.',
   'insights.spend.titleIn': 'Dépenses des 12 derniers mois, en {currency}',

@@ -28,7 +28,8 @@ const en = {
   'ppl.saved': '{name} was saved.',
   'ppl.added': '{name} was added.',
   'ppl.invitationSent': 'An invitation to choose a password was e-mailed to {email}.',
-  'ppl.invitationLink': 'There is no mail server: give {email} this one-time link to choose a password (valid until {date}):',
+  'ppl.invitationLink':
+    'There is no mail server: give {email} this one-time link to choose a password (valid until {date}):',
   'ppl.viaProvider': '{email} signs in with your identity provider.',
   'ppl.disable': 'Block sign-in',
   'ppl.enable': 'Allow sign-in',
@@ -37,14 +38,16 @@ const en = {
   'ppl.reset': 'Reset password',
   'ppl.resetSent': 'A link to choose a new password was e-mailed to {email}.',
   'ppl.delete': 'Delete',
-  'ppl.deleteConfirm': 'Delete {name}? Their licenses are freed and the people who bought them are told. This cannot be undone.',
+  'ppl.deleteConfirm':
+    'Delete {name}? Their licenses are freed and the people who bought them are told. This cannot be undone.',
   'ppl.deleted': '{name} was deleted.',
   'ppl.actions': 'Actions',
   'set.title': 'Settings',
   'set.signIn': 'Sign-in',
   'set.provisioning': 'Provisioning',
   'set.domains': 'E-mail domains',
-  'set.domainsIntro': 'People of verified domains sign in through your identity provider. To verify a domain, publish the TXT record shown at the domain, then verify it.',
+  'set.domainsIntro':
+    'People of verified domains sign in through your identity provider. To verify a domain, publish the TXT record shown at the domain, then verify it.',
   'set.domain': 'Domain',
   'set.domainStatus': 'Status',
   'set.verified': 'Verified',
@@ -55,7 +58,8 @@ const en = {
   'set.remove': 'Remove',
   'set.domainVerified': '{domain} is verified.',
   'set.provider': 'Identity provider (OpenID Connect)',
-  'set.providerIntro': 'Microsoft Entra ID, Okta, Google Workspace, Keycloak or another OpenID provider. Register the redirect URI below there.',
+  'set.providerIntro':
+    'Microsoft Entra ID, Okta, Google Workspace, Keycloak or another OpenID provider. Register the redirect URI below there.',
   'set.issuer': 'Issuer URL',
   'set.clientId': 'Client ID',
   'set.clientSecret': 'Client secret',
@@ -66,7 +70,8 @@ const en = {
   'set.providerSaved': 'The identity provider was saved.',
   'set.disconnect': 'Disconnect',
   'set.disconnected': 'The identity provider was disconnected: people sign in with a password again.',
-  'set.scimIntro': 'Your directory (Microsoft Entra ID, Okta) creates, updates, disables and deletes people here by SCIM 2.0. Give it the tenant URL and a token.',
+  'set.scimIntro':
+    'Your directory (Microsoft Entra ID, Okta) creates, updates, disables and deletes people here by SCIM 2.0. Give it the tenant URL and a token.',
   'set.scimUrl': 'Tenant URL',
   'set.tokens': 'Tokens',
   'set.tokenName': 'Token name',
@@ -84,7 +89,8 @@ const en = {
   'error.cannot_change_self': 'You cannot do this to yourself; ask another admin.',
   'error.uses_single_sign_on': 'This person signs in with your identity provider: reset the password there.',
   'error.domain_taken': 'This domain is verified by another organization.',
-  'error.domain_not_verified': 'The TXT record was not found at the domain yet. DNS changes can take a while to appear.',
+  'error.domain_not_verified':
+    'The TXT record was not found at the domain yet. DNS changes can take a while to appear.',
   'error.invalid_domain': 'This is not a domain name such as contoso.com.',
   'error.issuer_unreachable': "The provider's OpenID configuration could not be read at this issuer URL.",
   'error.issuer_not_https': 'The issuer must be an https:// address.',
@@ -121,7 +127,8 @@ const fr: Record<keyof typeof en, string> = {
   'ppl.saved': '{name} a été enregistré(e).',
   'ppl.added': '{name} a été ajouté(e).',
   'ppl.invitationSent': 'Une invitation à choisir un mot de passe a été envoyée à {email}.',
-  'ppl.invitationLink': "Aucun serveur de messagerie : donnez à {email} ce lien à usage unique pour choisir un mot de passe (valable jusqu'au {date}) :",
+  'ppl.invitationLink':
+    "Aucun serveur de messagerie : donnez à {email} ce lien à usage unique pour choisir un mot de passe (valable jusqu'au {date}) :",
   'ppl.viaProvider': "{email} se connecte avec votre fournisseur d'identité.",
   'ppl.disable': 'Bloquer la connexion',
   'ppl.enable': 'Autoriser la connexion',
@@ -130,14 +137,16 @@ const fr: Record<keyof typeof en, string> = {
   'ppl.reset': 'Réinitialiser le mot de passe',
   'ppl.resetSent': 'Un lien pour choisir un nouveau mot de passe a été envoyé à {email}.',
   'ppl.delete': 'Supprimer',
-  'ppl.deleteConfirm': 'Supprimer {name} ? Ses licences sont libérées et les personnes qui les ont achetées sont prévenues. Cette action est définitive.',
+  'ppl.deleteConfirm':
+    'Supprimer {name} ? Ses licences sont libérées et les personnes qui les ont achetées sont prévenues. Cette action est définitive.',
   'ppl.deleted': '{name} a été supprimé(e).',
   'ppl.actions': 'Actions',
   'set.title': 'Paramètres',
   'set.signIn': 'Connexion',
   'set.provisioning': 'Approvisionnement',
   'set.domains': 'Domaines de messagerie',
-  'set.domainsIntro': "Les personnes des domaines vérifiés se connectent avec votre fournisseur d'identité. Pour vérifier un domaine, publiez l'enregistrement TXT indiqué sur le domaine, puis vérifiez-le.",
+  'set.domainsIntro':
+    "Les personnes des domaines vérifiés se connectent avec votre fournisseur d'identité. Pour vérifier un domaine, publiez l'enregistrement TXT indiqué sur le domaine, puis vérifiez-le.",
   'set.domain': 'Domaine',
   'set.domainStatus': 'État',
   'set.verified': 'Vérifié',
@@ -148,7 +157,8 @@ const fr: Record<keyof typeof en, string> = {
   'set.remove': 'Retirer',
   'set.domainVerified': '{domain} est vérifié.',
   'set.provider': "Fournisseur d'identité (OpenID Connect)",
-  'set.providerIntro': "Microsoft Entra ID, Okta, Google Workspace, Keycloak ou un autre fournisseur OpenID. Enregistrez-y l'URI de redirection ci-dessous.",
+  'set.providerIntro':
+    "Microsoft Entra ID, Okta, Google Workspace, Keycloak ou un autre fournisseur OpenID. Enregistrez-y l'URI de redirection ci-dessous.",
   'set.issuer': "URL de l'émetteur",
   'set.clientId': 'ID client',
   'set.clientSecret': 'Secret client',
@@ -158,8 +168,10 @@ const fr: Record<keyof typeof en, string> = {
   'set.saveProvider': 'Enregistrer le fournisseur',
   'set.providerSaved': "Le fournisseur d'identité a été enregistré.",
   'set.disconnect': 'Déconnecter',
-  'set.disconnected': "Le fournisseur d'identité a été déconnecté : les personnes se connectent de nouveau avec un mot de passe.",
-  'set.scimIntro': "Votre annuaire (Microsoft Entra ID, Okta) crée, modifie, désactive et supprime les personnes ici par SCIM 2.0. Donnez-lui l'URL du locataire et un jeton.",
+  'set.disconnected':
+    "Le fournisseur d'identité a été déconnecté : les personnes se connectent de nouveau avec un mot de passe.",
+  'set.scimIntro':
+    "Votre annuaire (Microsoft Entra ID, Okta) crée, modifie, désactive et supprime les personnes ici par SCIM 2.0. Donnez-lui l'URL du locataire et un jeton.",
   'set.scimUrl': 'URL du locataire',
   'set.tokens': 'Jetons',
   'set.tokenName': 'Nom du jeton',
@@ -171,13 +183,17 @@ const fr: Record<keyof typeof en, string> = {
   'set.never': 'Jamais',
   'set.revoke': 'Révoquer',
   'set.noTokens': 'Aucun jeton pour le moment.',
-  'notif.license_freed': '{person} a été supprimé(e) : la licence {product} qu’il ou elle tenait de votre abonnement est de nouveau disponible.',
+  'notif.license_freed':
+    '{person} a été supprimé(e) : la licence {product} qu’il ou elle tenait de votre abonnement est de nouveau disponible.',
   'error.email_taken': 'Quelqu’un de votre organisation a déjà cette adresse.',
-  'error.last_admin': "C'est le dernier administrateur actif de l'organisation : nommez d'abord quelqu'un d'autre administrateur.",
+  'error.last_admin':
+    "C'est le dernier administrateur actif de l'organisation : nommez d'abord quelqu'un d'autre administrateur.",
   'error.cannot_change_self': 'Vous ne pouvez pas faire cela sur vous-même ; demandez à un autre administrateur.',
-  'error.uses_single_sign_on': "Cette personne se connecte avec votre fournisseur d'identité : réinitialisez le mot de passe là-bas.",
+  'error.uses_single_sign_on':
+    "Cette personne se connecte avec votre fournisseur d'identité : réinitialisez le mot de passe là-bas.",
   'error.domain_taken': 'Ce domaine est vérifié par une autre organisation.',
-  'error.domain_not_verified': "L'enregistrement TXT est introuvable sur le domaine pour le moment. Les changements DNS peuvent prendre du temps.",
+  'error.domain_not_verified':
+    "L'enregistrement TXT est introuvable sur le domaine pour le moment. Les changements DNS peuvent prendre du temps.",
   'error.invalid_domain': "Ce n'est pas un nom de domaine comme contoso.com.",
   'error.issuer_unreachable': "La configuration OpenID du fournisseur est introuvable à cette URL d'émetteur.",
   'error.issuer_not_https': "L'émetteur doit être une adresse https://.",

@@ -28,7 +28,8 @@ const en = {
   'lic.pane.selected': '{count} of 20 users',
   'lic.pane.assigned': '{count, plural, one {License assigned to # user.} other {Licenses assigned to # users.}}',
   'lic.pane.already': 'Already licensed on this subscription: {names}.',
-  'lic.confirm.text': '{count, plural, one {Unassign the license of # user? They lose access to {product}.} other {Unassign the licenses of # users? They lose access to {product}.}}',
+  'lic.confirm.text':
+    '{count, plural, one {Unassign the license of # user? They lose access to {product}.} other {Unassign the licenses of # users? They lose access to {product}.}}',
   'lic.unassigned': '{count, plural, one {License unassigned from # user.} other {Licenses unassigned from # users.}}',
   'lic.readOnly': "This is a member's self-service purchase: you can see it, not change it.",
   'error.too_many_users': 'You can assign or unassign up to 20 users at a time.',
@@ -45,7 +46,8 @@ const fr: Record<keyof typeof en, string> = {
   'lic.col.total': 'Total des licences',
   'lic.none': "Vous n'avez aucun abonnement dont attribuer des licences. Achetez d'abord un produit.",
   'lic.back': 'Retour aux licences',
-  'lic.counts': '{assigned, plural, one {# attribuée} other {# attribuées}} · {available, plural, one {# disponible} other {# disponibles}} · {total, number} au total',
+  'lic.counts':
+    '{assigned, plural, one {# attribuée} other {# attribuées}} · {available, plural, one {# disponible} other {# disponibles}} · {total, number} au total',
   'lic.assign': 'Attribuer des licences',
   'lic.unassignLicenses': "Annuler l'affectation des licences",
   'lic.unassign': "Annuler l'affectation",
@@ -66,15 +68,20 @@ const fr: Record<keyof typeof en, string> = {
   'lic.pane.remove': 'Retirer {name}',
   'lic.pane.noResults': 'Personne de votre organisation ne correspond.',
   'lic.pane.selected': '{count, plural, one {# utilisateur} other {# utilisateurs}} sur 20',
-  'lic.pane.assigned': '{count, plural, one {Licence attribuée à # utilisateur.} other {Licences attribuées à # utilisateurs.}}',
+  'lic.pane.assigned':
+    '{count, plural, one {Licence attribuée à # utilisateur.} other {Licences attribuées à # utilisateurs.}}',
   'lic.pane.already': 'Ont déjà une licence de cet abonnement : {names}.',
-  'lic.confirm.text': "{count, plural, one {Annuler l’affectation de la licence de # utilisateur ? Il perd l’accès à {product}.} other {Annuler l’affectation des licences de # utilisateurs ? Ils perdent l’accès à {product}.}}",
-  'lic.unassigned': '{count, plural, one {Affectation de la licence annulée pour # utilisateur.} other {Affectation des licences annulée pour # utilisateurs.}}',
+  'lic.confirm.text':
+    '{count, plural, one {Annuler l’affectation de la licence de # utilisateur ? Il perd l’accès à {product}.} other {Annuler l’affectation des licences de # utilisateurs ? Ils perdent l’accès à {product}.}}',
+  'lic.unassigned':
+    '{count, plural, one {Affectation de la licence annulée pour # utilisateur.} other {Affectation des licences annulée pour # utilisateurs.}}',
   'lic.readOnly': "Il s'agit d'un achat en libre-service d'un membre : vous pouvez le consulter, pas le modifier.",
   'error.too_many_users': "Vous pouvez attribuer ou retirer jusqu'à 20 utilisateurs à la fois.",
-  'error.not_in_organization': 'Les licences ne peuvent aller qu’à des personnes actives de votre organisation, pas à : {names}.',
-  'error.usage_location_required': "Ces personnes doivent avoir un emplacement d'utilisation avant de recevoir une licence : {names}.",
-  'error.already_licensed': "Ces personnes ont déjà une licence de ce produit par un autre abonnement : {names}.",
+  'error.not_in_organization':
+    'Les licences ne peuvent aller qu’à des personnes actives de votre organisation, pas à : {names}.',
+  'error.usage_location_required':
+    "Ces personnes doivent avoir un emplacement d'utilisation avant de recevoir une licence : {names}.",
+  'error.already_licensed': 'Ces personnes ont déjà une licence de ce produit par un autre abonnement : {names}.',
   'error.insufficient_licenses': "Seules {available} licences sont disponibles. Achetez d'abord des licences.",
 };
 

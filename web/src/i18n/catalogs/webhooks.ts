@@ -2,7 +2,8 @@ const en = {
   'nav.adminWebhooks': 'Webhooks',
   'wh.tab': 'Webhooks',
   'wh.title': 'Webhooks',
-  'wh.intro': 'Selfserve sends your apps a signed POST (Standard Webhooks) when subscriptions, licenses, invoices, people or policies change. Failed deliveries are retried for about three days.',
+  'wh.intro':
+    'Selfserve sends your apps a signed POST (Standard Webhooks) when subscriptions, licenses, invoices, people or policies change. Failed deliveries are retried for about three days.',
   'wh.url': 'Endpoint URL',
   'wh.description': 'Description',
   'wh.events': 'Events',
@@ -45,12 +46,14 @@ const fr: Record<keyof typeof en, string> = {
   'nav.adminWebhooks': 'Webhooks',
   'wh.tab': 'Webhooks',
   'wh.title': 'Webhooks',
-  'wh.intro': 'Selfserve envoie à vos applications un POST signé (Standard Webhooks) quand un abonnement, une licence, une facture, une personne ou une stratégie change. Les envois en échec sont réessayés pendant environ trois jours.',
+  'wh.intro':
+    'Selfserve envoie à vos applications un POST signé (Standard Webhooks) quand un abonnement, une licence, une facture, une personne ou une stratégie change. Les envois en échec sont réessayés pendant environ trois jours.',
   'wh.url': 'URL du point de terminaison',
   'wh.description': 'Description',
   'wh.events': 'Événements',
   'wh.add': 'Ajouter un point de terminaison',
-  'wh.secretOnce': 'Secret de signature (affiché cette seule fois) : conservez-le dans votre application pour vérifier chaque message.',
+  'wh.secretOnce':
+    'Secret de signature (affiché cette seule fois) : conservez-le dans votre application pour vérifier chaque message.',
   'wh.secret': 'Secret de signature',
   'wh.none': 'Aucun point de terminaison.',
   'wh.endpoints': 'Points de terminaison webhook',
@@ -78,9 +81,11 @@ const fr: Record<keyof typeof en, string> = {
   'wh.msg.delivered': 'Livré',
   'wh.msg.failed': 'Échec',
   'wh.actions': 'Actions',
-  'notif.price_changed': 'Le prix de {product} passe à {price} par licence et par mois à votre prochain renouvellement.',
+  'notif.price_changed':
+    'Le prix de {product} passe à {price} par licence et par mois à votre prochain renouvellement.',
   'notif.webhook_disabled': 'Les webhooks vers {url} sont désactivés après environ trois jours d’échecs.',
-  'error.webhook_url_not_allowed': 'Les webhooks ne sont envoyés qu’à des adresses publiques, jamais en boucle locale ni sur un réseau privé.',
+  'error.webhook_url_not_allowed':
+    'Les webhooks ne sont envoyés qu’à des adresses publiques, jamais en boucle locale ni sur un réseau privé.',
   'error.invalid_webhook_url': 'Indiquez une URL absolue en http:// ou https://.',
 };
 

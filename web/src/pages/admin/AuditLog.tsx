@@ -23,20 +23,50 @@ export default function AuditLog() {
   return (
     <>
       <PageHeader title={t('adm.audit.title')}>
-        <Button as="a" icon={<ArrowDownload20Regular />} href={`/api/admin/audit.csv${action ? `?action=${encodeURIComponent(action)}` : ''}`}>{t('adm.audit.export')}</Button>
+        <Button
+          as="a"
+          icon={<ArrowDownload20Regular />}
+          href={`/api/admin/audit.csv${action ? `?action=${encodeURIComponent(action)}` : ''}`}
+        >
+          {t('adm.audit.export')}
+        </Button>
       </PageHeader>
       <Field label={t('adm.audit.action')} style={{ maxWidth: 320, marginBottom: 16 }}>
         <Input value={action} placeholder="subscription." onChange={(_, d) => setAction(d.value)} />
       </Field>
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <DataTable label={t('adm.audit.title')} items={data.items} rowId={(e) => String(e.id)} columns={[
-          { id: 'when', header: t('adm.audit.when'), sortBy: (e) => Date.parse(e.at), cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) },
-          { id: 'who', header: t('adm.audit.who'), sortBy: (e) => e.actor?.displayName ?? '', cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')) },
-          { id: 'what', header: t('adm.audit.what'), sortBy: (e) => e.action, cell: (e) => e.action },
-          { id: 'on', header: t('adm.audit.on'), sortBy: (e) => e.objectType, cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}` },
-        ]} />
+        <DataTable
+          label={t('adm.audit.title')}
+          items={data.items}
+          rowId={(e) => String(e.id)}
+          columns={[
+            {
+              id: 'when',
+              header: t('adm.audit.when'),
+              sortBy: (e) => Date.parse(e.at),
+              cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+            },
+            {
+              id: 'who',
+              header: t('adm.audit.who'),
+              sortBy: (e) => e.actor?.displayName ?? '',
+              cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')),
+            },
+            { id: 'what', header: t('adm.audit.what'), sortBy: (e) => e.action, cell: (e) => e.action },
+            {
+              id: 'on',
+              header: t('adm.audit.on'),
+              sortBy: (e) => e.objectType,
+              cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}`,
+            },
+          ]}
+        />
       )}
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </>

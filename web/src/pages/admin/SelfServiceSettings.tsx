@@ -25,7 +25,10 @@ export default function SelfServiceSettings() {
     try {
       await api(`/api/admin/self-service-policy/${productId}`, { method: 'PUT', body: { value } });
       setData({ items: data!.items.map((p) => (p.productId === productId ? { ...p, value } : p)) });
-      setMessage({ intent: 'success', text: t('adm.policy.saved', { product: productName, value: t(`adm.policy.${value}`) }) });
+      setMessage({
+        intent: 'success',
+        text: t('adm.policy.saved', { product: productName, value: t(`adm.policy.${value}`) }),
+      });
     } catch (err) {
       setMessage({ intent: 'error', text: problem(err) });
     }
@@ -34,20 +37,53 @@ export default function SelfServiceSettings() {
   return (
     <>
       <PageHeader title={`${t('nav.adminSettings')} › ${t('adm.settings.title')}`} />
-      <Text block style={{ marginBottom: 16 }}>{t('adm.settings.intro')}</Text>
-      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      <Text block style={{ marginBottom: 16 }}>
+        {t('adm.settings.intro')}
+      </Text>
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data && (
-        <DataTable label={t('adm.settings.title')} items={data.items} rowId={(p) => p.productId} columns={[
-          { id: 'product', header: t('adm.col.product'), sortBy: (p) => p.productName, cell: (p) => p.productName },
-          { id: 'policy', header: t('adm.settings.title'), controls: 'one', cell: (p) => (
-            <Dropdown aria-label={p.productName} disabled={readOnly} value={t(`adm.policy.${p.value}`)} selectedOptions={[p.value]}
-              onOptionSelect={(_, d) => d.optionValue && d.optionValue !== p.value && void change(p.productId, p.productName, d.optionValue as Policy)}>
-              {VALUES.map((v) => <Option key={v} value={v}>{t(`adm.policy.${v}`)}</Option>)}
-            </Dropdown>
-          ) },
-        ]} />
+        <DataTable
+          label={t('adm.settings.title')}
+          items={data.items}
+          rowId={(p) => p.productId}
+          columns={[
+            { id: 'product', header: t('adm.col.product'), sortBy: (p) => p.productName, cell: (p) => p.productName },
+            {
+              id: 'policy',
+              header: t('adm.settings.title'),
+              controls: 'one',
+              cell: (p) => (
+                <Dropdown
+                  aria-label={p.productName}
+                  disabled={readOnly}
+                  value={t(`adm.policy.${p.value}`)}
+                  selectedOptions={[p.value]}
+                  onOptionSelect={(_, d) =>
+                    d.optionValue &&
+                    d.optionValue !== p.value &&
+                    void change(p.productId, p.productName, d.optionValue as Policy)
+                  }
+                >
+                  {VALUES.map((v) => (
+                    <Option key={v} value={v}>
+                      {t(`adm.policy.${v}`)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

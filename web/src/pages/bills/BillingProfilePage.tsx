@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,7 +20,12 @@ import { ProfilePane } from './ProfilePane';
 import type { BillingProfile } from './types';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    marginTop: tokens.spacingVerticalM,
+  },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
@@ -26,7 +42,12 @@ export default function BillingProfilePage() {
   const [replacing, setReplacing] = useState(false);
   const [editingProfile, setEditingProfile] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{problem(error)}</MessageBarBody>
+      </MessageBar>
+    );
   if (!bp) return <Spinner label={t('common.loading')} />;
   const done = (text: string) => {
     setEditing(false);
@@ -37,35 +58,72 @@ export default function BillingProfilePage() {
   };
   return (
     <>
-      <Link href="/billing/bills?tab=profiles" onClick={(e) => { e.preventDefault(); void navigate('/billing/bills?tab=profiles'); }}>{t('bp.back')}</Link>
+      <Link
+        href="/billing/bills?tab=profiles"
+        onClick={(e) => {
+          e.preventDefault();
+          void navigate('/billing/bills?tab=profiles');
+        }}
+      >
+        {t('bp.back')}
+      </Link>
       <PageHeader title={bp.name} />
-      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.grid}>
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.paymentMethod')}</Title3>
           <Text>{bp.paymentMethod ? label(bp.paymentMethod) : t('bp.noCard')}</Text>
           <div className={styles.actions}>
-            <Button disabled={!bp.paymentMethod} onClick={() => setEditing(true)}>{t('pm.edit')}</Button>
+            <Button disabled={!bp.paymentMethod} onClick={() => setEditing(true)}>
+              {t('pm.edit')}
+            </Button>
             <Button onClick={() => setReplacing(true)}>{t('bp.replace')}</Button>
           </div>
         </Card>
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.soldTo')}</Title3>
           <Text>{bp.address.line1}</Text>
-          <Text>{bp.address.postalCode} {bp.address.city}, {bp.country}</Text>
+          <Text>
+            {bp.address.postalCode} {bp.address.city}, {bp.country}
+          </Text>
           <Text>{t('label.value', { label: t('bp.currency'), value: bp.currency })}</Text>
           {bp.invoiceEmail && <Text>{t('label.value', { label: t('bp.invoiceEmail'), value: bp.invoiceEmail })}</Text>}
           {bp.vatNumber && <Text>{t('label.value', { label: t('bp.vatNumber'), value: bp.vatNumber })}</Text>}
-          <div className={styles.actions}><Button onClick={() => setEditingProfile(true)}>{t('bp.edit')}</Button></div>
+          <div className={styles.actions}>
+            <Button onClick={() => setEditingProfile(true)}>{t('bp.edit')}</Button>
+          </div>
         </Card>
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.subscriptions')}</Title3>
-          {bp.subscriptions.map((s) => <Text key={s.id}>{s.productName} · {s.quantity} · {t(`status.${s.status}`)} · {date(s.termEnd)}</Text>)}
+          {bp.subscriptions.map((s) => (
+            <Text key={s.id}>
+              {s.productName} · {s.quantity} · {t(`status.${s.status}`)} · {date(s.termEnd)}
+            </Text>
+          ))}
         </Card>
       </div>
-      <EditCardPane editOnOpen card={editing ? bp.paymentMethod : null} onClose={() => setEditing(false)} onSaved={() => done(t('pm.saved'))} />
-      <ProfilePane profile={bp} open={editingProfile} onClose={() => setEditingProfile(false)} onSaved={() => done(t('bp.saved'))} />
-      <ReplaceCardPane profileId={bp.id} open={replacing} onClose={() => setReplacing(false)} onReplaced={() => done(t('bp.replaced'))} />
+      <EditCardPane
+        editOnOpen
+        card={editing ? bp.paymentMethod : null}
+        onClose={() => setEditing(false)}
+        onSaved={() => done(t('pm.saved'))}
+      />
+      <ProfilePane
+        profile={bp}
+        open={editingProfile}
+        onClose={() => setEditingProfile(false)}
+        onSaved={() => done(t('bp.saved'))}
+      />
+      <ReplaceCardPane
+        profileId={bp.id}
+        open={replacing}
+        onClose={() => setReplacing(false)}
+        onReplaced={() => done(t('bp.replaced'))}
+      />
     </>
   );
 }

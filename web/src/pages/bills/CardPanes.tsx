@@ -5,7 +5,15 @@ import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Pane } from '../../components/Pane';
 import {
-  AddressFields, CardFields, cardBody, emptyCard, TextField, useFieldRowStyles, type AddressDraft, type CardDraft, type FieldErrors,
+  AddressFields,
+  CardFields,
+  cardBody,
+  emptyCard,
+  TextField,
+  useFieldRowStyles,
+  type AddressDraft,
+  type CardDraft,
+  type FieldErrors,
 } from '../../components/CardFields';
 import { useCardLabel } from '../../components/labels';
 import { useOpening } from '../../hooks/useOpening';
@@ -13,29 +21,55 @@ import { useSubmit } from '../../hooks/useSubmit';
 import type { PaymentMethod } from './types';
 
 const noAddress: AddressDraft = { line1: '', city: '', postalCode: '', country: 'FR' };
-const addressOf = (a: PaymentMethod['address']): AddressDraft => ({ line1: a.line1, city: a.city, postalCode: a.postalCode, country: a.country });
+const addressOf = (a: PaymentMethod['address']): AddressDraft => ({
+  line1: a.line1,
+  city: a.city,
+  postalCode: a.postalCode,
+  country: a.country,
+});
 
 export { useCardLabel };
 
 /** What can change on a saved card (not its number), as typed. */
-interface CardEdit { cvc: string; expMonth: string; expYear: string; nameOnCard: string; address: AddressDraft }
+interface CardEdit {
+  cvc: string;
+  expMonth: string;
+  expYear: string;
+  nameOnCard: string;
+  address: AddressDraft;
+}
 const noEdit: CardEdit = { cvc: '', expMonth: '', expYear: '', nameOnCard: '', address: noAddress };
-const editOf = (card: PaymentMethod): CardEdit =>
-  ({ cvc: '', expMonth: String(card.expMonth), expYear: String(card.expYear), nameOnCard: card.nameOnCard, address: addressOf(card.address) });
+const editOf = (card: PaymentMethod): CardEdit => ({
+  cvc: '',
+  expMonth: String(card.expMonth),
+  expYear: String(card.expYear),
+  nameOnCard: card.nameOnCard,
+  address: addressOf(card.address),
+});
 /** The change as the API takes it: the security code only when typed, the expiry only when changed. */
 const patchOf = (card: PaymentMethod, edit: CardEdit) => ({
-  nameOnCard: edit.nameOnCard, address: edit.address,
+  nameOnCard: edit.nameOnCard,
+  address: edit.address,
   ...(edit.cvc ? { cvc: edit.cvc } : {}),
   ...(Number(edit.expMonth) !== card.expMonth || Number(edit.expYear) !== card.expYear
-    ? { expMonth: Number(edit.expMonth), expYear: Number(edit.expYear) } : {}),
+    ? { expMonth: Number(edit.expMonth), expYear: Number(edit.expYear) }
+    : {}),
 });
 
 /**
  * An existing card in the right pane; "Modifier" turns it into a form for the security code,
  * expiry, name on card and address, saved with "Enregistrer".
  */
-export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
-  card: PaymentMethod | null; onClose: () => void; onSaved: (pm: PaymentMethod) => void; editOnOpen?: boolean;
+export function EditCardPane({
+  card,
+  onClose,
+  onSaved,
+  editOnOpen = false,
+}: {
+  card: PaymentMethod | null;
+  onClose: () => void;
+  onSaved: (pm: PaymentMethod) => void;
+  editOnOpen?: boolean;
 }) {
   const styles = useFieldRowStyles();
   const { t } = useT();
@@ -48,28 +82,57 @@ export function EditCardPane({ card, onClose, onSaved, editOnOpen = false }: {
     setEdit(editOf(card));
     submit.clear();
   }
-  const field = (k: Exclude<keyof CardEdit, 'address'>) =>
-    ({ value: edit[k], error: submit.invalid[k], onChange: (_: unknown, d: { value: string }) => setEdit({ ...edit, [k]: d.value }) });
+  const field = (k: Exclude<keyof CardEdit, 'address'>) => ({
+    value: edit[k],
+    error: submit.invalid[k],
+    onChange: (_: unknown, d: { value: string }) => setEdit({ ...edit, [k]: d.value }),
+  });
 
   function save() {
     if (!card) return;
     if (!editing) return setEditing(true);
-    void submit.run(async () => onSaved(await api<PaymentMethod>(`/api/payment-methods/${card.id}`, { method: 'PATCH', body: patchOf(card, edit) })));
+    void submit.run(async () =>
+      onSaved(
+        await api<PaymentMethod>(`/api/payment-methods/${card.id}`, { method: 'PATCH', body: patchOf(card, edit) }),
+      ),
+    );
   }
 
   return (
-    <Pane title={card ? label(card) : ''} open={card !== null} onClose={onClose} onSubmit={save} submitLabel={editing ? t('common.save') : t('pm.edit')}
-      busy={submit.busy} error={submit.error}>
-      {card && !editing && <Text>{card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}</Text>}
+    <Pane
+      title={card ? label(card) : ''}
+      open={card !== null}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel={editing ? t('common.save') : t('pm.edit')}
+      busy={submit.busy}
+      error={submit.error}
+    >
+      {card && !editing && (
+        <Text>
+          {card.address.line1}, {card.address.postalCode} {card.address.city}, {card.address.country}
+        </Text>
+      )}
       {card && editing && (
         <>
           <div className={styles.row}>
             <TextField label={t('buy.expMonth')} inputMode="numeric" {...field('expMonth')} />
             <TextField label={t('buy.expYear')} inputMode="numeric" {...field('expYear')} />
           </div>
-          <TextField label={t('buy.cvc')} required={false} hint={t('pm.cvcHint')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
+          <TextField
+            label={t('buy.cvc')}
+            required={false}
+            hint={t('pm.cvcHint')}
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            {...field('cvc')}
+          />
           <TextField label={t('buy.nameOnCard')} {...field('nameOnCard')} />
-          <AddressFields value={edit.address} onChange={(address) => setEdit({ ...edit, address })} errors={submit.invalid} />
+          <AddressFields
+            value={edit.address}
+            onChange={(address) => setEdit({ ...edit, address })}
+            errors={submit.invalid}
+          />
         </>
       )}
     </Pane>
@@ -99,7 +162,15 @@ export function useNewCard() {
 }
 
 /** "Ajouter un mode de paiement": the card is verified by the gateway, then saved masked. */
-export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose: () => void; onAdded: (pm: PaymentMethod) => void }) {
+export function AddCardPane({
+  open,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onAdded: (pm: PaymentMethod) => void;
+}) {
   const { t } = useT();
   const form = useNewCard();
   const submit = useSubmit();
@@ -107,16 +178,39 @@ export function AddCardPane({ open, onClose, onAdded }: { open: boolean; onClose
     form.reset();
     submit.clear();
   }
-  const add = () => void submit.run(async () => onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } })), form.failed);
+  const add = () =>
+    void submit.run(
+      async () =>
+        onAdded(await api<PaymentMethod>('/api/payment-methods', { method: 'POST', body: { card: form.body() } })),
+      form.failed,
+    );
   return (
-    <Pane title={t('pm.add')} open={open} onClose={onClose} onSubmit={add} submitLabel={t('pm.addButton')} busy={submit.busy} error={submit.error}>
+    <Pane
+      title={t('pm.add')}
+      open={open}
+      onClose={onClose}
+      onSubmit={add}
+      submitLabel={t('pm.addButton')}
+      busy={submit.busy}
+      error={submit.error}
+    >
       {form.fields}
     </Pane>
   );
 }
 
 /** "Remplacer": another saved card or a new one becomes the billing profile's payment method. */
-export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { profileId: string; open: boolean; onClose: () => void; onReplaced: () => void }) {
+export function ReplaceCardPane({
+  profileId,
+  open,
+  onClose,
+  onReplaced,
+}: {
+  profileId: string;
+  open: boolean;
+  onClose: () => void;
+  onReplaced: () => void;
+}) {
   const { t } = useT();
   const label = useCardLabel();
   const form = useNewCard();
@@ -128,14 +222,28 @@ export function ReplaceCardPane({ profileId, open, onClose, onReplaced }: { prof
     submit.clear();
     setChoice('new');
   }
-  const save = () => void submit.run(async () => {
-    await api(`/api/billing-profiles/${profileId}/payment-method`, { method: 'PUT', body: choice === 'new' ? { card: form.body() } : { paymentMethodId: choice } });
-    onReplaced();
-  }, form.failed);
+  const save = () =>
+    void submit.run(async () => {
+      await api(`/api/billing-profiles/${profileId}/payment-method`, {
+        method: 'PUT',
+        body: choice === 'new' ? { card: form.body() } : { paymentMethodId: choice },
+      });
+      onReplaced();
+    }, form.failed);
   return (
-    <Pane title={t('bp.replaceTitle')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={submit.busy} error={submit.error}>
+    <Pane
+      title={t('bp.replaceTitle')}
+      open={open}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel={t('common.save')}
+      busy={submit.busy}
+      error={submit.error}
+    >
       <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value)} aria-label={t('bp.paymentMethod')}>
-        {cards.map((c) => <Radio key={c.id} value={c.id} label={label(c)} />)}
+        {cards.map((c) => (
+          <Radio key={c.id} value={c.id} label={label(c)} />
+        ))}
         <Radio value="new" label={t('buy.newCard')} />
       </RadioGroup>
       {choice === 'new' && form.fields}

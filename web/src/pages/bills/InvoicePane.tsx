@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import {
-  Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Link, MessageBar, MessageBarBody, OverlayDrawer, Radio, RadioGroup,
-  Spinner, Text, makeStyles, tokens,
+  Button,
+  DrawerBody,
+  DrawerFooter,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  OverlayDrawer,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
@@ -51,9 +65,18 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
     setBusy(true);
     try {
       const body = card === 'new' ? { card: newCard.body() } : { paymentMethodId: card };
-      setData(await api<Invoice>(`/api/invoices/${shown.id}/pay`, { method: 'POST', body, headers: { 'idempotency-key': key } }));
+      setData(
+        await api<Invoice>(`/api/invoices/${shown.id}/pay`, {
+          method: 'POST',
+          body,
+          headers: { 'idempotency-key': key },
+        }),
+      );
       const paidWith = card === 'new' ? null : (cards?.items ?? []).find((c) => c.id === card);
-      setMessage({ intent: 'success', text: paidWith ? t('inv.paidAmount', { amount: money(shown.total), card: label(paidWith) }) : t('inv.paid') });
+      setMessage({
+        intent: 'success',
+        text: paidWith ? t('inv.paidAmount', { amount: money(shown.total), card: label(paidWith) }) : t('inv.paid'),
+      });
       setKey(newIdempotencyKey());
       onPaid();
     } catch (err) {
@@ -68,7 +91,10 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   // a line reads as it adds up: "n × price" only when it is n times that price (a pro-rata line says so instead);
   // its "(monthly)" in the reader's language
   const lineText = (l: Invoice['lines'][number]) => {
-    const description = l.description.replace(/ \((monthly|annual)\)$/, (_, term: string) => ` (${t(`inv.term.${term}`)})`);
+    const description = l.description.replace(
+      / \((monthly|annual)\)$/,
+      (_, term: string) => ` (${t(`inv.term.${term}`)})`,
+    );
     return l.quantity * l.unitPrice.amount === l.amount.amount
       ? t('inv.line', { description, quantity: l.quantity, unitPrice: money(l.unitPrice) })
       : t('inv.lineProrated', { description, quantity: l.quantity });
@@ -76,36 +102,103 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   const title = shown ? `${t(`inv.kind.${shown.kind}`)} ${shown.number}` : '';
   const snapshot = shown?.billingSnapshot;
   return (
-    <OverlayDrawer position="end" size={narrow ? 'full' : 'medium'} open={id !== null} onOpenChange={(_, d) => !d.open && onClose()} aria-label={title}>
-      <form onSubmit={(e) => { e.preventDefault(); void pay(); }} style={{ display: 'contents' }}>
+    <OverlayDrawer
+      position="end"
+      size={narrow ? 'full' : 'medium'}
+      open={id !== null}
+      onOpenChange={(_, d) => !d.open && onClose()}
+      aria-label={title}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void pay();
+        }}
+        style={{ display: 'contents' }}
+      >
         <DrawerHeader>
-          <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+          <DrawerHeaderTitle
+            action={
+              <Button
+                appearance="subtle"
+                aria-label={t('common.close')}
+                icon={<Dismiss24Regular />}
+                onClick={onClose}
+              />
+            }
+          >
+            {title}
+          </DrawerHeaderTitle>
         </DrawerHeader>
         <DrawerBody className={styles.body}>
-          {message && (message.intent === 'error' ? <ErrorBar>{message.text}</ErrorBar>
-            : <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>)}
+          {message &&
+            (message.intent === 'error' ? (
+              <ErrorBar>{message.text}</ErrorBar>
+            ) : (
+              <MessageBar intent={message.intent}>
+                <MessageBarBody>{message.text}</MessageBarBody>
+              </MessageBar>
+            ))}
           {!shown && <Spinner />}
           {shown && snapshot && (
             <>
-              <Text>{date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}</Text>
+              <Text>
+                {date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}
+              </Text>
               <Text weight="semibold">{t('inv.billedTo')}</Text>
-              <Text>{[snapshot.name, snapshot.address?.line1, `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(), snapshot.country].filter(Boolean).join(', ')}</Text>
-              {shown.periodStart && shown.periodEnd && <Text>{t('label.value', { label: t('inv.periodOf'), value: `${date(shown.periodStart)} – ${date(shown.periodEnd)}` })}</Text>}
+              <Text>
+                {[
+                  snapshot.name,
+                  snapshot.address?.line1,
+                  `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(),
+                  snapshot.country,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Text>
+              {shown.periodStart && shown.periodEnd && (
+                <Text>
+                  {t('label.value', {
+                    label: t('inv.periodOf'),
+                    value: `${date(shown.periodStart)} – ${date(shown.periodEnd)}`,
+                  })}
+                </Text>
+              )}
               {shown.lines.map((l) => (
                 <div key={l.lineNo} className={styles.line}>
                   <Text>{lineText(l)}</Text>
                   <Text>{money(l.amount)}</Text>
                 </div>
               ))}
-              <div className={styles.line}><Text>{t('inv.subtotal')}</Text><Text>{money(shown.subtotal)}</Text></div>
-              <div className={styles.line}><Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text><Text>{money(shown.tax)}</Text></div>
-              <div className={styles.line}><Text weight="semibold">{t('inv.total')}</Text><Text weight="semibold">{money(shown.total)}</Text></div>
-              {shown.payment && <Text>{t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', { brand: shown.payment.brand.toUpperCase(), last4: shown.payment.last4 })}</Text>}
-              <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">{t('inv.pdf')}</Link>
+              <div className={styles.line}>
+                <Text>{t('inv.subtotal')}</Text>
+                <Text>{money(shown.subtotal)}</Text>
+              </div>
+              <div className={styles.line}>
+                <Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text>
+                <Text>{money(shown.tax)}</Text>
+              </div>
+              <div className={styles.line}>
+                <Text weight="semibold">{t('inv.total')}</Text>
+                <Text weight="semibold">{money(shown.total)}</Text>
+              </div>
+              {shown.payment && (
+                <Text>
+                  {t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', {
+                    brand: shown.payment.brand.toUpperCase(),
+                    last4: shown.payment.last4,
+                  })}
+                </Text>
+              )}
+              <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">
+                {t('inv.pdf')}
+              </Link>
               {due && (
                 <Field label={t('inv.payWith')}>
                   <RadioGroup value={card} onChange={(_, d) => setCard(d.value)}>
-                    {(cards?.items ?? []).map((c) => <Radio key={c.id} value={c.id} label={label(c)} />)}
+                    {(cards?.items ?? []).map((c) => (
+                      <Radio key={c.id} value={c.id} label={label(c)} />
+                    ))}
                     <Radio value="new" label={t('buy.newCard')} />
                   </RadioGroup>
                 </Field>
@@ -116,7 +209,11 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
         </DrawerBody>
         <DrawerFooter>
           {due && <Text>{t('inv.payAmount', { amount: money(shown.total) })}</Text>}
-          {due && <Button appearance="primary" type="submit" disabled={busy || !card}>{t('inv.payNow')}</Button>}
+          {due && (
+            <Button appearance="primary" type="submit" disabled={busy || !card}>
+              {t('inv.payNow')}
+            </Button>
+          )}
           <Button onClick={onClose}>{t('common.close')}</Button>
         </DrawerFooter>
       </form>

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  Badge, Button, Dropdown, Field, Link, Option, Toolbar,
-  makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Dropdown, Field, Link, Option, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
@@ -16,7 +13,13 @@ import { DataTable } from '../../components/DataTable';
 
 type Period = 'past3' | 'past6' | 'range';
 const useStyles = makeStyles({
-  filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
+  filters: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalM,
+  },
 });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 type Page = Pick<Answer<'/api/invoices'>, 'items' | 'nextCursor'>;
@@ -41,53 +44,128 @@ export function InvoicesTab() {
   const invalid = fieldErrors(error);
   // a period holds any number of invoices: the next ones come on demand, after the last one shown
   async function more(page: Page) {
-    const next = await api<Page>(`/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}&cursor=${encodeURIComponent(page.nextCursor!)}`);
+    const next = await api<Page>(
+      `/api/invoices?limit=${PAGE}${applied ? `&${applied}` : ''}&cursor=${encodeURIComponent(page.nextCursor!)}`,
+    );
     setData({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
   }
   // ?invoice= opens one in the pane: the link a change's receipt gives
   const [params, setParams] = useSearchParams();
   const open = params.get('invoice');
-  const setOpen = (id: string | null) => setParams((p) => {
-    if (id) p.set('invoice', id);
-    else p.delete('invoice');
-    return p;
-  }, { replace: id === null });
+  const setOpen = (id: string | null) =>
+    setParams(
+      (p) => {
+        if (id) p.set('invoice', id);
+        else p.delete('invoice');
+        return p;
+      },
+      { replace: id === null },
+    );
   const labels: Record<Period, string> = { past3: t('inv.past3'), past6: t('inv.past6'), range: t('inv.range') };
 
   return (
     <>
       <div className={styles.filters}>
         <Field label={t('inv.period')}>
-          <Dropdown value={labels[period]} selectedOptions={[period]} onOptionSelect={(_, d) => choose(d.optionValue as Period)}>
-            {(Object.keys(labels) as Period[]).map((p) => <Option key={p} value={p}>{labels[p]}</Option>)}
+          <Dropdown
+            value={labels[period]}
+            selectedOptions={[period]}
+            onOptionSelect={(_, d) => choose(d.optionValue as Period)}
+          >
+            {(Object.keys(labels) as Period[]).map((p) => (
+              <Option key={p} value={p}>
+                {labels[p]}
+              </Option>
+            ))}
           </Dropdown>
         </Field>
         {period === 'range' && (
           <>
-            <TextField label={t('inv.from')} required={false} type="date" value={range.from} onChange={(_, d) => setRange({ ...range, from: d.value })} error={invalid.from} />
-            <TextField label={t('inv.to')} required={false} type="date" value={range.to} onChange={(_, d) => setRange({ ...range, to: d.value })} error={invalid.to} />
+            <TextField
+              label={t('inv.from')}
+              required={false}
+              type="date"
+              value={range.from}
+              onChange={(_, d) => setRange({ ...range, from: d.value })}
+              error={invalid.from}
+            />
+            <TextField
+              label={t('inv.to')}
+              required={false}
+              type="date"
+              value={range.to}
+              onChange={(_, d) => setRange({ ...range, to: d.value })}
+              error={invalid.to}
+            />
             <Button onClick={() => setApplied(`from=${range.from}&to=${range.to}`)}>{t('inv.apply')}</Button>
           </>
         )}
         <Toolbar>
           {/* in the app's language: French CSV for French Excel (semicolons, decimal commas) */}
-          <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv?lang=${locale}${applied ? `&${applied}` : ''}`}>{t('inv.csv')}</Button>
-          <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/invoices.csv?format=xlsx&lang=${locale}${applied ? `&${applied}` : ''}`}>{t('inv.xlsx')}</Button>
+          <Button
+            as="a"
+            appearance="subtle"
+            icon={<ArrowDownload20Regular />}
+            href={`/api/invoices.csv?lang=${locale}${applied ? `&${applied}` : ''}`}
+          >
+            {t('inv.csv')}
+          </Button>
+          <Button
+            as="a"
+            appearance="subtle"
+            icon={<ArrowDownload20Regular />}
+            href={`/api/invoices.csv?format=xlsx&lang=${locale}${applied ? `&${applied}` : ''}`}
+          >
+            {t('inv.xlsx')}
+          </Button>
         </Toolbar>
       </div>
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>{(d) => (
-        <DataTable label={t('bills.tab.invoices')} items={d.items} rowId={(i) => i.id} columns={[
-          { id: 'number', header: t('inv.col.number'), sortBy: (i) => i.number, controls: 'one', cell: (i) => (
-            <><Link onClick={() => setOpen(i.id)}>{i.number}</Link>{i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}</>
-          ) },
-          { id: 'date', header: t('inv.col.date'), sortBy: (i) => Date.parse(i.issuedAt), cell: (i) => date(i.issuedAt) },
-          { id: 'product', header: t('inv.col.product'), sortBy: (i) => i.productName ?? '', cell: (i) => i.productName },
-          { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
-          { id: 'status', header: t('inv.col.status'), sortBy: (i) => t(`inv.status.${i.status}`), cell: (i) => (
-            <Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>{t(`inv.status.${i.status}`)}</Badge>
-          ) },
-        ]} />
-      )}</Loadable>
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>
+        {(d) => (
+          <DataTable
+            label={t('bills.tab.invoices')}
+            items={d.items}
+            rowId={(i) => i.id}
+            columns={[
+              {
+                id: 'number',
+                header: t('inv.col.number'),
+                sortBy: (i) => i.number,
+                controls: 'one',
+                cell: (i) => (
+                  <>
+                    <Link onClick={() => setOpen(i.id)}>{i.number}</Link>
+                    {i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}
+                  </>
+                ),
+              },
+              {
+                id: 'date',
+                header: t('inv.col.date'),
+                sortBy: (i) => Date.parse(i.issuedAt),
+                cell: (i) => date(i.issuedAt),
+              },
+              {
+                id: 'product',
+                header: t('inv.col.product'),
+                sortBy: (i) => i.productName ?? '',
+                cell: (i) => i.productName,
+              },
+              { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
+              {
+                id: 'status',
+                header: t('inv.col.status'),
+                sortBy: (i) => t(`inv.status.${i.status}`),
+                cell: (i) => (
+                  <Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>
+                    {t(`inv.status.${i.status}`)}
+                  </Badge>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Loadable>
       {!error && data?.nextCursor && <Button onClick={() => void more(data)}>{t('inv.more')}</Button>}
       <InvoicePane id={open} onClose={() => setOpen(null)} onPaid={reload} />
     </>

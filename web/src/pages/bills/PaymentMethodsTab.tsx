@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Toolbar,
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Toolbar,
 } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
@@ -44,25 +55,63 @@ export function PaymentMethodsTab() {
 
   return (
     <>
-      {mayWrite && <Toolbar>
-        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>{t('pm.add')}</Button>
-      </Toolbar>}
-      {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>{(d) => (
-        <DataTable label={t('bills.tab.methods')} items={d.items} rowId={(pm) => pm.id} columns={[
-          { id: 'card', header: t('pm.col.card'), controls: 'one', cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link> },
-          { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
-          { id: 'expiry', header: t('pm.col.expiry'), sortBy: (pm) => pm.expYear * 100 + pm.expMonth, cell: (pm) => (
-            <>
-              {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
-              {pm.expiresSoon && <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>{t('pm.expiresSoon')}</Badge>}
-            </>
-          ) },
-          { id: 'actions', header: t('pm.col.actions'), hideHeader: true, controls: 'one', cell: (pm) => mayWrite && (
-            <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>{t('pm.remove')}</Button>
-          ) },
-        ]} />
-      )}</Loadable>
+      {mayWrite && (
+        <Toolbar>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
+            {t('pm.add')}
+          </Button>
+        </Toolbar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>
+        {(d) => (
+          <DataTable
+            label={t('bills.tab.methods')}
+            items={d.items}
+            rowId={(pm) => pm.id}
+            columns={[
+              {
+                id: 'card',
+                header: t('pm.col.card'),
+                controls: 'one',
+                cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link>,
+              },
+              { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
+              {
+                id: 'expiry',
+                header: t('pm.col.expiry'),
+                sortBy: (pm) => pm.expYear * 100 + pm.expMonth,
+                cell: (pm) => (
+                  <>
+                    {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
+                    {pm.expiresSoon && (
+                      <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>
+                        {t('pm.expiresSoon')}
+                      </Badge>
+                    )}
+                  </>
+                ),
+              },
+              {
+                id: 'actions',
+                header: t('pm.col.actions'),
+                hideHeader: true,
+                controls: 'one',
+                cell: (pm) =>
+                  mayWrite && (
+                    <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>
+                      {t('pm.remove')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
       <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
         <DialogSurface>
@@ -70,7 +119,9 @@ export function PaymentMethodsTab() {
             <DialogTitle>{t('pm.removeTitle')}</DialogTitle>
             <DialogContent>{removing && t('pm.removeText', { card: label(removing) })}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => removing && void remove(removing)}>{t('pm.remove')}</Button>
+              <Button appearance="primary" onClick={() => removing && void remove(removing)}>
+                {t('pm.remove')}
+              </Button>
               <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
             </DialogActions>
           </DialogBody>

@@ -9,14 +9,31 @@ import { useSubmit } from '../../hooks/useSubmit';
 import type { BillingProfile } from './types';
 
 /** What the pane changes of a profile, as typed. */
-interface ProfileEdit { name: string; address: AddressDraft; email: string; vatNumber: string }
+interface ProfileEdit {
+  name: string;
+  address: AddressDraft;
+  email: string;
+  vatNumber: string;
+}
 const editOf = (p: BillingProfile): ProfileEdit => ({
-  name: p.name, address: { line1: p.address.line1, city: p.address.city, postalCode: p.address.postalCode, country: p.country },
-  email: p.invoiceEmail ?? '', vatNumber: p.vatNumber ?? '',
+  name: p.name,
+  address: { line1: p.address.line1, city: p.address.city, postalCode: p.address.postalCode, country: p.country },
+  email: p.invoiceEmail ?? '',
+  vatNumber: p.vatNumber ?? '',
 });
 
 /** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
-export function ProfilePane({ profile, open, onClose, onSaved }: { profile: BillingProfile; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function ProfilePane({
+  profile,
+  open,
+  onClose,
+  onSaved,
+}: {
+  profile: BillingProfile;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useT();
   const submit = useSubmit();
   const [edit, setEdit] = useState(() => editOf(profile));
@@ -26,21 +43,50 @@ export function ProfilePane({ profile, open, onClose, onSaved }: { profile: Bill
   }
   const set = (change: Partial<ProfileEdit>) => setEdit({ ...edit, ...change });
 
-  const save = () => void submit.run(async () => {
-    const { country, ...rest } = edit.address;
-    await api(`/api/billing-profiles/${profile.id}`, {
-      method: 'PATCH',
-      body: { name: edit.name, address: { ...profile.address, ...rest }, country, invoiceEmail: edit.email.trim() || null, vatNumber: edit.vatNumber.trim() || null },
+  const save = () =>
+    void submit.run(async () => {
+      const { country, ...rest } = edit.address;
+      await api(`/api/billing-profiles/${profile.id}`, {
+        method: 'PATCH',
+        body: {
+          name: edit.name,
+          address: { ...profile.address, ...rest },
+          country,
+          invoiceEmail: edit.email.trim() || null,
+          vatNumber: edit.vatNumber.trim() || null,
+        },
+      });
+      onSaved();
     });
-    onSaved();
-  });
 
   return (
-    <Pane title={t('bp.edit')} open={open} onClose={onClose} onSubmit={save} submitLabel={t('common.save')} busy={submit.busy} error={submit.error}>
-      <TextField label={t('buy.profileName')} value={edit.name} onChange={(_, d) => set({ name: d.value })} error={submit.invalid.name} />
+    <Pane
+      title={t('bp.edit')}
+      open={open}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel={t('common.save')}
+      busy={submit.busy}
+      error={submit.error}
+    >
+      <TextField
+        label={t('buy.profileName')}
+        value={edit.name}
+        onChange={(_, d) => set({ name: d.value })}
+        error={submit.invalid.name}
+      />
       <AddressFields value={edit.address} onChange={(address) => set({ address })} errors={submit.invalid} />
-      <TextField label={t('bp.invoiceEmail')} required={false} type="email" value={edit.email} onChange={(_, d) => set({ email: d.value })} error={submit.invalid.invoiceEmail} />
-      <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}><Input value={edit.vatNumber} onChange={(_, d) => set({ vatNumber: d.value })} /></Field>
+      <TextField
+        label={t('bp.invoiceEmail')}
+        required={false}
+        type="email"
+        value={edit.email}
+        onChange={(_, d) => set({ email: d.value })}
+        error={submit.invalid.invoiceEmail}
+      />
+      <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}>
+        <Input value={edit.vatNumber} onChange={(_, d) => set({ vatNumber: d.value })} />
+      </Field>
     </Pane>
   );
 }

@@ -14,14 +14,43 @@ export function ProfilesTab() {
   const label = useCardLabel();
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
   return (
-    <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('bp.none'))}>{(d) => (
-      <DataTable label={t('bills.tab.profiles')} items={d.items} rowId={(bp) => bp.id} columns={[
-        { id: 'name', header: t('buy.profileName'), sortBy: (bp) => bp.name, controls: 'one', cell: (bp) => (
-          <Link href={`/billing/bills/profiles/${bp.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/billing/bills/profiles/${bp.id}`); }}>{bp.name}</Link>
-        ) },
-        { id: 'soldTo', header: t('bp.soldTo'), cell: (bp) => `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}` },
-        { id: 'paymentMethod', header: t('bp.paymentMethod'), cell: (bp) => (bp.paymentMethod ? label(bp.paymentMethod) : '—') },
-      ]} />
-    )}</Loadable>
+    <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('bp.none'))}>
+      {(d) => (
+        <DataTable
+          label={t('bills.tab.profiles')}
+          items={d.items}
+          rowId={(bp) => bp.id}
+          columns={[
+            {
+              id: 'name',
+              header: t('buy.profileName'),
+              sortBy: (bp) => bp.name,
+              controls: 'one',
+              cell: (bp) => (
+                <Link
+                  href={`/billing/bills/profiles/${bp.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void navigate(`/billing/bills/profiles/${bp.id}`);
+                  }}
+                >
+                  {bp.name}
+                </Link>
+              ),
+            },
+            {
+              id: 'soldTo',
+              header: t('bp.soldTo'),
+              cell: (bp) => `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}`,
+            },
+            {
+              id: 'paymentMethod',
+              header: t('bp.paymentMethod'),
+              cell: (bp) => (bp.paymentMethod ? label(bp.paymentMethod) : '—'),
+            },
+          ]}
+        />
+      )}
+    </Loadable>
   );
 }

@@ -1,5 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Button, Combobox, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Combobox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer, Item } from '../../api/types';
@@ -11,12 +21,29 @@ type Person = Item<'/api/people'>;
 const MAX = 20;
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, listStyleType: 'none', padding: 0, margin: 0 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+  },
   item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
 /** "Attribuer des licences aux utilisateurs": type a name, choose it, up to 20; Affecter, then Fermer. */
-export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subscriptionId: string; open: boolean; onClose: () => void; onAssigned: () => void }) {
+export function AssignPane({
+  subscriptionId,
+  open,
+  onClose,
+  onAssigned,
+}: {
+  subscriptionId: string;
+  open: boolean;
+  onClose: () => void;
+  onAssigned: () => void;
+}) {
   const styles = useStyles();
   const { t, problem } = useT();
   const [query, setQuery] = useState('');
@@ -38,7 +65,10 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
     let live = true;
     // the directory answers only people of the caller's organization
     const timer = setTimeout(() => {
-      api<{ items: Person[] }>(`/api/people?search=${encodeURIComponent(query.trim())}&limit=10`).then((r) => live && setResults(r.items), () => {});
+      api<{ items: Person[] }>(`/api/people?search=${encodeURIComponent(query.trim())}&limit=10`).then(
+        (r) => live && setResults(r.items),
+        () => {},
+      );
     }, 150);
     return () => {
       live = false;
@@ -60,10 +90,16 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
     setBusy(true);
     setNotice(null);
     try {
-      const res = await api<Answer<'/api/subscriptions/{id}/assignments', 'post'>>(`/api/subscriptions/${subscriptionId}/assignments`, {
-        method: 'POST', body: { userIds: chosen.map((p) => p.id) },
-      });
-      const already = res.alreadyAssigned.length ? ' ' + t('lic.pane.already', { names: res.alreadyAssigned.map((p) => p.displayName).join(', ') }) : '';
+      const res = await api<Answer<'/api/subscriptions/{id}/assignments', 'post'>>(
+        `/api/subscriptions/${subscriptionId}/assignments`,
+        {
+          method: 'POST',
+          body: { userIds: chosen.map((p) => p.id) },
+        },
+      );
+      const already = res.alreadyAssigned.length
+        ? ' ' + t('lic.pane.already', { names: res.alreadyAssigned.map((p) => p.displayName).join(', ') })
+        : '';
       setNotice({ intent: 'success', text: t('lic.pane.assigned', { count: res.assigned.length }) + already });
       setChosen([]);
       onAssigned();
@@ -75,14 +111,44 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
   }
 
   return (
-    <Pane title={t('lic.pane.title')} open={open} onClose={onClose} onSubmit={assign} submitLabel={t('lic.pane.assign')} busy={busy || chosen.length === 0}>
-      {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+    <Pane
+      title={t('lic.pane.title')}
+      open={open}
+      onClose={onClose}
+      onSubmit={assign}
+      submitLabel={t('lic.pane.assign')}
+      busy={busy || chosen.length === 0}
+    >
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={t('lic.pane.search')} hint={t('lic.pane.max')}>
-        <Combobox freeform placeholder={t('lic.pane.placeholder')} value={query} selectedOptions={[]} open={listOpen}
+        <Combobox
+          freeform
+          placeholder={t('lic.pane.placeholder')}
+          value={query}
+          selectedOptions={[]}
+          open={listOpen}
           onOpenChange={(_, d) => setListOpen(d.open)}
-          onChange={(e) => { setQuery(e.target.value); setListOpen(true); }} onOptionSelect={(_, d) => { choose(d.optionValue); setListOpen(false); }}>
-          {shown.map((p) => <Option key={p.id} value={p.id} text={p.displayName}>{`${p.displayName} (${p.email})`}</Option>)}
-          {query.trim() && shown.length === 0 ? <Option disabled value="" text="">{t('lic.pane.noResults')}</Option> : null}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setListOpen(true);
+          }}
+          onOptionSelect={(_, d) => {
+            choose(d.optionValue);
+            setListOpen(false);
+          }}
+        >
+          {shown.map((p) => (
+            <Option key={p.id} value={p.id} text={p.displayName}>{`${p.displayName} (${p.email})`}</Option>
+          ))}
+          {query.trim() && shown.length === 0 ? (
+            <Option disabled value="" text="">
+              {t('lic.pane.noResults')}
+            </Option>
+          ) : null}
         </Combobox>
       </Field>
       <Text size={200}>{t('lic.pane.note')}</Text>
@@ -90,9 +156,16 @@ export function AssignPane({ subscriptionId, open, onClose, onAssigned }: { subs
       <ul className={styles.list} aria-label={t('lic.pane.search')}>
         {chosen.map((p) => (
           <li key={p.id} className={styles.item}>
-            <Text>{p.displayName} · {p.email}</Text>
-            <Button appearance="subtle" size="small" icon={<Dismiss16Regular />} aria-label={t('lic.pane.remove', { name: p.displayName })}
-              onClick={() => setChosen(chosen.filter((c) => c.id !== p.id))} />
+            <Text>
+              {p.displayName} · {p.email}
+            </Text>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<Dismiss16Regular />}
+              aria-label={t('lic.pane.remove', { name: p.displayName })}
+              onClick={() => setChosen(chosen.filter((c) => c.id !== p.id))}
+            />
           </li>
         ))}
       </ul>

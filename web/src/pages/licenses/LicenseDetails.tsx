@@ -1,8 +1,20 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Spinner, Text,
-  makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
@@ -16,7 +28,14 @@ import { DataTable } from '../../components/DataTable';
 
 type AssignmentPage = Answer<'/api/subscriptions/{id}/assignments'>;
 
-const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` } });
+const useStyles = makeStyles({
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
+});
 
 /** One subscription's licenses: who holds them, assign more, unassign the ones selected. */
 export default function LicenseDetails() {
@@ -33,7 +52,12 @@ export default function LicenseDetails() {
   useReturnFocus(confirming);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
-  if (sub.error) return <MessageBar intent="error"><MessageBarBody>{problem(sub.error)}</MessageBarBody></MessageBar>;
+  if (sub.error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{problem(sub.error)}</MessageBarBody>
+      </MessageBar>
+    );
   if (!sub.data) return <Spinner label={t('common.loading')} />;
   const s = sub.data;
   // the API says who may assign: the buyer of a running subscription
@@ -46,14 +70,19 @@ export default function LicenseDetails() {
 
   // a pool holds up to 10,000 people: the next fifty on demand
   async function more(page: AssignmentPage) {
-    const next = await api<AssignmentPage>(`/api/subscriptions/${s.id}/assignments?limit=50&cursor=${encodeURIComponent(page.nextCursor!)}`);
+    const next = await api<AssignmentPage>(
+      `/api/subscriptions/${s.id}/assignments?limit=50&cursor=${encodeURIComponent(page.nextCursor!)}`,
+    );
     list.setData({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
   }
 
   async function unassign() {
     setConfirming(false);
     try {
-      const res = await api<Answer<'/api/subscriptions/{id}/assignments/remove', 'post'>>(`/api/subscriptions/${s.id}/assignments/remove`, { method: 'POST', body: { userIds: [...selected] } });
+      const res = await api<Answer<'/api/subscriptions/{id}/assignments/remove', 'post'>>(
+        `/api/subscriptions/${s.id}/assignments/remove`,
+        { method: 'POST', body: { userIds: [...selected] } },
+      );
       setNotice({ intent: 'success', text: t('lic.unassigned', { count: res.unassigned.length }) });
       setSelected(new Set());
       refresh();
@@ -64,27 +93,74 @@ export default function LicenseDetails() {
 
   return (
     <>
-      <Link href="/billing/licenses" onClick={(e) => { e.preventDefault(); void navigate('/billing/licenses'); }}>{t('lic.back')}</Link>
+      <Link
+        href="/billing/licenses"
+        onClick={(e) => {
+          e.preventDefault();
+          void navigate('/billing/licenses');
+        }}
+      >
+        {t('lic.back')}
+      </Link>
       <PageHeader title={s.product.name} />
       <Text>{t('lic.counts', { assigned: s.assigned, available: s.available, total: s.total })}</Text>
-      {!canChange && <MessageBar intent="info"><MessageBarBody>{t('lic.readOnly')}</MessageBarBody></MessageBar>}
+      {!canChange && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('lic.readOnly')}</MessageBarBody>
+        </MessageBar>
+      )}
       {canChange && (
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => setAssigning(true)} disabled={s.status !== 'active' && s.status !== 'trial'}>{t('lic.assign')}</Button>
-          <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>{t('lic.unassignLicenses')}</Button>
+          <Button
+            appearance="primary"
+            onClick={() => setAssigning(true)}
+            disabled={s.status !== 'active' && s.status !== 'trial'}
+          >
+            {t('lic.assign')}
+          </Button>
+          <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>
+            {t('lic.unassignLicenses')}
+          </Button>
         </div>
       )}
-      {notice && <MessageBar intent={notice.intent}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {!list.data && <Spinner label={t('common.loading')} />}
       {list.data && people.length === 0 && <p>{t('lic.nobody')}</p>}
       {people.length > 0 && (
-        <DataTable label={s.product.name} items={people} rowId={(a) => a.person.id} columns={[
-          { id: 'name', header: t('lic.col.name'), sortBy: (a) => a.person.displayName, cell: (a) => a.person.displayName },
-          { id: 'email', header: t('lic.col.email'), sortBy: (a) => a.person.email, cell: (a) => a.person.email },
-          { id: 'assignedOn', header: t('lic.col.assignedOn'), sortBy: (a) => Date.parse(a.assignedAt), cell: (a) => date(a.assignedAt) },
-        ]} selection={canChange ? {
-          selected, onChange: setSelected, allLabel: t('lic.selectAll'), rowLabel: (a) => t('lic.select', { name: a.person.displayName }),
-        } : undefined} />
+        <DataTable
+          label={s.product.name}
+          items={people}
+          rowId={(a) => a.person.id}
+          columns={[
+            {
+              id: 'name',
+              header: t('lic.col.name'),
+              sortBy: (a) => a.person.displayName,
+              cell: (a) => a.person.displayName,
+            },
+            { id: 'email', header: t('lic.col.email'), sortBy: (a) => a.person.email, cell: (a) => a.person.email },
+            {
+              id: 'assignedOn',
+              header: t('lic.col.assignedOn'),
+              sortBy: (a) => Date.parse(a.assignedAt),
+              cell: (a) => date(a.assignedAt),
+            },
+          ]}
+          selection={
+            canChange
+              ? {
+                  selected,
+                  onChange: setSelected,
+                  allLabel: t('lic.selectAll'),
+                  rowLabel: (a) => t('lic.select', { name: a.person.displayName }),
+                }
+              : undefined
+          }
+        />
       )}
       {list.data?.nextCursor && <Button onClick={() => void more(list.data!)}>{t('lic.more')}</Button>}
       <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />
@@ -94,7 +170,9 @@ export default function LicenseDetails() {
             <DialogTitle>{t('lic.unassignLicenses')}</DialogTitle>
             <DialogContent>{t('lic.confirm.text', { count: selected.size, product: s.product.name })}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => void unassign()}>{t('lic.unassign')}</Button>
+              <Button appearance="primary" onClick={() => void unassign()}>
+                {t('lic.unassign')}
+              </Button>
               <Button onClick={() => setConfirming(false)}>{t('common.close')}</Button>
             </DialogActions>
           </DialogBody>

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Text,
-} from '@fluentui/react-components';
+import { Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
@@ -29,14 +27,23 @@ export default function People() {
   const [result, setResult] = useState<PaneResult | null>(null);
 
   const load = (cursor?: string) =>
-    api<Answer<'/api/people'>>(`/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`);
+    api<Answer<'/api/people'>>(
+      `/api/people?${new URLSearchParams({ search, limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`,
+    );
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => void load().then((page) => {
-      if (!live) return;
-      setRows(page.items);
-      setNext(page.nextCursor);
-    }, (err: unknown) => live && setError(err)), 200);
+    const timer = setTimeout(
+      () =>
+        void load().then(
+          (page) => {
+            if (!live) return;
+            setRows(page.items);
+            setNext(page.nextCursor);
+          },
+          (err: unknown) => live && setError(err),
+        ),
+      200,
+    );
     return () => {
       live = false;
       clearTimeout(timer);
@@ -62,7 +69,17 @@ export default function People() {
   return (
     <>
       <PageHeader title={t('ppl.title')}>
-        {canChange && <Button appearance="primary" onClick={() => { setResult(null); setOpen(null); }}>{t('ppl.add')}</Button>}
+        {canChange && (
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setResult(null);
+              setOpen(null);
+            }}
+          >
+            {t('ppl.add')}
+          </Button>
+        )}
       </PageHeader>
       {result && (
         <MessageBar intent="success" style={{ marginBottom: 12 }}>
@@ -70,37 +87,84 @@ export default function People() {
             {result.text}
             {result.invitation && (
               <>
-                {' '}{t('ppl.invitationLink', { email: result.invitation.email, date: date(result.invitation.expiresAt) })}
-                <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>{result.invitation.url}</Text>
+                {' '}
+                {t('ppl.invitationLink', { email: result.invitation.email, date: date(result.invitation.expiresAt) })}
+                <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {result.invitation.url}
+                </Text>
               </>
             )}
           </MessageBarBody>
         </MessageBar>
       )}
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
-      <Input contentBefore={<Search20Regular />} aria-label={t('ppl.search')} placeholder={t('ppl.search')} value={search}
-        onChange={(_, d) => setSearch(d.value)} style={{ marginBottom: 12, width: '100%', maxWidth: 420 }} />
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Input
+        contentBefore={<Search20Regular />}
+        aria-label={t('ppl.search')}
+        placeholder={t('ppl.search')}
+        value={search}
+        onChange={(_, d) => setSearch(d.value)}
+        style={{ marginBottom: 12, width: '100%', maxWidth: 420 }}
+      />
       {!rows && !error && <Spinner label={t('common.loading')} />}
       {rows && rows.length === 0 && <Text block>{t('ppl.none')}</Text>}
       {rows && rows.length > 0 && (
-        <DataTable label={t('ppl.title')} items={rows} rowId={(p) => p.id} columns={[
-          { id: 'name', header: t('ppl.col.name'), sortBy: (p) => p.displayName, controls: canChange ? 'one' : undefined, cell: (p) => (
-            canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName
-          ) },
-          { id: 'email', header: t('ppl.col.email'), sortBy: (p) => p.email, cell: (p) => p.email },
-          { id: 'location', header: t('ppl.col.location'), sortBy: (p) => p.usageLocation ?? '', cell: (p) => p.usageLocation ?? t('ppl.noLocation') },
-          { id: 'role', header: t('ppl.col.role'), sortBy: (p) => t(`ppl.role.${p.role}`), cell: (p) => t(`ppl.role.${p.role}`) },
-          { id: 'status', header: t('ppl.col.status'), sortBy: (p) => t(`ppl.status.${p.status}`), cell: (p) => (
-            <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>{t(`ppl.status.${p.status}`)}</Badge>
-          ) },
-        ]} />
+        <DataTable
+          label={t('ppl.title')}
+          items={rows}
+          rowId={(p) => p.id}
+          columns={[
+            {
+              id: 'name',
+              header: t('ppl.col.name'),
+              sortBy: (p) => p.displayName,
+              controls: canChange ? 'one' : undefined,
+              cell: (p) => (canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName),
+            },
+            { id: 'email', header: t('ppl.col.email'), sortBy: (p) => p.email, cell: (p) => p.email },
+            {
+              id: 'location',
+              header: t('ppl.col.location'),
+              sortBy: (p) => p.usageLocation ?? '',
+              cell: (p) => p.usageLocation ?? t('ppl.noLocation'),
+            },
+            {
+              id: 'role',
+              header: t('ppl.col.role'),
+              sortBy: (p) => t(`ppl.role.${p.role}`),
+              cell: (p) => t(`ppl.role.${p.role}`),
+            },
+            {
+              id: 'status',
+              header: t('ppl.col.status'),
+              sortBy: (p) => t(`ppl.status.${p.status}`),
+              cell: (p) => (
+                <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>
+                  {t(`ppl.status.${p.status}`)}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       )}
-      {next && <Button style={{ marginTop: 12 }} onClick={() => void more()}>{t('ppl.more')}</Button>}
-      <PersonPane person={open} onClose={() => setOpen(undefined)} onDone={(r) => {
-        setResult(r);
-        setOpen(undefined);
-        setVersion((v) => v + 1);
-      }} />
+      {next && (
+        <Button style={{ marginTop: 12 }} onClick={() => void more()}>
+          {t('ppl.more')}
+        </Button>
+      )}
+      <PersonPane
+        person={open}
+        onClose={() => setOpen(undefined)}
+        onDone={(r) => {
+          setResult(r);
+          setOpen(undefined);
+          setVersion((v) => v + 1);
+        }}
+      />
     </>
   );
 }

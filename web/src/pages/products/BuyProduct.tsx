@@ -1,7 +1,20 @@
 import { useMemo, useReducer, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Button, Checkbox, Divider, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, makeStyles, tokens,
+  Button,
+  Checkbox,
+  Divider,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
 import type { Item } from '../../api/types';
@@ -25,7 +38,10 @@ type Product = Item<'/api/products'>;
 
 const useStyles = makeStyles({
   layout: {
-    display: 'grid', gridTemplateColumns: 'minmax(0, 560px) minmax(260px, 360px)', gap: tokens.spacingHorizontalXXL, alignItems: 'start',
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 560px) minmax(260px, 360px)',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
     // on a phone the total comes after the form
     '@media (max-width: 767px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
@@ -49,7 +65,9 @@ export default function BuyProduct() {
   const cardLabel = useCardLabel();
   const describe = useProductDescription();
   const profileLabel = useProfileLabel();
-  const [order, dispatch] = useReducer(orderReducer, null, () => newOrder(me?.organization.country ?? 'FR', me?.person.displayName ?? ''));
+  const [order, dispatch] = useReducer(orderReducer, null, () =>
+    newOrder(me?.organization.country ?? 'FR', me?.person.displayName ?? ''),
+  );
   const set = (change: Partial<Omit<Order, 'productId'>>) => dispatch({ type: 'set', change });
   const submit = useSubmit();
   const [key, setKey] = useState(newIdempotencyKey);
@@ -57,30 +75,68 @@ export default function BuyProduct() {
   const product = products.find((p) => p.id === order.productId);
   const count = licenseCount(order.quantity);
   const needsCard = !order.trial || (product?.trialRequiresPaymentMethod ?? true);
-  const choice = { card: order.card ?? saved.cards[0]?.id ?? 'new', profile: order.profile ?? saved.profiles[0]?.id ?? 'new' };
-  const country = choice.profile === 'new' ? order.address.country : saved.profiles.find((p) => p.id === choice.profile)?.country;
+  const choice = {
+    card: order.card ?? saved.cards[0]?.id ?? 'new',
+    profile: order.profile ?? saved.profiles[0]?.id ?? 'new',
+  };
+  const country =
+    choice.profile === 'new' ? order.address.country : saved.profiles.find((p) => p.id === choice.profile)?.country;
   const quote = useQuote(product?.id, count, order.term, choice.profile, order.address.country);
 
-  const placeOrder = (bought: Product, licenses: number) => void submit.run(async () => {
-    const receiptOf = await beforeChange(null);
-    const body = orderBody(order, licenses, choice, needsCard);
-    const sub = await api<Subscription>('/api/subscriptions', { method: 'POST', body, headers: { 'idempotency-key': key } });
-    const receipt = order.trial || !quote ? null : await receiptOf(sub.id, { money: 'charge', total: quote.total });
-    await navigate(`/billing/products/${sub.id}`, { state: { notice: t('buy.done', { product: bought.name }), receipt } });
-  }, (err) => setKey(keyAfter(err, key)));
+  const placeOrder = (bought: Product, licenses: number) =>
+    void submit.run(
+      async () => {
+        const receiptOf = await beforeChange(null);
+        const body = orderBody(order, licenses, choice, needsCard);
+        const sub = await api<Subscription>('/api/subscriptions', {
+          method: 'POST',
+          body,
+          headers: { 'idempotency-key': key },
+        });
+        const receipt = order.trial || !quote ? null : await receiptOf(sub.id, { money: 'charge', total: quote.total });
+        await navigate(`/billing/products/${sub.id}`, {
+          state: { notice: t('buy.done', { product: bought.name }), receipt },
+        });
+      },
+      (err) => setKey(keyAfter(err, key)),
+    );
 
   if (!catalog) return <Spinner label={t('common.loading')} />;
   return (
     <>
       <PageHeader title={t('buy.title')} />
       <div className={styles.layout}>
-        <form className={styles.form} onSubmit={(e) => { e.preventDefault(); if (product && count) placeOrder(product, count); }}>
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (product && count) placeOrder(product, count);
+          }}
+        >
           {submit.error && <ErrorBar>{submit.error}</ErrorBar>}
-          {products.length === 0 && <MessageBar intent="info"><MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody></MessageBar>}
+          {products.length === 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody>
+            </MessageBar>
+          )}
           <Field label={t('buy.product')} required>
-            <Dropdown placeholder={t('buy.product')} value={product?.name ?? ''} selectedOptions={order.productId ? [order.productId] : []}
-              onOptionSelect={(_, d) => dispatch({ type: 'product', productId: d.optionValue ?? '', trialOnly: products.some((p) => p.id === d.optionValue && !p.can.buy) })}>
-              {products.map((p) => <Option key={p.id} value={p.id} text={p.name}>{p.name}</Option>)}
+            <Dropdown
+              placeholder={t('buy.product')}
+              value={product?.name ?? ''}
+              selectedOptions={order.productId ? [order.productId] : []}
+              onOptionSelect={(_, d) =>
+                dispatch({
+                  type: 'product',
+                  productId: d.optionValue ?? '',
+                  trialOnly: products.some((p) => p.id === d.optionValue && !p.can.buy),
+                })
+              }
+            >
+              {products.map((p) => (
+                <Option key={p.id} value={p.id} text={p.name}>
+                  {p.name}
+                </Option>
+              ))}
             </Dropdown>
           </Field>
           {product && <Text>{describe(product)}</Text>}
@@ -90,37 +146,70 @@ export default function BuyProduct() {
               <Radio value="annual" label={t('term.annual')} />
             </RadioGroup>
           </Field>
-          <TextField label={t('buy.quantity')} type="number" min={1} max={10000} value={order.quantity} onChange={(_, d) => set({ quantity: d.value })}
-            error={count ? submit.invalid.quantity : t('buy.invalidQuantity')} />
+          <TextField
+            label={t('buy.quantity')}
+            type="number"
+            min={1}
+            max={10000}
+            value={order.quantity}
+            onChange={(_, d) => set({ quantity: d.value })}
+            error={count ? submit.invalid.quantity : t('buy.invalidQuantity')}
+          />
           {product?.can.trial && (
-            <Checkbox checked={order.trial} disabled={!product.can.buy} onChange={(_, d) => set({ trial: d.checked === true })} label={t('buy.trial', { days: product.trialDays })} />
+            <Checkbox
+              checked={order.trial}
+              disabled={!product.can.buy}
+              onChange={(_, d) => set({ trial: d.checked === true })}
+              label={t('buy.trial', { days: product.trialDays })}
+            />
           )}
-          {product && !product.can.buy && <MessageBar intent="info"><MessageBarBody>{t('can.trialOnly')}</MessageBarBody></MessageBar>}
+          {product && !product.can.buy && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('can.trialOnly')}</MessageBarBody>
+            </MessageBar>
+          )}
           {needsCard && (
             <>
               <Divider />
               <Field label={t('buy.card')}>
                 <RadioGroup value={choice.card} onChange={(_, d) => set({ card: d.value })}>
-                  {saved.cards.map((c) => <Radio key={c.id} value={c.id} label={t('buy.useCard', { card: cardLabel(c, paysFor.get(c.id)) })} />)}
+                  {saved.cards.map((c) => (
+                    <Radio
+                      key={c.id}
+                      value={c.id}
+                      label={t('buy.useCard', { card: cardLabel(c, paysFor.get(c.id)) })}
+                    />
+                  ))}
                   <Radio value="new" label={t('buy.newCard')} />
                 </RadioGroup>
               </Field>
-              {choice.card === 'new' && <CardFields value={order.newCard} onChange={(newCard) => set({ newCard })} errors={submit.invalid} />}
+              {choice.card === 'new' && (
+                <CardFields value={order.newCard} onChange={(newCard) => set({ newCard })} errors={submit.invalid} />
+              )}
               <Field label={t('buy.billing')}>
                 <RadioGroup value={choice.profile} onChange={(_, d) => set({ profile: d.value })}>
-                  {saved.profiles.map((p) => <Radio key={p.id} value={p.id} label={profileLabel(p)} />)}
+                  {saved.profiles.map((p) => (
+                    <Radio key={p.id} value={p.id} label={profileLabel(p)} />
+                  ))}
                   <Radio value="new" label={t('buy.newProfile')} />
                 </RadioGroup>
               </Field>
               {choice.profile === 'new' && (
-                <TextField label={t('buy.profileName')} value={order.profileName} onChange={(_, d) => set({ profileName: d.value })} error={submit.invalid.name} />
+                <TextField
+                  label={t('buy.profileName')}
+                  value={order.profileName}
+                  onChange={(_, d) => set({ profileName: d.value })}
+                  error={submit.invalid.name}
+                />
               )}
               {(choice.profile === 'new' || choice.card === 'new') && (
                 <AddressFields value={order.address} onChange={(address) => set({ address })} errors={submit.invalid} />
               )}
             </>
           )}
-          <Button appearance="primary" type="submit" disabled={submit.busy || !product || !count}>{t('buy.confirm')}</Button>
+          <Button appearance="primary" type="submit" disabled={submit.busy || !product || !count}>
+            {t('buy.confirm')}
+          </Button>
         </form>
         <OrderSummary product={product} term={order.term} trial={order.trial} quote={quote} country={country} />
       </div>

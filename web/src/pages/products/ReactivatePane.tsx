@@ -6,19 +6,40 @@ import { QuoteSummary, useChangeQuote, useChangeRunner, type Receipt } from '../
 import type { Subscription } from './types';
 
 /** "Réactiver": a new term, its price, tax and date shown first, paid on confirmation. */
-export function ReactivatePane({ subscription, open, onClose, onDone }: {
-  subscription: Subscription; open: boolean; onClose: () => void; onDone: (s: Subscription, receipt: Receipt | null) => void;
+export function ReactivatePane({
+  subscription,
+  open,
+  onClose,
+  onDone,
+}: {
+  subscription: Subscription;
+  open: boolean;
+  onClose: () => void;
+  onDone: (s: Subscription, receipt: Receipt | null) => void;
 }) {
   const { t } = useT();
   const quote = useChangeQuote(subscription.id, open ? 'action=reactivate' : null);
   const { busy, error, run } = useChangeRunner(subscription.id, quote.quote, open);
-  const confirm = () => run((key) => api<Subscription>(`/api/subscriptions/${subscription.id}/reactivate`, {
-    method: 'POST', headers: { 'idempotency-key': key },
-  }), onDone);
+  const confirm = () =>
+    run(
+      (key) =>
+        api<Subscription>(`/api/subscriptions/${subscription.id}/reactivate`, {
+          method: 'POST',
+          headers: { 'idempotency-key': key },
+        }),
+      onDone,
+    );
 
   return (
-    <Pane title={t('reactivate.title')} open={open} onClose={onClose} onSubmit={confirm} submitLabel={t('reactivate.confirm')}
-      busy={busy || !quote.quote} error={error}>
+    <Pane
+      title={t('reactivate.title')}
+      open={open}
+      onClose={onClose}
+      onSubmit={confirm}
+      submitLabel={t('reactivate.confirm')}
+      busy={busy || !quote.quote}
+      error={error}
+    >
       <Text weight="semibold">{subscription.product.name}</Text>
       <QuoteSummary state={quote} />
     </Pane>

@@ -1,8 +1,21 @@
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import {
-  Button, Card, Link, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Spinner, Switch, Text,
-  makeStyles, tokens,
+  Button,
+  Card,
+  Link,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
@@ -19,7 +32,11 @@ import type { Subscription } from './types';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalL },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -36,10 +53,17 @@ export default function SubscriptionDetails() {
   const [canceling, setCanceling] = useState(false);
   const [reactivating, setReactivating] = useState(false);
   const { state } = useLocation() as { state: { notice?: string; receipt?: Receipt } | null };
-  const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(state?.notice ? { text: state.notice, receipt: state.receipt ?? null } : null);
+  const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(
+    state?.notice ? { text: state.notice, receipt: state.receipt ?? null } : null,
+  );
   const [actionError, setActionError] = useState<string | null>(null);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{problem(error)}</MessageBarBody>
+      </MessageBar>
+    );
   if (!sub) return <Spinner label={t('common.loading')} />;
   // read again rather than taken from the answer: GET says what may be done next
   const changed = (_: Subscription, receipt: Receipt | null = null) => {
@@ -61,44 +85,92 @@ export default function SubscriptionDetails() {
 
   return (
     <>
-      <Link href="/billing/products" onClick={(e) => { e.preventDefault(); void navigate('/billing/products'); }}>{t('sub.back')}</Link>
-      <PageHeader title={sub.product.name}><StatusBadge status={sub.status} /></PageHeader>
+      <Link
+        href="/billing/products"
+        onClick={(e) => {
+          e.preventDefault();
+          void navigate('/billing/products');
+        }}
+      >
+        {t('sub.back')}
+      </Link>
+      <PageHeader title={sub.product.name}>
+        <StatusBadge status={sub.status} />
+      </PageHeader>
       <div className={styles.actions}>
         {can?.changeLicenses && <Button onClick={() => setPane('buy')}>{t('sub.buyLicenses')}</Button>}
         {can?.changeLicenses && <Button onClick={() => setPane('remove')}>{t('sub.removeLicenses')}</Button>}
-        {can?.reactivate && <Button appearance="primary" onClick={() => setReactivating(true)}>{t('sub.reactivate')}</Button>}
-        {can?.cancel && <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t('products.moreActions')} />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem onClick={() => setCanceling(true)}>{t('sub.cancel')}</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>}
+        {can?.reactivate && (
+          <Button appearance="primary" onClick={() => setReactivating(true)}>
+            {t('sub.reactivate')}
+          </Button>
+        )}
+        {can?.cancel && (
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t('products.moreActions')} />
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={() => setCanceling(true)}>{t('sub.cancel')}</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        )}
       </div>
-      {can?.reason && <MessageBar intent="info"><MessageBarBody>{t(`can.${can.reason}`, { buyer: sub.buyer.displayName })}</MessageBarBody></MessageBar>}
+      {can?.reason && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t(`can.${can.reason}`, { buyer: sub.buyer.displayName })}</MessageBarBody>
+        </MessageBar>
+      )}
       {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
-      {actionError && <MessageBar intent="error"><MessageBarBody>{actionError}</MessageBarBody></MessageBar>}
+      {actionError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{actionError}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.grid}>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.total')}</Text>
-          <Text size={600} aria-label={t('sub.total')}>{number(sub.total)}</Text>
-          <Text>{t('label.value', { label: t('sub.assigned'), value: number(sub.assigned) })} · {t('label.value', { label: t('sub.available'), value: number(sub.available) })}</Text>
-          {sub.pendingTotal !== null && <Text>{t('sub.pendingTotal', { date: date(sub.termEnd), total: sub.pendingTotal })}</Text>}
+          <Text size={600} aria-label={t('sub.total')}>
+            {number(sub.total)}
+          </Text>
+          <Text>
+            {t('label.value', { label: t('sub.assigned'), value: number(sub.assigned) })} ·{' '}
+            {t('label.value', { label: t('sub.available'), value: number(sub.available) })}
+          </Text>
+          {sub.pendingTotal !== null && (
+            <Text>{t('sub.pendingTotal', { date: date(sub.termEnd), total: sub.pendingTotal })}</Text>
+          )}
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.termDates')}</Text>
-          <Text>{date(sub.termStart)} – {date(sub.termEnd)}</Text>
-          <Text>{t('label.value', { label: t('sub.term'), value: t(`term.${sub.term}`) })} · {t('perLicenseMonth', { price: money(sub.price) })}</Text>
+          <Text>
+            {date(sub.termStart)} – {date(sub.termEnd)}
+          </Text>
+          <Text>
+            {t('label.value', { label: t('sub.term'), value: t(`term.${sub.term}`) })} ·{' '}
+            {t('perLicenseMonth', { price: money(sub.price) })}
+          </Text>
           {sub.canceledAt && <Text>{t('sub.canceledOn', { date: date(sub.canceledAt) })}</Text>}
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.nextCharge')}</Text>
-          <Text>{sub.nextCharge ? t('sub.nextChargeValue', { amount: money(sub.nextCharge.amount), date: date(sub.nextCharge.date) }) : t('sub.noNextCharge')}</Text>
-          <Switch label={t('sub.autoRenew')} checked={sub.autoRenew} disabled={!can?.autoRenew}
-            onChange={(_, d) => void act(() => api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }))} />
+          <Text>
+            {sub.nextCharge
+              ? t('sub.nextChargeValue', { amount: money(sub.nextCharge.amount), date: date(sub.nextCharge.date) })
+              : t('sub.noNextCharge')}
+          </Text>
+          <Switch
+            label={t('sub.autoRenew')}
+            checked={sub.autoRenew}
+            disabled={!can?.autoRenew}
+            onChange={(_, d) =>
+              void act(() =>
+                api(`/api/subscriptions/${sub.id}/auto-renew`, { method: 'PUT', body: { enabled: d.checked } }),
+              )
+            }
+          />
         </Card>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.billingProfile')}</Text>
@@ -107,7 +179,13 @@ export default function SubscriptionDetails() {
           <Text>{sub.paymentMethod ? cardLabel(sub.paymentMethod) : t('sub.noCard')}</Text>
         </Card>
       </div>
-      <LicenseTotalPane subscription={sub} mode={pane} onClose={() => setPane(null)} onSwitch={setPane} onDone={changed} />
+      <LicenseTotalPane
+        subscription={sub}
+        mode={pane}
+        onClose={() => setPane(null)}
+        onSwitch={setPane}
+        onDone={changed}
+      />
       <ReactivatePane subscription={sub} open={reactivating} onClose={() => setReactivating(false)} onDone={changed} />
       <CancelPane subscription={canceling ? sub : null} onClose={() => setCanceling(false)} onDone={changed} />
     </>

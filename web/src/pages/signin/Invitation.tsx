@@ -17,7 +17,9 @@ export function Invitation() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<Invited>('/api/invitations/lookup', { method: 'POST', body: { token } }).then(setInvited, (err: unknown) => setError(problem(err)));
+    api<Invited>('/api/invitations/lookup', { method: 'POST', body: { token } }).then(setInvited, (err: unknown) =>
+      setError(problem(err)),
+    );
   }, [token, problem]);
 
   async function submit(e: SubmitEvent) {
@@ -37,17 +39,41 @@ export function Invitation() {
   return (
     <form onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
       <Title2 as="h1">{t(invited?.purpose === 'password_reset' ? 'invite.resetTitle' : 'invite.title')}</Title2>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {invited && (
         <>
-          <Text>{t('invite.intro', { organization: invited.organizationName, name: invited.displayName, email: invited.email })}</Text>
+          <Text>
+            {t('invite.intro', {
+              organization: invited.organizationName,
+              name: invited.displayName,
+              email: invited.email,
+            })}
+          </Text>
           <Field label={t('invite.newPassword')} required>
-            <Input type="password" autoComplete="new-password" minLength={10} value={password} onChange={(_, d) => setPassword(d.value)} />
+            <Input
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
           </Field>
           <Field label={t('invite.confirm')} required>
-            <Input type="password" autoComplete="new-password" minLength={10} value={confirm} onChange={(_, d) => setConfirm(d.value)} />
+            <Input
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              value={confirm}
+              onChange={(_, d) => setConfirm(d.value)}
+            />
           </Field>
-          <Button appearance="primary" type="submit" disabled={busy || password.length < 10}>{t('invite.submit')}</Button>
+          <Button appearance="primary" type="submit" disabled={busy || password.length < 10}>
+            {t('invite.submit')}
+          </Button>
         </>
       )}
     </form>

@@ -10,7 +10,12 @@ import { DataTable } from '../../../components/DataTable';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
 
-const ROLES = ['User.Read.All', 'LicenseAssignment.ReadWrite.All', 'Organization.Read.All', 'User.ReadWrite.All'] as const;
+const ROLES = [
+  'User.Read.All',
+  'LicenseAssignment.ReadWrite.All',
+  'Organization.Read.All',
+  'User.ReadWrite.All',
+] as const;
 type App = Item<'/api/admin/apps'>;
 type Credentials = Answer<'/api/admin/apps', 'post'>;
 
@@ -42,57 +47,124 @@ export default function Apps() {
       setName('');
     });
   };
-  const rotate = (a: App) => run(async () => {
-    const credentials = await api<Credentials>(`/api/admin/apps/${a.id}/secret`, { method: 'POST' });
-    setShown({ text: t('app.rotated', { name: a.name }), credentials });
-  });
-  const revoke = (a: App) => run(async () => {
-    await api(`/api/admin/apps/${a.id}`, { method: 'DELETE' });
-    setMessage({ intent: 'success', text: t('app.revoked', { name: a.name }) });
-  });
+  const rotate = (a: App) =>
+    run(async () => {
+      const credentials = await api<Credentials>(`/api/admin/apps/${a.id}/secret`, { method: 'POST' });
+      setShown({ text: t('app.rotated', { name: a.name }), credentials });
+    });
+  const revoke = (a: App) =>
+    run(async () => {
+      await api(`/api/admin/apps/${a.id}`, { method: 'DELETE' });
+      setMessage({ intent: 'success', text: t('app.revoked', { name: a.name }) });
+    });
 
   return (
     <>
       <PageHeader title={`${t('set.title')} › ${t('app.tab')}`} />
       <SettingsTabs />
-      <Text block style={{ marginBottom: 12, maxWidth: 760 }}>{t('app.intro')}</Text>
-      {message && <MessageBar intent={message.intent} style={{ marginBottom: 12 }}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
-      {shown && <SecretShownOnce text={shown.text} values={[
-        [t('app.clientId'), shown.credentials.clientId], [t('app.tenantId'), shown.credentials.tenantId],
-        [t('app.authorityHost'), shown.credentials.authorityHost], [t('app.secret'), shown.credentials.clientSecret],
-      ]} />}
+      <Text block style={{ marginBottom: 12, maxWidth: 760 }}>
+        {t('app.intro')}
+      </Text>
+      {message && (
+        <MessageBar intent={message.intent} style={{ marginBottom: 12 }}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown && (
+        <SecretShownOnce
+          text={shown.text}
+          values={[
+            [t('app.clientId'), shown.credentials.clientId],
+            [t('app.tenantId'), shown.credentials.tenantId],
+            [t('app.authorityHost'), shown.credentials.authorityHost],
+            [t('app.secret'), shown.credentials.clientSecret],
+          ]}
+        />
+      )}
       {!apps.data && !apps.error && <Spinner label={t('common.loading')} />}
-      {apps.error ? <MessageBar intent="error"><MessageBarBody>{problem(apps.error)}</MessageBarBody></MessageBar> : null}
+      {apps.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem(apps.error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {apps.data && apps.data.items.length === 0 && <Text block>{t('app.none')}</Text>}
       {apps.data && apps.data.items.length > 0 && (
-        <DataTable label={t('app.list')} items={apps.data.items} rowId={(a) => a.id} columns={[
-          { id: 'name', header: t('app.name'), sortBy: (a) => a.name, cell: (a) => a.name },
-          { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
-          { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
-          { id: 'owner', header: t('app.owner'), sortBy: (a) => a.owner.displayName, cell: (a) => a.owner.displayName },
-          { id: 'created', header: t('app.created'), sortBy: (a) => Date.parse(a.createdAt), cell: (a) => date(a.createdAt) },
-          { id: 'lastUsed', header: t('app.lastUsed'), sortBy: (a) => (a.lastUsedAt ? Date.parse(a.lastUsedAt) : 0), cell: (a) => (a.lastUsedAt ? date(a.lastUsedAt) : t('app.never')) },
-          { id: 'actions', header: t('app.actions'), controls: 'several', cell: (a) => canChange && (
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-              {([['app.rotate', rotate], ['app.revoke', revoke]] as const).map(([label, act]) => (
-                <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>{t(label)}</Button>
-              ))}
-            </div>
-          ) },
-        ]} />
+        <DataTable
+          label={t('app.list')}
+          items={apps.data.items}
+          rowId={(a) => a.id}
+          columns={[
+            { id: 'name', header: t('app.name'), sortBy: (a) => a.name, cell: (a) => a.name },
+            { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
+            { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
+            {
+              id: 'owner',
+              header: t('app.owner'),
+              sortBy: (a) => a.owner.displayName,
+              cell: (a) => a.owner.displayName,
+            },
+            {
+              id: 'created',
+              header: t('app.created'),
+              sortBy: (a) => Date.parse(a.createdAt),
+              cell: (a) => date(a.createdAt),
+            },
+            {
+              id: 'lastUsed',
+              header: t('app.lastUsed'),
+              sortBy: (a) => (a.lastUsedAt ? Date.parse(a.lastUsedAt) : 0),
+              cell: (a) => (a.lastUsedAt ? date(a.lastUsedAt) : t('app.never')),
+            },
+            {
+              id: 'actions',
+              header: t('app.actions'),
+              controls: 'several',
+              cell: (a) =>
+                canChange && (
+                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                    {(
+                      [
+                        ['app.rotate', rotate],
+                        ['app.revoke', revoke],
+                      ] as const
+                    ).map(([label, act]) => (
+                      <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>
+                        {t(label)}
+                      </Button>
+                    ))}
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
       {canChange && (
-        <form onSubmit={(e) => void register(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16, maxWidth: 560 }}>
-          <Field label={t('app.name')}><Input value={name} maxLength={100} placeholder="License robot" onChange={(_, d) => setName(d.value)} /></Field>
+        <form
+          onSubmit={(e) => void register(e)}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16, maxWidth: 560 }}
+        >
+          <Field label={t('app.name')}>
+            <Input value={name} maxLength={100} placeholder="License robot" onChange={(_, d) => setName(d.value)} />
+          </Field>
           {/* a group, not a Field: a Field gives its one control its label and id */}
           <div role="group" aria-labelledby="app-permissions" style={{ display: 'flex', flexDirection: 'column' }}>
-            <Text id="app-permissions" weight="semibold">{t('app.permissions')}</Text>
+            <Text id="app-permissions" weight="semibold">
+              {t('app.permissions')}
+            </Text>
             {ROLES.map((r) => (
-              <Checkbox key={r} label={t(`app.role.${r}`)} checked={roles.includes(r)}
-                onChange={(_, d) => setRoles((now) => (d.checked ? [...now, r] : now.filter((x) => x !== r)))} />
+              <Checkbox
+                key={r}
+                label={t(`app.role.${r}`)}
+                checked={roles.includes(r)}
+                onChange={(_, d) => setRoles((now) => (d.checked ? [...now, r] : now.filter((x) => x !== r)))}
+              />
             ))}
           </div>
-          <div><Button appearance="primary" type="submit" disabled={!name.trim() || roles.length === 0}>{t('app.register')}</Button></div>
+          <div>
+            <Button appearance="primary" type="submit" disabled={!name.trim() || roles.length === 0}>
+              {t('app.register')}
+            </Button>
+          </div>
         </form>
       )}
     </>

@@ -26,7 +26,14 @@ export default function Provisioning() {
     e.preventDefault();
     setError(null);
     try {
-      setCreated((await api<Answer<'/api/admin/provisioning/tokens', 'post'>>('/api/admin/provisioning/tokens', { method: 'POST', body: { name } })).token);
+      setCreated(
+        (
+          await api<Answer<'/api/admin/provisioning/tokens', 'post'>>('/api/admin/provisioning/tokens', {
+            method: 'POST',
+            body: { name },
+          })
+        ).token,
+      );
       setName('');
       tokens.reload();
     } catch (err) {
@@ -48,26 +55,66 @@ export default function Provisioning() {
     <>
       <PageHeader title={`${t('set.title')} › ${t('set.provisioning')}`} />
       <SettingsTabs />
-      <Text block style={{ marginBottom: 12 }}>{t('set.scimIntro')}</Text>
-      <Field label={t('set.scimUrl')} style={{ maxWidth: 560, marginBottom: 16 }}><Input readOnly value={scimUrl} /></Field>
-      {error && <MessageBar intent="error" style={{ marginBottom: 12 }}><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      <Text block style={{ marginBottom: 12 }}>
+        {t('set.scimIntro')}
+      </Text>
+      <Field label={t('set.scimUrl')} style={{ maxWidth: 560, marginBottom: 16 }}>
+        <Input readOnly value={scimUrl} />
+      </Field>
+      {error && (
+        <MessageBar intent="error" style={{ marginBottom: 12 }}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {created && <SecretShownOnce text={t('set.tokenOnce')} values={[[t('set.token'), created]]} />}
       {!tokens.data && <Spinner label={t('common.loading')} />}
       {tokens.data && tokens.data.items.length === 0 && <Text block>{t('set.noTokens')}</Text>}
       {tokens.data && tokens.data.items.length > 0 && (
-        <DataTable label={t('set.tokens')} items={tokens.data.items} rowId={(k) => k.id} columns={[
-          { id: 'name', header: t('set.tokenName'), sortBy: (k) => k.name, cell: (k) => k.name },
-          { id: 'created', header: t('set.created'), sortBy: (k) => Date.parse(k.createdAt), cell: (k) => date(k.createdAt) },
-          { id: 'lastUsed', header: t('set.lastUsed'), sortBy: (k) => (k.lastUsedAt ? Date.parse(k.lastUsedAt) : 0), cell: (k) => (k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')) },
-          { id: 'actions', header: t('ppl.actions'), controls: 'one', cell: (k) => canChange && (
-            <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>{t('set.revoke')}</Button>
-          ) },
-        ]} />
+        <DataTable
+          label={t('set.tokens')}
+          items={tokens.data.items}
+          rowId={(k) => k.id}
+          columns={[
+            { id: 'name', header: t('set.tokenName'), sortBy: (k) => k.name, cell: (k) => k.name },
+            {
+              id: 'created',
+              header: t('set.created'),
+              sortBy: (k) => Date.parse(k.createdAt),
+              cell: (k) => date(k.createdAt),
+            },
+            {
+              id: 'lastUsed',
+              header: t('set.lastUsed'),
+              sortBy: (k) => (k.lastUsedAt ? Date.parse(k.lastUsedAt) : 0),
+              cell: (k) => (k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')),
+            },
+            {
+              id: 'actions',
+              header: t('ppl.actions'),
+              controls: 'one',
+              cell: (k) =>
+                canChange && (
+                  <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>
+                    {t('set.revoke')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       {canChange && (
         <form onSubmit={(e) => void create(e)} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
-          <Field label={t('set.tokenName')}><Input value={name} maxLength={100} placeholder="Microsoft Entra ID" onChange={(_, d) => setName(d.value)} /></Field>
-          <Button appearance="primary" type="submit" disabled={!name.trim()}>{t('set.createToken')}</Button>
+          <Field label={t('set.tokenName')}>
+            <Input
+              value={name}
+              maxLength={100}
+              placeholder="Microsoft Entra ID"
+              onChange={(_, d) => setName(d.value)}
+            />
+          </Field>
+          <Button appearance="primary" type="submit" disabled={!name.trim()}>
+            {t('set.createToken')}
+          </Button>
         </form>
       )}
     </>

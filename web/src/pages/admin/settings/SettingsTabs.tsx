@@ -8,7 +8,11 @@ export function SettingsTabs() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   return (
-    <TabList selectedValue={pathname} onTabSelect={(_, d) => void navigate(d.value as string)} style={{ marginBottom: 16, flexWrap: 'wrap' }}>
+    <TabList
+      selectedValue={pathname}
+      onTabSelect={(_, d) => void navigate(d.value as string)}
+      style={{ marginBottom: 16, flexWrap: 'wrap' }}
+    >
       <Tab value="/admin/settings">{t('adm.settings.title')}</Tab>
       <Tab value="/admin/sign-in">{t('set.signIn')}</Tab>
       <Tab value="/admin/provisioning">{t('set.provisioning')}</Tab>

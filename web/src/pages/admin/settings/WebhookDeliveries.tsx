@@ -31,20 +31,65 @@ export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint;
   const title = t('wh.deliveriesOf', { url: endpoint.url });
   return (
     <section aria-label={title} style={{ marginTop: 24 }}>
-      <Title3 as="h2" block style={{ marginBottom: 8, overflowWrap: 'anywhere' }}>{title}</Title3>
-      {note && <MessageBar intent={note.intent} style={{ marginBottom: 12 }}><MessageBarBody>{note.text}</MessageBarBody></MessageBar>}
-      {error ? <MessageBar intent="error"><MessageBarBody>{problem(error)}</MessageBarBody></MessageBar> : null}
+      <Title3 as="h2" block style={{ marginBottom: 8, overflowWrap: 'anywhere' }}>
+        {title}
+      </Title3>
+      {note && (
+        <MessageBar intent={note.intent} style={{ marginBottom: 12 }}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {!data && !error && <Spinner label={t('common.loading')} />}
       {data?.items.length === 0 && <Text block>{t('wh.noDeliveries')}</Text>}
       {data && data.items.length > 0 && (
-        <DataTable label={title} items={data.items} rowId={(d) => d.id} columns={[
-          { id: 'when', header: t('wh.when'), sortBy: (d) => Date.parse(d.attemptedAt), cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }) },
-          { id: 'event', header: t('wh.event'), sortBy: (d) => d.type, cell: (d) => d.type },
-          { id: 'response', header: t('wh.response'), sortBy: (d) => d.statusCode ?? 0, cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}` },
-          { id: 'latency', header: t('wh.latency'), sortBy: (d) => d.latencyMs, cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }) },
-          { id: 'status', header: t('wh.status'), sortBy: (d) => t(`wh.msg.${d.messageStatus}`), cell: (d) => t(`wh.msg.${d.messageStatus}`) },
-          { id: 'actions', header: t('wh.actions'), controls: 'one', cell: (d) => canReplay && <Button size="small" onClick={() => void replay(d.eventId)}>{t('wh.replay')}</Button> },
-        ]} />
+        <DataTable
+          label={title}
+          items={data.items}
+          rowId={(d) => d.id}
+          columns={[
+            {
+              id: 'when',
+              header: t('wh.when'),
+              sortBy: (d) => Date.parse(d.attemptedAt),
+              cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }),
+            },
+            { id: 'event', header: t('wh.event'), sortBy: (d) => d.type, cell: (d) => d.type },
+            {
+              id: 'response',
+              header: t('wh.response'),
+              sortBy: (d) => d.statusCode ?? 0,
+              cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}`,
+            },
+            {
+              id: 'latency',
+              header: t('wh.latency'),
+              sortBy: (d) => d.latencyMs,
+              cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }),
+            },
+            {
+              id: 'status',
+              header: t('wh.status'),
+              sortBy: (d) => t(`wh.msg.${d.messageStatus}`),
+              cell: (d) => t(`wh.msg.${d.messageStatus}`),
+            },
+            {
+              id: 'actions',
+              header: t('wh.actions'),
+              controls: 'one',
+              cell: (d) =>
+                canReplay && (
+                  <Button size="small" onClick={() => void replay(d.eventId)}>
+                    {t('wh.replay')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </section>
