@@ -6,7 +6,8 @@ import { licensesWithPlans, setDisabledPlans } from '../../db/license-disabled-p
 import { recordAudit } from '../../db/audit.js';
 import { AppError, type CodeOf } from '../../domain/errors.js';
 import { canWrite, type Actor } from '../../domain/roles.js';
-import { assignLicenses, unassignLicenses } from '../licenses/assign.js';
+import { assignLicenses } from '../licenses/assign-licenses.js';
+import { unassignLicenses } from '../licenses/unassign-licenses.js';
 import { delegatedOnly, insufficientPrivileges, requireAppRole, type GraphCaller } from './caller.js';
 import { findUser } from './users.js';
 
