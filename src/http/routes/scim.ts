@@ -16,11 +16,9 @@ import { createGroup } from '../../services/scim/create-group.js';
 import { changeGroup } from '../../services/scim/change-group.js';
 import { deleteGroup } from '../../services/scim/delete-group.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from '../../services/scim/discovery.js';
-import {
-  createProvisioningToken,
-  listProvisioningTokens,
-  revokeProvisioningToken,
-} from '../../services/scim/provisioning-tokens.js';
+import { createProvisioningToken } from '../../services/scim/create-provisioning-token.js';
+import { listProvisioningTokens } from '../../services/scim/list-provisioning-tokens.js';
+import { revokeProvisioningToken } from '../../services/scim/revoke-provisioning-token.js';
 import { publicUrlOf } from '../public-url.js';
 import { actorOf } from '../auth.js';
 import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';

@@ -1,9 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { notFound } from '../../domain/errors.js';
-import { insertScimToken, listScimTokens, revokeScimToken } from '../../db/scim-tokens.js';
+import { insertScimToken } from '../../db/scim-tokens.js';
 import { recordAudit } from '../../db/audit.js';
-import { requireAdminReader } from '../admin/access.js';
 import { requireUserAdmin } from '../people/access.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 
@@ -31,25 +29,4 @@ export async function createProvisioningToken(deps: Deps, actor: Actor, input: {
     return row;
   });
   return { ...token, token: secret };
-}
-
-export function listProvisioningTokens(deps: Deps, actor: Actor) {
-  requireAdminReader(actor);
-  return listScimTokens(deps.db, actor.orgId);
-}
-
-/** Revoked at once: the next request with it is refused. */
-export async function revokeProvisioningToken(deps: Deps, actor: Actor, id: string): Promise<void> {
-  requireUserAdmin(actor);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    if (!(await revokeScimToken(tx, actor.orgId, id, now))) throw notFound('The provisioning token');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
-      action: 'scim_token.revoked',
-      objectType: 'scim_token',
-      objectId: id,
-    });
-  });
 }
