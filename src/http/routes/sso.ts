@@ -10,11 +10,9 @@ import { discoverSignIn } from '../../services/sso/discover-sign-in.js';
 import { startSignIn, SSO_REQUEST_MS } from '../../services/sso/start-sign-in.js';
 import { finishSignIn, SsoRefusal } from '../../services/sso/finish-sign-in.js';
 import { endSessionUrl } from '../../services/sso/end-session-url.js';
-import {
-  getIdentityProvider,
-  removeIdentityProvider,
-  setIdentityProvider,
-} from '../../services/sso/set-identity-provider.js';
+import { getIdentityProvider } from '../../services/sso/get-identity-provider.js';
+import { removeIdentityProvider } from '../../services/sso/remove-identity-provider.js';
+import { setIdentityProvider } from '../../services/sso/set-identity-provider.js';
 import { signOut } from '../../services/auth/sign-out.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';

@@ -1,26 +1,11 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError, notFound } from '../../domain/errors.js';
-import {
-  deleteIdentityProvider,
-  findIdentityProvider,
-  upsertIdentityProvider,
-  type IdentityProvider,
-} from '../../db/identity-providers.js';
+import { AppError } from '../../domain/errors.js';
+import { findIdentityProvider, upsertIdentityProvider } from '../../db/identity-providers.js';
 import { recordAudit } from '../../db/audit.js';
-import { requireAdminReader } from '../admin/access.js';
 import { requireUserAdmin } from '../people/access.js';
 import { providerConfiguration } from './provider-configuration.js';
-import { redirectUriFor } from './redirect-uri.js';
-
-const view = (p: IdentityProvider, publicUrl: string) => ({
-  issuer: p.issuer,
-  clientId: p.clientId,
-  jitProvisioning: p.jitProvisioning,
-  hasClientSecret: true,
-  redirectUri: redirectUriFor(publicUrl),
-  updatedAt: p.updatedAt,
-});
+import { view } from './identity-provider-view.js';
 
 /**
  * An admin connects the organization's OpenID provider. Its discovery document is read first,
@@ -69,27 +54,4 @@ export async function setIdentityProvider(
     return row;
   });
   return view(saved, publicUrl);
-}
-
-export async function getIdentityProvider(deps: Deps, actor: Actor, publicUrl: string) {
-  requireAdminReader(actor);
-  const provider = await findIdentityProvider(deps.db, actor.orgId);
-  if (!provider) throw notFound('The identity provider');
-  return view(provider, publicUrl);
-}
-
-/** Disconnects the provider: its people sign in with a password again (an admin resets it). */
-export async function removeIdentityProvider(deps: Deps, actor: Actor): Promise<void> {
-  requireUserAdmin(actor);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    if (!(await deleteIdentityProvider(tx, actor.orgId))) throw notFound('The identity provider');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
-      action: 'identity_provider.removed',
-      objectType: 'identity_provider',
-      objectId: actor.orgId,
-    });
-  });
 }
