@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Currency } from '../../domain/money.js';
 import type { Deps } from '../../services/deps.js';
 import { listProducts } from '../../services/catalog/list-products.js';
 import { purchaseRights } from '../../services/subscriptions/caller-rights.js';
 import { actorOf } from '../auth.js';
-import { Money, problems, Uuid } from '../schemas.js';
+import { Money, Nullable, problems, Uuid } from '../schemas.js';
 
 export const ServicePlan = Type.Object({
   servicePlanId: Uuid,
@@ -24,10 +25,13 @@ export const Product = Type.Object({
   trialRequiresPaymentMethod: Type.Boolean(),
   prices: Type.Object(
     {
-      monthly: Money,
-      annual: Money,
+      monthly: Nullable(Money),
+      annual: Nullable(Money),
     },
-    { description: 'price of one license for one month, by term' },
+    {
+      description:
+        "price of one license for one month, by term: null when the term is not sold in the organization's currency",
+    },
   ),
   can: Type.Object(
     {
@@ -43,6 +47,9 @@ export const Product = Type.Object({
     { description: "what the caller may do with it, by their role and the organization's self-service policy" },
   ),
 });
+
+/** A term's price in the organization's currency; null (not for sale), never 0, when there is none. */
+const priced = (amount: number | null, currency: Currency) => (amount === null ? null : { amount, currency });
 
 export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -61,10 +68,9 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         items: products.map((p) => ({
           ...p,
           can: rights.get(p.id)!,
-          // a term without a price in this currency (not for sale) answers 0, as the schema has no null for it yet
           prices: {
-            monthly: { amount: p.prices.monthly ?? 0, currency },
-            annual: { amount: p.prices.annual ?? 0, currency },
+            monthly: priced(p.prices.monthly, currency),
+            annual: priced(p.prices.annual, currency),
           },
         })),
       };

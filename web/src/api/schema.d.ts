@@ -2902,18 +2902,18 @@ export interface operations {
               selfServiceEligible: boolean;
               trialDays: number;
               trialRequiresPaymentMethod: boolean;
-              /** @description price of one license for one month, by term */
+              /** @description price of one license for one month, by term: null when the term is not sold in the organization's currency */
               prices: {
                 monthly: {
                   /** @description minor units (cents) */
                   amount: number;
                   currency: 'EUR' | 'USD' | 'GBP';
-                };
+                } | null;
                 annual: {
                   /** @description minor units (cents) */
                   amount: number;
                   currency: 'EUR' | 'USD' | 'GBP';
-                };
+                } | null;
               };
               /** @description what the caller may do with it, by their role and the organization's self-service policy */
               can: {

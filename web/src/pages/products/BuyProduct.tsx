@@ -30,7 +30,7 @@ import { beforeChange } from '../../components/ChangeQuote';
 import { productsByCard, useCardLabel, useProfileLabel } from '../../components/labels';
 import type { Subscription } from './types';
 import type { BillingProfile, PaymentMethod } from '../bills/types';
-import { licenseCount, newOrder, orderBody, orderReducer, type Order, type Term } from './order';
+import { licenseCount, newOrder, orderBody, orderReducer, pricedTerms, TERMS, type Order, type Term } from './order';
 import { OrderSummary } from './OrderSummary';
 import { useQuote } from './useQuote';
 
@@ -124,26 +124,37 @@ export default function BuyProduct() {
               placeholder={t('buy.product')}
               value={product?.name ?? ''}
               selectedOptions={order.productId ? [order.productId] : []}
-              onOptionSelect={(_, d) =>
+              onOptionSelect={(_, d) => {
+                const chosen = products.find((p) => p.id === d.optionValue);
                 dispatch({
                   type: 'product',
-                  productId: d.optionValue ?? '',
-                  trialOnly: products.some((p) => p.id === d.optionValue && !p.can.buy),
-                })
-              }
+                  productId: chosen?.id ?? '',
+                  trialOnly: chosen ? !chosen.can.buy : false,
+                  terms: chosen ? pricedTerms(chosen.prices) : [],
+                });
+              }}
             >
-              {products.map((p) => (
-                <Option key={p.id} value={p.id} text={p.name}>
-                  {p.name}
-                </Option>
-              ))}
+              {products.map((p) => {
+                // without a price on any term it is not for sale: listed, not chosen
+                const unpriced = pricedTerms(p.prices).length === 0;
+                return (
+                  <Option key={p.id} value={p.id} text={p.name} disabled={unpriced}>
+                    {unpriced ? t('buy.notForSale', { product: p.name }) : p.name}
+                  </Option>
+                );
+              })}
             </Dropdown>
           </Field>
           {product && <Text>{describe(product)}</Text>}
           <Field label={t('buy.term')}>
             <RadioGroup layout="horizontal" value={order.term} onChange={(_, d) => set({ term: d.value as Term })}>
-              <Radio value="monthly" label={t('term.monthly')} />
-              <Radio value="annual" label={t('term.annual')} />
+              {TERMS.map((term) =>
+                product && product.prices[term] === null ? (
+                  <Radio key={term} value={term} disabled label={t('buy.termNotSold', { term: t(`term.${term}`) })} />
+                ) : (
+                  <Radio key={term} value={term} label={t(`term.${term}`)} />
+                ),
+              )}
             </RadioGroup>
           </Field>
           <TextField

@@ -24,13 +24,15 @@ export function OrderSummary({
 }) {
   const styles = useStyles();
   const { t, money, date } = useT();
+  // null when the term is not sold in the organization's currency: nothing to price, never 0
+  const price = product?.prices[term] ?? null;
   return (
     <Card className={styles.summary} aria-label={t('buy.total')}>
-      {quote && product && !trial ? (
+      {quote && price && !trial ? (
         <>
           <div className={styles.line}>
             <Text>{t('buy.price')}</Text>
-            <Text>{t('perLicenseMonth', { price: money(product.prices[term]) })}</Text>
+            <Text>{t('perLicenseMonth', { price: money(price) })}</Text>
           </div>
           <div className={styles.line}>
             <Text>{t('buy.subtotal')}</Text>
@@ -56,9 +58,7 @@ export function OrderSummary({
         <>
           <div className={styles.line}>
             <Text weight="semibold">{t('buy.total')}</Text>
-            <Text weight="semibold">
-              {product && trial ? money({ amount: 0, currency: product.prices[term].currency }) : '—'}
-            </Text>
+            <Text weight="semibold">{price && trial ? money({ amount: 0, currency: price.currency }) : '—'}</Text>
           </div>
           {product && trial && quote && (
             <Text>

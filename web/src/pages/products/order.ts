@@ -2,6 +2,10 @@ import type { Body } from '../../api/types';
 import { cardBody, emptyCard, type AddressDraft, type CardDraft } from '../../components/CardFields';
 
 export type Term = 'monthly' | 'annual';
+export const TERMS: readonly Term[] = ['monthly', 'annual'];
+
+/** The terms a product is sold on: a term without a price in the organization's currency is not for sale. */
+export const pricedTerms = (prices: Record<Term, object | null>) => TERMS.filter((term) => prices[term] !== null);
 
 /**
  * What the person has chosen so far on "Acheter un produit", as typed. A card or billing profile
@@ -20,8 +24,8 @@ export interface Order {
 }
 
 export type OrderChange =
-  /** another product: a product the person may only try is tried */
-  | { type: 'product'; productId: string; trialOnly: boolean }
+  /** another product: a product the person may only try is tried, on a term it is sold on */
+  | { type: 'product'; productId: string; trialOnly: boolean; terms: readonly Term[] }
   | { type: 'set'; change: Partial<Omit<Order, 'productId'>> };
 
 export const newOrder = (country: string, profileName: string): Order => ({
@@ -39,7 +43,12 @@ export const newOrder = (country: string, profileName: string): Order => ({
 export function orderReducer(order: Order, change: OrderChange): Order {
   switch (change.type) {
     case 'product':
-      return { ...order, productId: change.productId, trial: change.trialOnly };
+      return {
+        ...order,
+        productId: change.productId,
+        trial: change.trialOnly,
+        term: change.terms.includes(order.term) ? order.term : (change.terms[0] ?? order.term),
+      };
     case 'set':
       return { ...order, ...change.change };
   }
