@@ -33,6 +33,8 @@ const file = (name: string, content: string) => {
 
 let app: TestApp;
 let adele: Client, megan: Client;
+const operator = (method: string, path: string, body?: unknown) =>
+  send(`${app.url}/api/operator/products${path}`, method, body, { authorization: `Bearer ${OPERATOR_TOKEN}` });
 /** Sessions end as the clock moves on by days: sign in again after moving it. */
 const signInAgain = async () => {
   [adele, megan] = await Promise.all([app.signIn('adele@contoso.example'), app.signIn('megan@contoso.example')]);
@@ -119,8 +121,6 @@ describe.each(engines)("the operator's catalog on %s", (engine) => {
   });
 
   it('lets the operator add a product, change its prices and retire it from sale without touching running subscriptions', async () => {
-    const operator = (method: string, path: string, body?: unknown) =>
-      send(`${app.url}/api/operator/products${path}`, method, body, { authorization: `Bearer ${OPERATOR_TOKEN}` });
     expect((await send(`${app.url}/api/operator/products`, 'GET')).status).toBe(401);
     const product = {
       ...whiteboard(500),
@@ -162,5 +162,29 @@ describe.each(engines)("the operator's catalog on %s", (engine) => {
       (await operator('GET', '')).body.items.find((p: { id: string }) => p.id === 'NWSTICKY0001').retiredAt,
     ).not.toBeNull();
     expect((await operator('PATCH', '/NWSTICKY0001', { retired: false })).body.retiredAt).toBeNull();
+  });
+
+  it("answers null for a term not sold in the organization's currency, and refuses to sell it", async () => {
+    // annual only in dollars: Contoso pays in euros
+    const created = await operator('POST', '', {
+      ...whiteboard(700),
+      id: 'NWMARKER0001',
+      skuId: '2c3d4e5f-6071-4829-8a3b-4c5d6e7f8091',
+      skuPartNumber: 'NW_MARKER',
+      name: 'Northwind Marker',
+      prices: { EUR: { monthly: 700 }, USD: { monthly: 800, annual: 700 } },
+    });
+    expect(created.status, created.text).toBe(201);
+    const listed = (await megan.get('/api/products')).body.items.find((p: { id: string }) => p.id === 'NWMARKER0001');
+    expect(listed.prices).toEqual({ monthly: { amount: 700, currency: 'EUR' }, annual: null });
+
+    const quote = await megan.get('/api/subscriptions/quote?productId=NWMARKER0001&quantity=1&term=annual');
+    expect(codeOf(quote)).toBe('price_unavailable');
+    const refused = await buy(megan, { productId: 'NWMARKER0001', quantity: 1, term: 'annual' });
+    expect(refused.status).toBe(422);
+    expect(codeOf(refused)).toBe('price_unavailable');
+    const bought = await buy(megan, { productId: 'NWMARKER0001', quantity: 1, term: 'monthly' });
+    expect(bought.status, bought.text).toBe(201);
+    expect((await invoicesOf(app, bought.body.id))[0]).toMatchObject({ subtotal: 700 });
   });
 });
