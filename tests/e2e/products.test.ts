@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { createProduct } from '../../src/services/catalog/create-product.js';
 
 // The guide's sections "Afficher vos abonnements", "Comment acheter plus ou réduire des licences"
 // and "Annuler un abonnement", click by click, in French and in English.
@@ -259,6 +260,43 @@ describe('Billing > Products, as in the guide', () => {
       .getByRole('link', { name: /^Facture / })
       .waitFor();
     await page.getByText('Actif').waitFor();
+    await page.context().close();
+  });
+
+  it('offers only the terms sold in euros, and never shows a missing price as 0,00 €', async () => {
+    // the annual price is in dollars only; the ruler has no price in euros at all
+    await createProduct(ctx.app.deps, {
+      selfServiceEligible: true,
+      id: 'NWMARKER0001',
+      skuId: '3d4e5f60-7182-4930-9b4c-5d6e7f809102',
+      skuPartNumber: 'NW_MARKER',
+      name: 'Northwind Marker',
+      prices: { EUR: { monthly: 700 }, USD: { monthly: 800, annual: 700 } },
+    });
+    await createProduct(ctx.app.deps, {
+      selfServiceEligible: true,
+      id: 'NWRULER00001',
+      skuId: '4e5f6071-8293-4a41-8c5d-6e7f80910213',
+      skuPartNumber: 'NW_RULER',
+      name: 'Northwind Ruler',
+      prices: { USD: { monthly: 900 } },
+    });
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
+    await page.goto('/billing/products/buy');
+    const notSold = 'non vendu dans la devise de votre organisation';
+    await page.getByRole('combobox', { name: 'Produit' }).click();
+    await page.getByRole('option', { name: 'Power BI Pro' }).click();
+    await page.getByRole('radio', { name: 'Annuel', exact: true }).check();
+    await page.getByRole('combobox', { name: 'Produit' }).click();
+    expect(await page.getByRole('option', { name: `Northwind Ruler : ${notSold}` }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+    await page.getByRole('option', { name: 'Northwind Marker' }).click();
+    // the annual term chosen before is not sold: the order moves to the monthly one, priced
+    expect(await page.getByRole('radio', { name: `Annuel : ${notSold}` }).isDisabled()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Mensuel' }).isChecked()).toBe(true);
+    await page.getByText(/^7,00\s€ licence\/mois$/).waitFor();
+    expect(await page.getByText(/(^|[^\d])0,00\s€/).count()).toBe(0);
     await page.context().close();
   });
 });
