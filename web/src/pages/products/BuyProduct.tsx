@@ -148,13 +148,18 @@ export default function BuyProduct() {
           {product && <Text>{describe(product)}</Text>}
           <Field label={t('buy.term')}>
             <RadioGroup layout="horizontal" value={order.term} onChange={(_, d) => set({ term: d.value as Term })}>
-              {TERMS.map((term) =>
-                product && product.prices[term] === null ? (
-                  <Radio key={term} value={term} disabled label={t('buy.termNotSold', { term: t(`term.${term}`) })} />
-                ) : (
-                  <Radio key={term} value={term} label={t(`term.${term}`)} />
-                ),
-              )}
+              {TERMS.map((term) => {
+                const unsold = product?.prices[term] === null;
+                const label = t(`term.${term}`);
+                return (
+                  <Radio
+                    key={term}
+                    value={term}
+                    disabled={unsold}
+                    label={unsold ? t('buy.termNotSold', { term: label }) : label}
+                  />
+                );
+              })}
             </RadioGroup>
           </Field>
           <TextField
