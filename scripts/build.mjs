@@ -1,6 +1,7 @@
 // Run once by `npm install` / `npm ci` (prepare) and by `npm test`, so that `npm start` only
 // starts: the web UI (web/dist), the server bundled with its TypeScript compiled away
-// (dist/server/main.mjs) and the embedded database template (see src/db/pglite-template.ts).
+// (dist/server/main.mjs), the embedded database template (see src/db/pglite-template.ts) and,
+// where the dev tools are installed, the web app's API types (scripts/api-types.ts).
 // Plain JavaScript, and its tools are dependencies: a production install runs it too.
 // `node scripts/build.mjs server` builds only the server bundle.
 import { build as buildWeb } from 'vite';
@@ -60,3 +61,15 @@ if (wants('server') || wants('template')) {
   await run(process.execPath, ['--input-type=module', '-e', WARM_COMPILE_CACHE]);
 }
 if (wants('template')) await import('../dist/server/make-pglite-template.mjs');
+// the web app's API types, from the document the server serves; a production install has neither
+// the generator nor a compiler to give them to (they are dev tools)
+if (wants('api-types') && installed('tsx') && installed('openapi-typescript'))
+  await run(process.execPath, ['--import', 'tsx', 'scripts/api-types.ts']);
+
+function installed(name) {
+  try {
+    return Boolean(import.meta.resolve(name));
+  } catch {
+    return false;
+  }
+}

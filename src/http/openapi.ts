@@ -17,15 +17,16 @@ interface Response {
   headers?: Record<string, object>;
   content?: Record<string, Media>;
 }
+type Ref = { $ref: string };
 interface Operation {
   operationId?: string;
   parameters?: { in: string; name: string }[];
   requestBody?: object;
   security?: Record<string, string[]>[];
-  responses: Record<string, Response>;
+  responses: Record<string, Response | Ref>;
 }
 interface Document {
-  components?: { schemas?: Record<string, object> };
+  components?: { schemas?: Record<string, object>; responses?: Record<string, Response> };
   security?: Record<string, string[]>[];
   paths: Record<string, Record<string, Operation>>;
 }
@@ -168,6 +169,7 @@ export function completeDocument(doc: Document, bodyLimit: number): Document {
     schemas: { ...doc.components?.schemas, ...problemSchemas(doc.components?.schemas?.Problem) },
   };
   const operationIds = new Set<string>();
+  const errors = namedResponses();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (op.operationId) {
@@ -190,32 +192,62 @@ export function completeDocument(doc: Document, bodyLimit: number): Document {
         : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
       for (const status of implied) op.responses[status] ??= { description: '', content: error };
       op.responses = Object.fromEntries(
-        Object.entries(op.responses)
+        Object.entries(op.responses as Record<string, Response>)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([status, response]) => {
+          .map(([status, response]): [string, Response | Ref] => {
             const problem = response.content?.['application/json']?.schema?.$ref === '#/components/schemas/Problem';
             const headers = {
               ...response.headers,
               ...(status === '429' && { 'Retry-After': RETRY_AFTER }),
               ...(idempotent && status.startsWith('2') && { 'Idempotent-Replayed': REPLAYED }),
             };
-            return [
-              status,
-              {
-                ...response,
-                description:
-                  response.description && response.description !== 'Default Response'
-                    ? response.description
-                    : meaning(status, bodyLimit) +
-                      (idempotent ? (IDEMPOTENT[status] ?? '') : '') +
-                      (status === '403' && csrf ? CSRF : ''),
-                ...(Object.keys(headers).length && { headers }),
-                ...(problem && { content: error }),
-              },
-            ];
+            const described: Response = {
+              ...response,
+              description:
+                response.description && response.description !== 'Default Response'
+                  ? response.description
+                  : meaning(status, bodyLimit) +
+                    (idempotent ? (IDEMPOTENT[status] ?? '') : '') +
+                    (status === '403' && csrf ? CSRF : ''),
+              ...(Object.keys(headers).length && { headers }),
+              ...(problem && { content: error }),
+            };
+            if (!/^[45]/.test(status)) return [status, described];
+            const name =
+              (path.startsWith(GRAPH) ? 'Graph' : '') +
+              (STATUS_CODES[status] ?? status).replace(/[^A-Za-z]/g, '') +
+              (idempotent && IDEMPOTENT[status] ? 'WithIdempotencyKey' : '') +
+              (status === '403' && csrf ? 'OrCsrf' : '');
+            return [status, errors.refer(name, described)];
           }),
       );
     }
   }
+  doc.components.responses = { ...doc.components.responses, ...errors.named };
   return doc;
+}
+
+/**
+ * Error answers are alike on most operations (a 401 is a 401): each distinct one is a named
+ * response in `components.responses` (Unauthorized, BadRequestIdempotent, ...) that operations
+ * refer to, so that the document and the types generated from it say it once.
+ */
+function namedResponses() {
+  const named: Record<string, Response> = {};
+  const nameOf = new Map<string, string>();
+  return {
+    named,
+    /** The response's name: `base`, or `base2`... where a route described its own variant. */
+    refer(base: string, response: Response): Ref {
+      const key = JSON.stringify(response);
+      let name = nameOf.get(key);
+      if (!name) {
+        name = base;
+        for (let n = 2; name in named; n++) name = `${base}${n}`;
+        named[name] = response;
+        nameOf.set(key, name);
+      }
+      return { $ref: `#/components/responses/${name}` };
+    },
+  };
 }
