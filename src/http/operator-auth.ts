@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../services/deps.js';
 import { AppError } from '../domain/errors.js';
 import { hashSecret } from '../services/auth/tokens.js';
@@ -16,3 +16,12 @@ export const operatorAuth = (deps: Deps) => async (request: FastifyRequest) => {
     throw new AppError('unauthenticated', 'Present the operator token as "Authorization: Bearer <token>".');
   }
 };
+
+/**
+ * Makes `app` an operator route group; its routes take the options returned: public to the
+ * session check (the operator is no person), under the operator tag.
+ */
+export function operatorGroup(app: FastifyInstance, deps: Deps) {
+  app.addHook('onRequest', operatorAuth(deps));
+  return { config: { public: true }, tags: ['operator'] };
+}

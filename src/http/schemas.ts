@@ -158,3 +158,6 @@ export const GraphError = Type.Object(
 );
 export const graphProblems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: 'GraphError#' }]));
+
+/** The answer of a short list, given whole (no paging). */
+export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });

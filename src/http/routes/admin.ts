@@ -10,6 +10,7 @@ import { takeControl } from '../../services/admin/take-control.js';
 import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { getOrganizationSpend } from '../../services/admin/get-organization-spend.js';
 import { actorOf } from '../auth.js';
+import { listRoute, oneRoute } from '../route-kinds.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
@@ -75,17 +76,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/admin/self-service-purchases/:id',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'One self-service purchase, read-only',
-        params: IdParams,
-        response: { 200: Purchase, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request) => getPurchase(deps, actorOf(request), request.params.id),
+    Purchase,
+    { tags: ['admin'], summary: 'One self-service purchase, read-only', problems: [400, 401, 403, 404] },
+    (request, id) => getPurchase(deps, actorOf(request), id),
   );
 
   app.get(
@@ -163,16 +160,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     async (request) => getOrganizationSpend(deps, actorOf(request)),
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api/admin/self-service-policy',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'The self-service purchase policy of each eligible product',
-        response: { 200: Type.Object({ items: Type.Array(Policy) }), ...problems(401, 403) },
-      },
-    },
-    async (request) => getPolicies(deps, actorOf(request)),
+    Policy,
+    { tags: ['admin'], summary: 'The self-service purchase policy of each eligible product', problems: [401, 403] },
+    (request) => getPolicies(deps, actorOf(request)),
   );
 
   app.put(

@@ -9,7 +9,8 @@ import { revokeApp } from '../../services/apps/revoke-app.js';
 import { APP_ROLES } from '../../domain/graph-permissions.js';
 import { actorOf } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
-import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
+import { listRoute, oneRoute, removeRoute } from '../route-kinds.js';
 import { oauthRoutes } from './oauth.js';
 
 const Role = Type.Enum(APP_ROLES);
@@ -61,45 +62,32 @@ export const appRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       reply.code(201).send(withAuthority(request, await registerApp(deps, actorOf(request), request.body))),
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api/admin/apps',
-    {
-      schema: {
-        tags,
-        summary: "The organization's apps",
-        response: { 200: Type.Object({ items: Type.Array(App) }), ...problems(401, 403) },
-      },
-    },
+    App,
+    { tags, summary: "The organization's apps", problems: [401, 403] },
     async (request) => ({ items: await listApps(deps, actorOf(request)) }),
   );
 
-  app.post(
+  oneRoute(
+    app,
+    'POST',
     '/api/admin/apps/:id/secret',
+    WithSecret,
     {
-      schema: {
-        tags,
-        summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",
-        params: IdParams,
-        response: { 200: WithSecret, ...problems(401, 403, 404) },
-      },
+      tags,
+      summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",
+      problems: [401, 403, 404],
     },
-    async (request) => withAuthority(request, await rotateAppSecret(deps, actorOf(request), request.params.id)),
+    async (request, id) => withAuthority(request, await rotateAppSecret(deps, actorOf(request), id)),
   );
 
-  app.delete(
+  removeRoute(
+    app,
     '/api/admin/apps/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke an app: its secret and every token it holds stop at once',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems(401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      await revokeApp(deps, actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    { tags, summary: 'Revoke an app: its secret and every token it holds stop at once', problems: [401, 403, 404] },
+    (request, id) => revokeApp(deps, actorOf(request), id),
   );
 
   await app.register(oauthRoutes, { deps });

@@ -11,15 +11,11 @@ import { getBillingProfile } from '../../services/billing/get-billing-profile.js
 import { listMyBillingProfiles } from '../../services/billing/list-my-billing-profiles.js';
 import { replacePaymentMethod } from '../../services/billing/replace-payment-method.js';
 import { actorOf } from '../auth.js';
-import { Address, CardInput, DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
+import { Address, CardInput, DateTime, IdParams, MaskedCard, Nullable, problems, Uuid } from '../schemas.js';
+import { listRoute, oneRoute, removeRoute } from '../route-kinds.js';
 
 const PaymentMethod = Type.Object({
-  id: Uuid,
-  brand: Type.String(),
-  last4: Type.String(),
-  expMonth: Type.Integer(),
-  expYear: Type.Integer(),
-  nameOnCard: Type.String(),
+  ...MaskedCard.properties,
   address: Address,
   expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
 });
@@ -47,15 +43,11 @@ const BillingProfile = Type.Object({
 });
 
 export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get(
+  listRoute(
+    app,
     '/api/payment-methods',
-    {
-      schema: {
-        tags: ['payment methods'],
-        summary: 'Your cards, masked',
-        response: { 200: Type.Object({ items: Type.Array(PaymentMethod) }), ...problems(401) },
-      },
-    },
+    PaymentMethod,
+    { tags: ['payment methods'], summary: 'Your cards, masked', problems: [401] },
     async (request) => listMyPaymentMethods(deps, actorOf(request)),
   );
 
@@ -95,20 +87,15 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     async (request) => editPaymentMethod(deps, actorOf(request), request.params.id, request.body),
   );
 
-  app.delete(
+  removeRoute(
+    app,
     '/api/payment-methods/:id',
     {
-      schema: {
-        tags: ['payment methods'],
-        summary: 'Remove a card that pays for nothing live',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) },
-      },
+      tags: ['payment methods'],
+      summary: 'Remove a card that pays for nothing live',
+      problems: [400, 401, 403, 404, 409],
     },
-    async (request, reply) => {
-      await removePaymentMethod(deps, actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    (request, id) => removePaymentMethod(deps, actorOf(request), id),
   );
 
   app.get(
@@ -124,29 +111,25 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     async () => listBillingCountries(deps),
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api/billing-profiles',
-    {
-      schema: {
-        tags: ['billing profiles'],
-        summary: 'Your billing profiles',
-        response: { 200: Type.Object({ items: Type.Array(BillingProfile) }), ...problems(401) },
-      },
-    },
+    BillingProfile,
+    { tags: ['billing profiles'], summary: 'Your billing profiles', problems: [401] },
     async (request) => listMyBillingProfiles(deps, actorOf(request)),
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/billing-profiles/:id',
+    BillingProfile,
     {
-      schema: {
-        tags: ['billing profiles'],
-        summary: 'A billing profile with its payment method and subscriptions',
-        params: IdParams,
-        response: { 200: BillingProfile, ...problems(400, 401, 404) },
-      },
+      tags: ['billing profiles'],
+      summary: 'A billing profile with its payment method and subscriptions',
+      problems: [400, 401, 404],
     },
-    async (request) => getBillingProfile(deps, actorOf(request), request.params.id),
+    (request, id) => getBillingProfile(deps, actorOf(request), id),
   );
 
   app.patch(

@@ -120,6 +120,15 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   const eventual = (request: FastifyRequest) =>
     String(request.headers.consistencylevel ?? '').toLowerCase() === 'eventual';
   const selected = (fields: string[] | undefined) => (fields ? `(${fields.join(',')})` : '');
+  /** The user properties asked for by $select; $expand is refused (no relationship is expanded). */
+  const userSelect = (q: { $select?: string; $expand?: string }) => {
+    refuseExpand(q.$expand, USER_PROPERTIES);
+    return parseSelect(q.$select, USER_PROPERTIES) as (typeof USER_PROPERTIES)[number][] | undefined;
+  };
+  const userEntity = <T extends object>(request: FastifyRequest, select: string[] | undefined, user: T) => ({
+    ...context(request, `users${selected(select)}/$entity`),
+    ...user,
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     setGraphRequestIds(request, reply);
@@ -147,13 +156,8 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request) => {
-      refuseExpand(request.query.$expand, USER_PROPERTIES);
-      const select = parseSelect(request.query.$select, USER_PROPERTIES) as
-        (typeof USER_PROPERTIES)[number][] | undefined;
-      return {
-        ...context(request, `users${selected(select)}/$entity`),
-        ...(await getMe(deps, callerOf(request), select)),
-      };
+      const select = userSelect(request.query);
+      return userEntity(request, select, await getMe(deps, callerOf(request), select));
     },
   );
 
@@ -179,8 +183,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     async (request) => {
       const q = request.query;
-      refuseExpand(q.$expand, USER_PROPERTIES);
-      const select = parseSelect(q.$select, USER_PROPERTIES) as (typeof USER_PROPERTIES)[number][] | undefined;
+      const select = userSelect(q);
       const { users, count, next } = await listUsers(deps, callerOf(request), {
         filter: parseUserFilter(q.$filter),
         search: parseSearch(q.$search),
@@ -236,13 +239,8 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request) => {
-      refuseExpand(request.query.$expand, USER_PROPERTIES);
-      const select = parseSelect(request.query.$select, USER_PROPERTIES) as
-        (typeof USER_PROPERTIES)[number][] | undefined;
-      return {
-        ...context(request, `users${selected(select)}/$entity`),
-        ...(await getUser(deps, callerOf(request), request.params.id, select)),
-      };
+      const select = userSelect(request.query);
+      return userEntity(request, select, await getUser(deps, callerOf(request), request.params.id, select));
     },
   );
 

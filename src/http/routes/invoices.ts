@@ -8,6 +8,7 @@ import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { getMySpend } from '../../services/invoices/get-my-spend.js';
 import { actorOf } from '../auth.js';
+import { oneRoute } from '../route-kinds.js';
 import { readerLocale } from '../../domain/locale.js';
 import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
@@ -127,17 +128,17 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     async (request) => getMySpend(deps, actorOf(request)),
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/invoices/:id',
+    Invoice,
     {
-      schema: {
-        tags: ['invoices'],
-        summary: 'An invoice with its lines, VAT and the billing profile as it was',
-        params: IdParams,
-        response: { 200: Invoice, ...problems(400, 401, 404) },
-      },
+      tags: ['invoices'],
+      summary: 'An invoice with its lines, VAT and the billing profile as it was',
+      problems: [400, 401, 404],
     },
-    async (request) => getInvoice(deps, actorOf(request), request.params.id),
+    (request, id) => getInvoice(deps, actorOf(request), id),
   );
 
   app.get(

@@ -7,9 +7,10 @@ import { createProduct } from '../../services/catalog/create-product.js';
 import { updateProduct } from '../../services/catalog/update-product.js';
 import { setProductPrices } from '../../services/catalog/set-product-prices.js';
 import { CURRENCIES } from '../../domain/money.js';
-import { operatorAuth } from '../operator-auth.js';
+import { operatorGroup } from '../operator-auth.js';
+import { listRoute } from '../route-kinds.js';
 import { CurrencyCode, DateTime, Nullable, problems, Term } from '../schemas.js';
-import { ServicePlan } from './products.js';
+import { productProperties } from './products.js';
 
 const Prices = Type.Object(
   Object.fromEntries(
@@ -27,15 +28,7 @@ const Prices = Type.Object(
 );
 
 const CatalogProduct = Type.Object({
-  id: Type.String(),
-  skuId: Type.String(),
-  skuPartNumber: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  servicePlans: Type.Array(ServicePlan),
-  selfServiceEligible: Type.Boolean(),
-  trialDays: Type.Integer(),
-  trialRequiresPaymentMethod: Type.Boolean(),
+  ...productProperties(Type.String()),
   prices: Prices,
   retiredAt: Nullable(DateTime),
   priceHistory: Type.Array(
@@ -56,21 +49,14 @@ const ProductParams = Type.Object({ id: Type.String({ pattern: '^[A-Z0-9]{12}$' 
  * sale, change prices (new purchases at once, running subscriptions at their next renewal).
  */
 export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.addHook('onRequest', operatorAuth(deps));
-  const config = { public: true };
-  const tags = ['operator'];
+  const { config, tags } = operatorGroup(app, deps);
 
-  app.get(
+  listRoute(
+    app,
     '/api/operator/products',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Every product, retired ones too, with all prices',
-        response: { 200: Type.Object({ items: Type.Array(CatalogProduct) }), ...problems(401, 404) },
-      },
-    },
-    async () => listCatalogProducts(deps),
+    CatalogProduct,
+    { config, tags, summary: 'Every product, retired ones too, with all prices', problems: [401, 404] },
+    () => listCatalogProducts(deps),
   );
 
   app.get(

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
-import { operatorAuth } from '../operator-auth.js';
+import { operatorGroup } from '../operator-auth.js';
+import { oneRoute } from '../route-kinds.js';
 import { createOrganization } from '../../services/operator/create-organization.js';
 import { getOrganization, listOrganizations } from '../../services/operator/list-organizations.js';
 import { attachDomain } from '../../services/operator/attach-domain.js';
@@ -38,9 +39,7 @@ const NewOrganization = Type.Object({
  * SELFSERVE_OPERATOR_TOKEN as a bearer token; without it set, these routes do not exist.
  */
 export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.addHook('onRequest', operatorAuth(deps));
-  const config = { public: true };
-  const tags = ['operator'];
+  const { config, tags } = operatorGroup(app, deps);
 
   app.post(
     '/api/operator/organizations',
@@ -78,21 +77,13 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     async (request) => listOrganizations(deps, { limit: request.query.limit ?? 20, cursor: request.query.cursor }),
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/operator/organizations/:id',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'An organization with its e-mail domains',
-        params: IdParams,
-        response: {
-          200: Type.Object({ ...Organization.properties, domains: Type.Array(Domain) }),
-          ...problems(401, 404),
-        },
-      },
-    },
-    async (request) => getOrganization(deps, request.params.id),
+    Type.Object({ ...Organization.properties, domains: Type.Array(Domain) }),
+    { config, tags, summary: 'An organization with its e-mail domains', problems: [401, 404] },
+    (_request, id) => getOrganization(deps, id),
   );
 
   app.post(

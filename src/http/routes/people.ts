@@ -12,6 +12,7 @@ import { deletePerson } from '../../services/people/delete-person.js';
 import { resetPassword } from '../../services/people/reset-password.js';
 import { actorOf } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
+import { oneRoute, removeRoute } from '../route-kinds.js';
 import { DateTime, IdParams, Nullable, Page, PageQuery, Person, problems } from '../schemas.js';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
@@ -50,17 +51,13 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/people/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A person, as admins see them',
-        params: IdParams,
-        response: { 200: PersonDetail, ...problems(401, 403, 404) },
-      },
-    },
-    async (request) => getPerson(deps, actorOf(request), request.params.id),
+    PersonDetail,
+    { tags, summary: 'A person, as admins see them', problems: [401, 403, 404] },
+    (request, id) => getPerson(deps, actorOf(request), id),
   );
 
   app.post(
@@ -108,59 +105,50 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     async (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
   );
 
-  app.post(
+  oneRoute(
+    app,
+    'POST',
     '/api/people/:id/disable',
+    PersonDetail,
     {
-      schema: {
-        tags,
-        summary: 'Block sign-in: sessions and API tokens end at once; licenses stay',
-        params: IdParams,
-        response: { 200: PersonDetail, ...problems(401, 403, 404, 409) },
-      },
+      tags,
+      summary: 'Block sign-in: sessions and API tokens end at once; licenses stay',
+      problems: [401, 403, 404, 409],
     },
-    async (request) => disablePerson(deps, actorOf(request), request.params.id),
+    (request, id) => disablePerson(deps, actorOf(request), id),
   );
 
-  app.post(
+  oneRoute(
+    app,
+    'POST',
     '/api/people/:id/enable',
-    {
-      schema: {
-        tags,
-        summary: 'Let a disabled person sign in again',
-        params: IdParams,
-        response: { 200: PersonDetail, ...problems(401, 403, 404) },
-      },
-    },
-    async (request) => enablePerson(deps, actorOf(request), request.params.id),
+    PersonDetail,
+    { tags, summary: 'Let a disabled person sign in again', problems: [401, 403, 404] },
+    (request, id) => enablePerson(deps, actorOf(request), id),
   );
 
-  app.post(
+  oneRoute(
+    app,
+    'POST',
     '/api/people/:id/reset-password',
+    Invitation,
     {
-      schema: {
-        tags,
-        summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)',
-        params: IdParams,
-        response: { 200: Invitation, ...problems(401, 403, 404, 409) },
-      },
+      tags,
+      summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)',
+      problems: [401, 403, 404, 409],
     },
-    async (request) => resetPassword(deps, actorOf(request), request.params.id, publicUrlOf(deps, request)),
+    (request, id) => resetPassword(deps, actorOf(request), id, publicUrlOf(deps, request)),
   );
 
-  app.delete(
+  removeRoute(
+    app,
     '/api/people/:id',
     {
-      schema: {
-        tags,
-        summary:
-          'Delete a person: out of the directory, licenses freed (their buyers are told); purchases and invoices stay',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems(401, 403, 404, 409) },
-      },
+      tags,
+      summary:
+        'Delete a person: out of the directory, licenses freed (their buyers are told); purchases and invoices stay',
+      problems: [401, 403, 404, 409],
     },
-    async (request, reply) => {
-      await deletePerson(deps, actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    (request, id) => deletePerson(deps, actorOf(request), id),
   );
 };

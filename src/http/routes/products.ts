@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Currency } from '../../domain/money.js';
 import type { Deps } from '../../services/deps.js';
@@ -7,15 +7,16 @@ import { purchaseRights } from '../../services/subscriptions/caller-rights.js';
 import { actorOf } from '../auth.js';
 import { Money, Nullable, problems, Uuid } from '../schemas.js';
 
-export const ServicePlan = Type.Object({
+const ServicePlan = Type.Object({
   servicePlanId: Uuid,
   servicePlanName: Type.String(),
   appliesTo: Type.String(),
 });
 
-export const Product = Type.Object({
+/** A product as the catalog describes it, to buyers and to the operator: each documents skuId its own way. */
+export const productProperties = <S extends TSchema>(skuId: S) => ({
   id: Type.String(),
-  skuId: Uuid,
+  skuId,
   skuPartNumber: Type.String(),
   name: Type.String(),
   description: Type.String(),
@@ -23,6 +24,10 @@ export const Product = Type.Object({
   selfServiceEligible: Type.Boolean(),
   trialDays: Type.Integer(),
   trialRequiresPaymentMethod: Type.Boolean(),
+});
+
+export const Product = Type.Object({
+  ...productProperties(Uuid),
   prices: Type.Object(
     {
       monthly: Nullable(Money),

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import type { Deps } from '../../services/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { statusOf } from '../errors.js';
-import { ScimError, SCHEMAS, type ScimListQuery, type ScimResource } from '../../domain/scim.js';
+import { listResponse, ScimError, SCHEMAS, type ScimListQuery, type ScimResource } from '../../domain/scim.js';
 import { authenticateScim, type ScimCaller } from '../../services/scim/authenticate.js';
 import { getUser, listUsers } from '../../services/scim/list-users.js';
 import { createUser } from '../../services/scim/create-user.js';
@@ -21,7 +21,8 @@ import { listProvisioningTokens } from '../../services/scim/list-provisioning-to
 import { revokeProvisioningToken } from '../../services/scim/revoke-provisioning-token.js';
 import { publicUrlOf } from '../public-url.js';
 import { actorOf } from '../auth.js';
-import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
+import { listRoute, removeRoute } from '../route-kinds.js';
 
 const ListQuery = Type.Object({
   filter: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -37,6 +38,39 @@ const Projection = Type.Object({
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
 const hide = { hide: true };
+
+/** A SCIM resource's use cases, behind the same six endpoints (RFC 7644 §3). */
+interface ScimEndpoints {
+  list(deps: Deps, caller: ScimCaller, q: ScimListQuery): Promise<unknown>;
+  get(
+    deps: Deps,
+    caller: ScimCaller,
+    id: string,
+    q: Pick<ScimListQuery, 'attributes' | 'excludedAttributes'>,
+  ): Promise<unknown>;
+  create(deps: Deps, caller: ScimCaller, body: ScimResource): Promise<ScimResource>;
+  replace(deps: Deps, caller: ScimCaller, id: string, body: ScimResource): Promise<unknown>;
+  patch(deps: Deps, caller: ScimCaller, id: string, body: ScimResource): Promise<unknown>;
+  remove(deps: Deps, caller: ScimCaller, id: string): Promise<void>;
+}
+const resources: Record<'Users' | 'Groups', ScimEndpoints> = {
+  Users: {
+    list: listUsers,
+    get: getUser,
+    create: createUser,
+    replace: replaceUser,
+    patch: patchUser,
+    remove: deleteUser,
+  },
+  Groups: {
+    list: listGroups,
+    get: getGroup,
+    create: createGroup,
+    replace: (deps, caller, id, body) => changeGroup(deps, caller, id, { replace: body }),
+    patch: (deps, caller, id, body) => changeGroup(deps, caller, id, { patch: body }),
+    remove: deleteGroup,
+  },
+};
 
 /** RFC 7644 §3.4.2.4: startIndex below 1 is 1; count is at most what ServiceProviderConfig says. */
 const listQuery = (q: {
@@ -106,31 +140,18 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         scimUrl: `${publicUrlOf(deps, request)}/scim/v2`,
       }),
   );
-  app.get(
+  listRoute(
+    app,
     '/api/admin/provisioning/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'The live provisioning tokens',
-        response: { 200: Type.Object({ items: Type.Array(ProvisioningToken) }), ...problems(401, 403) },
-      },
-    },
+    ProvisioningToken,
+    { tags, summary: 'The live provisioning tokens', problems: [401, 403] },
     async (request) => ({ items: await listProvisioningTokens(deps, actorOf(request)) }),
   );
-  app.delete(
+  removeRoute(
+    app,
     '/api/admin/provisioning/tokens/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke a provisioning token',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems(401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      await revokeProvisioningToken(deps, actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    { tags, summary: 'Revoke a provisioning token', problems: [401, 403, 404] },
+    (request, id) => revokeProvisioningToken(deps, actorOf(request), id),
   );
 
   await app.register(
@@ -176,26 +197,10 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       scim.get('/ServiceProviderConfig', { schema: hide }, async (request) =>
         serviceProviderConfig(callerOf(request).baseUrl),
       );
-      scim.get('/ResourceTypes', { schema: hide }, async (request) => {
-        const items = resourceTypes(callerOf(request).baseUrl);
-        return {
-          schemas: [SCHEMAS.list],
-          totalResults: items.length,
-          startIndex: 1,
-          itemsPerPage: items.length,
-          Resources: items,
-        };
-      });
-      scim.get('/Schemas', { schema: hide }, async (request) => {
-        const items = schemas(callerOf(request).baseUrl);
-        return {
-          schemas: [SCHEMAS.list],
-          totalResults: items.length,
-          startIndex: 1,
-          itemsPerPage: items.length,
-          Resources: items,
-        };
-      });
+      const whole = (items: ScimResource[]) =>
+        listResponse(items.length, { startIndex: 1, count: items.length }, items);
+      scim.get('/ResourceTypes', { schema: hide }, async (request) => whole(resourceTypes(callerOf(request).baseUrl)));
+      scim.get('/Schemas', { schema: hide }, async (request) => whole(schemas(callerOf(request).baseUrl)));
       scim.get(
         '/Schemas/:id',
         { schema: { ...hide, params: Type.Object({ id: Type.String({ maxLength: 200 }) }) } },
@@ -206,53 +211,31 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         },
       );
 
-      scim.get('/Users', { schema: { ...hide, querystring: ListQuery } }, async (request) =>
-        listUsers(deps, callerOf(request), listQuery(request.query)),
-      );
-      scim.get('/Users/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
-        getUser(deps, callerOf(request), request.params.id, request.query),
-      );
-      scim.post('/Users', { schema: { ...hide, body: Body } }, async (request, reply) => {
-        const user = await createUser(deps, callerOf(request), request.body);
-        return reply
-          .code(201)
-          .header('location', (user.meta as { location: string }).location)
-          .send(user);
-      });
-      scim.put('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-        replaceUser(deps, callerOf(request), request.params.id, request.body as ScimResource),
-      );
-      scim.patch('/Users/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-        patchUser(deps, callerOf(request), request.params.id, request.body as ScimResource),
-      );
-      scim.delete('/Users/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
-        await deleteUser(deps, callerOf(request), request.params.id);
-        return reply.code(204).send();
-      });
-
-      scim.get('/Groups', { schema: { ...hide, querystring: ListQuery } }, async (request) =>
-        listGroups(deps, callerOf(request), listQuery(request.query)),
-      );
-      scim.get('/Groups/:id', { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
-        getGroup(deps, callerOf(request), request.params.id, request.query),
-      );
-      scim.post('/Groups', { schema: { ...hide, body: Body } }, async (request, reply) => {
-        const group = await createGroup(deps, callerOf(request), request.body);
-        return reply
-          .code(201)
-          .header('location', (group.meta as { location: string }).location)
-          .send(group);
-      });
-      scim.put('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-        changeGroup(deps, callerOf(request), request.params.id, { replace: request.body }),
-      );
-      scim.patch('/Groups/:id', { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-        changeGroup(deps, callerOf(request), request.params.id, { patch: request.body }),
-      );
-      scim.delete('/Groups/:id', { schema: { ...hide, params: Id } }, async (request, reply) => {
-        await deleteGroup(deps, callerOf(request), request.params.id);
-        return reply.code(204).send();
-      });
+      for (const [path, endpoints] of Object.entries(resources)) {
+        scim.get(`/${path}`, { schema: { ...hide, querystring: ListQuery } }, async (request) =>
+          endpoints.list(deps, callerOf(request), listQuery(request.query)),
+        );
+        scim.get(`/${path}/:id`, { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
+          endpoints.get(deps, callerOf(request), request.params.id, request.query),
+        );
+        scim.post(`/${path}`, { schema: { ...hide, body: Body } }, async (request, reply) => {
+          const created = await endpoints.create(deps, callerOf(request), request.body);
+          return reply
+            .code(201)
+            .header('location', (created.meta as { location: string }).location)
+            .send(created);
+        });
+        scim.put(`/${path}/:id`, { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+          endpoints.replace(deps, callerOf(request), request.params.id, request.body),
+        );
+        scim.patch(`/${path}/:id`, { schema: { ...hide, params: Id, body: Body } }, async (request) =>
+          endpoints.patch(deps, callerOf(request), request.params.id, request.body),
+        );
+        scim.delete(`/${path}/:id`, { schema: { ...hide, params: Id } }, async (request, reply) => {
+          await endpoints.remove(deps, callerOf(request), request.params.id);
+          return reply.code(204).send();
+        });
+      }
     },
     { prefix: '/scim/v2' },
   );

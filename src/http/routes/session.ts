@@ -4,8 +4,7 @@ import type { Deps } from '../../services/deps.js';
 import { signIn } from '../../services/auth/sign-in.js';
 import { signOut } from '../../services/auth/sign-out.js';
 import { getMe } from '../../services/people/get-me.js';
-import { SESSION_ABSOLUTE_MS } from '../../services/auth/sign-in.js';
-import { actorOf, SESSION_COOKIE } from '../auth.js';
+import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import { Person, problems, Uuid, CurrencyCode } from '../schemas.js';
 
 const Me = Type.Object({
@@ -33,13 +32,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     },
     async (request, reply) => {
       const { token, csrfToken, person } = await signIn(deps, { ...request.body, clientAddress: request.ip });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: 'auto',
-        maxAge: SESSION_ABSOLUTE_MS / 1000,
-      });
+      setSessionCookie(reply, token);
       const me = await getMe(deps, { orgId: person.orgId, personId: person.id, role: person.role });
       return { ...me, csrfToken };
     },

@@ -17,6 +17,7 @@ import { signOut } from '../../services/auth/sign-out.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
+import { listRoute } from '../route-kinds.js';
 import { DateTime, Nullable, problems, redirect } from '../schemas.js';
 
 /** Binds an authorization request to the browser that started it (login CSRF). */
@@ -235,15 +236,11 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api/admin/domains',
-    {
-      schema: {
-        ...admin,
-        summary: "The organization's e-mail domains",
-        response: { 200: Type.Object({ items: Type.Array(Domain) }), ...problems(401, 403) },
-      },
-    },
+    Domain,
+    { ...admin, summary: "The organization's e-mail domains", problems: [401, 403] },
     async (request) => ({ items: await listDomains(deps, actorOf(request)) }),
   );
 

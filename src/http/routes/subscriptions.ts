@@ -13,6 +13,7 @@ import { quoteChange } from '../../services/subscriptions/quote-change.js';
 import { CANCEL_REASONS } from '../../domain/lifecycle.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
+import { oneRoute } from '../route-kinds.js';
 import {
   Address,
   CardInput,
@@ -196,17 +197,13 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
     },
   );
 
-  app.get(
+  oneRoute(
+    app,
+    'GET',
     '/api/subscriptions/:id',
-    {
-      schema: {
-        tags: ['subscriptions'],
-        summary: 'One subscription',
-        params: IdParams,
-        response: { 200: Ref, ...problems(400, 401, 404) },
-      },
-    },
-    async (request) => getSubscription(deps, actorOf(request), request.params.id),
+    Ref,
+    { tags: ['subscriptions'], summary: 'One subscription', problems: [400, 401, 404] },
+    (request, id) => getSubscription(deps, actorOf(request), id),
   );
 
   app.post(

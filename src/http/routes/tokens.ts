@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { createApiToken, listMyApiTokens, revokeApiToken } from '../../services/auth/api-tokens.js';
 import { actorOf } from '../auth.js';
-import { DateTime, IdParams, Nullable, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
+import { listRoute, removeRoute } from '../route-kinds.js';
 
 const ApiToken = Type.Object({ id: Uuid, name: Type.String(), createdAt: DateTime, lastUsedAt: Nullable(DateTime) });
 
@@ -21,31 +22,18 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     async (request, reply) => reply.code(201).send(await createApiToken(deps, actorOf(request), request.body)),
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api/tokens',
-    {
-      schema: {
-        tags: ['tokens'],
-        summary: 'Your API tokens',
-        response: { 200: Type.Object({ items: Type.Array(ApiToken) }), ...problems(401) },
-      },
-    },
+    ApiToken,
+    { tags: ['tokens'], summary: 'Your API tokens', problems: [401] },
     async (request) => ({ items: await listMyApiTokens(deps, actorOf(request)) }),
   );
 
-  app.delete(
+  removeRoute(
+    app,
     '/api/tokens/:id',
-    {
-      schema: {
-        tags: ['tokens'],
-        summary: 'Revoke an API token',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems(401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      await revokeApiToken(deps, actorOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    { tags: ['tokens'], summary: 'Revoke an API token', problems: [401, 403, 404] },
+    (request, id) => revokeApiToken(deps, actorOf(request), id),
   );
 };
