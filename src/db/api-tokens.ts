@@ -1,15 +1,7 @@
 import type { Queryable } from './database.js';
 import type { Credential } from './sessions.js';
 import { PERSON_JSON } from './people.js';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
-
-const COLUMNS = `id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt"`;
+import { NAMED_TOKEN_COLUMNS as COLUMNS, noteUse, type NamedToken as ApiToken } from './named-tokens.js';
 
 export async function insertApiToken(
   db: Queryable,
@@ -39,9 +31,7 @@ export async function useApiToken(db: Queryable, tokenHash: Buffer, now: Date): 
     [tokenHash],
   );
   if (!row) return undefined;
-  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
-    await db.query('UPDATE api_tokens SET last_used_at = $3 WHERE org_id = $1 AND id = $2', [row.orgId, row.id, now]);
-  }
+  await noteUse(db, 'api_tokens', row, now);
   return { id: row.id, person: row.person, csrfToken: null };
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { noteUse } from './named-tokens.js';
 import { PERSON_JSON, type Person } from './people.js';
 import type { AppRole } from '../domain/graph-permissions.js';
 
@@ -105,9 +106,7 @@ export async function findAppCredential(
     [orgId, id],
   );
   if (!row) return undefined;
-  if (!row.revoked && (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000)) {
-    await db.query('UPDATE apps SET last_used_at = $3 WHERE org_id = $1 AND id = $2', [orgId, id, now]);
-  }
+  if (!row.revoked) await noteUse(db, 'apps', row, now);
   const { lastUsedAt: _, ...credential } = row;
   return credential;
 }

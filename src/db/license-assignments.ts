@@ -86,6 +86,35 @@ function credentialGone(via: Via, n: number): string {
   }[via];
 }
 const credentialParams = (c?: SeatCredential) => (c ? [c.id, c.role] : []);
+
+/** Who changes which subscription's seats, for whom. */
+export interface SeatRequest {
+  orgId: string;
+  subscriptionId: string;
+  personIds: string[];
+  by: string;
+  credential?: SeatCredential | undefined;
+}
+
+/** Runs a seat statement: $1 org, $2 subscription, $3 people, $4 by, $5 now, then `more`, then the credential's id and role. */
+async function changeSeats(
+  db: Queryable,
+  statement: Record<Via, string>,
+  a: SeatRequest,
+  now: Date,
+  more: unknown[],
+): Promise<SeatChange> {
+  const [row] = await db.query<SeatChange>(statement[a.credential?.via ?? 'none'], [
+    a.orgId,
+    a.subscriptionId,
+    a.personIds,
+    a.by,
+    now,
+    ...more,
+    ...credentialParams(a.credential),
+  ]);
+  return row!;
+}
 const perVia = (sql: (via: Via) => string): Record<Via, string> => ({
   token: sql('token'),
   session: sql('session'),
@@ -140,28 +169,12 @@ const ASSIGN = perVia(
  * their audit event. The seat CHECK and the one-license-per-product key stay the last word.
  * A person already on this subscription (the same request twice) is skipped, not an error.
  */
-export async function assignSeats(
+export function assignSeats(
   db: Queryable,
-  a: {
-    orgId: string;
-    subscriptionId: string;
-    personIds: string[];
-    by: string;
-    credential?: SeatCredential | undefined;
-    /** disabled people count as in the organization */ disabledPeople?: boolean | undefined;
-  },
+  a: SeatRequest & { /** disabled people count as in the organization */ disabledPeople?: boolean | undefined },
   now: Date,
 ): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(ASSIGN[a.credential?.via ?? 'none'], [
-    a.orgId,
-    a.subscriptionId,
-    a.personIds,
-    a.by,
-    now,
-    a.disabledPeople ?? false,
-    ...credentialParams(a.credential),
-  ]);
-  return row!;
+  return changeSeats(db, ASSIGN, a, now, [a.disabledPeople ?? false]);
 }
 
 // $1 org, $2 subscription, $3 people, $4 by, $5 now, then the credential's id and role
@@ -189,26 +202,8 @@ const UNASSIGN = perVia(
 );
 
 /** Takes licenses back in one statement: the subscription locked and checked, the rows deleted and audited. */
-export async function unassignSeats(
-  db: Queryable,
-  a: {
-    orgId: string;
-    subscriptionId: string;
-    personIds: string[];
-    by: string;
-    credential?: SeatCredential | undefined;
-  },
-  now: Date,
-): Promise<SeatChange> {
-  const [row] = await db.query<SeatChange>(UNASSIGN[a.credential?.via ?? 'none'], [
-    a.orgId,
-    a.subscriptionId,
-    a.personIds,
-    a.by,
-    now,
-    ...credentialParams(a.credential),
-  ]);
-  return row!;
+export function unassignSeats(db: Queryable, a: SeatRequest, now: Date): Promise<SeatChange> {
+  return changeSeats(db, UNASSIGN, a, now, []);
 }
 
 /** These people of the organization, each with the subscription that gives them the product, if any. */

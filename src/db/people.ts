@@ -64,12 +64,23 @@ export function findPeopleByEmailForSignIn(db: Queryable, email: string) {
   );
 }
 
-export async function findPerson(db: Queryable, orgId: string, id: string): Promise<Person | undefined> {
-  const [row] = await db.query<Person>(
-    `SELECT ${COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`,
+/** `columns` of the organization's person by id, unless deleted; locked until the transaction ends if asked. */
+async function personById<T>(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  columns: string,
+  lock = '',
+): Promise<T | undefined> {
+  const [row] = await db.query<T>(
+    `SELECT ${columns} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL${lock}`,
     [orgId, id],
   );
   return row;
+}
+
+export function findPerson(db: Queryable, orgId: string, id: string): Promise<Person | undefined> {
+  return personById(db, orgId, id, COLUMNS);
 }
 
 export async function findPersonByEmail(db: Queryable, orgId: string, email: string): Promise<Person | undefined> {
@@ -167,20 +178,12 @@ export interface PersonRecord extends Person {
 export const RECORD_COLUMNS = `${COLUMNS}, external_id AS "externalId", scim_attributes AS "scimAttributes",
   password_hash IS NOT NULL AS "hasPassword", created_at AS "createdAt", coalesce(updated_at, created_at) AS "updatedAt"`;
 
-export async function findPersonRecord(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
-  const [row] = await db.query<PersonRecord>(
-    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`,
-    [orgId, id],
-  );
-  return row;
+export function findPersonRecord(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
+  return personById(db, orgId, id, RECORD_COLUMNS);
 }
 
-export async function lockPerson(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
-  const [row] = await db.query<PersonRecord>(
-    `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`,
-    [orgId, id],
-  );
-  return row;
+export function lockPerson(db: Queryable, orgId: string, id: string): Promise<PersonRecord | undefined> {
+  return personById(db, orgId, id, RECORD_COLUMNS, ' FOR UPDATE');
 }
 
 export interface PersonChanges {

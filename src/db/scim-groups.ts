@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
-import { filterToSql, type ScimColumn } from './scim-filter.js';
+import type { ScimColumn } from './scim-filter.js';
+import { scimPage, type ScimPageQuery } from './scim-page.js';
 
 export interface ScimGroup {
   id: string;
@@ -25,25 +26,13 @@ const GROUP_COLUMNS: Record<string, ScimColumn> = {
   },
 };
 
-export async function listScimGroups(
-  db: Queryable,
-  orgId: string,
-  q: { filter?: string | undefined; offset: number; limit: number },
-) {
-  const params: unknown[] = [orgId];
-  const where = q.filter ? ` AND ${filterToSql(q.filter, GROUP_COLUMNS, params)}` : '';
-  const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM scim_groups g WHERE g.org_id = $1${where}`,
-    params,
-  );
-  const rows =
-    q.limit === 0
-      ? []
-      : await db.query<ScimGroup>(
-          `SELECT ${COLUMNS} FROM scim_groups g WHERE g.org_id = $1${where} ORDER BY g.created_at, g.id OFFSET ${Math.trunc(q.offset)} LIMIT ${Math.trunc(q.limit)}`,
-          params,
-        );
-  return { total: count!.n, rows };
+export function listScimGroups(db: Queryable, orgId: string, q: ScimPageQuery) {
+  return scimPage<ScimGroup>(db, orgId, q, {
+    from: 'scim_groups g WHERE g.org_id = $1',
+    columns: COLUMNS,
+    filterable: GROUP_COLUMNS,
+    order: 'g.created_at, g.id',
+  });
 }
 
 export async function findScimGroup(

@@ -1,13 +1,5 @@
 import type { Queryable } from './database.js';
-
-export interface ScimToken {
-  id: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
-
-const COLUMNS = `id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt"`;
+import { NAMED_TOKEN_COLUMNS as COLUMNS, noteUse, type NamedToken as ScimToken } from './named-tokens.js';
 
 export async function insertScimToken(
   db: Queryable,
@@ -49,8 +41,6 @@ export async function useScimToken(
     [tokenHash],
   );
   if (!row) return undefined;
-  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
-    await db.query('UPDATE scim_tokens SET last_used_at = $3 WHERE org_id = $1 AND id = $2', [row.orgId, row.id, now]);
-  }
+  await noteUse(db, 'scim_tokens', row, now);
   return { orgId: row.orgId, id: row.id, name: row.name };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from './database.js';
 import { RECORD_COLUMNS, type PersonRecord } from './people.js';
-import { filterToSql, type ScimColumn } from './scim-filter.js';
+import type { ScimColumn } from './scim-filter.js';
+import { scimPage, type ScimPageQuery } from './scim-page.js';
 
 /** The User attributes a SCIM filter may name (our one e-mail is the work and primary one). */
 const USER_COLUMNS: Record<string, ScimColumn> = {
@@ -18,24 +19,11 @@ const USER_COLUMNS: Record<string, ScimColumn> = {
 };
 
 /** A page of the organization's people matching a SCIM filter, in creation order, with the total. */
-export async function listScimUsers(
-  db: Queryable,
-  orgId: string,
-  q: { filter?: string | undefined; offset: number; limit: number },
-) {
-  const params: unknown[] = [orgId];
-  const where = q.filter ? ` AND ${filterToSql(q.filter, USER_COLUMNS, params)}` : '';
-  const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}`,
-    params,
-  );
-  const rows =
-    q.limit === 0
-      ? []
-      : await db.query<PersonRecord>(
-          `SELECT ${RECORD_COLUMNS} FROM people WHERE org_id = $1 AND deleted_at IS NULL${where}
-      ORDER BY created_at, id OFFSET ${Math.trunc(q.offset)} LIMIT ${Math.trunc(q.limit)}`,
-          params,
-        );
-  return { total: count!.n, rows };
+export function listScimUsers(db: Queryable, orgId: string, q: ScimPageQuery) {
+  return scimPage<PersonRecord>(db, orgId, q, {
+    from: 'people WHERE org_id = $1 AND deleted_at IS NULL',
+    columns: RECORD_COLUMNS,
+    filterable: USER_COLUMNS,
+    order: 'created_at, id',
+  });
 }

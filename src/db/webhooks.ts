@@ -53,22 +53,33 @@ export interface EndpointChanges {
   enabled?: boolean | undefined;
 }
 
-export async function updateEndpoint(
+/** Sets `set` (its parameters from $3, `values`) on the organization's endpoint; undefined when there is none. */
+async function setEndpoint(
   db: Queryable,
   orgId: string,
   id: string,
-  c: EndpointChanges,
-  now: Date,
+  set: string,
+  values: unknown[],
 ): Promise<WebhookEndpoint | undefined> {
   const [row] = await db.query<WebhookEndpoint>(
-    `UPDATE webhook_endpoints SET url = coalesce($3, url), description = coalesce($4, description), events = coalesce($5, events),
-            enabled = coalesce($6, enabled),
-            disabled_reason = CASE WHEN $6::boolean IS NULL THEN disabled_reason WHEN $6 THEN NULL ELSE 'admin' END,
-            updated_at = $7
+    `UPDATE webhook_endpoints SET ${set}
       WHERE org_id = $1 AND id = $2 RETURNING ${ENDPOINT}`,
-    [orgId, id, c.url ?? null, c.description ?? null, c.events ?? null, c.enabled ?? null, now],
+    [orgId, id, ...values],
   );
   return row;
+}
+
+export function updateEndpoint(db: Queryable, orgId: string, id: string, c: EndpointChanges, now: Date) {
+  return setEndpoint(
+    db,
+    orgId,
+    id,
+    `url = coalesce($3, url), description = coalesce($4, description), events = coalesce($5, events),
+            enabled = coalesce($6, enabled),
+            disabled_reason = CASE WHEN $6::boolean IS NULL THEN disabled_reason WHEN $6 THEN NULL ELSE 'admin' END,
+            updated_at = $7`,
+    [c.url ?? null, c.description ?? null, c.events ?? null, c.enabled ?? null, now],
+  );
 }
 
 /** Deletes the endpoint with its messages and attempts (the events stay for other endpoints). */
@@ -78,20 +89,14 @@ export async function deleteEndpoint(db: Queryable, orgId: string, id: string): 
 }
 
 /** The new secret signs from now on; the current one goes on signing beside it until `overlapUntil`. */
-export async function rotateSecret(
-  db: Queryable,
-  orgId: string,
-  id: string,
-  secret: string,
-  overlapUntil: Date,
-  now: Date,
-): Promise<WebhookEndpoint | undefined> {
-  const [row] = await db.query<WebhookEndpoint>(
-    `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = $4, secret = $3, updated_at = $5
-      WHERE org_id = $1 AND id = $2 RETURNING ${ENDPOINT}`,
-    [orgId, id, secret, overlapUntil, now],
+export function rotateSecret(db: Queryable, orgId: string, id: string, secret: string, overlapUntil: Date, now: Date) {
+  return setEndpoint(
+    db,
+    orgId,
+    id,
+    'previous_secret = secret, previous_secret_expires_at = $4, secret = $3, updated_at = $5',
+    [secret, overlapUntil, now],
   );
-  return row;
 }
 
 /** A message claimed for one attempt, with what it takes to send it. */
