@@ -13,6 +13,7 @@ export interface ScimPageQuery {
  * total. `from` is the table with its condition on `$1`, the organization (and whatever hides a
  * row from provisioning); `filterable` the attributes a filter may name.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the row `columns` selects, named by the caller
 export async function scimPage<T>(
   db: Queryable,
   orgId: string,
