@@ -53,22 +53,32 @@ export function TextField({
   );
 }
 
-export function CardFields({
-  value,
-  onChange,
-  errors = {},
-}: {
-  value: CardDraft;
-  onChange: (c: CardDraft) => void;
-  errors?: FieldErrors;
-}) {
-  const { t } = useT();
-  const styles = useFieldRowStyles();
-  const field = (k: keyof CardDraft) => ({
-    value: value[k],
-    error: errors[k],
+/** A draft's fields that hold typed text. */
+type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/**
+ * What ties a draft's text field to a TextField: its value, its change and the API's message
+ * about it (the request names the field as the draft does).
+ */
+export const textFieldOf =
+  <T,>(value: T, onChange: (v: T) => void, errors: FieldErrors) =>
+  (k: TextKey<T>) => ({
+    value: value[k] as string,
+    error: errors[k as string],
     onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }),
   });
+
+/** The props of a part of a form that edits one draft. */
+interface DraftProps<T> {
+  value: T;
+  onChange: (v: T) => void;
+  errors?: FieldErrors;
+}
+
+export function CardFields({ value, onChange, errors = {} }: DraftProps<CardDraft>) {
+  const { t } = useT();
+  const styles = useFieldRowStyles();
+  const field = textFieldOf(value, onChange, errors);
   return (
     <>
       <TextField label={t('buy.cardNumber')} inputMode="numeric" autoComplete="cc-number" {...field('number')} />
@@ -94,22 +104,10 @@ export function CardFields({
   );
 }
 
-export function AddressFields({
-  value,
-  onChange,
-  errors = {},
-}: {
-  value: AddressDraft;
-  onChange: (a: AddressDraft) => void;
-  errors?: FieldErrors;
-}) {
+export function AddressFields({ value, onChange, errors = {} }: DraftProps<AddressDraft>) {
   const { t } = useT();
   const styles = useFieldRowStyles();
-  const field = (k: keyof AddressDraft) => ({
-    value: value[k],
-    error: errors[k],
-    onChange: (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value }),
-  });
+  const field = textFieldOf(value, onChange, errors);
   return (
     <>
       <TextField label={t('buy.line1')} autoComplete="address-line1" {...field('line1')} />

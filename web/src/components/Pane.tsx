@@ -5,7 +5,13 @@ import {
   DrawerFooter,
   DrawerHeader,
   DrawerHeaderTitle,
+  MessageBar,
+  MessageBarBody,
   OverlayDrawer,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type MessageBarIntent,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
@@ -13,9 +19,23 @@ import { ErrorBar } from './ErrorBar';
 import { useNarrow } from '../hooks/useMedia';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 
+/** What the page that opens a pane gives it: whether it shows, and how to put it away. */
+export interface PaneProps {
+  open: boolean;
+  onClose: () => void;
+}
+
+/** A line above the form that is not a refusal (a refusal is `error`, which takes the focus). */
+export type Notice = { intent: MessageBarIntent; text: string };
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
 /**
- * The admin center's right-hand pane: a title, a form, an error line and the footer buttons.
- * Submitting the form runs `onSubmit`; Close or Escape dismisses it.
+ * The admin center's right-hand pane: a title, a form, an error or notice line and the footer
+ * buttons. Submitting the form runs `onSubmit`; Close or Escape dismisses it. A pane without
+ * `submitLabel` has no submit button (an invoice already paid); `footnote` stands before the buttons.
  */
 export function Pane({
   title,
@@ -25,17 +45,22 @@ export function Pane({
   submitLabel,
   busy,
   error,
+  notice,
+  footnote,
+  bodyClassName,
   children,
-}: {
+}: PaneProps & {
   title: string;
-  open: boolean;
-  onClose: () => void;
   onSubmit: () => void | Promise<void>;
-  submitLabel: string;
+  submitLabel?: string | undefined;
   busy?: boolean;
   error?: string | null;
+  notice?: Notice | null;
+  footnote?: ReactNode;
+  bodyClassName?: string;
   children: ReactNode;
 }) {
+  const styles = useStyles();
   const { t } = useT();
   const narrow = useNarrow();
   useReturnFocus(open);
@@ -68,14 +93,22 @@ export function Pane({
             {title}
           </DrawerHeaderTitle>
         </DrawerHeader>
-        <DrawerBody style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <DrawerBody className={mergeClasses(styles.body, bodyClassName)}>
           {error && <ErrorBar>{error}</ErrorBar>}
+          {notice && (
+            <MessageBar intent={notice.intent}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
           {children}
         </DrawerBody>
         <DrawerFooter>
-          <Button appearance="primary" type="submit" disabled={busy === true}>
-            {submitLabel}
-          </Button>
+          {footnote}
+          {submitLabel !== undefined && (
+            <Button appearance="primary" type="submit" disabled={busy === true}>
+              {submitLabel}
+            </Button>
+          )}
           <Button onClick={onClose}>{t('common.close')}</Button>
         </DrawerFooter>
       </form>

@@ -3,12 +3,13 @@ import { Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
-import { Pane } from '../../components/Pane';
+import { Pane, type PaneProps } from '../../components/Pane';
 import {
   AddressFields,
   CardFields,
   cardBody,
   emptyCard,
+  textFieldOf,
   TextField,
   useFieldRowStyles,
   type AddressDraft,
@@ -82,11 +83,7 @@ export function EditCardPane({
     setEdit(editOf(card));
     submit.clear();
   }
-  const field = (k: Exclude<keyof CardEdit, 'address'>) => ({
-    value: edit[k],
-    error: submit.invalid[k],
-    onChange: (_: unknown, d: { value: string }) => setEdit({ ...edit, [k]: d.value }),
-  });
+  const field = textFieldOf(edit, setEdit, submit.invalid);
 
   function save() {
     if (!card) return;
@@ -162,19 +159,11 @@ export function useNewCard() {
 }
 
 /** "Ajouter un mode de paiement": the card is verified by the gateway, then saved masked. */
-export function AddCardPane({
-  open,
-  onClose,
-  onAdded,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onAdded: (pm: PaymentMethod) => void;
-}) {
+export function AddCardPane({ onAdded, ...pane }: PaneProps & { onAdded: (pm: PaymentMethod) => void }) {
   const { t } = useT();
   const form = useNewCard();
   const submit = useSubmit();
-  if (useOpening(open)) {
+  if (useOpening(pane.open)) {
     form.reset();
     submit.clear();
   }
@@ -186,9 +175,8 @@ export function AddCardPane({
     );
   return (
     <Pane
+      {...pane}
       title={t('pm.add')}
-      open={open}
-      onClose={onClose}
       onSubmit={add}
       submitLabel={t('pm.addButton')}
       busy={submit.busy}
@@ -202,22 +190,16 @@ export function AddCardPane({
 /** "Remplacer": another saved card or a new one becomes the billing profile's payment method. */
 export function ReplaceCardPane({
   profileId,
-  open,
-  onClose,
   onReplaced,
-}: {
-  profileId: string;
-  open: boolean;
-  onClose: () => void;
-  onReplaced: () => void;
-}) {
+  ...pane
+}: PaneProps & { profileId: string; onReplaced: () => void }) {
   const { t } = useT();
   const label = useCardLabel();
   const form = useNewCard();
   const submit = useSubmit();
-  const cards = useApi<{ items: PaymentMethod[] }>(open ? '/api/payment-methods' : null).data?.items ?? [];
+  const cards = useApi<{ items: PaymentMethod[] }>(pane.open ? '/api/payment-methods' : null).data?.items ?? [];
   const [choice, setChoice] = useState('new');
-  if (useOpening(open)) {
+  if (useOpening(pane.open)) {
     form.reset();
     submit.clear();
     setChoice('new');
@@ -232,9 +214,8 @@ export function ReplaceCardPane({
     }, form.failed);
   return (
     <Pane
+      {...pane}
       title={t('bp.replaceTitle')}
-      open={open}
-      onClose={onClose}
       onSubmit={save}
       submitLabel={t('common.save')}
       busy={submit.busy}

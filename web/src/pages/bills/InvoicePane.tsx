@@ -1,91 +1,67 @@
 import { useState } from 'react';
-import {
-  Button,
-  DrawerBody,
-  DrawerFooter,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  OverlayDrawer,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { Dismiss24Regular } from '@fluentui/react-icons';
+import { Field, Link, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../../api';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
-import { useNarrow } from '../../hooks/useMedia';
-import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useCardLabel, useNewCard } from './CardPanes';
-import { ErrorBar } from '../../components/ErrorBar';
+import { Pane } from '../../components/Pane';
 import type { Invoice, PaymentMethod } from './types';
 import { useChanged } from '../../hooks/useChanged';
+import { useSubmit } from '../../hooks/useSubmit';
 
 const useStyles = makeStyles({
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // an invoice's lines closer together than a form's fields
+  body: { gap: tokens.spacingVerticalM },
 });
 
 /**
  * One invoice as the PDF shows it, with the PDF link. Only an invoice left due offers
- * "Payer maintenant", with a saved card or a new one (so the footer is not the shared Pane's,
- * whose submit button is always there).
+ * "Payer maintenant", with a saved card or a new one.
  */
 export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClose: () => void; onPaid: () => void }) {
   const styles = useStyles();
-  const { t, date, money, number, problem } = useT();
+  const { t, date, money, number } = useT();
   const { locale } = useLocale();
-  const narrow = useNarrow();
-  useReturnFocus(id !== null);
   const label = useCardLabel();
   const newCard = useNewCard();
+  const submit = useSubmit();
   const { data: invoice, setData } = useApi<Invoice>(id ? `/api/invoices/${id}` : null);
   const shown = invoice && invoice.id === id ? invoice : undefined;
   const due = shown?.status === 'due';
   const { data: cards } = useApi<{ items: PaymentMethod[] }>(due ? '/api/payment-methods' : null);
   const [card, setCard] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [paid, setPaid] = useState<string | null>(null);
   if (useChanged(id)) {
-    setMessage(null);
+    setPaid(null);
+    submit.clear();
     setCard('');
     newCard.reset();
   }
 
-  async function pay() {
+  function pay() {
     if (!shown || !due || !card) return;
-    setBusy(true);
-    try {
-      const body = card === 'new' ? { card: newCard.body() } : { paymentMethodId: card };
-      setData(
-        await api<Invoice>(`/api/invoices/${shown.id}/pay`, {
-          method: 'POST',
-          body,
-          headers: { 'idempotency-key': key },
-        }),
-      );
-      const paidWith = card === 'new' ? null : (cards?.items ?? []).find((c) => c.id === card);
-      setMessage({
-        intent: 'success',
-        text: paidWith ? t('inv.paidAmount', { amount: money(shown.total), card: label(paidWith) }) : t('inv.paid'),
-      });
-      setKey(newIdempotencyKey());
-      onPaid();
-    } catch (err) {
-      setMessage({ intent: 'error', text: problem(err) });
-      newCard.failed(err);
-      setKey(keyAfter(err, key));
-    } finally {
-      setBusy(false);
-    }
+    void submit.run(
+      async () => {
+        const body = card === 'new' ? { card: newCard.body() } : { paymentMethodId: card };
+        setData(
+          await api<Invoice>(`/api/invoices/${shown.id}/pay`, {
+            method: 'POST',
+            body,
+            headers: { 'idempotency-key': key },
+          }),
+        );
+        const paidWith = card === 'new' ? null : (cards?.items ?? []).find((c) => c.id === card);
+        setPaid(paidWith ? t('inv.paidAmount', { amount: money(shown.total), card: label(paidWith) }) : t('inv.paid'));
+        setKey(newIdempotencyKey());
+        onPaid();
+      },
+      (err) => {
+        newCard.failed(err);
+        setKey(keyAfter(err, key));
+      },
+    );
   }
 
   // a line reads as it adds up: "n × price" only when it is n times that price (a pro-rata line says so instead);
@@ -102,121 +78,85 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
   const title = shown ? `${t(`inv.kind.${shown.kind}`)} ${shown.number}` : '';
   const snapshot = shown?.billingSnapshot;
   return (
-    <OverlayDrawer
-      position="end"
-      size={narrow ? 'full' : 'medium'}
+    <Pane
+      title={title}
       open={id !== null}
-      onOpenChange={(_, d) => !d.open && onClose()}
-      aria-label={title}
+      onClose={onClose}
+      onSubmit={pay}
+      submitLabel={due ? t('inv.payNow') : undefined}
+      busy={submit.busy || !card}
+      error={submit.error}
+      notice={paid ? { intent: 'success', text: paid } : null}
+      footnote={due && <Text>{t('inv.payAmount', { amount: money(shown.total) })}</Text>}
+      bodyClassName={styles.body}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void pay();
-        }}
-        style={{ display: 'contents' }}
-      >
-        <DrawerHeader>
-          <DrawerHeaderTitle
-            action={
-              <Button
-                appearance="subtle"
-                aria-label={t('common.close')}
-                icon={<Dismiss24Regular />}
-                onClick={onClose}
-              />
-            }
-          >
-            {title}
-          </DrawerHeaderTitle>
-        </DrawerHeader>
-        <DrawerBody className={styles.body}>
-          {message &&
-            (message.intent === 'error' ? (
-              <ErrorBar>{message.text}</ErrorBar>
-            ) : (
-              <MessageBar intent={message.intent}>
-                <MessageBarBody>{message.text}</MessageBarBody>
-              </MessageBar>
-            ))}
-          {!shown && <Spinner />}
-          {shown && snapshot && (
-            <>
-              <Text>
-                {date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}
-              </Text>
-              <Text weight="semibold">{t('inv.billedTo')}</Text>
-              <Text>
-                {[
-                  snapshot.name,
-                  snapshot.address?.line1,
-                  `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(),
-                  snapshot.country,
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </Text>
-              {shown.periodStart && shown.periodEnd && (
-                <Text>
-                  {t('label.value', {
-                    label: t('inv.periodOf'),
-                    value: `${date(shown.periodStart)} – ${date(shown.periodEnd)}`,
-                  })}
-                </Text>
-              )}
-              {shown.lines.map((l) => (
-                <div key={l.lineNo} className={styles.line}>
-                  <Text>{lineText(l)}</Text>
-                  <Text>{money(l.amount)}</Text>
-                </div>
-              ))}
-              <div className={styles.line}>
-                <Text>{t('inv.subtotal')}</Text>
-                <Text>{money(shown.subtotal)}</Text>
-              </div>
-              <div className={styles.line}>
-                <Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text>
-                <Text>{money(shown.tax)}</Text>
-              </div>
-              <div className={styles.line}>
-                <Text weight="semibold">{t('inv.total')}</Text>
-                <Text weight="semibold">{money(shown.total)}</Text>
-              </div>
-              {shown.payment && (
-                <Text>
-                  {t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', {
-                    brand: shown.payment.brand.toUpperCase(),
-                    last4: shown.payment.last4,
-                  })}
-                </Text>
-              )}
-              <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">
-                {t('inv.pdf')}
-              </Link>
-              {due && (
-                <Field label={t('inv.payWith')}>
-                  <RadioGroup value={card} onChange={(_, d) => setCard(d.value)}>
-                    {(cards?.items ?? []).map((c) => (
-                      <Radio key={c.id} value={c.id} label={label(c)} />
-                    ))}
-                    <Radio value="new" label={t('buy.newCard')} />
-                  </RadioGroup>
-                </Field>
-              )}
-              {due && card === 'new' && newCard.fields}
-            </>
+      {!shown && <Spinner />}
+      {shown && snapshot && (
+        <>
+          <Text>
+            {date(shown.issuedAt)} · {t(`inv.status.${shown.status}`)}
+          </Text>
+          <Text weight="semibold">{t('inv.billedTo')}</Text>
+          <Text>
+            {[
+              snapshot.name,
+              snapshot.address?.line1,
+              `${snapshot.address?.postalCode ?? ''} ${snapshot.address?.city ?? ''}`.trim(),
+              snapshot.country,
+            ]
+              .filter(Boolean)
+              .join(', ')}
+          </Text>
+          {shown.periodStart && shown.periodEnd && (
+            <Text>
+              {t('label.value', {
+                label: t('inv.periodOf'),
+                value: `${date(shown.periodStart)} – ${date(shown.periodEnd)}`,
+              })}
+            </Text>
           )}
-        </DrawerBody>
-        <DrawerFooter>
-          {due && <Text>{t('inv.payAmount', { amount: money(shown.total) })}</Text>}
+          {shown.lines.map((l) => (
+            <div key={l.lineNo} className={styles.line}>
+              <Text>{lineText(l)}</Text>
+              <Text>{money(l.amount)}</Text>
+            </div>
+          ))}
+          <div className={styles.line}>
+            <Text>{t('inv.subtotal')}</Text>
+            <Text>{money(shown.subtotal)}</Text>
+          </div>
+          <div className={styles.line}>
+            <Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text>
+            <Text>{money(shown.tax)}</Text>
+          </div>
+          <div className={styles.line}>
+            <Text weight="semibold">{t('inv.total')}</Text>
+            <Text weight="semibold">{money(shown.total)}</Text>
+          </div>
+          {shown.payment && (
+            <Text>
+              {t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', {
+                brand: shown.payment.brand.toUpperCase(),
+                last4: shown.payment.last4,
+              })}
+            </Text>
+          )}
+          <Link href={`/api/invoices/${shown.id}/pdf?lang=${locale}`} target="_blank">
+            {t('inv.pdf')}
+          </Link>
           {due && (
-            <Button appearance="primary" type="submit" disabled={busy || !card}>
-              {t('inv.payNow')}
-            </Button>
+            <Field label={t('inv.payWith')}>
+              <RadioGroup value={card} onChange={(_, d) => setCard(d.value)}>
+                {(cards?.items ?? []).map((c) => (
+                  <Radio key={c.id} value={c.id} label={label(c)} />
+                ))}
+                <Radio value="new" label={t('buy.newCard')} />
+              </RadioGroup>
+            </Field>
           )}
-          <Button onClick={onClose}>{t('common.close')}</Button>
-        </DrawerFooter>
-      </form>
-    </OverlayDrawer>
+          {due && card === 'new' && newCard.fields}
+        </>
+      )}
+    </Pane>
   );
 }

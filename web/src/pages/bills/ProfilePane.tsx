@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Field, Input } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
-import { Pane } from '../../components/Pane';
-import { AddressFields, TextField, type AddressDraft } from '../../components/CardFields';
+import { Pane, type PaneProps } from '../../components/Pane';
+import { AddressFields, TextField, textFieldOf, type AddressDraft } from '../../components/CardFields';
 import { useOpening } from '../../hooks/useOpening';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { BillingProfile } from './types';
@@ -12,36 +12,31 @@ import type { BillingProfile } from './types';
 interface ProfileEdit {
   name: string;
   address: AddressDraft;
-  email: string;
+  invoiceEmail: string;
   vatNumber: string;
 }
 const editOf = (p: BillingProfile): ProfileEdit => ({
   name: p.name,
   address: { line1: p.address.line1, city: p.address.city, postalCode: p.address.postalCode, country: p.country },
-  email: p.invoiceEmail ?? '',
+  invoiceEmail: p.invoiceEmail ?? '',
   vatNumber: p.vatNumber ?? '',
 });
 
 /** The profile's name, sold-to address, invoice email and VAT number; the next invoices show them. */
 export function ProfilePane({
   profile,
-  open,
-  onClose,
   onSaved,
-}: {
-  profile: BillingProfile;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+  ...pane
+}: PaneProps & { profile: BillingProfile; onSaved: () => void }) {
   const { t } = useT();
   const submit = useSubmit();
   const [edit, setEdit] = useState(() => editOf(profile));
-  if (useOpening(open)) {
+  if (useOpening(pane.open)) {
     setEdit(editOf(profile));
     submit.clear();
   }
   const set = (change: Partial<ProfileEdit>) => setEdit({ ...edit, ...change });
+  const field = textFieldOf(edit, setEdit, submit.invalid);
 
   const save = () =>
     void submit.run(async () => {
@@ -52,7 +47,7 @@ export function ProfilePane({
           name: edit.name,
           address: { ...profile.address, ...rest },
           country,
-          invoiceEmail: edit.email.trim() || null,
+          invoiceEmail: edit.invoiceEmail.trim() || null,
           vatNumber: edit.vatNumber.trim() || null,
         },
       });
@@ -61,29 +56,16 @@ export function ProfilePane({
 
   return (
     <Pane
+      {...pane}
       title={t('bp.edit')}
-      open={open}
-      onClose={onClose}
       onSubmit={save}
       submitLabel={t('common.save')}
       busy={submit.busy}
       error={submit.error}
     >
-      <TextField
-        label={t('buy.profileName')}
-        value={edit.name}
-        onChange={(_, d) => set({ name: d.value })}
-        error={submit.invalid.name}
-      />
+      <TextField label={t('buy.profileName')} {...field('name')} />
       <AddressFields value={edit.address} onChange={(address) => set({ address })} errors={submit.invalid} />
-      <TextField
-        label={t('bp.invoiceEmail')}
-        required={false}
-        type="email"
-        value={edit.email}
-        onChange={(_, d) => set({ email: d.value })}
-        error={submit.invalid.invoiceEmail}
-      />
+      <TextField label={t('bp.invoiceEmail')} required={false} type="email" {...field('invoiceEmail')} />
       <Field label={t('bp.vatNumber')} hint={t('bp.vatNumberHint')}>
         <Input value={edit.vatNumber} onChange={(_, d) => set({ vatNumber: d.value })} />
       </Field>

@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  Combobox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Combobox, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer, Item } from '../../api/types';
 import { useT } from '../../i18n';
-import { Pane } from '../../components/Pane';
+import { Pane, type Notice, type PaneProps } from '../../components/Pane';
 import { useOpening } from '../../hooks/useOpening';
 
 type Person = Item<'/api/people'>;
@@ -35,25 +25,19 @@ const useStyles = makeStyles({
 /** "Attribuer des licences aux utilisateurs": type a name, choose it, up to 20; Affecter, then Fermer. */
 export function AssignPane({
   subscriptionId,
-  open,
-  onClose,
   onAssigned,
-}: {
-  subscriptionId: string;
-  open: boolean;
-  onClose: () => void;
-  onAssigned: () => void;
-}) {
+  ...pane
+}: PaneProps & { subscriptionId: string; onAssigned: () => void }) {
   const styles = useStyles();
   const { t, problem } = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Person[]>([]);
   const [chosen, setChosen] = useState<Person[]>([]);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [listOpen, setListOpen] = useState(false);
 
-  if (useOpening(open)) {
+  if (useOpening(pane.open)) {
     setChosen([]);
     setNotice(null);
     setQuery('');
@@ -112,18 +96,13 @@ export function AssignPane({
 
   return (
     <Pane
+      {...pane}
       title={t('lic.pane.title')}
-      open={open}
-      onClose={onClose}
       onSubmit={assign}
       submitLabel={t('lic.pane.assign')}
       busy={busy || chosen.length === 0}
+      notice={notice}
     >
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
       <Field label={t('lic.pane.search')} hint={t('lic.pane.max')}>
         <Combobox
           freeform

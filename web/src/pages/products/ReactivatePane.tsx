@@ -1,25 +1,19 @@
 import { Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
-import { Pane } from '../../components/Pane';
+import { Pane, type PaneProps } from '../../components/Pane';
 import { QuoteSummary, useChangeQuote, useChangeRunner, type Receipt } from '../../components/ChangeQuote';
 import type { Subscription } from './types';
 
 /** "Réactiver": a new term, its price, tax and date shown first, paid on confirmation. */
 export function ReactivatePane({
   subscription,
-  open,
-  onClose,
   onDone,
-}: {
-  subscription: Subscription;
-  open: boolean;
-  onClose: () => void;
-  onDone: (s: Subscription, receipt: Receipt | null) => void;
-}) {
+  ...pane
+}: PaneProps & { subscription: Subscription; onDone: (s: Subscription, receipt: Receipt | null) => void }) {
   const { t } = useT();
-  const quote = useChangeQuote(subscription.id, open ? 'action=reactivate' : null);
-  const { busy, error, run } = useChangeRunner(subscription.id, quote.quote, open);
+  const quote = useChangeQuote(subscription.id, pane.open ? 'action=reactivate' : null);
+  const { busy, error, run } = useChangeRunner(subscription.id, quote.quote, pane.open);
   const confirm = () =>
     run(
       (key) =>
@@ -32,9 +26,8 @@ export function ReactivatePane({
 
   return (
     <Pane
+      {...pane}
       title={t('reactivate.title')}
-      open={open}
-      onClose={onClose}
       onSubmit={confirm}
       submitLabel={t('reactivate.confirm')}
       busy={busy || !quote.quote}
