@@ -1,20 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import {
-  Divider,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Divider, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api, keyAfter, newIdempotencyKey } from '../api';
 import type { Answer } from '../api/types';
 import { useT } from '../i18n';
 import type { Money, Subscription } from '../pages/products/types';
 import { useOpening } from '../hooks/useOpening';
+import { NoticeBar } from './NoticeBar';
 
 /** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
 export type ChangeQuote = Answer<'/api/subscriptions/{id}/quote'>;
@@ -64,12 +56,7 @@ export function QuoteSummary({ state }: { state: ReturnType<typeof useChangeQuot
   const styles = useStyles();
   const { t, money, date, problem, intl } = useT();
   const { quote, error, loading } = state;
-  if (error)
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{problem(error)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (error) return <NoticeBar intent="warning">{problem(error)}</NoticeBar>;
   if (!quote) return loading ? <Spinner size="tiny" label={t('quote.loading')} /> : null;
   const rate = intl.formatNumber(quote.taxRateBp / 10_000, { style: 'percent', maximumFractionDigits: 2 });
   const card = quote.card ? t('quote.card', { brand: quote.card.brand.toUpperCase(), last4: quote.card.last4 }) : '';
@@ -142,32 +129,30 @@ export function ReceiptBar({ text, receipt }: { text: string; receipt?: Receipt 
   const { t, money } = useT();
   const navigate = useNavigate();
   return (
-    <MessageBar intent="success" role="status">
-      <MessageBarBody>
-        {text}
-        {receipt && (
-          <>
-            {' '}
-            {t(receipt.money === 'charge' ? 'receipt.charged' : 'receipt.refunded', { amount: money(receipt.total) })}
-            {receipt.documents.map((d) => (
-              <span key={d.id}>
-                {' '}
-                <Link
-                  href={`/billing/bills?tab=invoices&invoice=${d.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void navigate(`/billing/bills?tab=invoices&invoice=${d.id}`);
-                  }}
-                >
-                  {t(`receipt.${d.kind}`, { number: d.number })}
-                </Link>
-              </span>
-            ))}
-            {receipt.documents.length > 0 && ` ${t('receipt.where')}`}
-          </>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+    <NoticeBar intent="success" role="status">
+      {text}
+      {receipt && (
+        <>
+          {' '}
+          {t(receipt.money === 'charge' ? 'receipt.charged' : 'receipt.refunded', { amount: money(receipt.total) })}
+          {receipt.documents.map((d) => (
+            <span key={d.id}>
+              {' '}
+              <Link
+                href={`/billing/bills?tab=invoices&invoice=${d.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void navigate(`/billing/bills?tab=invoices&invoice=${d.id}`);
+                }}
+              >
+                {t(`receipt.${d.kind}`, { number: d.number })}
+              </Link>
+            </span>
+          ))}
+          {receipt.documents.length > 0 && ` ${t('receipt.where')}`}
+        </>
+      )}
+    </NoticeBar>
   );
 }
 

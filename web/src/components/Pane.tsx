@@ -5,8 +5,6 @@ import {
   DrawerFooter,
   DrawerHeader,
   DrawerHeaderTitle,
-  MessageBar,
-  MessageBarBody,
   OverlayDrawer,
   makeStyles,
   mergeClasses,
@@ -16,6 +14,7 @@ import {
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 import { ErrorBar } from './ErrorBar';
+import { NoticeBar } from './NoticeBar';
 import { useNarrow } from '../hooks/useMedia';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 
@@ -95,11 +94,7 @@ export function Pane({
         </DrawerHeader>
         <DrawerBody className={mergeClasses(styles.body, bodyClassName)}>
           {error && <ErrorBar>{error}</ErrorBar>}
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          {notice && <NoticeBar intent={notice.intent}>{notice.text}</NoticeBar>}
           {children}
         </DrawerBody>
         <DrawerFooter>

@@ -1,31 +1,15 @@
 import { useState } from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-} from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
-import { useReturnFocus } from '../../hooks/useReturnFocus';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ROLES, type Invitation, type PersonDetail, type Role } from './types';
 import { useChanged } from '../../hooks/useChanged';
 
 export type PaneResult = { text: string; invitation?: (Invitation & { email: string }) | undefined };
 
-/**
- * Add a person (no `person`) or edit one: display name, e-mail, usage location and role, and
- * the actions on their account (block or allow sign-in, reset password, delete).
- */
 const formOf = (person: PersonDetail | null | undefined) => ({
   displayName: person?.displayName ?? '',
   email: person?.email ?? '',
@@ -33,6 +17,10 @@ const formOf = (person: PersonDetail | null | undefined) => ({
   role: person?.role ?? 'member',
 });
 
+/**
+ * Add a person (no `person`) or edit one: display name, e-mail, usage location and role, and
+ * the actions on their account (block or allow sign-in, reset password, delete).
+ */
 export function PersonPane({
   person,
   onClose,
@@ -48,8 +36,6 @@ export function PersonPane({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  // the delete dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
-  useReturnFocus(confirmDelete);
   if (useChanged(person)) {
     setError(null);
     setForm(formOf(person));
@@ -88,6 +74,14 @@ export function PersonPane({
           (p) => ({ text: t('ppl.saved', { name: p.displayName }) }),
         );
   const name = person?.displayName ?? '';
+  // sign-in is blocked or allowed again, by the one action that changes it now
+  const turn = person?.status === 'active' ? 'disable' : 'enable';
+  /** one of the account's actions: its request, then what the page tells */
+  const action = <T,>(label: string, send: () => Promise<T>, done: (r: T) => PaneResult) => (
+    <Button disabled={busy} onClick={() => void run(send, done)}>
+      {label}
+    </Button>
+  );
 
   return (
     <Pane
@@ -136,73 +130,38 @@ export function PersonPane({
       </Field>
       {person && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          {person.status === 'active' ? (
-            <Button
-              disabled={busy}
-              onClick={() =>
-                void run(
-                  () => api(`/api/people/${person.id}/disable`, { method: 'POST' }),
-                  () => ({ text: t('ppl.disabled', { name }) }),
-                )
-              }
-            >
-              {t('ppl.disable')}
-            </Button>
-          ) : (
-            <Button
-              disabled={busy}
-              onClick={() =>
-                void run(
-                  () => api(`/api/people/${person.id}/enable`, { method: 'POST' }),
-                  () => ({ text: t('ppl.enabled', { name }) }),
-                )
-              }
-            >
-              {t('ppl.enable')}
-            </Button>
+          {action(
+            t(`ppl.${turn}`),
+            () => api(`/api/people/${person.id}/${turn}`, { method: 'POST' }),
+            () => ({ text: t(turn === 'disable' ? 'ppl.disabled' : 'ppl.enabled', { name }) }),
           )}
-          <Button
-            disabled={busy}
-            onClick={() =>
-              void run(
-                () => api<Invitation>(`/api/people/${person.id}/reset-password`, { method: 'POST' }),
-                (i) => ({
-                  text: i.emailed ? t('ppl.resetSent', { email: person.email }) : t('ppl.saved', { name }),
-                  invitation: i.emailed ? undefined : { ...i, email: person.email },
-                }),
-              )
-            }
-          >
-            {t('ppl.reset')}
-          </Button>
+          {action(
+            t('ppl.reset'),
+            () => api<Invitation>(`/api/people/${person.id}/reset-password`, { method: 'POST' }),
+            (i) => ({
+              text: i.emailed ? t('ppl.resetSent', { email: person.email }) : t('ppl.saved', { name }),
+              invitation: i.emailed ? undefined : { ...i, email: person.email },
+            }),
+          )}
           <Button disabled={busy} onClick={() => setConfirmDelete(true)}>
             {t('ppl.delete')}
           </Button>
         </div>
       )}
-      <Dialog open={confirmDelete} onOpenChange={(_, d) => setConfirmDelete(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('ppl.delete')}</DialogTitle>
-            <DialogContent>{t('ppl.deleteConfirm', { name })}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={busy}
-                onClick={() =>
-                  void run(
-                    () => api(`/api/people/${person!.id}`, { method: 'DELETE' }),
-                    () => ({ text: t('ppl.deleted', { name }) }),
-                  )
-                }
-              >
-                {t('ppl.delete')}
-              </Button>
-              <Button onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('ppl.delete')}
+        text={t('ppl.deleteConfirm', { name })}
+        confirmLabel={t('ppl.delete')}
+        busy={busy}
+        onConfirm={() =>
+          void run(
+            () => api(`/api/people/${person!.id}`, { method: 'DELETE' }),
+            () => ({ text: t('ppl.deleted', { name }) }),
+          )
+        }
+        onCancel={() => setConfirmDelete(false)}
+      />
     </Pane>
   );
 }

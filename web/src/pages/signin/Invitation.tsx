@@ -1,10 +1,29 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title2 } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
+import { NoticeBar } from '../../components/NoticeBar';
 
 type Invited = Answer<'/api/invitations/lookup', 'post'>;
+
+/** The API's shortest password. */
+const MIN_LENGTH = 10;
+
+/** The new password, typed twice: the same field both times. */
+function NewPassword({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <Field label={label} required>
+      <Input
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_LENGTH}
+        value={value}
+        onChange={(_, d) => onChange(d.value)}
+      />
+    </Field>
+  );
+}
 
 /** The one-time link's page: its secret is in the fragment, never sent to a server or a log. */
 export function Invitation() {
@@ -39,11 +58,7 @@ export function Invitation() {
   return (
     <form onSubmit={(e) => void submit(e)} style={{ display: 'contents' }}>
       <Title2 as="h1">{t(invited?.purpose === 'password_reset' ? 'invite.resetTitle' : 'invite.title')}</Title2>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <NoticeBar intent="error">{error}</NoticeBar>}
       {invited && (
         <>
           <Text>
@@ -53,25 +68,9 @@ export function Invitation() {
               email: invited.email,
             })}
           </Text>
-          <Field label={t('invite.newPassword')} required>
-            <Input
-              type="password"
-              autoComplete="new-password"
-              minLength={10}
-              value={password}
-              onChange={(_, d) => setPassword(d.value)}
-            />
-          </Field>
-          <Field label={t('invite.confirm')} required>
-            <Input
-              type="password"
-              autoComplete="new-password"
-              minLength={10}
-              value={confirm}
-              onChange={(_, d) => setConfirm(d.value)}
-            />
-          </Field>
-          <Button appearance="primary" type="submit" disabled={busy || password.length < 10}>
+          <NewPassword label={t('invite.newPassword')} value={password} onChange={setPassword} />
+          <NewPassword label={t('invite.confirm')} value={confirm} onChange={setConfirm} />
+          <Button appearance="primary" type="submit" disabled={busy || password.length < MIN_LENGTH}>
             {t('invite.submit')}
           </Button>
         </>

@@ -1,15 +1,5 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { api, ApiError } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
@@ -17,6 +7,7 @@ import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
+import { NoticeBar } from '../../../components/NoticeBar';
 import { SettingsTabs } from './SettingsTabs';
 
 type Domain = Item<'/api/admin/domains'>;
@@ -85,14 +76,32 @@ export default function SignInSettings() {
     });
   };
 
+  /** a button of a domain's row: its request, then the list again and what was done */
+  const domainButton = (d: Domain, label: string, method: 'POST' | 'DELETE', path: string, done: string) => (
+    <Button
+      size="small"
+      disabled={busy}
+      aria-label={`${label} ${d.domain}`}
+      onClick={() =>
+        void act(async () => {
+          await api(`/api/admin/domains/${encodeURIComponent(d.domain)}${path}`, { method });
+          domains.reload();
+          return done;
+        })
+      }
+    >
+      {label}
+    </Button>
+  );
+
   return (
     <>
       <PageHeader title={`${t('set.title')} › ${t('set.signIn')}`} />
       <SettingsTabs />
       {message && (
-        <MessageBar intent={message.intent} style={{ marginBottom: 12 }}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent={message.intent} style={{ marginBottom: 12 }}>
+          {message.text}
+        </NoticeBar>
       )}
 
       <Title3 as="h2">{t('set.domains')}</Title3>
@@ -125,36 +134,15 @@ export default function SignInSettings() {
               cell: (d) =>
                 canChange && (
                   <>
-                    {!d.verified && (
-                      <Button
-                        size="small"
-                        disabled={busy}
-                        aria-label={`${t('set.verify')} ${d.domain}`}
-                        onClick={() =>
-                          void act(async () => {
-                            await api(`/api/admin/domains/${encodeURIComponent(d.domain)}/verify`, { method: 'POST' });
-                            domains.reload();
-                            return t('set.domainVerified', { domain: d.domain });
-                          })
-                        }
-                      >
-                        {t('set.verify')}
-                      </Button>
-                    )}{' '}
-                    <Button
-                      size="small"
-                      disabled={busy}
-                      aria-label={`${t('set.remove')} ${d.domain}`}
-                      onClick={() =>
-                        void act(async () => {
-                          await api(`/api/admin/domains/${encodeURIComponent(d.domain)}`, { method: 'DELETE' });
-                          domains.reload();
-                          return `${d.domain} ✓`;
-                        })
-                      }
-                    >
-                      {t('set.remove')}
-                    </Button>
+                    {!d.verified &&
+                      domainButton(
+                        d,
+                        t('set.verify'),
+                        'POST',
+                        '/verify',
+                        t('set.domainVerified', { domain: d.domain }),
+                      )}{' '}
+                    {domainButton(d, t('set.remove'), 'DELETE', '', `${d.domain} ✓`)}
                   </>
                 ),
             },

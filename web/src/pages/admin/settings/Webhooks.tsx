@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Spinner, Text } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
@@ -8,6 +8,7 @@ import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
 import { DataTable } from '../../../components/DataTable';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
+import { NoticeBar } from '../../../components/NoticeBar';
 import { SettingsTabs } from './SettingsTabs';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
@@ -72,9 +73,9 @@ export default function Webhooks() {
         {t('wh.intro')}
       </Text>
       {error && (
-        <MessageBar intent="error" style={{ marginBottom: 12 }}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" style={{ marginBottom: 12 }}>
+          {error}
+        </NoticeBar>
       )}
       {secret && <SecretShownOnce text={secret.text} values={[[t('wh.secret'), secret.value]]} />}
       {canChange && (
