@@ -61,7 +61,7 @@ type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
  * about it (the request names the field as the draft does).
  */
 export const textFieldOf =
-  <T,>(value: T, onChange: (v: T) => void, errors: FieldErrors) =>
+  <T,>(value: T, onChange: (v: T) => void, errors: FieldErrors = {}) =>
   (k: TextKey<T>) => ({
     value: value[k] as string,
     error: errors[k as string],
@@ -75,6 +75,32 @@ interface DraftProps<T> {
   errors?: FieldErrors;
 }
 
+type TextFieldBinding = ReturnType<ReturnType<typeof textFieldOf>>;
+
+/** A card's expiry as printed on it, the month then the year in full, each as the browser fills it in. */
+const EXPIRY = [
+  { key: 'expMonth', autoComplete: 'cc-exp-month', placeholder: 'MM' },
+  { key: 'expYear', autoComplete: 'cc-exp-year', placeholder: 'YYYY' },
+] as const;
+
+export function ExpiryFields({ field }: { field: (k: (typeof EXPIRY)[number]['key']) => TextFieldBinding }) {
+  const { t } = useT();
+  return (
+    <>
+      {EXPIRY.map(({ key, autoComplete, placeholder }) => (
+        <TextField
+          key={key}
+          label={t(`buy.${key}`)}
+          inputMode="numeric"
+          autoComplete={autoComplete}
+          placeholder={placeholder}
+          {...field(key)}
+        />
+      ))}
+    </>
+  );
+}
+
 export function CardFields({ value, onChange, errors = {} }: DraftProps<CardDraft>) {
   const { t } = useT();
   const styles = useFieldRowStyles();
@@ -83,20 +109,7 @@ export function CardFields({ value, onChange, errors = {} }: DraftProps<CardDraf
     <>
       <TextField label={t('buy.cardNumber')} inputMode="numeric" autoComplete="cc-number" {...field('number')} />
       <div className={styles.row}>
-        <TextField
-          label={t('buy.expMonth')}
-          inputMode="numeric"
-          autoComplete="cc-exp-month"
-          placeholder="MM"
-          {...field('expMonth')}
-        />
-        <TextField
-          label={t('buy.expYear')}
-          inputMode="numeric"
-          autoComplete="cc-exp-year"
-          placeholder="YYYY"
-          {...field('expYear')}
-        />
+        <ExpiryFields field={field} />
         <TextField label={t('buy.cvc')} inputMode="numeric" autoComplete="cc-csc" {...field('cvc')} />
       </div>
       <TextField label={t('buy.nameOnCard')} autoComplete="cc-name" {...field('nameOnCard')} />

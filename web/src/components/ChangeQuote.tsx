@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import type { Money, Subscription } from '../pages/products/types';
 import { useOpening } from '../hooks/useOpening';
 import { NoticeBar } from './NoticeBar';
+import { AmountLine } from './AmountLine';
 
 /** GET /api/subscriptions/{id}/quote: what a change would charge or refund, and when. */
 export type ChangeQuote = Answer<'/api/subscriptions/{id}/quote'>;
@@ -48,7 +49,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusMedium,
   },
-  line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
 /** Amount, tax and date of a change before it is confirmed; an error of the quote is the change's own refusal. */
@@ -67,19 +67,14 @@ export function QuoteSummary({ state }: { state: ReturnType<typeof useChangeQuot
       </Text>
       {quote.money !== 'none' && (
         <>
-          <div className={styles.line}>
-            <Text>{t('quote.subtotal', { count: quote.licenses })}</Text>
-            <Text>{money(quote.subtotal)}</Text>
-          </div>
-          <div className={styles.line}>
-            <Text>{t('quote.tax', { rate })}</Text>
-            <Text>{money(quote.tax)}</Text>
-          </div>
+          <AmountLine label={t('quote.subtotal', { count: quote.licenses })} amount={money(quote.subtotal)} />
+          <AmountLine label={t('quote.tax', { rate })} amount={money(quote.tax)} />
           <Divider />
-          <div className={styles.line}>
-            <Text weight="semibold">{t(quote.money === 'charge' ? 'quote.charged' : 'quote.refunded')}</Text>
-            <Text weight="semibold">{money(quote.total)}</Text>
-          </div>
+          <AmountLine
+            label={t(quote.money === 'charge' ? 'quote.charged' : 'quote.refunded')}
+            amount={money(quote.total)}
+            total
+          />
           <Text>
             {t(quote.money === 'charge' ? 'quote.chargeWhen' : 'quote.refundWhen', {
               date: date(quote.effectiveAt),

@@ -9,6 +9,7 @@ import {
   CardFields,
   cardBody,
   emptyCard,
+  ExpiryFields,
   textFieldOf,
   TextField,
   useFieldRowStyles,
@@ -113,8 +114,7 @@ export function EditCardPane({
       {card && editing && (
         <>
           <div className={styles.row}>
-            <TextField label={t('buy.expMonth')} inputMode="numeric" {...field('expMonth')} />
-            <TextField label={t('buy.expYear')} inputMode="numeric" {...field('expYear')} />
+            <ExpiryFields field={field} />
           </div>
           <TextField
             label={t('buy.cvc')}

@@ -5,12 +5,12 @@ import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useCardLabel, useNewCard } from './CardPanes';
 import { Pane } from '../../components/Pane';
+import { AmountLine } from '../../components/AmountLine';
 import type { Invoice, PaymentMethod } from './types';
 import { useChanged } from '../../hooks/useChanged';
 import { useSubmit } from '../../hooks/useSubmit';
 
 const useStyles = makeStyles({
-  line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   // an invoice's lines closer together than a form's fields
   body: { gap: tokens.spacingVerticalM },
 });
@@ -116,23 +116,11 @@ export function InvoicePane({ id, onClose, onPaid }: { id: string | null; onClos
             </Text>
           )}
           {shown.lines.map((l) => (
-            <div key={l.lineNo} className={styles.line}>
-              <Text>{lineText(l)}</Text>
-              <Text>{money(l.amount)}</Text>
-            </div>
+            <AmountLine key={l.lineNo} label={lineText(l)} amount={money(l.amount)} />
           ))}
-          <div className={styles.line}>
-            <Text>{t('inv.subtotal')}</Text>
-            <Text>{money(shown.subtotal)}</Text>
-          </div>
-          <div className={styles.line}>
-            <Text>{t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })}</Text>
-            <Text>{money(shown.tax)}</Text>
-          </div>
-          <div className={styles.line}>
-            <Text weight="semibold">{t('inv.total')}</Text>
-            <Text weight="semibold">{money(shown.total)}</Text>
-          </div>
+          <AmountLine label={t('inv.subtotal')} amount={money(shown.subtotal)} />
+          <AmountLine label={t('inv.vat', { rate: `${number(shown.taxRateBp / 100)} %` })} amount={money(shown.tax)} />
+          <AmountLine label={t('inv.total')} amount={money(shown.total)} total />
           {shown.payment && (
             <Text>
               {t(shown.kind === 'credit_note' ? 'inv.refundedTo' : 'inv.paidWith', {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { Pane } from '../../components/Pane';
+import { TextField, textFieldOf } from '../../components/CardFields';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ROLES, type Invitation, type PersonDetail, type Role } from './types';
 import { useChanged } from '../../hooks/useChanged';
@@ -74,6 +75,7 @@ export function PersonPane({
           (p) => ({ text: t('ppl.saved', { name: p.displayName }) }),
         );
   const name = person?.displayName ?? '';
+  const field = textFieldOf(form, setForm);
   // sign-in is blocked or allowed again, by the one action that changes it now
   const turn = person?.status === 'active' ? 'disable' : 'enable';
   /** one of the account's actions: its request, then what the page tells */
@@ -93,28 +95,9 @@ export function PersonPane({
       busy={busy}
       error={error}
     >
-      <Field label={t('ppl.field.name')} required>
-        <Input
-          value={form.displayName}
-          maxLength={256}
-          onChange={(_, d) => setForm({ ...form, displayName: d.value })}
-        />
-      </Field>
-      <Field label={t('ppl.field.email')} required>
-        <Input
-          type="email"
-          value={form.email}
-          maxLength={320}
-          onChange={(_, d) => setForm({ ...form, email: d.value })}
-        />
-      </Field>
-      <Field label={t('ppl.field.location')}>
-        <Input
-          value={form.usageLocation}
-          maxLength={2}
-          onChange={(_, d) => setForm({ ...form, usageLocation: d.value })}
-        />
-      </Field>
+      <TextField label={t('ppl.field.name')} maxLength={256} {...field('displayName')} />
+      <TextField label={t('ppl.field.email')} type="email" maxLength={320} {...field('email')} />
+      <TextField label={t('ppl.field.location')} required={false} maxLength={2} {...field('usageLocation')} />
       <Field label={t('ppl.field.role')}>
         <Dropdown
           value={t(`ppl.role.${form.role}`)}
