@@ -96,23 +96,30 @@ export async function startTestApp(
   return app;
 }
 
+/** What `startTestApp` takes: the engine, the clock, the demo purchases, a logger, settings. */
+export type StartOptions = Parameters<typeof startTestApp>[0];
+
 /** A test file's app with its people signed in, by the names the tests call them. */
 export type SignedInApp<P> = { readonly app: TestApp; travel(to: string): Promise<void> } & {
   readonly [K in keyof P]: Client;
 };
 
 /**
- * Starts the app before a test file's tests with `people` signed in (`{ adele: 'adele@contoso.example' }`)
- * and closes it after them. `travel` moves the clock and signs them in again: a session does not
- * outlive 30 idle minutes.
+ * Starts the app before a test file's (or a describe block's) tests with `people` signed in
+ * (`{ adele: 'adele@contoso.example' }`) and closes it after them. `travel` moves the clock and
+ * signs them in again: a session does not outlive 30 idle minutes.
  */
-export function useSignedInApp<const P extends Record<string, string>>(people: P): SignedInApp<P> {
+export function useSignedInApp<const P extends Record<string, string>>(
+  people: P,
+  opts: StartOptions = {},
+): SignedInApp<P> {
   const ctx: Record<string, unknown> & { app?: TestApp } = {};
   const signInAll = async (app: TestApp) => {
-    for (const [name, email] of Object.entries(people)) ctx[name] = await app.signIn(email);
+    const clients = await Promise.all(Object.values(people).map((email) => app.signIn(email)));
+    Object.keys(people).forEach((name, i) => (ctx[name] = clients[i]));
   };
   beforeAll(async () => {
-    ctx.app = await startTestApp();
+    ctx.app = await startTestApp(opts);
     await signInAll(ctx.app);
   });
   afterAll(() => ctx.app?.close());
@@ -122,6 +129,9 @@ export function useSignedInApp<const P extends Record<string, string>>(people: P
   };
   return ctx as SignedInApp<P>;
 }
+
+/** A test file's app, nobody signed in: started before its tests, closed after them. */
+export const useTestApp = (opts: StartOptions = {}): { readonly app: TestApp } => useSignedInApp({}, opts);
 
 export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
   const res = await fetch(`${baseUrl}/api/session`, {

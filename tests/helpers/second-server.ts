@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestApp } from './app.js';
 
 export interface ServerProcess {
@@ -15,6 +16,23 @@ export interface ServerProcess {
 export async function startServerProcess(app: TestApp): Promise<ServerProcess> {
   if (!app.database.url) return { url: app.url, child: undefined as never, kill: async () => {} };
   return spawnServer({ DATABASE_URL: app.database.url, SELFSERVE_TEST_NOW: app.clock.now().toISOString() });
+}
+
+/**
+ * The test file's second server (see `startServerProcess`), started after its app (call this
+ * after `useSignedInApp`) and stopped before the app closes.
+ */
+export function useSecondServer(t: { readonly app: TestApp }): { readonly url: string } {
+  let server: ServerProcess | undefined;
+  beforeAll(async () => {
+    server = await startServerProcess(t.app);
+  });
+  afterAll(() => server?.kill());
+  return {
+    get url() {
+      return server!.url;
+    },
+  };
 }
 
 /** A server process with the given environment (a database, a data directory, a clock). */

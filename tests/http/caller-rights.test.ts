@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { buy, POWER_APPS, POWER_BI_PRO, VISIO_PLAN_1 } from '../helpers/commerce.js';
 
 // The API says what the caller may do, so that the web app offers only that.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const t = useTestApp();
 
 describe('what the caller may do', () => {
   it('with a subscription: its buyer changes it; an admin and a global reader only read it, and are told why', async () => {
-    const adele = await app.signIn('adele@contoso.example');
+    const adele = await t.app.signIn('adele@contoso.example');
     const sub = (await buy(adele, { quantity: 2 })).body;
     expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.can).toEqual({
       changeLicenses: true,
@@ -21,7 +17,7 @@ describe('what the caller may do', () => {
       autoRenew: true,
       reason: null,
     });
-    const admin = await app.signIn('admin@contoso.example');
+    const admin = await t.app.signIn('admin@contoso.example');
     const seen = (await admin.get('/api/subscriptions')).body.items.find((s: { id: string }) => s.id === sub.id);
     expect(seen.can).toEqual({
       changeLicenses: false,
@@ -31,7 +27,7 @@ describe('what the caller may do', () => {
       autoRenew: false,
       reason: 'read_only_for_admins',
     });
-    const reader = await app.signIn('reader@contoso.example');
+    const reader = await t.app.signIn('reader@contoso.example');
     expect((await reader.get(`/api/subscriptions/${sub.id}`)).body.can.reason).toBe('read_only');
 
     await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
@@ -43,7 +39,7 @@ describe('what the caller may do', () => {
   });
 
   it('with a product: the policy decides for members, not for admins; a global reader buys nothing', async () => {
-    const admin = await app.signIn('admin@contoso.example');
+    const admin = await t.app.signIn('admin@contoso.example');
     expect((await admin.put(`/api/admin/self-service-policy/${VISIO_PLAN_1}`, { value: 'Disabled' })).status).toBe(200);
     expect(
       (await admin.put(`/api/admin/self-service-policy/${POWER_BI_PRO}`, { value: 'OnlyTrialsWithoutPaymentMethod' }))
@@ -55,7 +51,7 @@ describe('what the caller may do', () => {
     ).toBe(200);
     const can = async (email: string) =>
       Object.fromEntries(
-        (await (await app.signIn(email)).get('/api/products')).body.items.map((p: { id: string; can: unknown }) => [
+        (await (await t.app.signIn(email)).get('/api/products')).body.items.map((p: { id: string; can: unknown }) => [
           p.id,
           p.can,
         ]),
@@ -69,7 +65,7 @@ describe('what the caller may do', () => {
     expect((await can('admin@contoso.example'))[VISIO_PLAN_1]).toMatchObject({ buy: true, reason: null });
     expect(Object.values(await can('reader@contoso.example')).every((c) => !(c as { buy: boolean }).buy)).toBe(true);
     // what the API says is what a purchase then finds
-    const refused = await buy(await app.signIn('megan@contoso.example'), { productId: VISIO_PLAN_1 });
+    const refused = await buy(await t.app.signIn('megan@contoso.example'), { productId: VISIO_PLAN_1 });
     expect(refused.body.code).toBe('self_service_disabled');
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp, codeOf, type Client } from '../helpers/app.js';
 import {
   buy,
   card,
@@ -14,33 +14,21 @@ import {
   VISIO_PLAN_1,
 } from '../helpers/commerce.js';
 
-let app: TestApp;
-let adele: Client;
-let megan: Client;
-let joni: Client;
-let admin: Client;
-let reader: Client;
-beforeAll(async () => {
-  app = await startTestApp();
-  [adele, megan, joni, admin, reader] = (await Promise.all(
-    [
-      'adele@contoso.example',
-      'megan@contoso.example',
-      'joni@fabrikam.example',
-      'admin@contoso.example',
-      'reader@contoso.example',
-    ].map((e) => app.signIn(e)),
-  )) as [Client, Client, Client, Client, Client];
+const t = useSignedInApp({
+  adele: 'adele@contoso.example',
+  megan: 'megan@contoso.example',
+  joni: 'joni@fabrikam.example',
+  admin: 'admin@contoso.example',
+  reader: 'reader@contoso.example',
 });
-afterAll(() => app?.close());
 
 const count = async (sql: string, params: unknown[] = []) =>
-  (await app.deps.db.query<{ n: number }>(sql, params))[0]!.n;
+  (await t.app.deps.db.query<{ n: number }>(sql, params))[0]!.n;
 
 describe('buying a subscription', () => {
   it('charges the card once and creates the subscription, its invoice with VAT and an audit event', async () => {
-    const before = (await gatewayMoves(app)).length;
-    const res = await buy(adele, { quantity: 3, term: 'annual' });
+    const before = (await gatewayMoves(t.app)).length;
+    const res = await buy(t.adele, { quantity: 3, term: 'annual' });
     expect(res.status).toBe(201);
     const sub = res.body;
     expect(sub).toMatchObject({
@@ -62,9 +50,9 @@ describe('buying a subscription', () => {
     });
     // 13.70 x 12 months x 3 licenses = 493.20, VAT 20 % = 98.64
     expect(sub.nextCharge).toEqual({ date: '2027-03-02T09:00:00.000Z', amount: { amount: 59184, currency: 'EUR' } });
-    const moves = (await gatewayMoves(app)).slice(before);
+    const moves = (await gatewayMoves(t.app)).slice(before);
     expect(moves).toEqual([{ kind: 'charge', amount: 59184, status: 'succeeded' }]);
-    const [invoice] = await invoicesOf(app, sub.id);
+    const [invoice] = await invoicesOf(t.app, sub.id);
     expect(invoice).toMatchObject({ kind: 'invoice', subtotal: 49320, tax: 9864, total: 59184, status: 'paid' });
     expect(invoice!.number).toMatch(/^CON-2026-\d{6}$/);
     expect(
@@ -73,16 +61,16 @@ describe('buying a subscription', () => {
         [sub.id],
       ),
     ).toBe(1);
-    expect((await adele.get(`/api/subscriptions/${sub.id}`)).body).toEqual(sub);
+    expect((await t.adele.get(`/api/subscriptions/${sub.id}`)).body).toEqual(sub);
   });
 
   it('keeps no card number nor security code in any table of ours', async () => {
-    await buy(adele);
-    const tables = await app.deps.db.query<{ name: string }>(
+    await buy(t.adele);
+    const tables = await t.app.deps.db.query<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
     for (const { name } of tables) {
-      const [row] = await app.deps.db.query<{ t: string | null }>(
+      const [row] = await t.app.deps.db.query<{ t: string | null }>(
         `SELECT string_agg(row_to_json(x)::text, ' ') AS t FROM ${name} x`,
       );
       expect(row!.t ?? '', name).not.toContain('4242424242424242');
@@ -92,41 +80,41 @@ describe('buying a subscription', () => {
 
   it('replays the first answer for the same key and body, without charging again', async () => {
     const key = randomUUID();
-    const before = (await gatewayMoves(app)).length;
-    const first = await buy(adele, {}, key);
-    const again = await buy(adele, {}, key);
+    const before = (await gatewayMoves(t.app)).length;
+    const first = await buy(t.adele, {}, key);
+    const again = await buy(t.adele, {}, key);
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect((await gatewayMoves(app)).length - before).toBe(1);
+    expect((await gatewayMoves(t.app)).length - before).toBe(1);
   });
 
   it('refuses the same key with another body, and a request without a key', async () => {
     const key = randomUUID();
-    expect((await buy(adele, { quantity: 2 }, key)).status).toBe(201);
-    const other = await buy(adele, { quantity: 3 }, key);
+    expect((await buy(t.adele, { quantity: 2 }, key)).status).toBe(201);
+    const other = await buy(t.adele, { quantity: 3 }, key);
     expect(other.status).toBe(422);
     expect(codeOf(other)).toBe('idempotency_key_reused');
-    const none = await adele.post('/api/subscriptions', purchase());
+    const none = await t.adele.post('/api/subscriptions', purchase());
     expect(none.status).toBe(400);
     expect(codeOf(none)).toBe('idempotency_key_required');
   });
 
   it('keys belong to a person: another person may use the same key', async () => {
     const key = randomUUID();
-    expect((await buy(adele, { quantity: 1 }, key)).status).toBe(201);
-    expect((await buy(megan, { quantity: 1 }, key)).status).toBe(201);
+    expect((await buy(t.adele, { quantity: 1 }, key)).status).toBe(201);
+    expect((await buy(t.megan, { quantity: 1 }, key)).status).toBe(201);
   });
 
   it('charges once when two requests with one key arrive together', async () => {
     const key = randomUUID();
-    const before = (await gatewayMoves(app)).length;
+    const before = (await gatewayMoves(t.app)).length;
     const subsBefore = await count('SELECT count(*)::int AS n FROM subscriptions');
-    const answers = await Promise.all([buy(megan, {}, key), buy(megan, {}, key), buy(megan, {}, key)]);
+    const answers = await Promise.all([buy(t.megan, {}, key), buy(t.megan, {}, key), buy(t.megan, {}, key)]);
     expect(answers.map((a) => a.status).filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([201, 409]).toContain(a.status);
-    expect((await gatewayMoves(app)).length - before).toBe(1);
+    expect((await gatewayMoves(t.app)).length - before).toBe(1);
     expect((await count('SELECT count(*)::int AS n FROM subscriptions')) - subsBefore).toBe(1);
   });
 
@@ -141,13 +129,13 @@ describe('buying a subscription', () => {
       [CARDS.incorrectCvc, 'incorrect_cvc'],
       ['4242424242424241', 'invalid_card_number'],
     ] as const) {
-      const res = await buy(adele, { card: card(number) });
+      const res = await buy(t.adele, { card: card(number) });
       expect(res.status, number).toBe(402);
       expect(codeOf(res), number).toBe(code);
     }
-    const pastExpiry = await buy(adele, { card: { ...card(), expYear: 2025 } });
+    const pastExpiry = await buy(t.adele, { card: { ...card(), expYear: 2025 } });
     expect(codeOf(pastExpiry)).toBe('expired_card');
-    const badCvc = await buy(adele, { card: { ...card(), cvc: '12' } });
+    const badCvc = await buy(t.adele, { card: { ...card(), cvc: '12' } });
     expect(codeOf(badCvc)).toBe('invalid_cvc');
     expect(await count('SELECT count(*)::int AS n FROM subscriptions')).toBe(subs);
     expect(await count('SELECT count(*)::int AS n FROM invoices')).toBe(invoices);
@@ -156,34 +144,34 @@ describe('buying a subscription', () => {
 
   it('replays a decline for the same key instead of trying the card again', async () => {
     const key = randomUUID();
-    const failedBefore = (await gatewayMoves(app)).filter((m) => m.status === 'failed').length;
-    const first = await buy(adele, { card: card(CARDS.insufficientFunds) }, key);
-    const again = await buy(adele, { card: card(CARDS.insufficientFunds) }, key);
+    const failedBefore = (await gatewayMoves(t.app)).filter((m) => m.status === 'failed').length;
+    const first = await buy(t.adele, { card: card(CARDS.insufficientFunds) }, key);
+    const again = await buy(t.adele, { card: card(CARDS.insufficientFunds) }, key);
     expect([first.status, codeOf(first)]).toEqual([402, 'insufficient_funds']);
     expect([again.status, codeOf(again)]).toEqual([402, 'insufficient_funds']);
-    expect((await gatewayMoves(app)).filter((m) => m.status === 'failed').length - failedBefore).toBe(1);
+    expect((await gatewayMoves(t.app)).filter((m) => m.status === 'failed').length - failedBefore).toBe(1);
   });
 
   it('refuses products that are not self-service eligible, and quantities out of range', async () => {
-    const res = await buy(adele, { productId: M365_E3 });
+    const res = await buy(t.adele, { productId: M365_E3 });
     expect([res.status, codeOf(res)]).toEqual([403, 'not_self_service_eligible']);
-    expect((await buy(adele, { quantity: 0 })).status).toBe(400);
-    expect((await buy(adele, { quantity: 10_001 })).status).toBe(400);
-    expect(codeOf(await buy(adele, { productId: 'NOPE' }))).toBe('not_found');
+    expect((await buy(t.adele, { quantity: 0 })).status).toBe(400);
+    expect((await buy(t.adele, { quantity: 10_001 })).status).toBe(400);
+    expect(codeOf(await buy(t.adele, { productId: 'NOPE' }))).toBe('not_found');
   });
 
   it('follows the organization policy per product', async () => {
-    await app.deps.db.query(
+    await t.app.deps.db.query(
       `INSERT INTO self_service_policies (org_id, product_id, value, updated_at) VALUES ($1, $2, 'Disabled', now()), ($1, $3, 'OnlyTrialsWithoutPaymentMethod', now())`,
-      [adele.orgId, VISIO_PLAN_1, POWER_BI_PRO],
+      [t.adele.orgId, VISIO_PLAN_1, POWER_BI_PRO],
     );
     try {
-      const disabled = await buy(adele, { productId: VISIO_PLAN_1 });
+      const disabled = await buy(t.adele, { productId: VISIO_PLAN_1 });
       expect([disabled.status, codeOf(disabled)]).toEqual([403, 'self_service_disabled']);
-      const paid = await buy(megan, { productId: POWER_BI_PRO });
+      const paid = await buy(t.megan, { productId: POWER_BI_PRO });
       expect([paid.status, codeOf(paid)]).toEqual([403, 'only_trials_allowed']);
       // Power BI Pro's trial needs no card: allowed
-      const trial = await megan.post(
+      const trial = await t.megan.post(
         '/api/subscriptions',
         { productId: POWER_BI_PRO, quantity: 5, term: 'monthly', trial: true },
         { 'idempotency-key': randomUUID() },
@@ -197,7 +185,7 @@ describe('buying a subscription', () => {
         nextCharge: null,
       });
     } finally {
-      await app.deps.db.query('DELETE FROM self_service_policies WHERE org_id = $1', [adele.orgId]);
+      await t.app.deps.db.query('DELETE FROM self_service_policies WHERE org_id = $1', [t.adele.orgId]);
     }
   });
 
@@ -208,19 +196,19 @@ describe('buying a subscription', () => {
         { productId: POWER_APPS, quantity: 2, term: 'monthly', trial: true, ...extra },
         { 'idempotency-key': randomUUID() },
       );
-    expect(codeOf(await trial(adele))).toBe('payment_method_required');
-    const first = await trial(adele, { card: card(), billingProfile: purchase().billingProfile });
+    expect(codeOf(await trial(t.adele))).toBe('payment_method_required');
+    const first = await trial(t.adele, { card: card(), billingProfile: purchase().billingProfile });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'trial', autoRenew: true, paymentMethod: { last4: '4242' } });
     expect(first.body.nextCharge.date).toBe('2026-04-01T09:00:00.000Z');
-    expect(await invoicesOf(app, first.body.id)).toEqual([]);
-    const second = await trial(adele, { card: card(), billingProfile: purchase().billingProfile });
+    expect(await invoicesOf(t.app, first.body.id)).toEqual([]);
+    const second = await trial(t.adele, { card: card(), billingProfile: purchase().billingProfile });
     expect([second.status, codeOf(second)]).toEqual([409, 'trial_already_used']);
   });
 
   it('uses an existing billing profile and card of the buyer, never those of someone else', async () => {
-    const first = (await buy(adele)).body;
-    const again = await buy(adele, {
+    const first = (await buy(t.adele)).body;
+    const again = await buy(t.adele, {
       card: undefined,
       billingProfile: undefined,
       billingProfileId: first.billingProfile.id,
@@ -228,7 +216,7 @@ describe('buying a subscription', () => {
     });
     expect(again.status).toBe(201);
     expect(again.body.paymentMethod.id).toBe(first.paymentMethod.id);
-    const stolen = await buy(megan, {
+    const stolen = await buy(t.megan, {
       card: undefined,
       billingProfile: undefined,
       billingProfileId: first.billingProfile.id,
@@ -238,24 +226,24 @@ describe('buying a subscription', () => {
   });
 
   it('prices in the billing profile currency and taxes by its country', async () => {
-    const res = await buy(joni, {
+    const res = await buy(t.joni, {
       quantity: 2,
       term: 'monthly',
       billingProfile: { ...purchase().billingProfile, country: 'US' },
     });
     expect(res.status).toBe(201);
     expect(res.body.price).toEqual({ amount: 1680, currency: 'USD' });
-    expect((await invoicesOf(app, res.body.id))[0]).toMatchObject({ subtotal: 3360, tax: 0, total: 3360 });
-    const de = await buy(adele, {
+    expect((await invoicesOf(t.app, res.body.id))[0]).toMatchObject({ subtotal: 3360, tax: 0, total: 3360 });
+    const de = await buy(t.adele, {
       quantity: 1,
       term: 'annual',
       billingProfile: { ...purchase().billingProfile, country: 'DE' },
     });
-    expect((await invoicesOf(app, de.body.id))[0]).toMatchObject({ subtotal: 16440, tax: 3124, total: 19564 });
+    expect((await invoicesOf(t.app, de.body.id))[0]).toMatchObject({ subtotal: 16440, tax: 3124, total: 19564 });
   });
 
   it('quotes price, tax and total before buying', async () => {
-    const q = await adele.get(`/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=3&term=annual`);
+    const q = await t.adele.get(`/api/subscriptions/quote?productId=${POWER_BI_PRO}&quantity=3&term=annual`);
     expect(q.status).toBe(200);
     expect(q.body).toMatchObject({
       subtotal: { amount: 49320, currency: 'EUR' },
@@ -268,7 +256,7 @@ describe('buying a subscription', () => {
 
 describe('viewing subscriptions', () => {
   it('lists the subscriptions a person bought, filtered to self-service', async () => {
-    const mine = await adele.get('/api/subscriptions?selfService=true');
+    const mine = await t.adele.get('/api/subscriptions?selfService=true');
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(
@@ -280,19 +268,19 @@ describe('viewing subscriptions', () => {
   });
 
   it("hides a member's subscription from other members and other organizations, not from admin roles", async () => {
-    const sub = (await buy(adele)).body;
-    for (const other of [megan, joni]) {
+    const sub = (await buy(t.adele)).body;
+    for (const other of [t.megan, t.joni]) {
       const res = await other.get(`/api/subscriptions/${sub.id}`);
       expect([res.status, codeOf(res)]).toEqual([404, 'not_found']);
       expect(codeOf(await other.put(`/api/subscriptions/${sub.id}/licenses`, { total: 20 }))).toBe('not_found');
       expect(codeOf(await other.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' }))).toBe('not_found');
     }
-    expect((await admin.get(`/api/subscriptions/${sub.id}`)).status).toBe(200);
-    expect((await reader.get(`/api/subscriptions/${sub.id}`)).status).toBe(200);
+    expect((await t.admin.get(`/api/subscriptions/${sub.id}`)).status).toBe(200);
+    expect((await t.reader.get(`/api/subscriptions/${sub.id}`)).status).toBe(200);
     // the admin's view is read-only
-    const adminWrites = await admin.put(`/api/subscriptions/${sub.id}/licenses`, { total: 20 });
+    const adminWrites = await t.admin.put(`/api/subscriptions/${sub.id}/licenses`, { total: 20 });
     expect([adminWrites.status, codeOf(adminWrites)]).toEqual([403, 'read_only_for_admins']);
-    const readerBuys = await buy(reader);
+    const readerBuys = await buy(t.reader);
     expect([readerBuys.status, codeOf(readerBuys)]).toEqual([403, 'read_only']);
   });
 });

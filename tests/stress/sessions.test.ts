@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, send, codeOf, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { startTestApp, useTestApp, send, codeOf } from '../helpers/app.js';
 import { startServerProcess } from '../helpers/second-server.js';
 import { DEMO_PASSWORD } from '../helpers/db.js';
 import { findPersonByEmail, setPersonStatus } from '../../src/db/people.js';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const t = useTestApp();
 
 describe('sessions under attack', () => {
   it("stops a disabled person's sessions and API tokens for good, and refuses their sign-in until enabled", async () => {
-    const megan = await app.signIn('megan@contoso.example');
+    const megan = await t.app.signIn('megan@contoso.example');
     const token = (await megan.post('/api/tokens', { name: 'cli' })).body.token;
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(200);
+    expect((await send(`${t.app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(200);
 
-    const person = (await findPersonByEmail(app.deps.db, megan.orgId, 'megan@contoso.example'))!;
-    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'disabled', app.clock.now());
+    const person = (await findPersonByEmail(t.app.deps.db, megan.orgId, 'megan@contoso.example'))!;
+    await setPersonStatus(t.app.deps.db, megan.orgId, person.id, 'disabled', t.app.clock.now());
 
     expect((await megan.get('/api/me')).status).toBe(401);
-    expect((await send(`${app.url}/api/people?search=a`, 'GET', undefined, bearer)).status).toBe(401);
-    const again = await send(`${app.url}/api/session`, 'POST', {
+    expect((await send(`${t.app.url}/api/people?search=a`, 'GET', undefined, bearer)).status).toBe(401);
+    const again = await send(`${t.app.url}/api/session`, 'POST', {
       email: 'megan@contoso.example',
       password: 'selfserve-demo',
     });
@@ -30,35 +26,35 @@ describe('sessions under attack', () => {
     expect(codeOf(again)).toBe('invalid_credentials');
 
     // enabled again: she signs in anew; what she held before stays revoked
-    await setPersonStatus(app.deps.db, megan.orgId, person.id, 'active', app.clock.now());
+    await setPersonStatus(t.app.deps.db, megan.orgId, person.id, 'active', t.app.clock.now());
     expect((await megan.get('/api/me')).status).toBe(401);
-    expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
-    expect((await (await app.signIn('megan@contoso.example')).get('/api/me')).status).toBe(200);
+    expect((await send(`${t.app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
+    expect((await (await t.app.signIn('megan@contoso.example')).get('/api/me')).status).toBe(200);
   });
 
   it('keeps the old sessions and tokens revoked when an admin disables and enables a person', async () => {
-    const admin = await app.signIn('admin@contoso.example');
-    const adele = await app.signIn('adele@contoso.example');
+    const admin = await t.app.signIn('admin@contoso.example');
+    const adele = await t.app.signIn('adele@contoso.example');
     const bearer = { authorization: `Bearer ${(await adele.post('/api/tokens', { name: 'cli' })).body.token}` };
     expect((await admin.post(`/api/people/${adele.personId}/disable`)).status).toBe(200);
     expect((await admin.post(`/api/people/${adele.personId}/enable`)).status).toBe(200);
     expect((await adele.get('/api/me')).status).toBe(401);
-    expect((await send(`${app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
-    expect((await (await app.signIn('adele@contoso.example')).get('/api/me')).status).toBe(200);
+    expect((await send(`${t.app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
+    expect((await (await t.app.signIn('adele@contoso.example')).get('/api/me')).status).toBe(200);
   });
 
   it('never accepts a session cookie it did not issue, nor a session of a signed-out person', async () => {
-    const forged = await send(`${app.url}/api/me`, 'GET', undefined, { cookie: 'selfserve_session=forged-value' });
+    const forged = await send(`${t.app.url}/api/me`, 'GET', undefined, { cookie: 'selfserve_session=forged-value' });
     expect(forged.status).toBe(401);
-    const adele = await app.signIn('adele@contoso.example');
+    const adele = await t.app.signIn('adele@contoso.example');
     await adele.delete('/api/session');
-    const replay = await send(`${app.url}/api/me`, 'GET', undefined, { cookie: adele.cookie });
+    const replay = await send(`${t.app.url}/api/me`, 'GET', undefined, { cookie: adele.cookie });
     expect(replay.status).toBe(401);
   });
 
   it('gives a new session id at each sign-in, so a fixed session cannot be planted', async () => {
-    const first = await app.signIn('adele@contoso.example');
-    const second = await app.signIn('adele@contoso.example');
+    const first = await t.app.signIn('adele@contoso.example');
+    const second = await t.app.signIn('adele@contoso.example');
     expect(first.cookie).not.toBe(second.cookie);
     expect((await first.get('/api/me')).status).toBe(200);
     expect((await second.get('/api/me')).status).toBe(200);
@@ -67,13 +63,13 @@ describe('sessions under attack', () => {
   it('rate limits password guessing from one address across emails', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
-      const res = await send(`${app.url}/api/session`, 'POST', { email: `guess${i}@contoso.example`, password: 'x' });
+      const res = await send(`${t.app.url}/api/session`, 'POST', { email: `guess${i}@contoso.example`, password: 'x' });
       statuses.push(res.status);
     }
     // the failed sign-in of the disabled person above counts too: 30 failures from this address in all
     expect(statuses.filter((s) => s === 401)).toHaveLength(29);
     expect(statuses.slice(29)).toEqual([429, 429, 429, 429, 429, 429]);
-    const limited = await send(`${app.url}/api/session`, 'POST', {
+    const limited = await send(`${t.app.url}/api/session`, 'POST', {
       email: 'adele@contoso.example',
       password: 'selfserve-demo',
     });

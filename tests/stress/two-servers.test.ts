@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { startTestApp, signIn, type TestApp, type Client } from '../helpers/app.js';
+import { useTestApp, signIn, type Client } from '../helpers/app.js';
 import { buy } from '../helpers/commerce.js';
-import { startServerProcess, type ServerProcess } from '../helpers/second-server.js';
+import { useSecondServer } from '../helpers/second-server.js';
 
 // Two server processes on one PostgreSQL (on PGlite, two server instances in this process).
 const OPERATIONS = process.env.SELFSERVE_SOAK ? 3_000 : 400;
-let app: TestApp;
-let second: ServerProcess;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  second = await startServerProcess(app);
-}, 60_000);
-afterAll(async () => {
-  await second?.kill();
-  await app?.close();
-});
+const t = useTestApp();
+const second = useSecondServer(t);
 
 const contosoPeople = async (n: number) =>
   (
-    await app.deps.db.query<{ id: string }>(
+    await t.app.deps.db.query<{ id: string }>(
       `SELECT p.id FROM people p JOIN organizations o ON o.id = p.org_id WHERE o.name = 'Contoso' AND p.status = 'active'
      AND p.usage_location IS NOT NULL ORDER BY p.email LIMIT $1`,
       [n],
@@ -29,7 +20,7 @@ const contosoPeople = async (n: number) =>
   ).map((r) => r.id);
 
 async function invariants() {
-  const [row] = await app.deps.db.query<{
+  const [row] = await t.app.deps.db.query<{
     oversold: number;
     miscounted: number;
     doubled: number;
@@ -48,7 +39,7 @@ async function invariants() {
 
 describe('two servers under concurrent load', () => {
   it('keeps assigned = rows <= total with 60 concurrent assignments on one subscription', async () => {
-    const one = await app.signIn('megan@contoso.example');
+    const one = await t.app.signIn('megan@contoso.example');
     const two = await signIn(second.url, 'megan@contoso.example');
     const sub = (await buy(one, { productId: 'CFQ7TTC0HD32', quantity: 12 })).body;
     const pool = await contosoPeople(45);
@@ -63,7 +54,7 @@ describe('two servers under concurrent load', () => {
     const granted = answers
       .filter((a) => a.status === 200)
       .reduce((n, a) => n + (a.body as { assigned: string[] }).assigned.length, 0);
-    const [row] = await app.deps.db.query<{ assigned: number }>('SELECT assigned FROM subscriptions WHERE id = $1', [
+    const [row] = await t.app.deps.db.query<{ assigned: number }>('SELECT assigned FROM subscriptions WHERE id = $1', [
       sub.id,
     ]);
     expect([row!.assigned, granted]).toEqual([12, 12]);
@@ -71,7 +62,7 @@ describe('two servers under concurrent load', () => {
   });
 
   it(`runs ${OPERATIONS} random assign, unassign, total and cancel operations from 64 clients without breaking an invariant`, async () => {
-    const buyers: Client[] = [await app.signIn('adele@contoso.example'), await app.signIn('megan@contoso.example')];
+    const buyers: Client[] = [await t.app.signIn('adele@contoso.example'), await t.app.signIn('megan@contoso.example')];
     const remote: Client[] = [
       await signIn(second.url, 'adele@contoso.example'),
       await signIn(second.url, 'megan@contoso.example'),
