@@ -99,24 +99,34 @@ export async function startTestApp(
 /** What `startTestApp` takes: the engine, the clock, the demo purchases, a logger, settings. */
 export type StartOptions = Parameters<typeof startTestApp>[0];
 
-/** A test file's app with its people signed in, by the names the tests call them. */
-export type SignedInApp<P> = { readonly app: TestApp; travel(to: string): Promise<void> } & {
-  readonly [K in keyof P]: Client;
+/** The demo's people the tests sign in as, by the names the tests call them. */
+export const DEMO_PEOPLE = {
+  adele: 'adele@contoso.example',
+  megan: 'megan@contoso.example',
+  admin: 'admin@contoso.example',
+  billing: 'billing@contoso.example',
+  reader: 'reader@contoso.example',
+  joni: 'joni@fabrikam.example',
+  /** Fabrikam's admin */
+  fabrikam: 'admin@fabrikam.example',
+} as const;
+export type DemoPerson = keyof typeof DEMO_PEOPLE;
+
+/** A test file's app with its people signed in, by their names. */
+export type SignedInApp<N extends DemoPerson> = { readonly app: TestApp; travel(to: string): Promise<void> } & {
+  readonly [K in N]: Client;
 };
 
 /**
- * Starts the app before a test file's (or a describe block's) tests with `people` signed in
- * (`{ adele: 'adele@contoso.example' }`) and closes it after them. `travel` moves the clock and
- * signs them in again: a session does not outlive 30 idle minutes.
+ * Starts the app before a test file's (or a describe block's) tests with these people signed in
+ * (`['adele', 'admin']`) and closes it after them. `travel` moves the clock and signs them in
+ * again: a session does not outlive 30 idle minutes.
  */
-export function useSignedInApp<const P extends Record<string, string>>(
-  people: P,
-  opts: StartOptions = {},
-): SignedInApp<P> {
+export function useSignedInApp<const N extends DemoPerson>(names: N[], opts: StartOptions = {}): SignedInApp<N> {
   const ctx: Record<string, unknown> & { app?: TestApp } = {};
   const signInAll = async (app: TestApp) => {
-    const clients = await Promise.all(Object.values(people).map((email) => app.signIn(email)));
-    Object.keys(people).forEach((name, i) => (ctx[name] = clients[i]));
+    const clients = await Promise.all(names.map((name) => app.signIn(DEMO_PEOPLE[name])));
+    names.forEach((name, i) => (ctx[name] = clients[i]));
   };
   beforeAll(async () => {
     ctx.app = await startTestApp(opts);
@@ -127,11 +137,11 @@ export function useSignedInApp<const P extends Record<string, string>>(
     ctx.app!.clock.set(to);
     await signInAll(ctx.app!);
   };
-  return ctx as SignedInApp<P>;
+  return ctx as SignedInApp<N>;
 }
 
 /** A test file's app, nobody signed in: started before its tests, closed after them. */
-export const useTestApp = (opts: StartOptions = {}): { readonly app: TestApp } => useSignedInApp({}, opts);
+export const useTestApp = (opts: StartOptions = {}): { readonly app: TestApp } => useSignedInApp([], opts);
 
 export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
   const res = await fetch(`${baseUrl}/api/session`, {

@@ -1,37 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, send, codeOf, type TestApp, type Client } from '../helpers/app.js';
-import { buy, billingProfile, VISIO_PLAN_1 } from '../helpers/commerce.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSignedInApp, send, codeOf, type Client } from '../helpers/app.js';
+import { buy } from '../helpers/commerce.js';
+import { buyTheMarchSpend, nonZeroMonths, sumBilled, twelveMonthsFrom, type Series } from '../helpers/spend.js';
 import { insertInvoice, type NewInvoice } from '../../src/db/invoices.js';
 import type { Currency } from '../../src/domain/money.js';
 
 // A member's own spend of the last twelve months (Your products): what their invoice list shows,
 // invoices minus credit notes, by month, per currency, however many invoices, nobody else's.
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
-
-interface Series {
-  currency: string;
-  total: { amount: number; currency: string };
-  months: { month: string; spend: { amount: number; currency: string } }[];
-}
-type Invoice = { kind: string; status: string; issuedAt: string; total: { amount: number; currency: string } };
-const WINDOW = [
-  '2025-04',
-  '2025-05',
-  '2025-06',
-  '2025-07',
-  '2025-08',
-  '2025-09',
-  '2025-10',
-  '2025-11',
-  '2025-12',
-  '2026-01',
-  '2026-02',
-  '2026-03',
-];
+const WINDOW = twelveMonthsFrom('2025-04');
 
 describe.each(engines)('a member’s own spend on %s', (engine) => {
-  let app: TestApp;
-  let adele: Client, megan: Client, admin: Client, joni: Client;
+  const t = useSignedInApp(['adele', 'megan', 'admin', 'joni'], { engine });
   /** The invoices put straight in the database, by owner: what each should be billed for them, by month. */
   const issued: Record<string, Record<string, number>> = {};
 
@@ -46,7 +26,7 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
       currency?: Currency;
     }[],
   ) {
-    await app.deps.db.transaction(async (tx) => {
+    await t.app.deps.db.transaction(async (tx) => {
       for (const i of invoices) {
         const kind = i.kind ?? 'invoice',
           status = i.status ?? 'paid';
@@ -83,29 +63,13 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp({ engine });
-    [adele, megan, admin, joni] = (await Promise.all(
-      ['adele@contoso.example', 'megan@contoso.example', 'admin@contoso.example', 'joni@fabrikam.example'].map((e) =>
-        app.signIn(e),
-      ),
-    )) as [Client, Client, Client, Client];
     // March 2026, through the real purchase path: Adèle buys 10 licenses and gives 6 back (a credit
     // note); Megan buys in dollars; Joni, at Fabrikam, too
-    const sub = (await buy(adele, { quantity: 10 })).body;
-    expect((await adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 })).status).toBe(200);
-    expect(
-      (
-        await buy(megan, {
-          productId: VISIO_PLAN_1,
-          quantity: 3,
-          billingProfile: { ...billingProfile('US'), currency: 'USD' },
-        })
-      ).status,
-    ).toBe(201);
-    expect((await buy(joni, { quantity: 7 })).status).toBe(201);
+    await buyTheMarchSpend(t.adele, t.megan);
+    expect((await buy(t.joni, { quantity: 7 })).status).toBe(201);
     // Adèle's earlier year: 140 invoices over eleven months and 12 credit notes, a void one, and
     // two just outside the window (the last instant before it, and a pound invoice 13 months ago)
-    await issue(adele, [
+    await issue(t.adele, [
       ...Array.from({ length: 140 }, (_, i) => ({
         at: `${WINDOW[i % 11]}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`,
         total: 1000 + i,
@@ -120,34 +84,28 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
       { at: '2025-03-01T00:00:00Z', total: 55_555, currency: 'GBP' },
     ]);
     // the same months for another member of Contoso and a member of Fabrikam (which bills in dollars): never Adèle's
-    await issue(megan, [
+    await issue(t.megan, [
       { at: '2025-06-10T10:00:00Z', total: 3_000 },
       { at: '2026-01-05T10:00:00Z', total: 4_000, currency: 'GBP' },
     ]);
     await issue(
-      joni,
+      t.joni,
       WINDOW.map((month) => ({ at: `${month}-03T10:00:00Z`, total: 2_500, currency: 'USD' as const })),
     );
   });
-  afterAll(() => app?.close());
 
   /** What a member's invoice list of the window's days says they were billed, every page of it, by currency and month, credit notes deducted. */
   async function billedTo(member: Client) {
-    const sums: Record<string, Record<string, number>> = {};
+    const items = [];
     let pages = 0;
     for (let cursor: string | null = ''; cursor !== null; pages++) {
       const res = await member.get(
         `/api/invoices?from=2025-04-01&to=2026-03-31&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
-      const { items, nextCursor } = res.body as { items: Invoice[]; nextCursor: string | null };
-      for (const i of items.filter((i) => i.status !== 'void')) {
-        const byMonth = (sums[i.total.currency] ??= {});
-        const month = i.issuedAt.slice(0, 7);
-        byMonth[month] = (byMonth[month] ?? 0) + (i.kind === 'credit_note' ? -1 : 1) * i.total.amount;
-      }
-      cursor = nextCursor;
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
     }
-    return { sums, pages };
+    return { sums: sumBilled(items), pages };
   }
   const spendOf = async (member: Client) => {
     const res = await member.get('/api/invoices/spend');
@@ -160,22 +118,23 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
     }
     return res.body.items as Series[];
   };
-  const nonZero = (s: Series) =>
-    Object.fromEntries(s.months.filter((m) => m.spend.amount !== 0).map((m) => [m.month, m.spend.amount]));
 
   it('sums every invoice of the member’s list, more than 100 of them, credit notes deducted, void ones and those before the window left out', async () => {
-    const [eur, ...others] = await spendOf(adele);
+    const [eur, ...others] = await spendOf(t.adele);
     expect(others).toEqual([]);
     expect(eur!.currency).toBe('EUR');
-    const { sums, pages } = await billedTo(adele);
+    const { sums, pages } = await billedTo(t.adele);
     expect(pages).toBe(2);
-    expect(nonZero(eur!)).toEqual(sums.EUR);
+    expect(nonZeroMonths(eur!)).toEqual(sums.EUR);
     // the eleven months before March are the issued invoices exactly, less their credit notes
     expect(eur!.months.slice(0, 11).map((m) => m.spend.amount)).toEqual(
-      WINDOW.slice(0, 11).map((m) => issued[`${adele.personId} EUR`]![m]),
+      WINDOW.slice(0, 11).map((m) => issued[`${t.adele.personId} EUR`]![m]),
     );
     // March: 10 licenses bought, 6 given back, so more than nothing and less than what was paid for the 10
-    const march = (await adele.get('/api/invoices?from=2026-03-01&to=2026-03-31&limit=100')).body.items as Invoice[];
+    const march = (await t.adele.get('/api/invoices?from=2026-03-01&to=2026-03-31&limit=100')).body.items as {
+      kind: string;
+      total: { amount: number };
+    }[];
     const paid = march.filter((i) => i.kind === 'invoice').reduce((s, i) => s + i.total.amount, 0);
     const credited = march.filter((i) => i.kind === 'credit_note').reduce((s, i) => s + i.total.amount, 0);
     expect(credited).toBeGreaterThan(0);
@@ -183,22 +142,22 @@ describe.each(engines)('a member’s own spend on %s', (engine) => {
   });
 
   it('counts nobody else’s invoices: another member’s, another organization’s; without invoices, no series', async () => {
-    const meganSpend = await spendOf(megan);
+    const meganSpend = await spendOf(t.megan);
     expect(meganSpend.map((s) => s.currency)).toEqual(['EUR', 'GBP', 'USD']);
-    const { sums } = await billedTo(megan);
-    for (const s of meganSpend) expect(nonZero(s)).toEqual(sums[s.currency]);
-    expect(nonZero(meganSpend[0]!)).toEqual({ '2025-06': 3_000 });
+    const { sums } = await billedTo(t.megan);
+    for (const s of meganSpend) expect(nonZeroMonths(s)).toEqual(sums[s.currency]);
+    expect(nonZeroMonths(meganSpend[0]!)).toEqual({ '2025-06': 3_000 });
 
-    const [joniUsd, ...joniOthers] = await spendOf(joni);
+    const [joniUsd, ...joniOthers] = await spendOf(t.joni);
     expect([joniUsd!.currency, joniOthers]).toEqual(['USD', []]);
-    expect(nonZero(joniUsd!)).toEqual((await billedTo(joni)).sums.USD);
+    expect(nonZeroMonths(joniUsd!)).toEqual((await billedTo(t.joni)).sums.USD);
     expect(joniUsd!.months[0]!.spend.amount).toBe(2_500);
 
-    expect(await spendOf(admin)).toEqual([]);
+    expect(await spendOf(t.admin)).toEqual([]);
   });
 
   it('answers 401 problem+json without a session', async () => {
-    const res = await send(`${app.url}/api/invoices/spend`, 'GET');
+    const res = await send(`${t.app.url}/api/invoices/spend`, 'GET');
     expect([res.status, codeOf(res)]).toEqual([401, 'unauthenticated']);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

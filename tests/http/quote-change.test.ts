@@ -4,7 +4,7 @@ import { assignSome, buy, invoicesOf } from '../helpers/commerce.js';
 
 // The price before every charge: what GET /api/subscriptions/{id}/quote announces is what the
 // change then charges or refunds, to the cent, with the same refusals.
-const t = useSignedInApp({ adele: 'adele@contoso.example' });
+const t = useSignedInApp(['adele']);
 beforeEach(() => t.travel(START));
 
 const quote = (id: string, q: string) => t.adele.get(`/api/subscriptions/${id}/quote?${q}`);

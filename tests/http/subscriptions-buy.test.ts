@@ -14,13 +14,7 @@ import {
   VISIO_PLAN_1,
 } from '../helpers/commerce.js';
 
-const t = useSignedInApp({
-  adele: 'adele@contoso.example',
-  megan: 'megan@contoso.example',
-  joni: 'joni@fabrikam.example',
-  admin: 'admin@contoso.example',
-  reader: 'reader@contoso.example',
-});
+const t = useSignedInApp(['adele', 'megan', 'joni', 'admin', 'reader']);
 
 const count = async (sql: string, params: unknown[] = []) =>
   (await t.app.deps.db.query<{ n: number }>(sql, params))[0]!.n;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { codeOf, START, useSignedInApp } from '../helpers/app.js';
 import { assignSome, buy, gatewayMoves, invoicesOf } from '../helpers/commerce.js';
 
-const t = useSignedInApp({ adele: 'adele@contoso.example' });
+const t = useSignedInApp(['adele']);
 beforeEach(() => t.travel(START));
 
 const setTotal = (id: string, total: number, key?: string) =>

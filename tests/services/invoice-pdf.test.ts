@@ -8,7 +8,7 @@ import { pdfMappedCharacters, pdfText } from '../helpers/pdf.js';
 const NAMES = ['Łukasz Nowak', 'Antonín Dvořák', '王芳', 'Γεώργιος Παπαδόπουλος', 'Пётр Ильич Чайковский'];
 
 describe('invoice PDFs', () => {
-  const t = useSignedInApp({ adele: 'adele@contoso.example' });
+  const t = useSignedInApp(['adele']);
 
   const pdfBytes = async (id: string, lang: 'fr' | 'en') => {
     const res = await fetch(`${t.app.url}/api/invoices/${id}/pdf?lang=${lang}`, {

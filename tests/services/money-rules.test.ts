@@ -6,7 +6,7 @@ import { checkLedger } from '../helpers/ledger.js';
 import { runJobsOnce } from '../../src/services/jobs/run-jobs.js';
 
 // Each defect issue 12 found, as a person (or an attacker) would meet it.
-const t = useSignedInApp({ adele: 'adele@contoso.example', admin: 'admin@contoso.example' });
+const t = useSignedInApp(['adele', 'admin']);
 const second = useSecondServer(t);
 beforeEach(() => t.travel(START));
 const netCharged = async (id: string) =>

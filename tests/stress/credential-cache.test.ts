@@ -7,7 +7,7 @@ import { useSecondServer } from '../helpers/second-server.js';
 // credential ended on one server must be refused by every other: by every write at once (a write
 // asks the database, or its one statement checks the credential itself), by reads as soon as
 // PostgreSQL's notification arrives (milliseconds).
-const t = useSignedInApp({ admin: 'admin@contoso.example', adele: 'adele@contoso.example' });
+const t = useSignedInApp(['admin', 'adele']);
 const second = useSecondServer(t);
 let subscriptionId: string;
 beforeAll(async () => {

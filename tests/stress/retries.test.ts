@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useSignedInApp } from '../helpers/app.js';
 import { buy, gatewayMoves, purchase } from '../helpers/commerce.js';
 
-const t = useSignedInApp({ adele: 'adele@contoso.example' });
+const t = useSignedInApp(['adele']);
 
 describe('retries with one Idempotency-Key', () => {
   it('charges once when the client hangs up and retries until it gets its answer', async () => {
