@@ -5,6 +5,7 @@
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
 import { launch } from 'chrome-launcher';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium.js';
 
 export interface PageScore {
   label: string;
@@ -13,18 +14,8 @@ export interface PageScore {
   lcpMs: number;
 }
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export async function lighthousePages(base: string, sessionCookie: string): Promise<PageScore[]> {
-  const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
   const scores: PageScore[] = [];
   try {
     for (const [label, path, signedIn] of [

@@ -1,6 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestApp } from './app.js';
 import { smtpMailer, type Mailer } from '../../src/services/notifications/mailer.js';
 
 export interface ReceivedMail {
@@ -36,6 +38,24 @@ export async function startMailSink(): Promise<{ mailer: Mailer; received: Recei
     mailer: smtpMailer(`smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`),
     received,
     close: () => new Promise<void>((resolve) => sink.close(() => resolve())),
+  };
+}
+
+/**
+ * The test file's mail sink: started after its app (call this after `useTestApp` or
+ * `useSignedInApp`), which then mails to it, and closed after the tests.
+ */
+export function useMailSink(t: { readonly app: TestApp }): { readonly received: ReceivedMail[] } {
+  let sink: Awaited<ReturnType<typeof startMailSink>> | undefined;
+  beforeAll(async () => {
+    sink = await startMailSink();
+    t.app.deps.mailer = sink.mailer;
+  });
+  afterAll(() => sink?.close());
+  return {
+    get received() {
+      return sink!.received;
+    },
   };
 }
 
