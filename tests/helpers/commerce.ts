@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, TestApp } from './app.js';
+import { insertSubscription } from '../../src/db/subscriptions.js';
+import type { SubscriptionStatus } from '../../src/domain/subscription.js';
 
 /** Test cards of the sandbox gateway. */
 export const CARDS = {
@@ -66,6 +68,36 @@ export async function invoicesOf(app: TestApp, subscriptionId: string) {
     [subscriptionId],
   );
 }
+
+/**
+ * A free monthly subscription of `buyer`'s, ending 1 April 2026, written straight to the database
+ * in a state no purchase starts in (expired, disabled, a trial without its card).
+ */
+export const subscriptionIn = (
+  app: TestApp,
+  buyer: Client,
+  s: { status: SubscriptionStatus; productId: string; quantity: number },
+) =>
+  insertSubscription(
+    app.deps.db,
+    {
+      orgId: buyer.orgId,
+      productId: s.productId,
+      buyerId: buyer.personId,
+      billingProfileId: null,
+      selfService: true,
+      status: s.status,
+      term: 'monthly',
+      quantity: s.quantity,
+      unitPrice: 0,
+      currency: 'EUR',
+      termStart: app.clock.now(),
+      termEnd: new Date('2026-04-01T09:00:00Z'),
+      autoRenew: false,
+      startedAsTrial: false,
+    },
+    app.clock.now(),
+  );
 
 /** Gives licenses of a subscription to n people of its organization who hold none of the product yet. */
 export async function assignSome(app: TestApp, subscriptionId: string, n: number) {

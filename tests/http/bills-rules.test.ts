@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp, codeOf } from '../helpers/app.js';
 import { buy, card } from '../helpers/commerce.js';
 import { pdfText } from '../helpers/pdf.js';
 
@@ -9,21 +9,11 @@ import { pdfText } from '../helpers/pdf.js';
 const engines = process.env.DATABASE_URL ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
 
 describe.each(engines)('bills & payments rules on %s', (engine) => {
-  let app: TestApp;
-  let adele: Client, reader: Client, joni: Client, billing: Client;
-  beforeAll(async () => {
-    app = await startTestApp({ engine });
-    [adele, reader, joni, billing] = (await Promise.all(
-      ['adele@contoso.example', 'reader@contoso.example', 'joni@fabrikam.example', 'billing@contoso.example'].map((e) =>
-        app.signIn(e),
-      ),
-    )) as [Client, Client, Client, Client];
-  });
-  afterAll(() => app?.close());
+  const t = useSignedInApp(['adele', 'reader', 'joni', 'billing'], { engine });
 
   /** How many times the gateway is asked to check a card while fn runs. */
   async function verificationsDuring(fn: () => Promise<unknown>): Promise<number> {
-    const gateway = app.deps.gateway;
+    const gateway = t.app.deps.gateway;
     const verify = gateway.verify.bind(gateway);
     let n = 0;
     gateway.verify = (...args) => {
@@ -46,7 +36,7 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
       ['3782 822463 10005', '1234'],
       ['6011111111111117', '123'],
     ]) {
-      const res = await billing.post('/api/payment-methods', { card: { ...card(number), cvc } });
+      const res = await t.billing.post('/api/payment-methods', { card: { ...card(number), cvc } });
       expect(res.status, number).toBe(201);
       brands.push([res.body.brand, res.body.last4]);
     }
@@ -59,45 +49,45 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
   });
 
   it('a global reader reads but changes nothing; another organization sees nothing', async () => {
-    const pm = (await adele.post('/api/payment-methods', { card: card() })).body;
-    expect((await reader.get('/api/payment-methods')).status).toBe(200);
+    const pm = (await t.adele.post('/api/payment-methods', { card: card() })).body;
+    expect((await t.reader.get('/api/payment-methods')).status).toBe(200);
     for (const res of [
-      await reader.post('/api/payment-methods', { card: card() }),
-      await reader.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }),
-      await reader.delete(`/api/payment-methods/${pm.id}`),
+      await t.reader.post('/api/payment-methods', { card: card() }),
+      await t.reader.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }),
+      await t.reader.delete(`/api/payment-methods/${pm.id}`),
     ])
       expect([res.status, codeOf(res)]).toEqual([403, 'read_only']);
-    expect(codeOf(await joni.delete(`/api/payment-methods/${pm.id}`))).toBe('not_found');
-    expect((await adele.get('/api/payment-methods')).body.items.map((p: { id: string }) => p.id)).toContain(pm.id);
+    expect(codeOf(await t.joni.delete(`/api/payment-methods/${pm.id}`))).toBe('not_found');
+    expect((await t.adele.get('/api/payment-methods')).body.items.map((p: { id: string }) => p.id)).toContain(pm.id);
   });
 
   it('answers bad input with 400 and a stable code', async () => {
-    const sub = (await buy(adele, { quantity: 1 })).body;
+    const sub = (await buy(t.adele, { quantity: 1 })).body;
     const pm = sub.paymentMethod.id;
     const bp = sub.billingProfile.id;
     const cases: [Promise<{ status: number; body: unknown }>, string][] = [
-      [adele.post('/api/payment-methods', { card: { number: '4242424242424242' } }), 'validation_failed'],
-      [adele.patch(`/api/payment-methods/${pm}`, {}), 'validation_failed'],
-      [adele.patch(`/api/payment-methods/${pm}`, { number: '5555555555554444' }), 'validation_failed'],
-      [adele.patch(`/api/payment-methods/${pm}`, { expMonth: 13, expYear: 2030 }), 'validation_failed'],
-      [adele.patch('/api/payment-methods/not-a-uuid', { nameOnCard: 'x' }), 'validation_failed'],
-      [adele.patch(`/api/billing-profiles/${bp}`, { invoiceEmail: 'not an email' }), 'validation_failed'],
-      [adele.patch(`/api/billing-profiles/${bp}`, { name: '' }), 'validation_failed'],
-      [adele.patch(`/api/billing-profiles/${bp}`, { country: 'ZZ' }), 'unsupported_country'],
-      [adele.put(`/api/billing-profiles/${bp}/payment-method`, {}), 'validation_failed'],
-      [adele.get('/api/invoices/not-a-uuid'), 'validation_failed'],
-      [adele.get('/api/invoices?cursor=garbage'), 'invalid_cursor'],
-      [adele.get('/api/invoices?months=25'), 'validation_failed'],
-      [adele.get('/api/invoices?from=2026-03-02&to=2026-03-01'), 'invalid_date_range'],
-      [adele.get('/api/invoices.csv?from=2020-01-01'), 'invalid_date_range'],
-      [adele.get(`/api/invoices/${randomUUID()}/pdf?lang=de`), 'validation_failed'],
+      [t.adele.post('/api/payment-methods', { card: { number: '4242424242424242' } }), 'validation_failed'],
+      [t.adele.patch(`/api/payment-methods/${pm}`, {}), 'validation_failed'],
+      [t.adele.patch(`/api/payment-methods/${pm}`, { number: '5555555555554444' }), 'validation_failed'],
+      [t.adele.patch(`/api/payment-methods/${pm}`, { expMonth: 13, expYear: 2030 }), 'validation_failed'],
+      [t.adele.patch('/api/payment-methods/not-a-uuid', { nameOnCard: 'x' }), 'validation_failed'],
+      [t.adele.patch(`/api/billing-profiles/${bp}`, { invoiceEmail: 'not an email' }), 'validation_failed'],
+      [t.adele.patch(`/api/billing-profiles/${bp}`, { name: '' }), 'validation_failed'],
+      [t.adele.patch(`/api/billing-profiles/${bp}`, { country: 'ZZ' }), 'unsupported_country'],
+      [t.adele.put(`/api/billing-profiles/${bp}/payment-method`, {}), 'validation_failed'],
+      [t.adele.get('/api/invoices/not-a-uuid'), 'validation_failed'],
+      [t.adele.get('/api/invoices?cursor=garbage'), 'invalid_cursor'],
+      [t.adele.get('/api/invoices?months=25'), 'validation_failed'],
+      [t.adele.get('/api/invoices?from=2026-03-02&to=2026-03-01'), 'invalid_date_range'],
+      [t.adele.get('/api/invoices.csv?from=2020-01-01'), 'invalid_date_range'],
+      [t.adele.get(`/api/invoices/${randomUUID()}/pdf?lang=de`), 'validation_failed'],
     ];
     for (const [request, code] of cases) {
       const res = await request;
       expect([res.status, codeOf(res as never)]).toEqual([400, code]);
     }
     // and nothing changed
-    expect((await adele.get(`/api/billing-profiles/${bp}`)).body).toMatchObject({
+    expect((await t.adele.get(`/api/billing-profiles/${bp}`)).body).toMatchObject({
       country: 'FR',
       name: 'Adèle Vance',
       invoiceEmail: null,
@@ -105,26 +95,26 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
   });
 
   it('checks a new security code or expiry with the gateway, not a new name or address', async () => {
-    const pm = (await adele.post('/api/payment-methods', { card: card() })).body;
+    const pm = (await t.adele.post('/api/payment-methods', { card: card() })).body;
     const address = { line1: '3 quai Voltaire', city: 'Paris', postalCode: '75007', country: 'FR' };
     expect(
       await verificationsDuring(() =>
-        adele.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'Adèle V.', address }),
+        t.adele.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'Adèle V.', address }),
       ),
     ).toBe(0);
-    expect(await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '987' }))).toBe(1);
+    expect(await verificationsDuring(() => t.adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '987' }))).toBe(1);
     expect(
-      await verificationsDuring(() => adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 6, expYear: 2032 })),
+      await verificationsDuring(() => t.adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 6, expYear: 2032 })),
     ).toBe(1);
     expect(
-      (await adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id),
+      (await t.adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id),
     ).toMatchObject({ nameOnCard: 'Adèle V.', expMonth: 6, expYear: 2032, address: { line1: '3 quai Voltaire' } });
   });
 
   it('moves a profile to another known country; clears its invoice email', async () => {
-    const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
-    await adele.patch(`/api/billing-profiles/${billingProfile.id}`, { invoiceEmail: 'ap@contoso.example' });
-    const moved = await adele.patch(`/api/billing-profiles/${billingProfile.id}`, {
+    const { billingProfile } = (await buy(t.adele, { quantity: 1 })).body;
+    await t.adele.patch(`/api/billing-profiles/${billingProfile.id}`, { invoiceEmail: 'ap@contoso.example' });
+    const moved = await t.adele.patch(`/api/billing-profiles/${billingProfile.id}`, {
       country: 'BE',
       invoiceEmail: null,
     });
@@ -132,20 +122,20 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
   });
 
   it('removes a card once its subscriptions are cancelled: the profile has none, the invoices still name it', async () => {
-    const sub = (await buy(adele, { quantity: 2, card: card('5105105105105100') })).body;
-    expect(codeOf(await adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`))).toBe('payment_method_in_use');
-    await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
-    expect((await adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`)).status).toBe(204);
-    expect((await adele.get(`/api/billing-profiles/${sub.billingProfile.id}`)).body.paymentMethod).toBeNull();
+    const sub = (await buy(t.adele, { quantity: 2, card: card('5105105105105100') })).body;
+    expect(codeOf(await t.adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`))).toBe('payment_method_in_use');
+    await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
+    expect((await t.adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`)).status).toBe(204);
+    expect((await t.adele.get(`/api/billing-profiles/${sub.billingProfile.id}`)).body.paymentMethod).toBeNull();
     for (const res of [
-      await adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`),
-      await adele.patch(`/api/payment-methods/${sub.paymentMethod.id}`, { nameOnCard: 'x' }),
-      await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
+      await t.adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`),
+      await t.adele.patch(`/api/payment-methods/${sub.paymentMethod.id}`, { nameOnCard: 'x' }),
+      await t.adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
         paymentMethodId: sub.paymentMethod.id,
       }),
     ])
       expect(codeOf(res)).toBe('not_found');
-    const mine = (await adele.get('/api/invoices?limit=100')).body.items.filter(
+    const mine = (await t.adele.get('/api/invoices?limit=100')).body.items.filter(
       (i: { subscriptionId: string }) => i.subscriptionId === sub.id,
     );
     expect(mine.map((i: { kind: string; status: string }) => `${i.kind} ${i.status}`).sort()).toEqual([
@@ -153,24 +143,24 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
       'invoice paid',
     ]);
     for (const i of mine)
-      expect((await adele.get(`/api/invoices/${i.id}`)).body.payment).toEqual({ brand: 'mastercard', last4: '5100' });
+      expect((await t.adele.get(`/api/invoices/${i.id}`)).body.payment).toEqual({ brand: 'mastercard', last4: '5100' });
   });
 
   it('a credit note is a PDF too, named so in French and English', async () => {
-    const note = (await adele.get('/api/invoices?limit=100')).body.items.find(
+    const note = (await t.adele.get('/api/invoices?limit=100')).body.items.find(
       (i: { kind: string }) => i.kind === 'credit_note',
     );
     for (const [lang, title] of [
       ['fr', 'Avoir'],
       ['en', 'Credit note'],
     ]) {
-      const res = await fetch(`${app.url}/api/invoices/${note.id}/pdf`, {
-        headers: { cookie: adele.cookie, 'accept-language': `${lang};q=0.9` },
+      const res = await fetch(`${t.app.url}/api/invoices/${note.id}/pdf`, {
+        headers: { cookie: t.adele.cookie, 'accept-language': `${lang};q=0.9` },
       });
       expect(res.headers.get('content-disposition')).toContain(`${note.number}.pdf`);
       expect(await pdfText(await res.arrayBuffer())).toContain(`${title} ${note.number}`);
     }
-    expect((await joni.get(`/api/invoices/${note.id}/pdf`)).status).toBe(404);
+    expect((await t.joni.get(`/api/invoices/${note.id}/pdf`)).status).toBe(404);
   });
 
   it('pages the invoices newest first, each once, and exports the chosen range as CSV', async () => {
@@ -178,54 +168,56 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     let cursor: string | null = null;
     do {
       const page: { items: typeof all; nextCursor: string | null } = (
-        await adele.get(`/api/invoices?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        await t.adele.get(`/api/invoices?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
       ).body;
       expect(page.items.length).toBeLessThanOrEqual(2);
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    const whole = (await adele.get('/api/invoices?limit=100')).body.items;
+    const whole = (await t.adele.get('/api/invoices?limit=100')).body.items;
     expect(all.map((i) => i.id)).toEqual(whole.map((i: { id: string }) => i.id));
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     expect(all.length).toBeGreaterThan(3);
-    const csv = (await adele.get('/api/invoices.csv?from=2026-03-02&to=2026-03-02')).text.trim().split('\r\n');
+    const csv = (await t.adele.get('/api/invoices.csv?from=2026-03-02&to=2026-03-02')).text.trim().split('\r\n');
     expect(
       csv
         .slice(1)
         .map((l: string) => l.split(',')[0])
         .sort(),
     ).toEqual(all.map((i) => i.number).sort());
-    expect((await adele.get('/api/invoices.csv?from=2026-03-03&to=2026-04-30')).text.trim().split('\r\n')).toHaveLength(
-      1,
-    );
+    expect(
+      (await t.adele.get('/api/invoices.csv?from=2026-03-03&to=2026-04-30')).text.trim().split('\r\n'),
+    ).toHaveLength(1);
   });
 
   it('"Pay now" only for your own invoice that is due', async () => {
-    const paid = (await adele.get('/api/invoices')).body.items.find((i: { status: string }) => i.status === 'paid');
+    const paid = (await t.adele.get('/api/invoices')).body.items.find((i: { status: string }) => i.status === 'paid');
     const key = { 'idempotency-key': randomUUID() };
-    expect(codeOf(await adele.post(`/api/invoices/${paid.id}/pay`, { card: card() }, key))).toBe('invoice_not_due');
+    expect(codeOf(await t.adele.post(`/api/invoices/${paid.id}/pay`, { card: card() }, key))).toBe('invoice_not_due');
     expect(
-      codeOf(await joni.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() })),
+      codeOf(await t.joni.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() })),
     ).toBe('not_found');
     expect(
-      codeOf(await reader.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() })),
+      codeOf(
+        await t.reader.post(`/api/invoices/${paid.id}/pay`, { card: card() }, { 'idempotency-key': randomUUID() }),
+      ),
     ).toBe('read_only');
-    expect((await adele.post(`/api/invoices/${paid.id}/pay`, { card: card() })).status).toBe(400);
+    expect((await t.adele.post(`/api/invoices/${paid.id}/pay`, { card: card() })).status).toBe(400);
   });
 
   it("a card removed while it becomes a profile's card: either it is gone and the profile keeps its own, or the profile takes it and it stays", async () => {
-    const { billingProfile } = (await buy(adele, { quantity: 1 })).body;
+    const { billingProfile } = (await buy(t.adele, { quantity: 1 })).body;
     for (let i = 0; i < 15; i++) {
-      const spare = (await adele.post('/api/payment-methods', { card: card() })).body;
+      const spare = (await t.adele.post('/api/payment-methods', { card: card() })).body;
       const [removed, replaced] = await Promise.all([
-        adele.delete(`/api/payment-methods/${spare.id}`),
-        adele.put(`/api/billing-profiles/${billingProfile.id}/payment-method`, { paymentMethodId: spare.id }),
+        t.adele.delete(`/api/payment-methods/${spare.id}`),
+        t.adele.put(`/api/billing-profiles/${billingProfile.id}/payment-method`, { paymentMethodId: spare.id }),
       ]);
       expect([
         [204, 404],
         [409, 200],
       ]).toContainEqual([removed.status, replaced.status]);
-      expect((await adele.get(`/api/billing-profiles/${billingProfile.id}`)).body.paymentMethod).not.toBeNull();
+      expect((await t.adele.get(`/api/billing-profiles/${billingProfile.id}`)).body.paymentMethod).not.toBeNull();
     }
   });
 });

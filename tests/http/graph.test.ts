@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { graphError } from '../helpers/graph.js';
-import { buy, POWER_BI_PRO } from '../helpers/commerce.js';
-import { insertSubscription } from '../../src/db/subscriptions.js';
+import { buy, POWER_BI_PRO, subscriptionIn } from '../helpers/commerce.js';
 
 // The official Microsoft Graph JavaScript client, pointed at our server with an API token.
 let app: TestApp;
@@ -121,26 +120,7 @@ describe('the Graph-compatible API through the official Graph client', () => {
 
   it('shows Warning for expired and Suspended for disabled subscriptions; everyone sees the subscriptions they bought, which their assignLicense draws from', async () => {
     const withStatus = (productId: string, status: 'expired' | 'disabled', quantity: number) =>
-      insertSubscription(
-        app.deps.db,
-        {
-          orgId: adele.orgId,
-          productId,
-          buyerId: adele.personId,
-          billingProfileId: null,
-          selfService: true,
-          status,
-          term: 'monthly',
-          quantity,
-          unitPrice: 0,
-          currency: 'EUR',
-          termStart: app.clock.now(),
-          termEnd: new Date('2026-04-01T09:00:00Z'),
-          autoRenew: false,
-          startedAsTrial: false,
-        },
-        app.clock.now(),
-      );
+      subscriptionIn(app, adele, { status, productId, quantity });
     const [expired, disabled] = [
       await withStatus('CFQ7TTC0HDB0', 'expired', 4),
       await withStatus('CFQ7TTC0H6RP', 'disabled', 6),
