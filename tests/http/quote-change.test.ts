@@ -9,6 +9,12 @@ beforeEach(() => t.travel(START));
 
 const quote = (id: string, q: string) => t.adele.get(`/api/subscriptions/${id}/quote?${q}`);
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
+/** A quote's amounts in cents, as the invoice or credit note it announces carries them. */
+const amountsOf = (q: Record<'subtotal' | 'tax' | 'total', { amount: number }>) => ({
+  subtotal: q.subtotal.amount,
+  tax: q.tax.amount,
+  total: q.total.amount,
+});
 
 describe('the quote of a change', () => {
   it('more licenses: the pro-rata charge, its VAT and the card, equal to the invoice the change then issues', async () => {
@@ -22,44 +28,26 @@ describe('the quote of a change', () => {
       money: 'charge',
       quantity: 105,
       licenses: 5,
-      subtotal: eur(5568),
       taxRateBp: 2000,
-      tax: eur(1114),
-      total: eur(6682),
       effectiveAt: '2026-03-12T09:00:00.000Z',
       periodEnd: '2026-04-02T09:00:00.000Z',
       card: { brand: 'visa', last4: '4242' },
     });
+    expect(q.body).toMatchObject({ subtotal: eur(5568), tax: eur(1114), total: eur(6682) });
     // a quote changes nothing
     expect((await t.adele.get(`/api/subscriptions/${sub.id}`)).body.total).toBe(100);
     expect((await t.adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 105 })).status).toBe(200);
-    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({
-      kind: 'invoice',
-      subtotal: 5568,
-      tax: 1114,
-      total: 6682,
-    });
+    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({ kind: 'invoice', ...amountsOf(q.body) });
   });
 
   it('fewer licenses within 7 days: the refund as the credit note says it; later: nothing until the renewal', async () => {
     const sub = (await buy(t.adele, { quantity: 10, term: 'annual' })).body;
     await t.travel('2026-03-05T09:00:00Z');
     const q = await quote(sub.id, 'total=4');
-    expect(q.body).toMatchObject({
-      change: 'fewer_licenses',
-      money: 'refund',
-      licenses: 6,
-      subtotal: eur(97829),
-      tax: eur(19566),
-      total: eur(117395),
-    });
+    expect(q.body).toMatchObject({ change: 'fewer_licenses', money: 'refund', licenses: 6 });
+    expect(q.body).toMatchObject({ subtotal: eur(97829), tax: eur(19566), total: eur(117395) });
     await t.adele.put(`/api/subscriptions/${sub.id}/licenses`, { total: 4 });
-    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({
-      kind: 'credit_note',
-      subtotal: 97829,
-      tax: 19566,
-      total: 117395,
-    });
+    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({ kind: 'credit_note', ...amountsOf(q.body) });
 
     await t.travel('2026-03-20T09:00:00Z');
     const later = await quote(sub.id, 'total=2');
@@ -83,18 +71,12 @@ describe('the quote of a change', () => {
 
     const re = await quote(sub.id, 'action=reactivate');
     // 16.44 x 3 = 49.32, VAT 9.86
-    expect(re.body).toMatchObject({
-      change: 'reactivation',
-      money: 'charge',
-      quantity: 3,
-      subtotal: eur(4932),
-      tax: eur(986),
-      total: eur(5918),
-    });
+    expect(re.body).toMatchObject({ change: 'reactivation', money: 'charge', quantity: 3 });
+    expect(re.body).toMatchObject({ subtotal: eur(4932), tax: eur(986), total: eur(5918) });
     await t.adele.post(`/api/subscriptions/${sub.id}/reactivate`, undefined, {
       'idempotency-key': crypto.randomUUID(),
     });
-    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({ kind: 'invoice', total: 5918 });
+    expect((await invoicesOf(t.app, sub.id)).at(-1)).toMatchObject({ kind: 'invoice', ...amountsOf(re.body) });
 
     await t.travel('2026-03-20T09:00:00Z');
     expect((await quote(sub.id, 'action=cancel')).body).toMatchObject({
