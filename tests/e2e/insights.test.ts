@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { insertInvoice } from '../../src/db/invoices.js';
 
@@ -12,6 +13,33 @@ const month = (locale: string, m: number) =>
   new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(2026, m - 1, 1),
   );
+
+// each figure in both languages, on a wide screen and a phone's
+const LOCALES_AT_WIDTHS = [
+  ['fr-FR', 1280],
+  ['en-US', 390],
+  ['fr-FR', 390],
+  ['en-US', 1280],
+] as const;
+
+/** The spend figure's twelve months, March 2026 spending `march` and February nothing; returns them. */
+async function expectTwelveMonths(spend: Locator, locale: string, march: number) {
+  const months = spend.getByRole('listitem');
+  expect(await months.count()).toBe(12);
+  await months
+    .filter({ hasText: month(locale, 3) })
+    .getByText(eur(locale, march))
+    .waitFor();
+  await months
+    .filter({ hasText: month(locale, 2) })
+    .getByText(eur(locale, 0))
+    .waitFor();
+  return months;
+}
+
+/** Nothing on the page is wider than the screen. */
+const expectWithinScreen = async (page: Page) =>
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
 describe('where the money goes', () => {
   // Adèle's demo purchases: Power BI Pro, 100 licenses at 13.70 a month, nobody assigned, and
@@ -44,12 +72,7 @@ describe('where the money goes', () => {
     return { page, l, spend: page.getByRole('figure', { name: l.title }) };
   }
 
-  for (const [locale, width] of [
-    ['fr-FR', 1280],
-    ['en-US', 390],
-    ['fr-FR', 390],
-    ['en-US', 1280],
-  ] as const) {
+  for (const [locale, width] of LOCALES_AT_WIDTHS) {
     it(`on Your products, in ${locale} at ${width} px: use and idle cost per product, and the spend by month, within the screen`, async () => {
       const { page, l, spend } = await yourProducts(locale, width);
       const use = page.getByRole('figure', { name: l.use });
@@ -57,19 +80,8 @@ describe('where the money goes', () => {
       await use.getByText(l.project(eur(locale, 56.4))).waitFor();
       await use.getByText(l.idle(eur(locale, 1426.4))).waitFor();
       await spend.getByText(`${eur(locale, 19795.68)} ${l.total}`).waitFor();
-      const months = spend.getByRole('listitem');
-      expect(await months.count()).toBe(12);
-      await months
-        .filter({ hasText: month(locale, 3) })
-        .getByText(eur(locale, 19795.68))
-        .waitFor();
-      await months
-        .filter({ hasText: month(locale, 2) })
-        .getByText(eur(locale, 0))
-        .waitFor();
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-        0,
-      );
+      await expectTwelveMonths(spend, locale, 19795.68);
+      await expectWithinScreen(page);
       await page.context().close();
     });
   }
@@ -89,12 +101,7 @@ describe('where the money goes', () => {
       visio: (a: string) => `Visio Plan 2: 0 of 10 licenses used, 10 unused (${a} a month)`,
     },
   } as const;
-  for (const [locale, width] of [
-    ['fr-FR', 1280],
-    ['en-US', 390],
-    ['fr-FR', 390],
-    ['en-US', 1280],
-  ] as const) {
+  for (const [locale, width] of LOCALES_AT_WIDTHS) {
     it(`on the admin overview, in ${locale} at ${width} px: the organization's licenses and its spend by month, within the screen`, async () => {
       const l = organization[locale];
       const page = await signedInPage(ctx.browser, ctx.app.url, 'admin@contoso.example', locale);
@@ -105,20 +112,9 @@ describe('where the money goes', () => {
       const spend = page.getByRole('figure', { name: l.title });
       await spend.getByText(`${eur(locale, 19998.72)} ${l.total}`).waitFor();
       // the twelve months up to the clock's (March 2026), those without spend at zero
-      const months = spend.getByRole('listitem');
-      expect(await months.count()).toBe(12);
+      const months = await expectTwelveMonths(spend, locale, 19998.72);
       expect(await months.first().getByText(month(locale, -8)).count()).toBe(1);
-      await months
-        .filter({ hasText: month(locale, 3) })
-        .getByText(eur(locale, 19998.72))
-        .waitFor();
-      await months
-        .filter({ hasText: month(locale, 2) })
-        .getByText(eur(locale, 0))
-        .waitFor();
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-        0,
-      );
+      await expectWithinScreen(page);
       await page.context().close();
     });
   }
