@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, send, codeOf, type TestApp, type Client } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp, send, codeOf } from '../helpers/app.js';
 
-let app: TestApp;
-let adele: Client;
-let joni: Client;
-beforeAll(async () => {
-  app = await startTestApp();
-  adele = await app.signIn('adele@contoso.example');
-  joni = await app.signIn('joni@fabrikam.example');
-});
-afterAll(() => app?.close());
+const t = useSignedInApp(['adele', 'joni']);
 
 describe('directory', () => {
   it('finds people by the start of their name, ignoring case and accents', async () => {
-    const res = await adele.get('/api/people?search=ade');
+    const res = await t.adele.get('/api/people?search=ade');
     expect(res.status).toBe(200);
     expect(res.body.items.map((p: { displayName: string }) => p.displayName)).toEqual(['Adèle Vance']);
-    const upper = await adele.get('/api/people?search=%C3%89LO'); // "ÉLO"
+    const upper = await t.adele.get('/api/people?search=%C3%89LO'); // "ÉLO"
     expect(upper.body.items.map((p: { displayName: string }) => p.displayName)).toEqual(['Élodie Martin']);
   });
 
   it('finds people by the start of their email', async () => {
-    const res = await adele.get('/api/people?search=megan%40');
+    const res = await t.adele.get('/api/people?search=megan%40');
     expect(res.body.items).toHaveLength(1);
     expect(res.body.items[0]).toMatchObject({
       email: 'megan@contoso.example',
@@ -32,9 +24,9 @@ describe('directory', () => {
 
   it('never shows people of another organization', async () => {
     // Fabrikam has an "Adele Vance" too
-    const fromFabrikam = await joni.get('/api/people?search=ade');
+    const fromFabrikam = await t.joni.get('/api/people?search=ade');
     expect(fromFabrikam.body.items.map((p: { email: string }) => p.email)).toEqual(['adele.vance@fabrikam.example']);
-    const all = await adele.get('/api/people?limit=100');
+    const all = await t.adele.get('/api/people?limit=100');
     expect(all.body.items.every((p: { email: string }) => p.email.endsWith('@contoso.example'))).toBe(true);
   });
 
@@ -43,7 +35,7 @@ describe('directory', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await adele.get(
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.adele.get(
         `/api/people?limit=20${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...res.body.items.map((p) => p.id));
@@ -56,15 +48,15 @@ describe('directory', () => {
   });
 
   it('treats LIKE wildcards literally and refuses a forged cursor with 400', async () => {
-    expect((await adele.get('/api/people?search=%25')).body.items).toEqual([]);
+    expect((await t.adele.get('/api/people?search=%25')).body.items).toEqual([]);
     const forged = Buffer.from(JSON.stringify({ searchName: 1, id: 'x' })).toString('base64url');
-    const res = await adele.get(`/api/people?cursor=${forged}`);
+    const res = await t.adele.get(`/api/people?cursor=${forged}`);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('invalid_cursor');
   });
 
   it('answers 400 problem+json for a limit out of range', async () => {
-    const res = await adele.get('/api/people?limit=1000');
+    const res = await t.adele.get('/api/people?limit=1000');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(codeOf(res)).toBe('validation_failed');
@@ -73,8 +65,8 @@ describe('directory', () => {
 
 describe('catalog', () => {
   it("prices products in the organization's currency, in minor units", async () => {
-    const eur = await adele.get('/api/products');
-    const usd = await joni.get('/api/products');
+    const eur = await t.adele.get('/api/products');
+    const usd = await t.joni.get('/api/products');
     const pbiEur = eur.body.items.find((p: { skuPartNumber: string }) => p.skuPartNumber === 'POWER_BI_PRO');
     const pbiUsd = usd.body.items.find((p: { skuPartNumber: string }) => p.skuPartNumber === 'POWER_BI_PRO');
     expect(pbiEur).toMatchObject({
@@ -88,7 +80,7 @@ describe('catalog', () => {
   });
 
   it('holds the products sold self-service in real life and one that is not', async () => {
-    const names = (await adele.get('/api/products')).body.items.map(
+    const names = (await t.adele.get('/api/products')).body.items.map(
       (p: { name: string; selfServiceEligible: boolean }) => [p.name, p.selfServiceEligible],
     );
     for (const name of [
@@ -108,22 +100,22 @@ describe('catalog', () => {
 
 describe('API conventions', () => {
   it('answers unknown API routes with a 404 problem, and malformed JSON with a 400 problem', async () => {
-    const missing = await adele.get('/api/nothing-here');
+    const missing = await t.adele.get('/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(codeOf(missing)).toBe('not_found');
-    const bad = await send(`${app.url}/api/session`, 'POST', '{"email":', { 'content-type': 'application/json' });
+    const bad = await send(`${t.app.url}/api/session`, 'POST', '{"email":', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
     expect(codeOf(bad)).toBe('invalid_json');
   });
 
   it('requires a signed-in person on API routes', async () => {
-    const res = await send(`${app.url}/api/products`, 'GET');
+    const res = await send(`${t.app.url}/api/products`, 'GET');
     expect(res.status).toBe(401);
     expect(codeOf(res)).toBe('unauthenticated');
   });
 
   it('serves an OpenAPI 3.1 document where every API route declares its responses, and the reference page', async () => {
-    const doc = await send(`${app.url}/api/openapi.json`, 'GET');
+    const doc = await send(`${t.app.url}/api/openapi.json`, 'GET');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     const operations = Object.entries(doc.body.paths as Record<string, Record<string, { responses?: object }>>).flatMap(
@@ -133,7 +125,7 @@ describe('API conventions', () => {
     for (const { path, method, op } of operations) {
       expect(Object.keys(op.responses ?? {}), `${method} ${path}`).not.toHaveLength(0);
     }
-    const docs = await send(`${app.url}/api/docs/`, 'GET');
+    const docs = await send(`${t.app.url}/api/docs/`, 'GET');
     expect(docs.status).toBe(200);
     expect(docs.text).toMatch(/swagger/i);
   });

@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, send, type TestApp, type Client } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSignedInApp, send } from '../helpers/app.js';
 import { buy } from '../helpers/commerce.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-let app: TestApp;
-let admin: Client;
+const t = useSignedInApp(['admin']);
 let token: string;
-
 beforeAll(async () => {
-  app = await startTestApp();
-  admin = await app.signIn('admin@contoso.example');
-  token = (await admin.post('/api/admin/provisioning/tokens', { name: 'Microsoft Entra ID' })).body.token;
+  token = (await t.admin.post('/api/admin/provisioning/tokens', { name: 'Microsoft Entra ID' })).body.token;
 });
-afterAll(() => app?.close());
 
 /** A request as a provisioning client sends it: bearer token, application/scim+json. */
 const scim = (method: string, path: string, body?: unknown, bearer = token) =>
-  send(`${app.url}/scim/v2${path}`, method, body === undefined ? undefined : JSON.stringify(body), {
+  send(`${t.app.url}/scim/v2${path}`, method, body === undefined ? undefined : JSON.stringify(body), {
     authorization: `Bearer ${bearer}`,
     ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }),
   });
 const patch = (path: string, Operations: unknown[]) => scim('PATCH', path, { schemas: [PATCH_OP], Operations });
 const filter = (f: string, extra = '') => scim('GET', `/Users?filter=${encodeURIComponent(f)}${extra}`);
-const person = async (id: string) => (await admin.get(`/api/people/${id}`)).body;
+const person = async (id: string) => (await t.admin.get(`/api/people/${id}`)).body;
 
 /** The user Microsoft Entra ID creates with its default attribute mappings. */
 const entraUser = (userName: string, extra: Record<string, unknown> = {}) => ({
@@ -42,25 +37,25 @@ const entraUser = (userName: string, extra: Record<string, unknown> = {}) => ({
 
 describe('SCIM authentication, errors and discovery', () => {
   it('answers SCIM errors in application/scim+json, without a token or with a revoked one', async () => {
-    const none = await send(`${app.url}/scim/v2/Users`, 'GET');
+    const none = await send(`${t.app.url}/scim/v2/Users`, 'GET');
     expect(none.status).toBe(401);
     expect(none.headers.get('content-type')).toMatch(/^application\/scim\+json/);
     expect(none.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
 
-    const spare = await admin.post('/api/admin/provisioning/tokens', { name: 'Okta' });
+    const spare = await t.admin.post('/api/admin/provisioning/tokens', { name: 'Okta' });
     expect(spare.body).toMatchObject({
       name: 'Okta',
       token: expect.stringMatching(/^scim_/),
-      scimUrl: `${app.url}/scim/v2`,
+      scimUrl: `${t.app.url}/scim/v2`,
     });
     expect((await scim('GET', '/Users?count=1', undefined, spare.body.token)).status).toBe(200);
     expect(
-      (await admin.get('/api/admin/provisioning/tokens')).body.items.map((t: { name: string }) => t.name).sort(),
+      (await t.admin.get('/api/admin/provisioning/tokens')).body.items.map((t: { name: string }) => t.name).sort(),
     ).toEqual(['Microsoft Entra ID', 'Okta']);
-    expect((await admin.delete(`/api/admin/provisioning/tokens/${spare.body.id}`)).status).toBe(204);
+    expect((await t.admin.delete(`/api/admin/provisioning/tokens/${spare.body.id}`)).status).toBe(204);
     expect((await scim('GET', '/Users', undefined, spare.body.token)).status).toBe(401);
 
-    const member = await app.signIn('adele@contoso.example');
+    const member = await t.app.signIn('adele@contoso.example');
     expect((await member.post('/api/admin/provisioning/tokens', { name: 'mine' })).status).toBe(403);
     expect((await scim('GET', '/Nothing')).body).toMatchObject({ status: '404' });
   });
@@ -97,7 +92,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
     const created = await scim('POST', '/Users', entraUser('Patti@contoso.example'));
     expect(created.status).toBe(201);
     pattiId = created.body.id;
-    expect(created.headers.get('location')).toBe(`${app.url}/scim/v2/Users/${pattiId}`);
+    expect(created.headers.get('location')).toBe(`${t.app.url}/scim/v2/Users/${pattiId}`);
     expect(created.body).toMatchObject({
       userName: 'patti@contoso.example',
       active: true,
@@ -105,7 +100,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
       title: 'Director',
       addresses: [{ type: 'work', country: 'ES', locality: 'Madrid' }],
       [ENTERPRISE]: { department: 'Sales' },
-      meta: { resourceType: 'User', location: `${app.url}/scim/v2/Users/${pattiId}` },
+      meta: { resourceType: 'User', location: `${t.app.url}/scim/v2/Users/${pattiId}` },
     });
     expect(await person(pattiId)).toMatchObject({
       displayName: 'Zoe Quintero',
@@ -205,8 +200,8 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
   });
 
   it('disables on "active": "False" (sessions end at once, licenses kept) and enables on Okta\'s {"active": true}', async () => {
-    const adele = await app.signIn('adele@contoso.example');
-    const megan = await app.signIn('megan@contoso.example');
+    const adele = await t.app.signIn('adele@contoso.example');
+    const megan = await t.app.signIn('megan@contoso.example');
     const sub = (await buy(adele, { quantity: 2 })).body;
     await adele.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [megan.personId] });
 
@@ -214,7 +209,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
     expect(off.body.active).toBe(false);
     expect((await megan.get('/api/me')).status).toBe(401);
     expect((await adele.get(`/api/subscriptions/${sub.id}`)).body.assigned).toBe(1);
-    expect((await admin.get('/api/admin/audit?action=person.disabled')).body.items[0]).toMatchObject({
+    expect((await t.admin.get('/api/admin/audit?action=person.disabled')).body.items[0]).toMatchObject({
       objectId: megan.personId,
       actor: null,
       details: { via: 'scim' },
@@ -226,7 +221,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
 
     const on = await patch(`/Users/${megan.personId}`, [{ op: 'replace', value: { active: true } }]);
     expect(on.body.active).toBe(true);
-    expect((await app.signIn('megan@contoso.example')).personId).toBe(megan.personId);
+    expect((await t.app.signIn('megan@contoso.example')).personId).toBe(megan.personId);
   });
 
   it('replaces a user with PUT, as Okta updates', async () => {
@@ -273,7 +268,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
   });
 
   it('deletes a user: licenses freed, the buyer told; a second DELETE answers 404', async () => {
-    const adele = await app.signIn('adele@contoso.example');
+    const adele = await t.app.signIn('adele@contoso.example');
     const created = (await scim('POST', '/Users', entraUser('leaver@contoso.example'))).body;
     const sub = (await buy(adele, { quantity: 1 })).body;
     expect((await adele.post(`/api/subscriptions/${sub.id}/assignments`, { userIds: [created.id] })).status).toBe(200);
@@ -285,7 +280,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
       kind: 'license_freed',
       payload: { person: 'Zoe Quintero' },
     });
-    const audit = (await admin.get('/api/admin/audit?limit=20')).body.items as {
+    const audit = (await t.admin.get('/api/admin/audit?limit=20')).body.items as {
       action: string;
       objectId: string;
       details: { via?: string };
@@ -296,7 +291,7 @@ describe('SCIM Users as Microsoft Entra ID and Okta send them', () => {
   });
 
   it("keeps each organization's users to its own token", async () => {
-    const fabrikam = await app.signIn('admin@fabrikam.example');
+    const fabrikam = await t.app.signIn('admin@fabrikam.example');
     const theirs = (await fabrikam.post('/api/admin/provisioning/tokens', { name: 'Okta' })).body.token;
     expect((await scim('GET', `/Users/${pattiId}`, undefined, theirs)).status).toBe(404);
     expect(
@@ -346,7 +341,7 @@ describe('SCIM Groups', () => {
     ]);
     const group = (await scim('GET', `/Groups/${id}`)).body;
     expect(group).toMatchObject({ displayName: 'Sales EMEA', members: [{ value: people[1] }] });
-    expect(group.members[0].$ref).toBe(`${app.url}/scim/v2/Users/${people[1]}`);
+    expect(group.members[0].$ref).toBe(`${t.app.url}/scim/v2/Users/${people[1]}`);
 
     const unknown = await patch(`/Groups/${id}`, [
       { op: 'add', path: 'members', value: [{ value: '00000000-0000-4000-8000-000000000000' }] },
