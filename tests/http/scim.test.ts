@@ -50,7 +50,7 @@ describe('SCIM authentication, errors and discovery', () => {
     });
     expect((await scim('GET', '/Users?count=1', undefined, spare.body.token)).status).toBe(200);
     expect(
-      (await t.admin.get('/api/admin/provisioning/tokens')).body.items.map((t: { name: string }) => t.name).sort(),
+      (await t.admin.get('/api/admin/provisioning/tokens')).body.items.map((tok: { name: string }) => tok.name).sort(),
     ).toEqual(['Microsoft Entra ID', 'Okta']);
     expect((await t.admin.delete(`/api/admin/provisioning/tokens/${spare.body.id}`)).status).toBe(204);
     expect((await scim('GET', '/Users', undefined, spare.body.token)).status).toBe(401);

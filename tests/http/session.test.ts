@@ -94,7 +94,7 @@ describe('API tokens', () => {
     expect(me.status).toBe(200);
     expect(me.body.person.email).toBe('adele@contoso.example');
     const listed = await c.get('/api/tokens');
-    expect(listed.body.items.map((t: { name: string }) => t.name)).toContain('graph script');
+    expect(listed.body.items.map((tok: { name: string }) => tok.name)).toContain('graph script');
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     // a bearer write needs no CSRF token
     const other = await send(`${t.app.url}/api/tokens`, 'POST', { name: 'second' }, bearer);
