@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp, type Client } from '../helpers/app.js';
 import { buy, billingProfile } from '../helpers/commerce.js';
-import { startMailSink, type ReceivedMail } from '../helpers/mail-sink.js';
+import { useMailSink, type ReceivedMail } from '../helpers/mail-sink.js';
 import { pdfText } from '../helpers/pdf.js';
 import { runJobsOnce } from '../../src/services/jobs/run-jobs.js';
 import { smtpMailer } from '../../src/services/notifications/mailer.js';
@@ -9,27 +9,17 @@ import { smtpMailer } from '../../src/services/notifications/mailer.js';
 // Each invoice and credit note goes to the billing profile's invoice e-mail with its PDF, in
 // the recipient's language, once; a local SMTP server stands for the mail server.
 describe('invoices by e-mail', () => {
-  let app: TestApp;
-  let sink: Awaited<ReturnType<typeof startMailSink>>;
-  let adele: Client, megan: Client, joni: Client;
-  beforeAll(async () => {
-    app = await startTestApp();
-    sink = await startMailSink();
-    app.deps.mailer = sink.mailer;
-    [adele, megan, joni] = (await Promise.all(
-      ['adele@contoso.example', 'megan@contoso.example', 'joni@fabrikam.example'].map((e) => app.signIn(e)),
-    )) as [Client, Client, Client];
-  });
-  afterAll(async () => {
-    await app?.close();
-    await sink?.close();
-  });
+  const t = useSignedInApp(['adele', 'megan', 'joni']);
+  const sink = useMailSink(t);
 
   const invoicesOf = async (client: Client, subscriptionId: string) =>
     (await client.get('/api/invoices?limit=100')).body.items.filter(
       (i: { subscriptionId: string }) => i.subscriptionId === subscriptionId,
     ) as { id: string; number: string; kind: string }[];
   const mailsFor = (number: string) => sink.received.filter((m) => m.subject.includes(number));
+  /** A monthly purchase of `quantity` licenses; `profile` changes the buyer's billing profile (`invoiceEmail`). */
+  const bought = async (buyer: Client, quantity: number, profile: Record<string, unknown> = {}, country = 'FR') =>
+    (await buy(buyer, { quantity, term: 'monthly', billingProfile: { ...billingProfile(country), ...profile } })).body;
   const pdfOf = (mail: ReceivedMail) => {
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
@@ -37,15 +27,9 @@ describe('invoices by e-mail', () => {
   };
 
   it('sends a French invoice with its PDF to the invoice e-mail, and its credit note, each once', async () => {
-    const sub = (
-      await buy(adele, {
-        quantity: 2,
-        term: 'monthly',
-        billingProfile: { ...billingProfile(), invoiceEmail: 'compta@contoso.example' },
-      })
-    ).body;
-    const [invoice] = await invoicesOf(adele, sub.id);
-    expect((await runJobsOnce(app.deps)).invoicesEmailed).toBeGreaterThanOrEqual(1);
+    const sub = await bought(t.adele, 2, { invoiceEmail: 'compta@contoso.example' });
+    const [invoice] = await invoicesOf(t.adele, sub.id);
+    expect((await runJobsOnce(t.app.deps)).invoicesEmailed).toBeGreaterThanOrEqual(1);
     const [mail, ...more] = mailsFor(invoice!.number);
     expect(more).toHaveLength(0);
     expect(mail).toMatchObject({
@@ -62,10 +46,10 @@ describe('invoices by e-mail', () => {
     expect(text).toContain('Total TTC');
     expect(text).toContain('Power BI Pro (mensuel)');
 
-    await adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
-    await runJobsOnce(app.deps);
-    await runJobsOnce(app.deps);
-    const note = (await invoicesOf(adele, sub.id)).find((i) => i.kind === 'credit_note')!;
+    await t.adele.post(`/api/subscriptions/${sub.id}/cancel`, { reason: 'other' });
+    await runJobsOnce(t.app.deps);
+    await runJobsOnce(t.app.deps);
+    const note = (await invoicesOf(t.adele, sub.id)).find((i) => i.kind === 'credit_note')!;
     const notes = mailsFor(note.number);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({
@@ -77,56 +61,44 @@ describe('invoices by e-mail', () => {
   });
 
   it('writes to the person at the invoice address in their language, and to the buyer when the profile has none', async () => {
-    expect((await megan.put('/api/notifications/language', { language: 'en' })).body).toEqual({
+    expect((await t.megan.put('/api/notifications/language', { language: 'en' })).body).toEqual({
       language: 'en',
       chosen: true,
     });
-    const toMegan = (
-      await buy(adele, {
-        quantity: 1,
-        term: 'monthly',
-        billingProfile: { ...billingProfile(), invoiceEmail: 'megan@contoso.example' },
-      })
-    ).body;
-    const fromJoni = (
-      await buy(joni, {
-        quantity: 1,
-        term: 'monthly',
-        billingProfile: { ...billingProfile('US'), name: 'Joni Sherman', currency: 'USD' },
-      })
-    ).body;
-    await runJobsOnce(app.deps);
-    const [english] = mailsFor((await invoicesOf(adele, toMegan.id))[0]!.number);
+    const toMegan = await bought(t.adele, 1, { invoiceEmail: 'megan@contoso.example' });
+    const fromJoni = await bought(t.joni, 1, { name: 'Joni Sherman', currency: 'USD' }, 'US');
+    await runJobsOnce(t.app.deps);
+    const [english] = mailsFor((await invoicesOf(t.adele, toMegan.id))[0]!.number);
     expect(english).toMatchObject({
       to: 'megan@contoso.example',
       subject: expect.stringMatching(/^Your invoice CON-/),
       language: 'en',
     });
     expect(await pdfOf(english!)).toContain('Total incl. VAT');
-    const [american] = mailsFor((await invoicesOf(joni, fromJoni.id))[0]!.number);
+    const [american] = mailsFor((await invoicesOf(t.joni, fromJoni.id))[0]!.number);
     expect(american).toMatchObject({ to: 'joni@fabrikam.example', language: 'en' });
     expect(american!.text).toContain('Please find attached your invoice');
-    expect((await megan.put('/api/notifications/language', { language: null })).body).toEqual({
+    expect((await t.megan.put('/api/notifications/language', { language: null })).body).toEqual({
       language: 'fr',
       chosen: false,
     });
   });
 
   it('keeps an invoice e-mail while the mail server is down and sends it later, once', async () => {
-    const mailer = app.deps.mailer;
-    app.deps.mailer = smtpMailer('smtp://127.0.0.1:1');
+    const mailer = t.app.deps.mailer;
+    t.app.deps.mailer = smtpMailer('smtp://127.0.0.1:1');
     let sub;
     try {
-      sub = (await buy(adele, { quantity: 1, term: 'monthly' })).body;
-      expect((await runJobsOnce(app.deps)).invoicesEmailed).toBe(0);
+      sub = await bought(t.adele, 1);
+      expect((await runJobsOnce(t.app.deps)).invoicesEmailed).toBe(0);
     } finally {
-      app.deps.mailer = mailer;
+      t.app.deps.mailer = mailer;
     }
-    const [invoice] = await invoicesOf(adele, sub.id);
-    expect((await runJobsOnce(app.deps)).invoicesEmailed).toBe(0); // retried after a delay, not at once
-    app.clock.set('2026-03-02T09:30:00Z');
-    expect((await runJobsOnce(app.deps)).invoicesEmailed).toBe(1);
-    await runJobsOnce(app.deps);
+    const [invoice] = await invoicesOf(t.adele, sub.id);
+    expect((await runJobsOnce(t.app.deps)).invoicesEmailed).toBe(0); // retried after a delay, not at once
+    t.app.clock.set('2026-03-02T09:30:00Z');
+    expect((await runJobsOnce(t.app.deps)).invoicesEmailed).toBe(1);
+    await runJobsOnce(t.app.deps);
     expect(mailsFor(invoice!.number)).toEqual([
       expect.objectContaining({ to: 'adele@contoso.example', language: 'fr' }),
     ]);

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../../src/services/auth/sign-in.js';
 import { decoyHash, verifyPassword } from '../../src/services/auth/passwords.js';
 import { AppError } from '../../src/domain/errors.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { DEMO_PASSWORD } from '../helpers/db.js';
 import { findPeopleByEmailForSignIn } from '../../src/db/people.js';
 import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE } from '../../src/demo/people.js';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const t = useTestApp();
 
 /** Signs in with the real Argon2 check, counting the checks and noting whether the decoy took them. */
 async function checksFor(email: string, password: string) {
@@ -23,7 +19,7 @@ async function checksFor(email: string, password: string) {
   };
   let outcome: string;
   try {
-    await signIn(app.deps, { email, password, clientAddress: `10.7.${Math.floor(Math.random() * 250)}.1` }, counting);
+    await signIn(t.app.deps, { email, password, clientAddress: `10.7.${Math.floor(Math.random() * 250)}.1` }, counting);
     outcome = 'signed in';
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
@@ -36,32 +32,21 @@ async function checksFor(email: string, password: string) {
 // runs one Argon2 check, against the person's hash or against a decoy.
 describe('sign-in takes the same work whoever is named', () => {
   it('checks one hash for a right password, a wrong one, an unknown email and a disabled account', async () => {
-    expect(await checksFor('adele@contoso.example', DEMO_PASSWORD)).toEqual({
-      outcome: 'signed in',
-      checks: ['own hash'],
-    });
-    expect(await checksFor('adele@contoso.example', 'wrong')).toEqual({
-      outcome: 'invalid_credentials',
-      checks: ['own hash'],
-    });
-    expect(await checksFor('nobody@contoso.example', DEMO_PASSWORD)).toEqual({
-      outcome: 'invalid_credentials',
-      checks: ['decoy'],
-    });
-    // Grady Archie is disabled: even his right password is checked, then refused like any failure
-    expect(await checksFor('grady.archie@contoso.example', DEMO_PASSWORD)).toEqual({
-      outcome: 'invalid_credentials',
-      checks: ['own hash'],
-    });
-    expect(await checksFor('grady.archie@contoso.example', 'wrong')).toEqual({
-      outcome: 'invalid_credentials',
-      checks: ['own hash'],
-    });
+    const cases = [
+      ['adele@contoso.example', DEMO_PASSWORD, 'signed in', 'own hash'],
+      ['adele@contoso.example', 'wrong', 'invalid_credentials', 'own hash'],
+      ['nobody@contoso.example', DEMO_PASSWORD, 'invalid_credentials', 'decoy'],
+      // Grady Archie is disabled: even his right password is checked, then refused like any failure
+      ['grady.archie@contoso.example', DEMO_PASSWORD, 'invalid_credentials', 'own hash'],
+      ['grady.archie@contoso.example', 'wrong', 'invalid_credentials', 'own hash'],
+    ] as const;
+    for (const [email, password, outcome, check] of cases)
+      expect(await checksFor(email, password), `${email} with ${password}`).toEqual({ outcome, checks: [check] });
   });
 
   it('answers a disabled account in about the time of an unknown one (medians of 7, a generous bound)', async () => {
     const timed = async (email: string) => {
-      app.clock.advanceDays(1); // a new throttle window for each try
+      t.app.clock.advanceDays(1); // a new throttle window for each try
       const started = performance.now();
       const { outcome } = await checksFor(email, 'wrong');
       expect(outcome).toBe('invalid_credentials');
@@ -86,7 +71,7 @@ describe('demo accounts', () => {
   it('give every person a hash of their own (own salt), each opening with the demo password', async () => {
     const hashes = await Promise.all(
       [...CONTOSO_PEOPLE, ...FABRIKAM_PEOPLE].map(
-        async (p) => (await findPeopleByEmailForSignIn(app.deps.db, p.email))[0]!.passwordHash!,
+        async (p) => (await findPeopleByEmailForSignIn(t.app.deps.db, p.email))[0]!.passwordHash!,
       ),
     );
     const salts = hashes.map((h) => h.split('$')[4]);
