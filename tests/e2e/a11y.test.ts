@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { fillSignInForm, signedInPage, useAppAndBrowser, type Locale } from '../helpers/browser.js';
 import { assignSome, buy } from '../helpers/commerce.js';
 import { portalPages } from './portal-pages.js';
 
@@ -16,7 +16,6 @@ const ALSO = ['region', 'page-has-heading-one', 'empty-table-header'];
 // or menu so that Tab cycles inside it; they are its machinery, not content of ours.
 const FOCUS_SENTINELS = '[data-tabster-dummy]';
 
-type Locale = 'fr-FR' | 'en-US';
 const ctx = useAppAndBrowser();
 let pages: Awaited<ReturnType<typeof portalPages>>;
 let canceled: string;
@@ -392,10 +391,7 @@ async function signInPages(locale: Locale, width: number) {
   await page.goto('/');
   await page.getByRole('heading', { level: 1 }).waitFor();
   found.push(...(await violations(page, `${width} px ${locale} sign-in, e-mail`)));
-  await page.getByLabel(fr ? 'Adresse e-mail' : 'Email').fill('adele@contoso.example');
-  await page.getByRole('button', { name: fr ? 'Suivant' : 'Next' }).click();
-  await page.getByLabel(fr ? 'Mot de passe' : 'Password').fill('not the password');
-  await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+  await fillSignInForm(page, locale, 'adele@contoso.example', 'not the password');
   await page
     .getByText(fr ? 'Adresse e-mail ou mot de passe incorrect.' : 'The email or password is incorrect.')
     .waitFor();
@@ -404,40 +400,38 @@ async function signInPages(locale: Locale, width: number) {
   return found;
 }
 
+/** A member's pages, what `between` adds there (the menu), the panes, then the signed-out sign-in pages. */
+async function memberTour(locale: Locale, width: number, between?: (t: Tour) => Promise<void>) {
+  const t = await tour('adele@contoso.example', locale, width);
+  await t.pages(pages.member);
+  await between?.(t);
+  await memberPanes(t);
+  t.found.push(...(await signInPages(locale, width)));
+  await t.done();
+}
+
+/** An admin's pages and panes; `tag` keeps names apart between runs. */
+async function adminTour(locale: Locale, width: number, tag: string) {
+  const t = await tour('admin@contoso.example', locale, width);
+  await t.pages(pages.admin);
+  await adminPanes(t, tag);
+  await t.done();
+}
+
 describe('axe', { timeout: 240_000 }, () => {
-  it("a member's pages and panes, in French at 1280 px", async () => {
-    const t = await tour('adele@contoso.example', 'fr-FR', 1280);
-    await t.pages(pages.member);
-    await memberPanes(t);
-    t.found.push(...(await signInPages('fr-FR', 1280)));
-    await t.done();
-  });
+  it("a member's pages and panes, in French at 1280 px", () => memberTour('fr-FR', 1280));
 
-  it("a member's pages and panes, in English at 390 px, and the menu", async () => {
-    const t = await tour('adele@contoso.example', 'en-US', 390);
-    await t.pages(pages.member);
-    await t.page.getByRole('button', { name: 'Menu' }).click();
-    await t.page.getByRole('dialog', { name: 'Menu' }).getByRole('navigation').waitFor();
-    await t.check('menu');
-    await t.close(t.page.getByRole('dialog', { name: 'Menu' }));
-    await memberPanes(t);
-    t.found.push(...(await signInPages('en-US', 390)));
-    await t.done();
-  });
+  it("a member's pages and panes, in English at 390 px, and the menu", () =>
+    memberTour('en-US', 390, async (t) => {
+      await t.page.getByRole('button', { name: 'Menu' }).click();
+      await t.page.getByRole('dialog', { name: 'Menu' }).getByRole('navigation').waitFor();
+      await t.check('menu');
+      await t.close(t.page.getByRole('dialog', { name: 'Menu' }));
+    }));
 
-  it("an admin's pages and panes, in French at 1280 px", async () => {
-    const t = await tour('admin@contoso.example', 'fr-FR', 1280);
-    await t.pages(pages.admin);
-    await adminPanes(t, 'fr-wide');
-    await t.done();
-  });
+  it("an admin's pages and panes, in French at 1280 px", () => adminTour('fr-FR', 1280, 'fr-wide'));
 
-  it("an admin's pages and panes, in English at 390 px", async () => {
-    const t = await tour('admin@contoso.example', 'en-US', 390);
-    await t.pages(pages.admin);
-    await adminPanes(t, 'en-narrow');
-    await t.done();
-  });
+  it("an admin's pages and panes, in English at 390 px", () => adminTour('en-US', 390, 'en-narrow'));
 
   it("in the other language: a member's pages in English at 1280 px, an admin's in French at 390 px", async () => {
     const member = await tour('adele@contoso.example', 'en-US', 1280);

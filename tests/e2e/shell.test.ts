@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, signedInPage } from '../helpers/browser.js';
+import { fillSignInForm, launchBrowser, signedInPage } from '../helpers/browser.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -54,10 +54,7 @@ describe('the portal shell', () => {
     const context = await browser.newContext({ locale: 'fr-FR', baseURL: app.url });
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByLabel('Adresse e-mail').fill('megan@contoso.example');
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByLabel('Mot de passe').fill('wrong');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await fillSignInForm(page, 'fr-FR', 'megan@contoso.example', 'wrong');
     await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
     await context.close();
   });

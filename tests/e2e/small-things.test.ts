@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { fillSignInForm, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
 // The small things that add up: focus, skip link, page titles, the navigation's background, an
 // expired session, the 404 page, the system's dark theme.
@@ -70,10 +70,7 @@ describe('small things', () => {
     await page.context().clearCookies();
     await page.getByRole('navigation').getByRole('link', { name: 'Licences' }).click();
     await page.getByText('Votre session a pris fin. Reconnectez-vous.').waitFor();
-    await page.getByLabel('Adresse e-mail').fill('adele@contoso.example');
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByLabel('Mot de passe').fill('selfserve-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await fillSignInForm(page, 'fr-FR', 'adele@contoso.example');
     await page.getByRole('heading', { name: 'Licences', level: 1 }).waitFor();
     expect(await page.getByText('Votre session a pris fin.').count()).toBe(0);
     await page.context().close();

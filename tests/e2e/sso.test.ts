@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
+import { fillSignInForm, launchBrowser, type Locale } from '../helpers/browser.js';
 import { startTestApp, send, type TestApp, type Client } from '../helpers/app.js';
 import { startOidcProvider } from '../helpers/oidc-provider.js';
 import { buy } from '../helpers/commerce.js';
@@ -52,7 +52,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function newPage(locale: 'fr-FR' | 'en-US'): Promise<Page> {
+async function newPage(locale: Locale): Promise<Page> {
   const context = await browser.newContext({ locale, baseURL: app.url });
   // only this machine is reached (the provider's login page links a web font)
   await context.route(
@@ -66,7 +66,7 @@ async function newPage(locale: 'fr-FR' | 'en-US'): Promise<Page> {
  * Types the address on our page, then logs in at the provider as `login` (unless the provider
  * remembers this browser) and comes back: home when signed in, the sign-in page with a reason when not.
  */
-async function signInThroughProvider(page: Page, email: string, login: string, locale: 'fr-FR' | 'en-US') {
+async function signInThroughProvider(page: Page, email: string, login: string, locale: Locale) {
   const fr = locale === 'fr-FR';
   const back = (url: URL) => url.origin === app.url && (url.pathname === '/' || url.searchParams.has('sso_error'));
   await page.goto('/signin');
@@ -92,10 +92,7 @@ describe('single sign-on with OpenID Connect', () => {
     // Fabrikam has no provider: the password comes next
     const other = await newPage('en-US');
     await other.goto('/');
-    await other.getByLabel('Email').fill('joni@fabrikam.example');
-    await other.getByRole('button', { name: 'Next' }).click();
-    await other.getByLabel('Password').fill('selfserve-demo');
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignInForm(other, 'en-US', 'joni@fabrikam.example');
     await other.getByRole('navigation').waitFor();
     await Promise.all([page.context().close(), other.context().close()]);
   });

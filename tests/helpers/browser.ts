@@ -2,29 +2,32 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { DEMO_PASSWORD } from './db.js';
+
+export type Locale = 'fr-FR' | 'en-US';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A page in the given language, signed in through the sign-in form as a person would. */
-export async function signedInPage(
-  browser: Browser,
-  baseUrl: string,
-  email: string,
-  locale: 'fr-FR' | 'en-US',
-): Promise<Page> {
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, locale: Locale): Promise<Page> {
   const context = await browser.newContext({ locale, baseURL: baseUrl });
   const page = await context.newPage();
   await page.goto('/');
-  const fr = locale.startsWith('fr');
+  await fillSignInForm(page, locale, email);
+  await page.getByRole('navigation').waitFor();
+  return page;
+}
+
+/** The sign-in form on the page, filled in as a person does; the caller waits for what follows. */
+export async function fillSignInForm(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD) {
+  const fr = locale === 'fr-FR';
   await page.getByLabel(fr ? 'Adresse e-mail' : 'Email').fill(email);
   // e-mail first, then the password (or the organization's identity provider)
   await page.getByRole('button', { name: fr ? 'Suivant' : 'Next' }).click();
-  await page.getByLabel(fr ? 'Mot de passe' : 'Password').fill('selfserve-demo');
+  await page.getByLabel(fr ? 'Mot de passe' : 'Password').fill(password);
   await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
-  await page.getByRole('navigation').waitFor();
-  return page;
 }
 
 /** A browser test file's server (with the demo purchases) and Chromium, started once and closed after. */
