@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import {
+  Badge,
   DataGrid,
   DataGridBody,
   DataGridCell,
@@ -8,8 +9,9 @@ import {
   DataGridRow,
   createTableColumn,
   makeStyles,
+  type BadgeProps,
 } from '@fluentui/react-components';
-import { useLocale } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { VisuallyHidden } from './VisuallyHidden';
 
 /** One column of a DataTable. */
@@ -23,6 +25,52 @@ export interface Column<T> {
   sortBy?: (item: T) => string | number;
   /** a cell of controls: 'one', the arrow keys land on the control itself; 'several', Enter steps into the cell */
   controls?: 'one' | 'several' | undefined;
+}
+
+/** A column that shows what it sorts by: a name, an e-mail, a count. */
+export function textColumn<T>(id: string, header: string, text: (item: T) => string | number): Column<T> {
+  return { id, header, sortBy: text, cell: text };
+}
+
+/** A column of days in the reader's words, sorted by time; `none` where an item has no day. */
+export function dateColumn<T>(id: string, header: string, day: (item: T) => string | null, none = ''): Column<T> {
+  return {
+    id,
+    header,
+    sortBy: (item) => {
+      const d = day(item);
+      return d ? Date.parse(d) : 0;
+    },
+    cell: (item) => {
+      const d = day(item);
+      return d ? <Day iso={d} /> : none;
+    },
+  };
+}
+
+/** A column of tinted badges (a status), sorted by the badge's words. */
+export function badgeColumn<T>(
+  id: string,
+  header: string,
+  badge: (item: T) => { text: string; color: NonNullable<BadgeProps['color']> },
+): Column<T> {
+  return {
+    id,
+    header,
+    sortBy: (item) => badge(item).text,
+    cell: (item) => {
+      const { text, color } = badge(item);
+      return (
+        <Badge appearance="tint" color={color}>
+          {text}
+        </Badge>
+      );
+    },
+  };
+}
+
+function Day({ iso }: { iso: string }) {
+  return useT().date(iso);
 }
 
 /** Rows picked with a checkbox each (and one for all in the header), by row id. */

@@ -1,10 +1,9 @@
-import { useNavigate } from 'react-router-dom';
-import { Link } from '@fluentui/react-components';
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { Loadable } from '../components/Loadable';
 import { DataTable } from '../components/DataTable';
+import { AppLink } from '../components/AppLink';
 import { StatusBadge } from './products/StatusBadge';
 import type { Item } from '../api/types';
 
@@ -13,7 +12,6 @@ export type LicensePool = Item<'/api/licenses'>;
 /** Facturation > Licences: each subscription with its assigned and available licenses. */
 export default function Licenses() {
   const { t, number } = useT();
-  const navigate = useNavigate();
   const { data, error } = useApi<{ items: LicensePool[] }>('/api/licenses');
   return (
     <>
@@ -30,31 +28,15 @@ export default function Licenses() {
                 header: t('lic.col.product'),
                 sortBy: (l) => l.product.name,
                 controls: 'one',
-                cell: (l) => (
-                  <Link
-                    href={`/billing/licenses/${l.subscriptionId}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      void navigate(`/billing/licenses/${l.subscriptionId}`);
-                    }}
-                  >
-                    {l.product.name}
-                  </Link>
-                ),
+                cell: (l) => <AppLink to={`/billing/licenses/${l.subscriptionId}`}>{l.product.name}</AppLink>,
               },
-              {
-                id: 'assigned',
-                header: t('lic.col.assigned'),
-                sortBy: (l) => l.assigned,
-                cell: (l) => number(l.assigned),
-              },
-              {
-                id: 'available',
-                header: t('lic.col.available'),
-                sortBy: (l) => l.available,
-                cell: (l) => number(l.available),
-              },
-              { id: 'total', header: t('lic.col.total'), sortBy: (l) => l.total, cell: (l) => number(l.total) },
+              // the three counts, each in the reader's digits
+              ...(['assigned', 'available', 'total'] as const).map((count) => ({
+                id: count,
+                header: t(`lic.col.${count}`),
+                sortBy: (l: LicensePool) => l[count],
+                cell: (l: LicensePool) => number(l[count]),
+              })),
               {
                 id: 'status',
                 header: t('products.col.status'),

@@ -3,7 +3,6 @@ import { useNavigate } from 'react-router-dom';
 import {
   Badge,
   Button,
-  Link,
   Menu,
   MenuButton,
   MenuItem,
@@ -28,12 +27,13 @@ import { StatusBadge } from './products/StatusBadge';
 import { pricedTerms } from './products/order';
 import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
-import { DataTable } from '../components/DataTable';
+import { DataTable, dateColumn } from '../components/DataTable';
+import { AppLink } from '../components/AppLink';
 import { Insights } from '../components/Insights';
 
 /** Facturation > Produits: the person's subscriptions, the self-service filter and each one's actions. */
 export default function Products() {
-  const { t, date, money } = useT();
+  const { t, money } = useT();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Record<string, string[]>>({ filter: [] });
   const selfService = filters.filter!.includes('selfService');
@@ -99,17 +99,13 @@ export default function Products() {
                 controls: 'one',
                 cell: (s) => (
                   <>
-                    <Link
-                      href={`/billing/products/${s.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        // a member's purchase is read-only for admins: its pane, not its page
-                        if (s.buyer.id !== me?.person.id) setViewing(s.id);
-                        else void navigate(`/billing/products/${s.id}`);
-                      }}
+                    {/* a member's purchase is read-only for admins: its pane, not its page */}
+                    <AppLink
+                      to={`/billing/products/${s.id}`}
+                      onClick={s.buyer.id !== me?.person.id ? () => setViewing(s.id) : undefined}
                     >
                       {s.product.name}
-                    </Link>
+                    </AppLink>
                     {s.selfService && (
                       <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>
                         {t('products.filter.selfService')}
@@ -130,12 +126,7 @@ export default function Products() {
                 sortBy: (s) => t(`status.${s.status}`),
                 cell: (s) => <StatusBadge status={s.status} />,
               },
-              {
-                id: 'expires',
-                header: t('products.col.expires'),
-                sortBy: (s) => Date.parse(s.termEnd),
-                cell: (s) => date(s.termEnd),
-              },
+              dateColumn('expires', t('products.col.expires'), (s: Subscription) => s.termEnd),
               {
                 id: 'price',
                 header: t('products.col.price'),

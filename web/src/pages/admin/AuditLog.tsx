@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, textColumn } from '../../components/DataTable';
+import { Loadable } from '../../components/Loadable';
 
 type Page = Answer<'/api/admin/audit'>;
+type AuditEvent = Page['items'][number];
 
 /** Who did what, when, on what: newest first, filtered by action, exported as CSV. */
 export default function AuditLog() {
-  const { t, intl, problem } = useT();
+  const { t, intl } = useT();
   const [action, setAction] = useState('');
   const query = action ? `&action=${encodeURIComponent(action)}` : '';
   const { data, error, setData } = useApi<Page>(`/api/admin/audit?limit=50${query}`);
@@ -34,40 +36,36 @@ export default function AuditLog() {
       <Field label={t('adm.audit.action')} style={{ maxWidth: 320, marginBottom: 16 }}>
         <Input value={action} placeholder="subscription." onChange={(_, d) => setAction(d.value)} />
       </Field>
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem(error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && (
-        <DataTable
-          label={t('adm.audit.title')}
-          items={data.items}
-          rowId={(e) => String(e.id)}
-          columns={[
-            {
-              id: 'when',
-              header: t('adm.audit.when'),
-              sortBy: (e) => Date.parse(e.at),
-              cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-            },
-            {
-              id: 'who',
-              header: t('adm.audit.who'),
-              sortBy: (e) => e.actor?.displayName ?? '',
-              cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')),
-            },
-            { id: 'what', header: t('adm.audit.what'), sortBy: (e) => e.action, cell: (e) => e.action },
-            {
-              id: 'on',
-              header: t('adm.audit.on'),
-              sortBy: (e) => e.objectType,
-              cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}`,
-            },
-          ]}
-        />
-      )}
+      <Loadable data={data} error={error}>
+        {(d) => (
+          <DataTable
+            label={t('adm.audit.title')}
+            items={d.items}
+            rowId={(e) => String(e.id)}
+            columns={[
+              {
+                id: 'when',
+                header: t('adm.audit.when'),
+                sortBy: (e) => Date.parse(e.at),
+                cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+              },
+              {
+                id: 'who',
+                header: t('adm.audit.who'),
+                sortBy: (e) => e.actor?.displayName ?? '',
+                cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')),
+              },
+              textColumn('what', t('adm.audit.what'), (e: AuditEvent) => e.action),
+              {
+                id: 'on',
+                header: t('adm.audit.on'),
+                sortBy: (e) => e.objectType,
+                cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}`,
+              },
+            ]}
+          />
+        )}
+      </Loadable>
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </>
   );

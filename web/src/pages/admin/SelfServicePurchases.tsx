@@ -7,8 +7,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/Loadable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, dateColumn, textColumn } from '../../components/DataTable';
 import type { Answer } from '../../api/types';
+
+type Purchase = Answer<'/api/admin/self-service-purchases'>['items'][number];
 
 const STATUSES = ['trial', 'active', 'expired', 'disabled', 'deleted'] as const;
 const useStyles = makeStyles({
@@ -24,7 +26,7 @@ const useStyles = makeStyles({
 /** The admin's read-only view of every self-service purchase, by product, buyer and status. */
 export default function SelfServicePurchases() {
   const styles = useStyles();
-  const { t, date, money } = useT();
+  const { t, money } = useT();
   const [product, setProduct] = useState('');
   const [status, setStatus] = useState('');
   const query = new URLSearchParams({
@@ -103,36 +105,16 @@ export default function SelfServicePurchases() {
                 controls: 'one',
                 cell: (p) => <Link onClick={() => setOpen(p.id)}>{p.product.name}</Link>,
               },
-              {
-                id: 'buyer',
-                header: t('adm.col.buyer'),
-                sortBy: (p) => p.buyer.displayName,
-                cell: (p) => p.buyer.displayName,
-              },
-              {
-                id: 'licenses',
-                header: t('adm.col.licenses'),
-                sortBy: (p) => p.licensesPurchased,
-                cell: (p) => p.licensesPurchased,
-              },
-              {
-                id: 'expires',
-                header: t('adm.col.expires'),
-                sortBy: (p) => Date.parse(p.expirationDate),
-                cell: (p) => date(p.expirationDate),
-              },
+              textColumn('buyer', t('adm.col.buyer'), (p: Purchase) => p.buyer.displayName),
+              textColumn('licenses', t('adm.col.licenses'), (p: Purchase) => p.licensesPurchased),
+              dateColumn('expires', t('adm.col.expires'), (p: Purchase) => p.expirationDate),
               {
                 id: 'price',
                 header: t('adm.col.price'),
                 sortBy: (p) => p.purchasePrice.perLicense.amount,
                 cell: (p) => money(p.purchasePrice.perLicense),
               },
-              {
-                id: 'users',
-                header: t('adm.col.users'),
-                sortBy: (p) => p.assignedUsers.length,
-                cell: (p) => p.assignedUsers.length,
-              },
+              textColumn('users', t('adm.col.users'), (p: Purchase) => p.assignedUsers.length),
               {
                 id: 'status',
                 header: t('adm.filter.status'),

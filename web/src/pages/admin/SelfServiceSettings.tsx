@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { Dropdown, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
+import { Dropdown, Option, Text } from '@fluentui/react-components';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, textColumn } from '../../components/DataTable';
+import { Loadable } from '../../components/Loadable';
+import { NoticeBar } from '../../components/NoticeBar';
 
 type Policies = Answer<'/api/admin/self-service-policy'>;
-type Policy = Policies['items'][number]['value'];
+type ProductPolicy = Policies['items'][number];
+type Policy = ProductPolicy['value'];
 const VALUES = ['Enabled', 'OnlyTrialsWithoutPaymentMethod', 'Disabled'] as const satisfies readonly Policy[];
 
 /** Paramètres > Achats et essais en libre-service: per product, Autoriser / uniquement les essais / Ne pas autoriser. */
@@ -40,51 +43,43 @@ export default function SelfServiceSettings() {
       <Text block style={{ marginBottom: 16 }}>
         {t('adm.settings.intro')}
       </Text>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem(error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data && (
-        <DataTable
-          label={t('adm.settings.title')}
-          items={data.items}
-          rowId={(p) => p.productId}
-          columns={[
-            { id: 'product', header: t('adm.col.product'), sortBy: (p) => p.productName, cell: (p) => p.productName },
-            {
-              id: 'policy',
-              header: t('adm.settings.title'),
-              controls: 'one',
-              cell: (p) => (
-                <Dropdown
-                  aria-label={p.productName}
-                  disabled={readOnly}
-                  value={t(`adm.policy.${p.value}`)}
-                  selectedOptions={[p.value]}
-                  onOptionSelect={(_, d) =>
-                    d.optionValue &&
-                    d.optionValue !== p.value &&
-                    void change(p.productId, p.productName, d.optionValue as Policy)
-                  }
-                >
-                  {VALUES.map((v) => (
-                    <Option key={v} value={v}>
-                      {t(`adm.policy.${v}`)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              ),
-            },
-          ]}
-        />
-      )}
+      {message && <NoticeBar intent={message.intent}>{message.text}</NoticeBar>}
+      <Loadable data={data} error={error}>
+        {(d) => (
+          <DataTable
+            label={t('adm.settings.title')}
+            items={d.items}
+            rowId={(p) => p.productId}
+            columns={[
+              textColumn('product', t('adm.col.product'), (p: ProductPolicy) => p.productName),
+              {
+                id: 'policy',
+                header: t('adm.settings.title'),
+                controls: 'one',
+                cell: (p) => (
+                  <Dropdown
+                    aria-label={p.productName}
+                    disabled={readOnly}
+                    value={t(`adm.policy.${p.value}`)}
+                    selectedOptions={[p.value]}
+                    onOptionSelect={(_, d) =>
+                      d.optionValue &&
+                      d.optionValue !== p.value &&
+                      void change(p.productId, p.productName, d.optionValue as Policy)
+                    }
+                  >
+                    {VALUES.map((v) => (
+                      <Option key={v} value={v}>
+                        {t(`adm.policy.${v}`)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Loadable>
     </>
   );
 }

@@ -1,20 +1,11 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import {
-  Button,
-  Card,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useParams } from 'react-router-dom';
+import { Button, Card, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { AppLink } from '../../components/AppLink';
+import { NoticeBar } from '../../components/NoticeBar';
 import { EditCardPane, ReplaceCardPane, useCardLabel } from './CardPanes';
 import { ProfilePane } from './ProfilePane';
 import type { BillingProfile } from './types';
@@ -34,7 +25,6 @@ const useStyles = makeStyles({
 export default function BillingProfilePage() {
   const { id } = useParams();
   const styles = useStyles();
-  const navigate = useNavigate();
   const { t, date, problem } = useT();
   const label = useCardLabel();
   const { data: bp, error, reload } = useApi<BillingProfile>(`/api/billing-profiles/${id}`);
@@ -42,12 +32,7 @@ export default function BillingProfilePage() {
   const [replacing, setReplacing] = useState(false);
   const [editingProfile, setEditingProfile] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  if (error)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{problem(error)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (error) return <NoticeBar intent="error">{problem(error)}</NoticeBar>;
   if (!bp) return <Spinner label={t('common.loading')} />;
   const done = (text: string) => {
     setEditing(false);
@@ -58,21 +43,9 @@ export default function BillingProfilePage() {
   };
   return (
     <>
-      <Link
-        href="/billing/bills?tab=profiles"
-        onClick={(e) => {
-          e.preventDefault();
-          void navigate('/billing/bills?tab=profiles');
-        }}
-      >
-        {t('bp.back')}
-      </Link>
+      <AppLink to="/billing/bills?tab=profiles">{t('bp.back')}</AppLink>
       <PageHeader title={bp.name} />
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar intent="success">{notice}</NoticeBar>}
       <div className={styles.grid}>
         <Card className={styles.card}>
           <Title3 as="h2">{t('bp.paymentMethod')}</Title3>

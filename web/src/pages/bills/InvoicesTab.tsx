@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Badge, Button, Dropdown, Field, Link, Option, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Link, Option, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
@@ -9,7 +9,7 @@ import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { TextField } from '../../components/CardFields';
 import { InvoicePane } from './InvoicePane';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, badgeColumn, dateColumn } from '../../components/DataTable';
 
 type Period = 'past3' | 'past6' | 'range';
 const useStyles = makeStyles({
@@ -23,12 +23,13 @@ const useStyles = makeStyles({
 });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 type Page = Pick<Answer<'/api/invoices'>, 'items' | 'nextCursor'>;
+type Invoice = Page['items'][number];
 const PAGE = 50;
 
 /** Onglet "Factures": the last 3 months by default, 6 months, or a date range; one invoice opens in the pane. */
 export function InvoicesTab() {
   const styles = useStyles();
-  const { t, date, money, fieldErrors } = useT();
+  const { t, money, fieldErrors } = useT();
   const { locale } = useLocale();
   const [period, setPeriod] = useState<Period>('past3');
   const [range, setRange] = useState({ from: '', to: isoDay(new Date()) });
@@ -81,22 +82,17 @@ export function InvoicesTab() {
         </Field>
         {period === 'range' && (
           <>
-            <TextField
-              label={t('inv.from')}
-              required={false}
-              type="date"
-              value={range.from}
-              onChange={(_, d) => setRange({ ...range, from: d.value })}
-              error={invalid.from}
-            />
-            <TextField
-              label={t('inv.to')}
-              required={false}
-              type="date"
-              value={range.to}
-              onChange={(_, d) => setRange({ ...range, to: d.value })}
-              error={invalid.to}
-            />
+            {(['from', 'to'] as const).map((end) => (
+              <TextField
+                key={end}
+                label={t(`inv.${end}`)}
+                required={false}
+                type="date"
+                value={range[end]}
+                onChange={(_, d) => setRange({ ...range, [end]: d.value })}
+                error={invalid[end]}
+              />
+            ))}
             <Button onClick={() => setApplied(`from=${range.from}&to=${range.to}`)}>{t('inv.apply')}</Button>
           </>
         )}
@@ -139,12 +135,7 @@ export function InvoicesTab() {
                   </>
                 ),
               },
-              {
-                id: 'date',
-                header: t('inv.col.date'),
-                sortBy: (i) => Date.parse(i.issuedAt),
-                cell: (i) => date(i.issuedAt),
-              },
+              dateColumn('date', t('inv.col.date'), (i: Invoice) => i.issuedAt),
               {
                 id: 'product',
                 header: t('inv.col.product'),
@@ -152,16 +143,10 @@ export function InvoicesTab() {
                 cell: (i) => i.productName,
               },
               { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
-              {
-                id: 'status',
-                header: t('inv.col.status'),
-                sortBy: (i) => t(`inv.status.${i.status}`),
-                cell: (i) => (
-                  <Badge appearance="tint" color={i.status === 'due' ? 'danger' : 'informative'}>
-                    {t(`inv.status.${i.status}`)}
-                  </Badge>
-                ),
-              },
+              badgeColumn('status', t('inv.col.status'), (i: Invoice) => ({
+                text: t(`inv.status.${i.status}`),
+                color: i.status === 'due' ? 'danger' : 'informative',
+              })),
             ]}
           />
         )}

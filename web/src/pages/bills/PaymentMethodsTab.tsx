@@ -1,25 +1,13 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Toolbar,
-} from '@fluentui/react-components';
+import { Badge, Button, Link, Toolbar } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useMayWrite } from '../../hooks/useMayWrite';
-import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { Loadable } from '../../components/Loadable';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NoticeBar } from '../../components/NoticeBar';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
 import { DataTable } from '../../components/DataTable';
@@ -33,8 +21,6 @@ export function PaymentMethodsTab() {
   const [open, setOpen] = useState<PaymentMethod | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PaymentMethod | null>(null);
-  // the dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
-  useReturnFocus(removing !== null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const done = (text: string) => {
     setOpen(null);
@@ -62,11 +48,7 @@ export function PaymentMethodsTab() {
           </Button>
         </Toolbar>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar intent={notice.intent}>{notice.text}</NoticeBar>}
       <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>
         {(d) => (
           <DataTable
@@ -113,20 +95,14 @@ export function PaymentMethodsTab() {
         )}
       </Loadable>
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
-      <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('pm.removeTitle')}</DialogTitle>
-            <DialogContent>{removing && t('pm.removeText', { card: label(removing) })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => removing && void remove(removing)}>
-                {t('pm.remove')}
-              </Button>
-              <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('pm.removeTitle')}
+        text={removing ? t('pm.removeText', { card: label(removing) }) : ''}
+        confirmLabel={t('pm.remove')}
+        onConfirm={() => removing && void remove(removing)}
+        onCancel={() => setRemoving(null)}
+      />
       <AddCardPane open={adding} onClose={() => setAdding(false)} onAdded={() => done(t('pm.added'))} />
     </>
   );

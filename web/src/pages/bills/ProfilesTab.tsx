@@ -1,16 +1,14 @@
-import { useNavigate } from 'react-router-dom';
-import { Link } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { Loadable } from '../../components/Loadable';
 import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
 import { DataTable } from '../../components/DataTable';
+import { AppLink } from '../../components/AppLink';
 
 /** Onglet "Profils de facturation": each profile opens its page. */
 export function ProfilesTab() {
   const { t } = useT();
-  const navigate = useNavigate();
   const label = useCardLabel();
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
   return (
@@ -26,22 +24,13 @@ export function ProfilesTab() {
               header: t('buy.profileName'),
               sortBy: (bp) => bp.name,
               controls: 'one',
-              cell: (bp) => (
-                <Link
-                  href={`/billing/bills/profiles/${bp.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void navigate(`/billing/bills/profiles/${bp.id}`);
-                  }}
-                >
-                  {bp.name}
-                </Link>
-              ),
+              cell: (bp) => <AppLink to={`/billing/bills/profiles/${bp.id}`}>{bp.name}</AppLink>,
             },
             {
               id: 'soldTo',
               header: t('bp.soldTo'),
-              cell: (bp) => `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}`,
+              cell: (bp) =>
+                `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}`,
             },
             {
               id: 'paymentMethod',

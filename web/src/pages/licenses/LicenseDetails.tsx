@@ -1,32 +1,20 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useParams } from 'react-router-dom';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { AppLink } from '../../components/AppLink';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NoticeBar } from '../../components/NoticeBar';
 import { AssignPane } from './AssignPane';
-import { useReturnFocus } from '../../hooks/useReturnFocus';
 import type { Subscription } from '../products/types';
 import type { Answer } from '../../api/types';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, dateColumn, textColumn } from '../../components/DataTable';
 
 type AssignmentPage = Answer<'/api/subscriptions/{id}/assignments'>;
+type Assignment = AssignmentPage['items'][number];
 
 const useStyles = makeStyles({
   actions: {
@@ -41,23 +29,15 @@ const useStyles = makeStyles({
 export default function LicenseDetails() {
   const { id } = useParams();
   const styles = useStyles();
-  const navigate = useNavigate();
-  const { t, date, problem } = useT();
+  const { t, problem } = useT();
   const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
   const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments?limit=50`);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  // the dialog opens without a DialogTrigger: closed, it would leave the focus on the page's body
-  useReturnFocus(confirming);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
-  if (sub.error)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{problem(sub.error)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (sub.error) return <NoticeBar intent="error">{problem(sub.error)}</NoticeBar>;
   if (!sub.data) return <Spinner label={t('common.loading')} />;
   const s = sub.data;
   // the API says who may assign: the buyer of a running subscription
@@ -93,22 +73,10 @@ export default function LicenseDetails() {
 
   return (
     <>
-      <Link
-        href="/billing/licenses"
-        onClick={(e) => {
-          e.preventDefault();
-          void navigate('/billing/licenses');
-        }}
-      >
-        {t('lic.back')}
-      </Link>
+      <AppLink to="/billing/licenses">{t('lic.back')}</AppLink>
       <PageHeader title={s.product.name} />
       <Text>{t('lic.counts', { assigned: s.assigned, available: s.available, total: s.total })}</Text>
-      {!canChange && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t('lic.readOnly')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!canChange && <NoticeBar intent="info">{t('lic.readOnly')}</NoticeBar>}
       {canChange && (
         <div className={styles.actions}>
           <Button
@@ -123,11 +91,7 @@ export default function LicenseDetails() {
           </Button>
         </div>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <NoticeBar intent={notice.intent}>{notice.text}</NoticeBar>}
       {!list.data && <Spinner label={t('common.loading')} />}
       {list.data && people.length === 0 && <p>{t('lic.nobody')}</p>}
       {people.length > 0 && (
@@ -136,19 +100,9 @@ export default function LicenseDetails() {
           items={people}
           rowId={(a) => a.person.id}
           columns={[
-            {
-              id: 'name',
-              header: t('lic.col.name'),
-              sortBy: (a) => a.person.displayName,
-              cell: (a) => a.person.displayName,
-            },
-            { id: 'email', header: t('lic.col.email'), sortBy: (a) => a.person.email, cell: (a) => a.person.email },
-            {
-              id: 'assignedOn',
-              header: t('lic.col.assignedOn'),
-              sortBy: (a) => Date.parse(a.assignedAt),
-              cell: (a) => date(a.assignedAt),
-            },
+            textColumn('name', t('lic.col.name'), (a: Assignment) => a.person.displayName),
+            textColumn('email', t('lic.col.email'), (a: Assignment) => a.person.email),
+            dateColumn('assignedOn', t('lic.col.assignedOn'), (a: Assignment) => a.assignedAt),
           ]}
           selection={
             canChange
@@ -164,20 +118,15 @@ export default function LicenseDetails() {
       )}
       {list.data?.nextCursor && <Button onClick={() => void more(list.data!)}>{t('lic.more')}</Button>}
       <AssignPane subscriptionId={s.id} open={assigning} onClose={() => setAssigning(false)} onAssigned={refresh} />
-      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('lic.unassignLicenses')}</DialogTitle>
-            <DialogContent>{t('lic.confirm.text', { count: selected.size, product: s.product.name })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void unassign()}>
-                {t('lic.unassign')}
-              </Button>
-              <Button onClick={() => setConfirming(false)}>{t('common.close')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={t('lic.unassignLicenses')}
+        text={t('lic.confirm.text', { count: selected.size, product: s.product.name })}
+        confirmLabel={t('lic.unassign')}
+        cancelLabel={t('common.close')}
+        onConfirm={() => void unassign()}
+        onCancel={() => setConfirming(false)}
+      />
     </>
   );
 }

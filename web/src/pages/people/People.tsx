@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Input, Link, Spinner, Text } from '@fluentui/react-components';
 import { Search20Regular } from '@fluentui/react-icons';
 import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useIsAdmin } from '../../hooks/useMayWrite';
 import { PageHeader } from '../../components/PageHeader';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, badgeColumn, textColumn } from '../../components/DataTable';
+import { NoticeBar } from '../../components/NoticeBar';
 import { PersonPane, type PaneResult } from './PersonPane';
 import type { PersonDetail } from './types';
 
@@ -82,26 +83,20 @@ export default function People() {
         )}
       </PageHeader>
       {result && (
-        <MessageBar intent="success" style={{ marginBottom: 12 }}>
-          <MessageBarBody>
-            {result.text}
-            {result.invitation && (
-              <>
-                {' '}
-                {t('ppl.invitationLink', { email: result.invitation.email, date: date(result.invitation.expiresAt) })}
-                <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>
-                  {result.invitation.url}
-                </Text>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="success" style={{ marginBottom: 12 }}>
+          {result.text}
+          {result.invitation && (
+            <>
+              {' '}
+              {t('ppl.invitationLink', { email: result.invitation.email, date: date(result.invitation.expiresAt) })}
+              <Text block font="monospace" style={{ overflowWrap: 'anywhere' }}>
+                {result.invitation.url}
+              </Text>
+            </>
+          )}
+        </NoticeBar>
       )}
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem(error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {error ? <NoticeBar intent="error">{problem(error)}</NoticeBar> : null}
       <Input
         contentBefore={<Search20Regular />}
         aria-label={t('ppl.search')}
@@ -125,29 +120,18 @@ export default function People() {
               controls: canChange ? 'one' : undefined,
               cell: (p) => (canChange ? <Link onClick={() => void edit(p.id)}>{p.displayName}</Link> : p.displayName),
             },
-            { id: 'email', header: t('ppl.col.email'), sortBy: (p) => p.email, cell: (p) => p.email },
+            textColumn('email', t('ppl.col.email'), (p: Row) => p.email),
             {
               id: 'location',
               header: t('ppl.col.location'),
               sortBy: (p) => p.usageLocation ?? '',
               cell: (p) => p.usageLocation ?? t('ppl.noLocation'),
             },
-            {
-              id: 'role',
-              header: t('ppl.col.role'),
-              sortBy: (p) => t(`ppl.role.${p.role}`),
-              cell: (p) => t(`ppl.role.${p.role}`),
-            },
-            {
-              id: 'status',
-              header: t('ppl.col.status'),
-              sortBy: (p) => t(`ppl.status.${p.status}`),
-              cell: (p) => (
-                <Badge appearance="tint" color={p.status === 'active' ? 'success' : 'subtle'}>
-                  {t(`ppl.status.${p.status}`)}
-                </Badge>
-              ),
-            },
+            textColumn('role', t('ppl.col.role'), (p: Row) => t(`ppl.role.${p.role}`)),
+            badgeColumn('status', t('ppl.col.status'), (p: Row) => ({
+              text: t(`ppl.status.${p.status}`),
+              color: p.status === 'active' ? 'success' : 'subtle',
+            })),
           ]}
         />
       )}

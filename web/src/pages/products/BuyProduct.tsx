@@ -6,8 +6,6 @@ import {
   Divider,
   Dropdown,
   Field,
-  MessageBar,
-  MessageBarBody,
   Option,
   Radio,
   RadioGroup,
@@ -26,6 +24,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { PageHeader } from '../../components/PageHeader';
 import { AddressFields, CardFields, TextField } from '../../components/CardFields';
 import { ErrorBar } from '../../components/ErrorBar';
+import { NoticeBar } from '../../components/NoticeBar';
 import { beforeChange } from '../../components/ChangeQuote';
 import { productsByCard, useCardLabel, useProfileLabel } from '../../components/labels';
 import type { Subscription } from './types';
@@ -114,11 +113,7 @@ export default function BuyProduct() {
           }}
         >
           {submit.error && <ErrorBar>{submit.error}</ErrorBar>}
-          {products.length === 0 && (
-            <MessageBar intent="info">
-              <MessageBarBody>{t('can.nothingToBuy')}</MessageBarBody>
-            </MessageBar>
-          )}
+          {products.length === 0 && <NoticeBar intent="info">{t('can.nothingToBuy')}</NoticeBar>}
           <Field label={t('buy.product')} required>
             <Dropdown
               placeholder={t('buy.product')}
@@ -179,11 +174,7 @@ export default function BuyProduct() {
               label={t('buy.trial', { days: product.trialDays })}
             />
           )}
-          {product && !product.can.buy && (
-            <MessageBar intent="info">
-              <MessageBarBody>{t('can.trialOnly')}</MessageBarBody>
-            </MessageBar>
-          )}
+          {product && !product.can.buy && <NoticeBar intent="info">{t('can.trialOnly')}</NoticeBar>}
           {needsCard && (
             <>
               <Divider />

@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import {
   Button,
   Card,
-  Link,
   Menu,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Switch,
   Text,
@@ -22,6 +19,8 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
+import { AppLink } from '../../components/AppLink';
+import { NoticeBar } from '../../components/NoticeBar';
 import { CancelPane } from './CancelPane';
 import { LicenseTotalPane, type TotalMode } from './LicenseTotalPane';
 import { ReactivatePane } from './ReactivatePane';
@@ -44,7 +43,6 @@ const useStyles = makeStyles({
 export default function SubscriptionDetails() {
   const { id } = useParams();
   const styles = useStyles();
-  const navigate = useNavigate();
   const { t, date, money, problem, number } = useT();
   const cardLabel = useCardLabel();
   const profileLabel = useProfileLabel();
@@ -58,12 +56,7 @@ export default function SubscriptionDetails() {
   );
   const [actionError, setActionError] = useState<string | null>(null);
 
-  if (error)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{problem(error)}</MessageBarBody>
-      </MessageBar>
-    );
+  if (error) return <NoticeBar intent="error">{problem(error)}</NoticeBar>;
   if (!sub) return <Spinner label={t('common.loading')} />;
   // read again rather than taken from the answer: GET says what may be done next
   const changed = (_: Subscription, receipt: Receipt | null = null) => {
@@ -85,15 +78,7 @@ export default function SubscriptionDetails() {
 
   return (
     <>
-      <Link
-        href="/billing/products"
-        onClick={(e) => {
-          e.preventDefault();
-          void navigate('/billing/products');
-        }}
-      >
-        {t('sub.back')}
-      </Link>
+      <AppLink to="/billing/products">{t('sub.back')}</AppLink>
       <PageHeader title={sub.product.name}>
         <StatusBadge status={sub.status} />
       </PageHeader>
@@ -118,17 +103,9 @@ export default function SubscriptionDetails() {
           </Menu>
         )}
       </div>
-      {can?.reason && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t(`can.${can.reason}`, { buyer: sub.buyer.displayName })}</MessageBarBody>
-        </MessageBar>
-      )}
+      {can?.reason && <NoticeBar intent="info">{t(`can.${can.reason}`, { buyer: sub.buyer.displayName })}</NoticeBar>}
       {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
-      {actionError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{actionError}</MessageBarBody>
-        </MessageBar>
-      )}
+      {actionError && <NoticeBar intent="error">{actionError}</NoticeBar>}
       <div className={styles.grid}>
         <Card className={styles.card}>
           <Text weight="semibold">{t('sub.total')}</Text>

@@ -1,12 +1,14 @@
 import { useState, type SubmitEvent } from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Text } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, dateColumn, textColumn } from '../../../components/DataTable';
+import { Loadable } from '../../../components/Loadable';
+import { NoticeBar } from '../../../components/NoticeBar';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
 
@@ -21,7 +23,7 @@ type Credentials = Answer<'/api/admin/apps', 'post'>;
 
 /** Settings > Apps: client credentials for daemons using the Graph-compatible API (secret shown once, rotate, revoke). */
 export default function Apps() {
-  const { t, problem, date } = useT();
+  const { t, problem } = useT();
   const canChange = useIsAdmin();
   const apps = useApi<{ items: App[] }>('/api/admin/apps');
   const [name, setName] = useState('');
@@ -66,9 +68,9 @@ export default function Apps() {
         {t('app.intro')}
       </Text>
       {message && (
-        <MessageBar intent={message.intent} style={{ marginBottom: 12 }}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent={message.intent} style={{ marginBottom: 12 }}>
+          {message.text}
+        </NoticeBar>
       )}
       {shown && (
         <SecretShownOnce
@@ -81,63 +83,52 @@ export default function Apps() {
           ]}
         />
       )}
-      {!apps.data && !apps.error && <Spinner label={t('common.loading')} />}
-      {apps.error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem(apps.error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {apps.data && apps.data.items.length === 0 && <Text block>{t('app.none')}</Text>}
-      {apps.data && apps.data.items.length > 0 && (
-        <DataTable
-          label={t('app.list')}
-          items={apps.data.items}
-          rowId={(a) => a.id}
-          columns={[
-            { id: 'name', header: t('app.name'), sortBy: (a) => a.name, cell: (a) => a.name },
-            { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
-            { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
-            {
-              id: 'owner',
-              header: t('app.owner'),
-              sortBy: (a) => a.owner.displayName,
-              cell: (a) => a.owner.displayName,
-            },
-            {
-              id: 'created',
-              header: t('app.created'),
-              sortBy: (a) => Date.parse(a.createdAt),
-              cell: (a) => date(a.createdAt),
-            },
-            {
-              id: 'lastUsed',
-              header: t('app.lastUsed'),
-              sortBy: (a) => (a.lastUsedAt ? Date.parse(a.lastUsedAt) : 0),
-              cell: (a) => (a.lastUsedAt ? date(a.lastUsedAt) : t('app.never')),
-            },
-            {
-              id: 'actions',
-              header: t('app.actions'),
-              controls: 'several',
-              cell: (a) =>
-                canChange && (
-                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                    {(
-                      [
-                        ['app.rotate', rotate],
-                        ['app.revoke', revoke],
-                      ] as const
-                    ).map(([label, act]) => (
-                      <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>
-                        {t(label)}
-                      </Button>
-                    ))}
-                  </div>
-                ),
-            },
-          ]}
-        />
-      )}
+      <Loadable data={apps.data} error={apps.error}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <Text block>{t('app.none')}</Text>
+          ) : (
+            <DataTable
+              label={t('app.list')}
+              items={d.items}
+              rowId={(a) => a.id}
+              columns={[
+                textColumn('name', t('app.name'), (a: App) => a.name),
+                { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
+                { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
+                textColumn('owner', t('app.owner'), (a: App) => a.owner.displayName),
+                dateColumn('created', t('app.created'), (a: App) => a.createdAt),
+                dateColumn('lastUsed', t('app.lastUsed'), (a: App) => a.lastUsedAt, t('app.never')),
+                {
+                  id: 'actions',
+                  header: t('app.actions'),
+                  controls: 'several',
+                  cell: (a) =>
+                    canChange && (
+                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                        {(
+                          [
+                            ['app.rotate', rotate],
+                            ['app.revoke', revoke],
+                          ] as const
+                        ).map(([label, act]) => (
+                          <Button
+                            key={label}
+                            size="small"
+                            aria-label={`${t(label)} ${a.name}`}
+                            onClick={() => void act(a)}
+                          >
+                            {t(label)}
+                          </Button>
+                        ))}
+                      </div>
+                    ),
+                },
+              ]}
+            />
+          )
+        }
+      </Loadable>
       {canChange && (
         <form
           onSubmit={(e) => void register(e)}

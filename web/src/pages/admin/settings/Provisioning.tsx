@@ -1,12 +1,14 @@
 import { useState, type SubmitEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, dateColumn, textColumn } from '../../../components/DataTable';
+import { Loadable } from '../../../components/Loadable';
+import { NoticeBar } from '../../../components/NoticeBar';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
 
@@ -14,7 +16,7 @@ type Token = Item<'/api/admin/provisioning/tokens'>;
 
 /** Settings > Provisioning: the SCIM tenant URL and its tokens. */
 export default function Provisioning() {
-  const { t, problem, date } = useT();
+  const { t, problem } = useT();
   const canChange = useIsAdmin();
   const tokens = useApi<{ items: Token[] }>('/api/admin/provisioning/tokens');
   const [name, setName] = useState('');
@@ -62,46 +64,44 @@ export default function Provisioning() {
         <Input readOnly value={scimUrl} />
       </Field>
       {error && (
-        <MessageBar intent="error" style={{ marginBottom: 12 }}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error" style={{ marginBottom: 12 }}>
+          {error}
+        </NoticeBar>
       )}
       {created && <SecretShownOnce text={t('set.tokenOnce')} values={[[t('set.token'), created]]} />}
-      {!tokens.data && <Spinner label={t('common.loading')} />}
-      {tokens.data && tokens.data.items.length === 0 && <Text block>{t('set.noTokens')}</Text>}
-      {tokens.data && tokens.data.items.length > 0 && (
-        <DataTable
-          label={t('set.tokens')}
-          items={tokens.data.items}
-          rowId={(k) => k.id}
-          columns={[
-            { id: 'name', header: t('set.tokenName'), sortBy: (k) => k.name, cell: (k) => k.name },
-            {
-              id: 'created',
-              header: t('set.created'),
-              sortBy: (k) => Date.parse(k.createdAt),
-              cell: (k) => date(k.createdAt),
-            },
-            {
-              id: 'lastUsed',
-              header: t('set.lastUsed'),
-              sortBy: (k) => (k.lastUsedAt ? Date.parse(k.lastUsedAt) : 0),
-              cell: (k) => (k.lastUsedAt ? date(k.lastUsedAt) : t('set.never')),
-            },
-            {
-              id: 'actions',
-              header: t('ppl.actions'),
-              controls: 'one',
-              cell: (k) =>
-                canChange && (
-                  <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>
-                    {t('set.revoke')}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      )}
+      <Loadable data={tokens.data} error={tokens.error}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <Text block>{t('set.noTokens')}</Text>
+          ) : (
+            <DataTable
+              label={t('set.tokens')}
+              items={d.items}
+              rowId={(k) => k.id}
+              columns={[
+                textColumn('name', t('set.tokenName'), (k: Token) => k.name),
+                dateColumn('created', t('set.created'), (k: Token) => k.createdAt),
+                dateColumn('lastUsed', t('set.lastUsed'), (k: Token) => k.lastUsedAt, t('set.never')),
+                {
+                  id: 'actions',
+                  header: t('ppl.actions'),
+                  controls: 'one',
+                  cell: (k) =>
+                    canChange && (
+                      <Button
+                        size="small"
+                        aria-label={`${t('set.revoke')} ${k.name}`}
+                        onClick={() => void revoke(k.id)}
+                      >
+                        {t('set.revoke')}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+          )
+        }
+      </Loadable>
       {canChange && (
         <form onSubmit={(e) => void create(e)} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
           <Field label={t('set.tokenName')}>

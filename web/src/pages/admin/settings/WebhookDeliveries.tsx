@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Button, Text, Title3 } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useApi } from '../../../useApi';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, textColumn } from '../../../components/DataTable';
+import { Loadable } from '../../../components/Loadable';
+import { NoticeBar } from '../../../components/NoticeBar';
 
 type Endpoint = Item<'/api/admin/webhooks'>;
 type Page = Answer<'/api/admin/webhooks/{id}/deliveries'>;
+type Delivery = Page['items'][number];
 
 /** An endpoint's delivery log, newest first: what it answered, how fast, and a replay. */
 export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint; canReplay: boolean }) {
@@ -35,62 +38,56 @@ export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint;
         {title}
       </Title3>
       {note && (
-        <MessageBar intent={note.intent} style={{ marginBottom: 12 }}>
-          <MessageBarBody>{note.text}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent={note.intent} style={{ marginBottom: 12 }}>
+          {note.text}
+        </NoticeBar>
       )}
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem(error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {!data && !error && <Spinner label={t('common.loading')} />}
-      {data?.items.length === 0 && <Text block>{t('wh.noDeliveries')}</Text>}
-      {data && data.items.length > 0 && (
-        <DataTable
-          label={title}
-          items={data.items}
-          rowId={(d) => d.id}
-          columns={[
-            {
-              id: 'when',
-              header: t('wh.when'),
-              sortBy: (d) => Date.parse(d.attemptedAt),
-              cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }),
-            },
-            { id: 'event', header: t('wh.event'), sortBy: (d) => d.type, cell: (d) => d.type },
-            {
-              id: 'response',
-              header: t('wh.response'),
-              sortBy: (d) => d.statusCode ?? 0,
-              cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}`,
-            },
-            {
-              id: 'latency',
-              header: t('wh.latency'),
-              sortBy: (d) => d.latencyMs,
-              cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }),
-            },
-            {
-              id: 'status',
-              header: t('wh.status'),
-              sortBy: (d) => t(`wh.msg.${d.messageStatus}`),
-              cell: (d) => t(`wh.msg.${d.messageStatus}`),
-            },
-            {
-              id: 'actions',
-              header: t('wh.actions'),
-              controls: 'one',
-              cell: (d) =>
-                canReplay && (
-                  <Button size="small" onClick={() => void replay(d.eventId)}>
-                    {t('wh.replay')}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      )}
+      <Loadable data={data} error={error}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Text block>{t('wh.noDeliveries')}</Text>
+          ) : (
+            <DataTable
+              label={title}
+              items={page.items}
+              rowId={(d) => d.id}
+              columns={[
+                {
+                  id: 'when',
+                  header: t('wh.when'),
+                  sortBy: (d) => Date.parse(d.attemptedAt),
+                  cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }),
+                },
+                textColumn('event', t('wh.event'), (d: Delivery) => d.type),
+                {
+                  id: 'response',
+                  header: t('wh.response'),
+                  sortBy: (d) => d.statusCode ?? 0,
+                  cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}`,
+                },
+                {
+                  id: 'latency',
+                  header: t('wh.latency'),
+                  sortBy: (d) => d.latencyMs,
+                  cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }),
+                },
+                textColumn('status', t('wh.status'), (d: Delivery) => t(`wh.msg.${d.messageStatus}`)),
+                {
+                  id: 'actions',
+                  header: t('wh.actions'),
+                  controls: 'one',
+                  cell: (d) =>
+                    canReplay && (
+                      <Button size="small" onClick={() => void replay(d.eventId)}>
+                        {t('wh.replay')}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+          )
+        }
+      </Loadable>
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </section>
   );
