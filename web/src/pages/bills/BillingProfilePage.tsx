@@ -6,6 +6,7 @@ import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { AppLink } from '../../components/AppLink';
 import { NoticeBar } from '../../components/NoticeBar';
+import { useCountryName } from '../../hooks/useCountryName';
 import { EditCardPane, ReplaceCardPane, useCardLabel } from './CardPanes';
 import { ProfilePane } from './ProfilePane';
 import type { BillingProfile } from './types';
@@ -27,6 +28,7 @@ export default function BillingProfilePage() {
   const styles = useStyles();
   const { t, date, problem } = useT();
   const label = useCardLabel();
+  const countryName = useCountryName();
   const { data: bp, error, reload } = useApi<BillingProfile>(`/api/billing-profiles/${id}`);
   const [editing, setEditing] = useState(false);
   const [replacing, setReplacing] = useState(false);
@@ -61,7 +63,7 @@ export default function BillingProfilePage() {
           <Title3 as="h2">{t('bp.soldTo')}</Title3>
           <Text>{bp.address.line1}</Text>
           <Text>
-            {bp.address.postalCode} {bp.address.city}, {bp.country}
+            {bp.address.postalCode} {bp.address.city}, {countryName(bp.country)}
           </Text>
           <Text>{t('label.value', { label: t('bp.currency'), value: bp.currency })}</Text>
           {bp.invoiceEmail && <Text>{t('label.value', { label: t('bp.invoiceEmail'), value: bp.invoiceEmail })}</Text>}

@@ -5,10 +5,12 @@ import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
 import { DataTable } from '../../components/DataTable';
 import { AppLink } from '../../components/AppLink';
+import { useCountryName } from '../../hooks/useCountryName';
 
 /** Onglet "Profils de facturation": each profile opens its page. */
 export function ProfilesTab() {
   const { t } = useT();
+  const countryName = useCountryName();
   const label = useCardLabel();
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
   return (
@@ -30,7 +32,7 @@ export function ProfilesTab() {
               id: 'soldTo',
               header: t('bp.soldTo'),
               cell: (bp) =>
-                `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${bp.country}`,
+                `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${countryName(bp.country)}`,
             },
             {
               id: 'paymentMethod',
