@@ -11,21 +11,39 @@ export interface Address {
   country: string;
 }
 
-export interface PaymentMethod {
+/** What every saved payment method has, whatever its way of paying. */
+interface SavedMethod {
   orgId: string;
   id: string;
   ownerId: string;
-  /** the way of paying it belongs to (services/payments/methods/) */
-  method: MethodType;
+  /** the provider's token: it stands for the details given */
   gatewayToken: string;
-  brand: CardBrand;
+  /** of the card number, the account number, ... */
   last4: string;
-  expMonth: number;
-  expYear: number;
-  nameOnCard: string;
   address: Address;
   createdAt: Date;
 }
+
+/** A card's own columns: NULL for every other way of paying (migration 025). */
+export interface CardColumns {
+  brand: CardBrand;
+  expMonth: number;
+  expYear: number;
+  nameOnCard: string;
+}
+
+type ColumnsOf<M extends MethodType> = M extends 'card' ? CardColumns : { [K in keyof CardColumns]: null };
+
+/**
+ * A saved payment method, by the way of paying it belongs to (services/payments/methods/):
+ * only a card has a card's columns, so another way of paying has them narrowed where read.
+ */
+export type PaymentMethod = { [M in MethodType]: SavedMethod & { method: M } & ColumnsOf<M> }[MethodType];
+
+/** A new payment method as its way of paying stores it, without its owner. */
+export type NewPaymentMethod<M extends MethodType = MethodType> = M extends MethodType
+  ? Omit<Extract<PaymentMethod, { method: M }>, 'orgId' | 'id' | 'ownerId' | 'createdAt'>
+  : never;
 
 export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id AS "ownerId", pm.method, pm.gateway_token AS "gatewayToken",
   pm.brand, pm.last4, pm.exp_month AS "expMonth", pm.exp_year AS "expYear", pm.name_on_card AS "nameOnCard",
@@ -33,7 +51,7 @@ export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id 
 
 export async function insertPaymentMethod(
   db: Queryable,
-  pm: Omit<PaymentMethod, 'id' | 'createdAt'>,
+  pm: NewPaymentMethod & { orgId: string; ownerId: string },
   now: Date,
 ): Promise<PaymentMethod> {
   const [row] = await db.query<PaymentMethod>(
@@ -56,7 +74,7 @@ export async function insertPaymentMethod(
   return row!;
 }
 
-/** One of the owner's cards that is not deleted. */
+/** One of the owner's payment methods that is not deleted. */
 export async function findPaymentMethod(
   db: Queryable,
   orgId: string,
@@ -98,7 +116,7 @@ export function listPaymentMethods(db: Queryable, orgId: string, ownerId: string
   );
 }
 
-/** What to change on a card; one left out or undefined stays as it is. */
+/** What to change on a card (its columns, and the address any method has); one left out or undefined stays as it is. */
 export interface PaymentMethodChange {
   expMonth?: number | undefined;
   expYear?: number | undefined;

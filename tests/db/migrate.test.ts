@@ -27,6 +27,12 @@ describe('migrations', () => {
     if (t.url) await Promise.all(others.map((db) => db.close()));
   });
 
+  it("keeps a card's own columns set: only another way to pay may leave them empty (025)", async () => {
+    const card = `INSERT INTO payment_methods (org_id, owner_id, gateway_token, last4, address, created_at, updated_at, method)
+      VALUES (gen_random_uuid(), gen_random_uuid(), 'tok', '4242', '{}', now(), now(), 'card')`;
+    await expect(t.db.query(card)).rejects.toThrow(/payment_methods_card_columns/);
+  });
+
   it('leads the primary key of every tenant table with org_id, so the schema can be distributed by tenant', async () => {
     const rows = await t.db.query<{ table: string; first: string }>(
       `SELECT c.relname AS table, a.attname AS first
