@@ -78,7 +78,10 @@ export async function markEmailed(db: Queryable, orgId: string, id: string, now:
   await db.query('UPDATE notifications SET emailed_at = $3 WHERE org_id = $1 AND id = $2', [orgId, id, now]);
 }
 
-/** Cards in use by a billing profile whose expiry month ends within `days` days. */
+/**
+ * Cards in use by a billing profile whose expiry month ends within `days` days: read by their
+ * method, as no other way to pay has an expiry.
+ */
 export function findCardsExpiring(db: Queryable, now: Date, days: number) {
   return db.query<{
     orgId: string;
@@ -91,7 +94,7 @@ export function findCardsExpiring(db: Queryable, now: Date, days: number) {
   }>(
     `SELECT pm.org_id AS "orgId", pm.owner_id AS "ownerId", pm.id, pm.brand, pm.last4, pm.exp_month AS "expMonth", pm.exp_year AS "expYear"
        FROM payment_methods pm
-      WHERE pm.deleted_at IS NULL
+      WHERE pm.deleted_at IS NULL AND pm.method = 'card'
         AND make_timestamptz(pm.exp_year, pm.exp_month, 1, 0, 0, 0, 'UTC') + interval '1 month' > $1
         AND make_timestamptz(pm.exp_year, pm.exp_month, 1, 0, 0, 0, 'UTC') + interval '1 month' <= $1::timestamptz + make_interval(days => $2)
         AND EXISTS (SELECT 1 FROM billing_profiles bp WHERE bp.org_id = pm.org_id AND bp.payment_method_id = pm.id)`,
