@@ -1,6 +1,7 @@
 import type { Queryable } from './database.js';
 import type { Currency } from '../domain/money.js';
 import type { MonthSpend } from '../domain/spend.js';
+import type { PaymentLabel } from '../domain/payment-methods.js';
 
 export interface InvoiceLine {
   productId: string;
@@ -29,7 +30,7 @@ export interface NewInvoice {
   tax: number;
   total: number;
   status: 'paid' | 'due' | 'refunded' | 'void';
-  payment: { brand: string; last4: string } | null;
+  payment: PaymentLabel | null;
   creditedInvoiceId: string | null;
   lines: InvoiceLine[];
 }
@@ -150,7 +151,7 @@ export interface InvoiceDetail extends InvoiceSummary {
   ownerId: string;
   billingSnapshot: Record<string, unknown>;
   taxRateBp: number;
-  payment: { brand: string; last4: string } | null;
+  payment: PaymentLabel | null;
   creditedInvoiceId: string | null;
   lines: (InvoiceLine & { lineNo: number })[];
 }
@@ -195,7 +196,7 @@ export async function markInvoicePaid(
   db: Queryable,
   orgId: string,
   id: string,
-  payment: { brand: string; last4: string } | null,
+  payment: PaymentLabel | null,
 ): Promise<void> {
   await db.query(`UPDATE invoices SET status = 'paid', payment = $3 WHERE org_id = $1 AND id = $2`, [
     orgId,

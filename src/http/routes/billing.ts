@@ -61,7 +61,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         response: { 201: PaymentMethod, ...problems(400, 401, 402, 403) },
       },
     },
-    async (request, reply) => reply.code(201).send(await addPaymentMethod(deps, actorOf(request), request.body.card)),
+    async (request, reply) => reply.code(201).send(await addPaymentMethod(deps, actorOf(request), request.body)),
   );
 
   app.patch(

@@ -5,7 +5,8 @@ import { forbidden, notFound } from '../../domain/errors.js';
 import { updateBillingProfile } from '../../db/billing-profiles.js';
 import { findPaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
-import { addCard, type NewCard } from '../payment-methods/add-payment-method.js';
+import { addNewMethod } from '../payment-methods/add-payment-method.js';
+import { newMethodIn, type NewDetails } from '../payments/methods/index.js';
 import { own } from './access.js';
 import { getBillingProfile } from './get-billing-profile.js';
 
@@ -14,14 +15,15 @@ export async function replacePaymentMethod(
   deps: Deps,
   actor: Actor,
   id: string,
-  input: { paymentMethodId?: string; card?: NewCard },
+  { paymentMethodId, ...given }: NewDetails & { paymentMethodId?: string },
 ) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   await own(deps, actor, id);
-  const pm = input.card
-    ? await addCard(deps, actor, input.card)
-    : input.paymentMethodId
-      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId)
+  const added = newMethodIn(given);
+  const pm = added
+    ? await addNewMethod(deps, actor, added)
+    : paymentMethodId
+      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId)
       : undefined;
   if (!pm) throw notFound('The payment method');
   const now = deps.clock.now();

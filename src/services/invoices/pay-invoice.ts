@@ -4,18 +4,18 @@ import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
 import { findPaymentMethod } from '../../db/payment-methods.js';
 import { findInvoice } from '../../db/invoices.js';
-import { addCard, type NewCard } from '../payment-methods/add-payment-method.js';
+import { addNewMethod } from '../payment-methods/add-payment-method.js';
+import { newMethodIn, type NewDetails } from '../payments/methods/index.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
 import { getInvoice } from './get-invoice.js';
 import { getMyInvoice } from './get-my-invoice.js';
 
-export interface PayInvoice {
+export type PayInvoice = NewDetails & {
   actor: Actor;
   invoiceId: string;
   paymentMethodId?: string;
-  card?: NewCard;
-}
+};
 
 const notDue = () => new AppError('invoice_not_due', 'This invoice has nothing left to pay.');
 
@@ -24,12 +24,13 @@ const notDue = () => new AppError('invoice_not_due', 'This invoice has nothing l
  * subscription is active again for that term. Decided under the subscription's lock from the
  * invoice as it is then: paid from two tabs, the second finds nothing left to pay.
  */
-export async function payInvoice(deps: Deps, { actor, invoiceId, paymentMethodId, card: newCard }: PayInvoice) {
+export async function payInvoice(deps: Deps, { actor, invoiceId, paymentMethodId, ...given }: PayInvoice) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   const invoice = await getMyInvoice(deps, actor, invoiceId);
   if (invoice.status !== 'due' || !invoice.subscriptionId) throw notDue();
-  const card = newCard
-    ? await addCard(deps, actor, newCard)
+  const added = newMethodIn(given);
+  const card = added
+    ? await addNewMethod(deps, actor, added)
     : paymentMethodId
       ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId)
       : undefined;

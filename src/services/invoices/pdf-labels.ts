@@ -25,8 +25,9 @@ export const INVOICE_LABELS: Record<
     total: string;
     term: { monthly: string; annual: string };
     status: Record<Status, string>;
-    paidBy: (date: string, card: string) => string;
-    refundedTo: (card: string) => string;
+    /** `method`: the words of the method that paid, and its name ("par carte VISA •••• 4242") */
+    paidBy: (date: string, method: string) => string;
+    refundedTo: (method: string) => string;
     dueNow: string;
     latePayment: string;
     noDiscount: string;
@@ -52,8 +53,8 @@ export const INVOICE_LABELS: Record<
     total: 'Total TTC',
     term: { monthly: 'mensuel', annual: 'annuel' },
     status: { paid: 'Payée', due: 'À payer', refunded: 'Remboursé', void: 'Annulée' },
-    paidBy: (date, card) => `Payée le ${date} par carte ${card}.`,
-    refundedTo: (card) => `Remboursé sur la carte ${card}.`,
+    paidBy: (date, method) => `Payée le ${date} ${method}.`,
+    refundedTo: (method) => `Remboursé ${method}.`,
     dueNow: 'Payable à réception.',
     latePayment:
       'En cas de retard de paiement : pénalités au taux de trois fois le taux d’intérêt légal, exigibles sans rappel, ' +
@@ -80,8 +81,8 @@ export const INVOICE_LABELS: Record<
     total: 'Total incl. VAT',
     term: { monthly: 'monthly', annual: 'annual' },
     status: { paid: 'Paid', due: 'Due', refunded: 'Refunded', void: 'Void' },
-    paidBy: (date, card) => `Paid on ${date} by card ${card}.`,
-    refundedTo: (card) => `Refunded to card ${card}.`,
+    paidBy: (date, method) => `Paid on ${date} ${method}.`,
+    refundedTo: (method) => `Refunded ${method}.`,
     dueNow: 'Payable upon receipt.',
     latePayment:
       'Late payment: interest at three times the French legal interest rate, due without reminder, ' +

@@ -8,6 +8,7 @@ import { formatDay, formatMoney, formatRate, type Locale } from '../../domain/lo
 import { getMyInvoice } from './get-my-invoice.js';
 import { fontRuns, type Weight } from './pdf-fonts.js';
 import { INVOICE_LABELS } from './pdf-labels.js';
+import { wordingOf } from '../payments/methods/index.js';
 import type { Seller } from './seller.js';
 
 /** The invoice or credit note of the caller as a PDF in the reader's language. */
@@ -171,14 +172,18 @@ export function invoiceDocument(p: {
   total(l.total, money(invoice.total), 'bold');
   doc.moveDown();
 
-  const card = invoice.payment && `${invoice.payment.brand.toUpperCase()} •••• ${invoice.payment.last4}`;
+  // what paid: its method's words ("par carte") before its name ("VISA •••• 4242")
+  const paid = invoice.payment && {
+    words: wordingOf(invoice.payment, locale),
+    name: `${invoice.payment.brand.toUpperCase()} •••• ${invoice.payment.last4}`,
+  };
   const settled =
     invoice.status === 'due'
       ? l.dueNow
-      : card && invoice.kind === 'credit_note'
-        ? l.refundedTo(card)
-        : card && invoice.status === 'paid'
-          ? l.paidBy(day(invoice.issuedAt), card)
+      : paid && invoice.kind === 'credit_note'
+        ? l.refundedTo(`${paid.words.refundedTo} ${paid.name}`)
+        : paid && invoice.status === 'paid'
+          ? l.paidBy(day(invoice.issuedAt), `${paid.words.paidBy} ${paid.name}`)
           : l.status[invoice.status];
   put(settled, { x: 50, width: 495 });
   if (seller.country === 'FR') {

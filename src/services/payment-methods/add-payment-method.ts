@@ -1,42 +1,34 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
+import { AppError } from '../../domain/errors.js';
 import { insertPaymentMethod, type PaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
-import { card as cards, type NewCard } from '../payments/methods/card.js';
+import { methodOf, newMethodIn, saveNew, type NewDetails, type NewMethod } from '../payments/methods/index.js';
 import { requireWriter } from './access.js';
 import { masked } from './masked-card.js';
 
-export type { NewCard };
-
-/** Saves a new card once the gateway has tokenized and verified it. */
-export async function addCard(deps: Deps, actor: Actor, card: NewCard): Promise<PaymentMethod> {
+/** Saves a new payment method once its provider has validated it (a card: tokenized and verified). */
+export async function addNewMethod(deps: Deps, actor: Actor, given: NewMethod): Promise<PaymentMethod> {
   requireWriter(actor);
-  const saved = await cards.save(deps, card);
+  const saved = await saveNew(deps, given);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const pm = await insertPaymentMethod(
-      tx,
-      {
-        orgId: actor.orgId,
-        ownerId: actor.personId,
-        ...saved,
-        nameOnCard: card.nameOnCard,
-        address: card.address,
-      },
-      now,
-    );
+    const pm = await insertPaymentMethod(tx, { orgId: actor.orgId, ownerId: actor.personId, ...saved }, now);
     await recordAudit(tx, now, {
       orgId: actor.orgId,
       actorId: actor.personId,
       action: 'payment_method.added',
       objectType: 'payment_method',
       objectId: pm.id,
-      details: { brand: pm.brand, last4: pm.last4 },
+      details: methodOf(pm.method).describe(pm),
     });
     return pm;
   });
 }
 
-export async function addPaymentMethod(deps: Deps, actor: Actor, card: NewCard) {
-  return masked(await addCard(deps, actor, card), deps.clock.now());
+/** The guide's "Ajouter": a new card (or another way to pay, under its own member). */
+export async function addPaymentMethod(deps: Deps, actor: Actor, given: NewDetails) {
+  const method = newMethodIn(given);
+  if (!method) throw new AppError('payment_method_required', 'Give the details of a payment method.');
+  return masked(await addNewMethod(deps, actor, method), deps.clock.now());
 }

@@ -3,13 +3,13 @@ import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { updatePaymentMethod, type Address } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
-import { card as cards } from '../payments/methods/card.js';
+import { methodOf } from '../payments/methods/index.js';
 import { own, requireWriter } from './access.js';
 import { masked } from './masked-card.js';
 
 /**
  * The guide's "Modifier": security code, expiry, name on card, address. A new expiry or
- * security code is checked with the gateway again; the code itself goes no further.
+ * security code is checked with the method's provider again; the code itself goes no further.
  */
 export async function editPaymentMethod(
   deps: Deps,
@@ -22,7 +22,7 @@ export async function editPaymentMethod(
   if ((c.expMonth === undefined) !== (c.expYear === undefined)) {
     throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
   }
-  await cards.checkEdit(deps, pm, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
+  await methodOf(pm.method).checkEdit(deps, pm, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
   const now = deps.clock.now();
   const updated = await deps.db.transaction(async (tx) => {
     const row = await updatePaymentMethod(

@@ -1,7 +1,11 @@
 import { expiresSoon } from '../../domain/cards.js';
 import type { PaymentMethod } from '../../db/payment-methods.js';
 
-/** A card as shown: masked, never the token. */
+/**
+ * A saved payment method as shown: masked, never the token. The answer is a card's (brand,
+ * expiry, name on card, the 30-day warning): a way to pay without them makes them nullable here
+ * and in the API's `PaymentMethod`.
+ */
 export const masked = (pm: PaymentMethod, now: Date) => ({
   id: pm.id,
   brand: pm.brand,

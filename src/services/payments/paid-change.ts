@@ -11,8 +11,8 @@ import { splitRefund } from '../../domain/refunds.js';
 import { billingTaxRate } from '../billing/tax-rate.js';
 import { draftInvoice, snapshotOf } from '../subscriptions/invoicing.js';
 import { cardOf, taxRateOf, type ChangeContext, type StoredChange } from './completions.js';
-import type { MoneyOperation } from './operation.js';
-import { methodOf } from './methods/index.js';
+import type { MoneyOperation, Part } from './operation.js';
+import { labelOf } from './methods/index.js';
 import type { PaymentLabel } from '../../domain/payment-methods.js';
 
 /** A change of a subscription that moves money, as its use case decided it under the row lock. */
@@ -84,6 +84,25 @@ function contextOf(
   };
 }
 
+/** The money operation of a change, named by `key`, for the licenses it pays for (> 0) or gives back (< 0). */
+const operationOf = (
+  sub: Subscription,
+  key: string,
+  c: PaidChange,
+  licenses: number,
+  parts: Part[],
+): MoneyOperation => ({
+  orgId: sub.orgId,
+  subscriptionId: sub.id,
+  key,
+  purpose: c.purpose,
+  currency: sub.currency,
+  licenses,
+  term: c.term,
+  periodStart: c.periodStart,
+  parts,
+});
+
 /** Charges the subscription's payment method (or the one given) for a change, applied once paid. */
 export async function chargeFor(
   tx: Queryable,
@@ -100,33 +119,23 @@ export async function chargeFor(
     );
   }
   const totals = totalsOf(c.subtotal, c.taxRateBp ?? (await billingTaxRate(tx, billingProfile.country)));
-  return {
-    orgId: sub.orgId,
-    subscriptionId: sub.id,
-    key,
-    purpose: c.purpose,
-    currency: sub.currency,
-    licenses: c.licenses,
-    term: c.term,
-    periodStart: c.periodStart,
-    parts: [
-      {
-        kind: 'charge',
-        amount: totals.total,
-        method: paymentMethod.method,
-        token: paymentMethod.gatewayToken,
-        paymentMethodId: paymentMethod.id,
-        context: contextOf(
-          sub,
-          c,
-          { billingProfile, productName: product.name },
-          'invoice',
-          totals,
-          methodOf(paymentMethod.method).describe(paymentMethod),
-        ),
-      },
-    ],
-  };
+  return operationOf(sub, key, c, c.licenses, [
+    {
+      kind: 'charge',
+      amount: totals.total,
+      method: paymentMethod.method,
+      token: paymentMethod.gatewayToken,
+      paymentMethodId: paymentMethod.id,
+      context: contextOf(
+        sub,
+        c,
+        { billingProfile, productName: product.name },
+        'invoice',
+        totals,
+        labelOf(paymentMethod),
+      ),
+    },
+  ]);
 }
 
 /**
@@ -151,16 +160,12 @@ export async function refundFor(
     sources.filter((s) => s.gatewayChargeId),
   );
   if (!parts.length) return undefined;
-  return {
-    orgId: sub.orgId,
-    subscriptionId: sub.id,
+  return operationOf(
+    sub,
     key,
-    purpose: c.purpose,
-    currency: sub.currency,
-    licenses: -Math.abs(c.licenses),
-    term: c.term,
-    periodStart: c.periodStart,
-    parts: parts.map(({ source, amount }) => {
+    c,
+    -Math.abs(c.licenses),
+    parts.map(({ source, amount }) => {
       const context = contextOf(
         sub,
         c,
@@ -176,5 +181,5 @@ export async function refundFor(
         context: { ...context, creditedInvoiceId: source.invoiceId },
       };
     }),
-  };
+  );
 }

@@ -5,7 +5,6 @@ import type { Term } from '../../domain/subscription.js';
 import type { Address, PaymentMethod } from '../../db/payment-methods.js';
 import type { BillingProfile } from '../../db/billing-profiles.js';
 import type { Product } from '../../db/products.js';
-import type { CardDetails } from '../../domain/cards.js';
 import type { Currency } from '../../domain/money.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
@@ -18,21 +17,19 @@ import { findPaymentMethod } from '../../db/payment-methods.js';
 import { findBillingProfile } from '../../db/billing-profiles.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { billingTaxRate } from '../billing/tax-rate.js';
-import { card as cards } from '../payments/methods/card.js';
-import { methodOf } from '../payments/methods/index.js';
+import { labelOf, newMethodIn, saveNew, type NewDetails } from '../payments/methods/index.js';
 import { assertPaid, settle, startOperation } from '../payments/operation.js';
 import { createPurchase, type PurchaseContext } from './create-purchase.js';
 import { draftInvoice, snapshotOf } from './invoicing.js';
 import { getSubscription } from './get-subscription.js';
 import type { SubscriptionOut } from './subscription-view.js';
 
-export interface BuyInput {
+export type BuyInput = NewDetails & {
   productId: string;
   quantity: number;
   term: Term;
   trial?: boolean;
   paymentMethodId?: string;
-  card?: CardDetails & { nameOnCard: string; address: Address };
   billingProfileId?: string;
   billingProfile?: {
     name: string;
@@ -41,7 +38,7 @@ export interface BuyInput {
     currency?: Currency;
     invoiceEmail?: string;
   };
-}
+};
 
 export interface BuySubscription {
   actor: Actor;
@@ -93,38 +90,30 @@ async function paymentOf(
     ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, input.paymentMethodId)
     : undefined;
   if (input.paymentMethodId && !saved) throw notFound('The payment method');
+  const given = newMethodIn(input);
   const profileCard =
-    !saved && !input.card && profile?.paymentMethodId
+    !saved && !given && profile?.paymentMethodId
       ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, profile.paymentMethodId)
       : undefined;
   const card: PaymentMethod | undefined = saved ?? profileCard;
-  if (needsCard && !card && !input.card)
+  if (needsCard && !card && !given)
     throw new AppError('payment_method_required', 'Give a payment method or the details of a card.');
   if (!profile && !input.billingProfile && needsCard) {
     throw new AppError('billing_profile_required', 'Give a billing profile or the details to create one.');
   }
-  // the card goes to its provider only: what comes back is a token, the brand and the last four digits
-  const added = input.card ? await cards.save(deps, input.card) : undefined;
-  const paymentMethod: PurchaseContext['paymentMethod'] =
-    added && input.card
-      ? {
-          new: {
-            orgId: actor.orgId,
-            ownerId: actor.personId,
-            ...added,
-            nameOnCard: input.card.nameOnCard,
-            address: input.card.address,
-          },
-        }
-      : card
-        ? { id: card.id }
-        : null;
+  // new details go to their provider only: what comes back is a token and what may be shown of them
+  const added = given && (await saveNew(deps, given));
+  const paymentMethod: PurchaseContext['paymentMethod'] = added
+    ? { new: { orgId: actor.orgId, ownerId: actor.personId, ...added } }
+    : card
+      ? { id: card.id }
+      : null;
   const used = added ?? card;
   return {
     paymentMethod,
     paymentMethodId: card?.id ?? null,
     source: used && { method: used.method, token: used.gatewayToken },
-    card: used ? methodOf(used.method).describe(used) : null,
+    card: used ? labelOf(used) : null,
   };
 }
 

@@ -1,17 +1,21 @@
 import type { Queryable } from '../../db/database.js';
-import { insertPaymentMethod, type PaymentMethod } from '../../db/payment-methods.js';
+import { insertPaymentMethod, type NewPaymentMethod } from '../../db/payment-methods.js';
 import { insertBillingProfile, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
 import { insertSubscription, type NewSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
-import type { MethodType, PaymentLabel } from '../../domain/payment-methods.js';
+import type { PaymentLabel } from '../../domain/payment-methods.js';
 import { issueInvoice, type InvoiceDraft } from './invoicing.js';
+
+type Owned<T> = T & { orgId: string; ownerId: string };
 
 /** A purchase as worked out before payment: everything needed to create it once paid. */
 export interface PurchaseContext {
   subscription: Omit<NewSubscription, 'termStart' | 'termEnd'> & { id: string; termStart: string; termEnd: string };
   /** a new one without a method was recorded before payment methods had a type (023): a card */
   paymentMethod:
-    { id: string } | { new: Omit<PaymentMethod, 'id' | 'createdAt' | 'method'> & { method?: MethodType } } | null;
+    | { id: string }
+    | { new: Owned<NewPaymentMethod | Omit<Extract<NewPaymentMethod, { method: 'card' }>, 'method'>> }
+    | null;
   billingProfile: { id: string } | { new: Omit<BillingProfile, 'id' | 'createdAt' | 'paymentMethodId'> } | null;
   invoice: InvoiceDraft | null;
   /** how the invoice names what paid */
@@ -25,13 +29,7 @@ export async function createPurchase(tx: Queryable, ctx: PurchaseContext, now: D
   if (ctx.paymentMethod) {
     paymentMethodId =
       'new' in ctx.paymentMethod
-        ? (
-            await insertPaymentMethod(
-              tx,
-              { ...ctx.paymentMethod.new, method: ctx.paymentMethod.new.method ?? 'card' },
-              now,
-            )
-          ).id
+        ? (await insertPaymentMethod(tx, { method: 'card', ...ctx.paymentMethod.new }, now)).id
         : ctx.paymentMethod.id;
   }
   let billingProfileId: string | null = null;

@@ -9,13 +9,14 @@ export type CardEdit = { cvc?: string | undefined; expMonth?: number | undefined
  * Cards, through the payment gateway. A new card is tokenized and verified with a zero-amount
  * check; afterwards only the token, brand, last four digits and expiry exist on our side.
  */
-export const card: CollectionMethod<CardDetails, CardEdit> = {
+export const card: CollectionMethod<{ type: 'card'; input: 'card'; details: NewCard; edit: CardEdit }> = {
+  input: 'card',
   async save(deps, details) {
     const tokenized = await deps.gateway.tokenize(details);
     const check = await deps.gateway.verify(tokenized.token);
     if (!check.ok) throw declined(check.failureCode);
     const { token, ...shown } = tokenized;
-    return { method: 'card', gatewayToken: token, ...shown };
+    return { method: 'card', gatewayToken: token, ...shown, nameOnCard: details.nameOnCard, address: details.address };
   },
   async checkEdit(deps, saved, edit) {
     if (edit.cvc === undefined && edit.expMonth === undefined) return;
@@ -26,5 +27,9 @@ export const card: CollectionMethod<CardDetails, CardEdit> = {
   refund: (deps, r) => deps.gateway.refund(r),
   lookup: (deps, idempotencyKey) => deps.gateway.findByIdempotencyKey(idempotencyKey),
   describe: ({ brand, last4 }) => ({ brand, last4 }),
+  wording: {
+    fr: { paidBy: 'par carte', refundedTo: 'sur la carte' },
+    en: { paidBy: 'by card', refundedTo: 'to card' },
+  },
   refusal: declined,
 };

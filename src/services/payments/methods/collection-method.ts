@@ -1,12 +1,21 @@
 import type { Deps } from '../../deps.js';
 import type { AppError } from '../../../domain/errors.js';
+import type { Locale } from '../../../domain/locale.js';
 import type { Currency } from '../../../domain/money.js';
-import type { PaymentLabel } from '../../../domain/payment-methods.js';
-import type { PaymentMethod } from '../../../db/payment-methods.js';
+import type { MethodType, PaymentLabel } from '../../../domain/payment-methods.js';
+import type { NewPaymentMethod, PaymentMethod } from '../../../db/payment-methods.js';
 import type { GatewayCharge } from '../../../gateway/gateway.js';
 
-/** What a saved payment method keeps of the details given: the provider's token stands for the rest. */
-export type SavedDetails = Pick<PaymentMethod, 'method' | 'gatewayToken' | 'brand' | 'last4' | 'expMonth' | 'expYear'>;
+/**
+ * What a way to pay is typed by: its type, the member of a request its new details arrive
+ * under (`card`, `bankAccount`), those details, and an edit of them.
+ */
+export interface MethodShape {
+  type: MethodType;
+  input: string;
+  details: unknown;
+  edit: unknown;
+}
 
 /**
  * One way to pay, behind which its provider sits (Medusa's payment providers are the model).
@@ -15,11 +24,13 @@ export type SavedDetails = Pick<PaymentMethod, 'method' | 'gatewayToken' | 'bran
  * database transaction: a provider is an external service. Every movement carries an idempotency
  * key, and the same key never moves money twice.
  */
-export interface CollectionMethod<Details, Edit> {
-  /** Validates new details with the provider before anything is saved. */
-  save(deps: Deps, details: Details): Promise<SavedDetails>;
+export interface CollectionMethod<S extends MethodShape = MethodShape> {
+  /** The request member its new details arrive under. */
+  input: S['input'];
+  /** Validates new details with the provider before anything is saved: what to store of them. */
+  save(deps: Deps, details: S['details']): Promise<NewPaymentMethod<S['type']>>;
   /** Checks an edit of saved details with the provider again. */
-  checkEdit(deps: Deps, saved: PaymentMethod, edit: Edit): Promise<void>;
+  checkEdit(deps: Deps, saved: Extract<PaymentMethod, { method: S['type'] }>, edit: S['edit']): Promise<void>;
   /** Collects an amount from `source` (the saved method's token). */
   collect(
     deps: Deps,
@@ -32,8 +43,10 @@ export interface CollectionMethod<Details, Edit> {
   ): Promise<GatewayCharge>;
   /** What the provider knows of a movement made with this key (reconciliation after a crash). */
   lookup(deps: Deps, idempotencyKey: string): Promise<GatewayCharge | undefined>;
-  /** How invoices, credit notes and quotes name the method that paid. */
-  describe(saved: Pick<PaymentMethod, 'brand' | 'last4'>): PaymentLabel;
+  /** How invoices, credit notes, quotes and the audit name the saved method that paid. */
+  describe(saved: NewPaymentMethod<S['type']>): Omit<PaymentLabel, 'method'>;
+  /** The words before that name on an invoice paid by it and a credit note refunded to it. */
+  wording: Record<Locale, { paidBy: string; refundedTo: string }>;
   /** The refusal the payer sees when the provider failed a movement (`failureCode`: its reason). */
   refusal(failureCode: string): AppError;
 }

@@ -1,8 +1,45 @@
-import type { MethodType } from '../../../domain/payment-methods.js';
+import type { Deps } from '../../deps.js';
+import { METHOD_TYPES, type MethodType, type PaymentLabel } from '../../../domain/payment-methods.js';
+import type { Locale } from '../../../domain/locale.js';
+import type { NewPaymentMethod } from '../../../db/payment-methods.js';
 import { card } from './card.js';
 import type { CollectionMethod } from './collection-method.js';
 
 /** Every way to pay, by its type: another is a file beside card.ts and its line here. */
-const METHODS: Record<MethodType, CollectionMethod<never, never>> = { card };
+const METHODS = { card } satisfies Record<MethodType, CollectionMethod>;
 
-export const methodOf = (type: MethodType) => METHODS[type];
+type ShapeOf<M extends MethodType> = (typeof METHODS)[M] extends CollectionMethod<infer S> ? S : never;
+
+/** A way to pay as the protocol sees it: a saved method's own type picks it, so its details are its own. */
+export const methodOf = (type: MethodType): CollectionMethod => METHODS[type];
+
+/** New details as a request gives them: under the member of the way to pay they are for (`card`, ...). */
+export type NewDetails = { [M in MethodType as ShapeOf<M>['input']]?: ShapeOf<M>['details'] };
+
+/** New details with the way to pay they are for, whose own `save` takes them. */
+export interface NewMethod {
+  type: MethodType;
+  details: unknown;
+}
+
+/** Which way to pay a request's new details are for; undefined when it gives none. */
+export function newMethodIn(given: NewDetails): NewMethod | undefined {
+  for (const type of METHOD_TYPES) {
+    const details = given[METHODS[type].input];
+    if (details !== undefined) return { type, details };
+  }
+  return undefined;
+}
+
+/** Saves new details with their way to pay's provider: what to store of them. */
+export const saveNew = (deps: Deps, { type, details }: NewMethod): Promise<NewPaymentMethod> =>
+  methodOf(type).save(deps, details);
+
+/** How invoices, credit notes and quotes name a saved method. */
+export const labelOf = (saved: NewPaymentMethod): PaymentLabel => ({
+  method: saved.method,
+  ...methodOf(saved.method).describe(saved),
+});
+
+/** An invoice's "paid on ... by card VISA •••• 4242" words, for the label it keeps. */
+export const wordingOf = (label: PaymentLabel, locale: Locale) => methodOf(label.method ?? 'card').wording[locale];
