@@ -3,10 +3,10 @@ import type { Actor } from '../../domain/roles.js';
 import { canWrite } from '../../domain/roles.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { updateBillingProfile } from '../../db/billing-profiles.js';
-import { findPaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
+import { lockPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
-import { addNewMethod } from '../payment-methods/add-payment-method.js';
-import { newMethodIn, type NewDetails } from '../payments/methods/index.js';
+import { chosenMethod } from '../payment-methods/add-payment-method.js';
+import type { NewDetails } from '../payments/methods/index.js';
 import { own } from './access.js';
 import { getBillingProfile } from './get-billing-profile.js';
 
@@ -15,17 +15,11 @@ export async function replacePaymentMethod(
   deps: Deps,
   actor: Actor,
   id: string,
-  { paymentMethodId, ...given }: NewDetails & { paymentMethodId?: string },
+  chosen: NewDetails & { paymentMethodId?: string },
 ) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   await own(deps, actor, id);
-  const added = newMethodIn(given);
-  const pm = added
-    ? await addNewMethod(deps, actor, added)
-    : paymentMethodId
-      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId)
-      : undefined;
-  if (!pm) throw notFound('The payment method');
+  const pm = await chosenMethod(deps, actor, chosen);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     // a card being removed at this moment is either gone (404) or waits for this one (then in use)

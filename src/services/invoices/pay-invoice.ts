@@ -1,11 +1,10 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { AppError, forbidden } from '../../domain/errors.js';
 import { canWrite } from '../../domain/roles.js';
-import { findPaymentMethod } from '../../db/payment-methods.js';
 import { findInvoice } from '../../db/invoices.js';
-import { addNewMethod } from '../payment-methods/add-payment-method.js';
-import { newMethodIn, type NewDetails } from '../payments/methods/index.js';
+import { chosenMethod } from '../payment-methods/add-payment-method.js';
+import type { NewDetails } from '../payments/methods/index.js';
 import { assertPaid, changeSubscription } from '../payments/operation.js';
 import { chargeFor, operationKey } from '../payments/paid-change.js';
 import { getInvoice } from './get-invoice.js';
@@ -24,17 +23,11 @@ const notDue = () => new AppError('invoice_not_due', 'This invoice has nothing l
  * subscription is active again for that term. Decided under the subscription's lock from the
  * invoice as it is then: paid from two tabs, the second finds nothing left to pay.
  */
-export async function payInvoice(deps: Deps, { actor, invoiceId, paymentMethodId, ...given }: PayInvoice) {
+export async function payInvoice(deps: Deps, { actor, invoiceId, ...chosen }: PayInvoice) {
   if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
   const invoice = await getMyInvoice(deps, actor, invoiceId);
   if (invoice.status !== 'due' || !invoice.subscriptionId) throw notDue();
-  const added = newMethodIn(given);
-  const card = added
-    ? await addNewMethod(deps, actor, added)
-    : paymentMethodId
-      ? await findPaymentMethod(deps.db, actor.orgId, actor.personId, paymentMethodId)
-      : undefined;
-  if (!card) throw notFound('The payment method');
+  const card = await chosenMethod(deps, actor, chosen);
   const { outcomes } = await changeSubscription(deps, actor.orgId, invoice.subscriptionId, async (tx, sub) => {
     const due = (await findInvoice(tx, actor.orgId, invoiceId))!;
     if (due.status !== 'due') throw notDue();

@@ -1,14 +1,14 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import { insertPaymentMethod, type PaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
 import { methodOf, newMethodIn, saveNew, type NewDetails, type NewMethod } from '../payments/methods/index.js';
-import { requireWriter } from './access.js';
+import { own, requireWriter } from './access.js';
 import { masked } from './masked-card.js';
 
 /** Saves a new payment method once its provider has validated it (a card: tokenized and verified). */
-export async function addNewMethod(deps: Deps, actor: Actor, given: NewMethod): Promise<PaymentMethod> {
+async function addNewMethod(deps: Deps, actor: Actor, given: NewMethod): Promise<PaymentMethod> {
   requireWriter(actor);
   const saved = await saveNew(deps, given);
   const now = deps.clock.now();
@@ -31,4 +31,16 @@ export async function addPaymentMethod(deps: Deps, actor: Actor, given: NewDetai
   const method = newMethodIn(given);
   if (!method) throw new AppError('payment_method_required', 'Give the details of a payment method.');
   return masked(await addNewMethod(deps, actor, method), deps.clock.now());
+}
+
+/** What pays, as a request chose it: new details, saved now, or one of the caller's saved payment methods. */
+export async function chosenMethod(
+  deps: Deps,
+  actor: Actor,
+  { paymentMethodId, ...given }: NewDetails & { paymentMethodId?: string | undefined },
+): Promise<PaymentMethod> {
+  const added = newMethodIn(given);
+  if (added) return addNewMethod(deps, actor, added);
+  if (!paymentMethodId) throw notFound('The payment method');
+  return own(deps, actor, paymentMethodId);
 }
