@@ -34,7 +34,7 @@ export const ExportFile = Type.Unsafe<Buffer>({
 export async function sendTable(
   reply: FastifyReply,
   table: Table,
-  query: { format?: 'csv' | 'xlsx'; lang?: Locale },
+  query: { format?: 'csv' | 'xlsx' | undefined; lang?: Locale | undefined },
   acceptLanguage: string | undefined,
 ) {
   const locale = readerLocale(query.lang, acceptLanguage);

@@ -1,11 +1,13 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Table } from '../domain/csv.js';
+import { ExportFile, ExportQuery, sendTable } from './export.js';
 import { IdParams, Items, problems } from './schemas.js';
 
 /**
  * The kinds of route most route groups have, each declared once: a short list, one thing by its
- * id, removing one thing. A route of its own kind is declared with Fastify directly.
+ * id, removing one thing, a table's export. A route of its own kind is declared with Fastify directly.
  */
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
@@ -65,6 +67,30 @@ export function removeRoute(
     async (request, reply: FastifyReply) => {
       await remove(request, idOf(request));
       return reply.code(204).send(null);
+    },
+  );
+}
+
+/**
+ * GET `url`: a table as a file (CSV, or XLSX with format=xlsx) in the reader's language, narrowed
+ * by the `filters` of its query; `id` is the one in `url`, where it has one.
+ */
+export function exportRoute<F extends TProperties>(
+  app: App,
+  url: string,
+  filters: F,
+  doc: RouteDoc,
+  table: (request: FastifyRequest, filters: Static<TObject<F>>, id: string) => Promise<Table>,
+) {
+  const params = url.includes('/:id') ? { params: IdParams } : {};
+  const querystring = Type.Object({ ...filters, ...ExportQuery });
+  app.get(
+    url,
+    optionsOf(doc, { ...params, querystring, response: { 200: ExportFile, ...problems(...doc.problems) } }),
+    async (request, reply) => {
+      const { format, lang, ...filtered } = request.query as Static<TObject<typeof ExportQuery>>;
+      const file = await table(request, filtered as Static<TObject<F>>, idOf(request));
+      return sendTable(reply, file, { format, lang }, request.headers['accept-language']);
     },
   );
 }

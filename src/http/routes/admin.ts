@@ -10,8 +10,7 @@ import { takeControl } from '../../services/admin/take-control.js';
 import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { getOrganizationSpend } from '../../services/admin/get-organization-spend.js';
 import { actorOf } from '../auth.js';
-import { listRoute, oneRoute } from '../route-kinds.js';
-import { ExportFile, ExportQuery, sendTable } from '../export.js';
+import { exportRoute, listRoute, oneRoute } from '../route-kinds.js';
 import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
@@ -109,23 +108,16 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     async (request) => listPurchasesByProduct(deps, actorOf(request)),
   );
 
-  app.get(
+  exportRoute(
+    app,
     '/api/admin/self-service-purchases.csv',
+    {},
     {
-      schema: {
-        tags: ['admin'],
-        summary: "Export users: the licensed people, grouped by purchaser (CSV or XLSX, in the reader's language)",
-        querystring: Type.Object(ExportQuery),
-        response: { 200: ExportFile, ...problems(400, 401, 403) },
-      },
+      tags: ['admin'],
+      summary: "Export users: the licensed people, grouped by purchaser (CSV or XLSX, in the reader's language)",
+      problems: [400, 401, 403],
     },
-    async (request, reply) =>
-      sendTable(
-        reply,
-        await exportAssignedUsers(deps, actorOf(request)),
-        request.query,
-        request.headers['accept-language'],
-      ),
+    (request) => exportAssignedUsers(deps, actorOf(request)),
   );
 
   app.post(
@@ -214,24 +206,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
   );
 
-  app.get(
+  exportRoute(
+    app,
     '/api/admin/audit.csv',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: "The audit log as CSV or XLSX, in the reader's language",
-        querystring: Type.Object({ ...AuditQuery, ...ExportQuery }),
-        response: { 200: ExportFile, ...problems(400, 401, 403) },
-      },
-    },
-    async (request, reply) => {
-      const { format: _, lang: __, ...q } = request.query;
-      return sendTable(
-        reply,
-        await exportAudit(deps, actorOf(request), q),
-        request.query,
-        request.headers['accept-language'],
-      );
-    },
+    AuditQuery,
+    { tags: ['admin'], summary: "The audit log as CSV or XLSX, in the reader's language", problems: [400, 401, 403] },
+    (request, q) => exportAudit(deps, actorOf(request), q),
   );
 };

@@ -8,9 +8,8 @@ import { invoicePdf } from '../../services/invoices/pdf.js';
 import { payInvoice } from '../../services/invoices/pay-invoice.js';
 import { getMySpend } from '../../services/invoices/get-my-spend.js';
 import { actorOf } from '../auth.js';
-import { oneRoute } from '../route-kinds.js';
+import { exportRoute, oneRoute } from '../route-kinds.js';
 import { readerLocale } from '../../domain/locale.js';
-import { ExportFile, ExportQuery, sendTable } from '../export.js';
 import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -93,25 +92,12 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     },
   );
 
-  app.get(
+  exportRoute(
+    app,
     '/api/invoices.csv',
-    {
-      schema: {
-        tags: ['invoices'],
-        summary: "Your invoices as CSV or XLSX, in the reader's language",
-        querystring: Type.Object({ ...Range, ...ExportQuery }),
-        response: { 200: ExportFile, ...problems(400, 401) },
-      },
-    },
-    async (request, reply) => {
-      const { format: _, lang: __, ...range } = request.query;
-      return sendTable(
-        reply,
-        await exportInvoices(deps, actorOf(request), range),
-        request.query,
-        request.headers['accept-language'],
-      );
-    },
+    Range,
+    { tags: ['invoices'], summary: "Your invoices as CSV or XLSX, in the reader's language", problems: [400, 401] },
+    (request, range) => exportInvoices(deps, actorOf(request), range),
   );
 
   app.get(

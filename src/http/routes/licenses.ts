@@ -10,7 +10,7 @@ import { exportAssignments } from '../../services/licenses/export-assignments.js
 import { listLicenses } from '../../services/licenses/list-licenses.js';
 import { listSubscriptionAssignments } from '../../services/licenses/list-subscription-assignments.js';
 import { actorOf } from '../auth.js';
-import { ExportFile, ExportQuery, sendTable } from '../export.js';
+import { exportRoute } from '../route-kinds.js';
 import { DateTime, IdParams, Nullable, PageQuery, Person, problems, SubscriptionStatus, Uuid } from '../schemas.js';
 
 const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_USERS_AT_ONCE }) });
@@ -84,24 +84,16 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     },
   );
 
-  app.get(
+  exportRoute(
+    app,
     '/api/subscriptions/:id/assignments.csv',
+    {},
     {
-      schema: {
-        tags: ['licenses'],
-        summary: "The assigned people as CSV or XLSX, in the reader's language",
-        params: IdParams,
-        querystring: Type.Object(ExportQuery),
-        response: { 200: ExportFile, ...problems(400, 401, 404) },
-      },
+      tags: ['licenses'],
+      summary: "The assigned people as CSV or XLSX, in the reader's language",
+      problems: [400, 401, 404],
     },
-    async (request, reply) =>
-      sendTable(
-        reply,
-        await exportAssignments(deps, actorOf(request), request.params.id),
-        request.query,
-        request.headers['accept-language'],
-      ),
+    (request, _, id) => exportAssignments(deps, actorOf(request), id),
   );
 
   app.post(
