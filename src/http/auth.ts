@@ -5,6 +5,7 @@ import { authenticate, type Authenticated } from '../services/auth/authenticate.
 import type { Actor } from '../domain/roles.js';
 import { AppError } from '../domain/errors.js';
 import { SESSION_ABSOLUTE_MS } from '../services/auth/sign-in.js';
+import { signOut } from '../services/auth/sign-out.js';
 import { authenticateAppRequest } from './app-credentials.js';
 
 export const SESSION_COOKIE = 'selfserve_session';
@@ -36,6 +37,12 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
     secure: 'auto',
     maxAge: SESSION_ABSOLUTE_MS / 1000,
   });
+}
+
+/** Signs out here: ends the caller's session, if that is how they came (a token stays), and clears its cookie. */
+export async function endSession(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.credential!.via === 'session') await signOut(deps, actorOf(request), request.credential!.id);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
 /** The signed-in person of a route that is not public (the onRequest hook guarantees one). */

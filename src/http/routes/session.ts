@@ -2,9 +2,8 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../services/deps.js';
 import { signIn } from '../../services/auth/sign-in.js';
-import { signOut } from '../../services/auth/sign-out.js';
 import { getMe } from '../../services/people/get-me.js';
-import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import { actorOf, endSession, setSessionCookie } from '../auth.js';
 import { Person, problems, Uuid, CurrencyCode } from '../schemas.js';
 
 const Me = Type.Object({
@@ -44,8 +43,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...problems(401, 403) } },
     },
     async (request, reply) => {
-      if (request.credential!.via === 'session') await signOut(deps, actorOf(request), request.credential!.id);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await endSession(deps, request, reply);
       return reply.code(204).send(null);
     },
   );

@@ -13,9 +13,8 @@ import { endSessionUrl } from '../../services/sso/end-session-url.js';
 import { getIdentityProvider } from '../../services/sso/get-identity-provider.js';
 import { removeIdentityProvider } from '../../services/sso/remove-identity-provider.js';
 import { setIdentityProvider } from '../../services/sso/set-identity-provider.js';
-import { signOut } from '../../services/auth/sign-out.js';
 import { AppError } from '../../domain/errors.js';
-import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import { actorOf, endSession, setSessionCookie } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
 import { listRoute } from '../route-kinds.js';
 import { DateTime, Nullable, problems, redirect } from '../schemas.js';
@@ -177,10 +176,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const url = await endSessionUrl(deps, actor, publicUrlOf(deps, request));
-      if (request.credential!.via === 'session') await signOut(deps, actor, request.credential!.id);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const url = await endSessionUrl(deps, actorOf(request), publicUrlOf(deps, request));
+      await endSession(deps, request, reply);
       return { endSessionUrl: url };
     },
   );
