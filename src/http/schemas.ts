@@ -91,10 +91,12 @@ export const Person = Type.Object({
 
 export const IdParams = Type.Object({ id: Uuid });
 
-export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+/** A page's query: `limit` items (`size` when not asked, filled in by validation) after `cursor`. */
+export const pageQuery = (size: number) => ({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: size })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
-};
+});
+export const PageQuery = pageQuery(20);
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, codeOf, type TestApp, type Client } from '../helpers/app.js';
 import { assignSome, buy, POWER_BI_PRO, VISIO_PLAN_1 } from '../helpers/commerce.js';
+import { recordAudit } from '../../src/db/audit.js';
 
 let app: TestApp;
 let adele: Client, megan: Client, admin: Client, billing: Client, reader: Client, fabrikam: Client;
@@ -267,5 +268,19 @@ describe('the audit log', () => {
     const csv = (await admin.get('/api/admin/audit.csv')).text;
     expect(csv.split('\r\n')[0]).toBe('At (UTC),Actor,Actor email,Action,Object type,Object id,Details');
     expect(csv).toContain('subscription.purchased');
+  });
+
+  it('gives 50 events a page when no limit is asked, as many as the web page asks for', async () => {
+    const seen = (await admin.get('/api/admin/audit?limit=100')).body.items.length;
+    for (let i = seen; i <= 50; i++)
+      await recordAudit(app.deps.db, app.clock.now(), {
+        orgId: admin.orgId,
+        actorId: admin.personId,
+        action: 'test.seeded',
+        objectType: 'test',
+        objectId: String(i),
+      });
+    const page = (await admin.get('/api/admin/audit')).body;
+    expect([page.items.length, page.nextCursor]).toEqual([50, expect.any(String)]);
   });
 });

@@ -11,7 +11,17 @@ import { exportAudit, listAudit } from '../../services/admin/audit.js';
 import { getOrganizationSpend } from '../../services/admin/get-organization-spend.js';
 import { actorOf } from '../auth.js';
 import { exportRoute, listRoute, oneRoute } from '../route-kinds.js';
-import { DateTime, IdParams, Money, Nullable, PageQuery, problems, SubscriptionStatus, Uuid } from '../schemas.js';
+import {
+  DateTime,
+  IdParams,
+  Money,
+  Nullable,
+  PageQuery,
+  pageQuery,
+  problems,
+  SubscriptionStatus,
+  Uuid,
+} from '../schemas.js';
 
 const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
 const PolicyValue = Type.Union([
@@ -42,6 +52,8 @@ const Policy = Type.Object({
   updatedAt: Nullable(DateTime),
 });
 
+/** The audit log's page: as many events as its page in the web app asks for. */
+const AUDIT_PAGE = 50;
 const AuditQuery = {
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
@@ -180,7 +192,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       schema: {
         tags: ['admin'],
         summary: 'The audit log: who did what, when, on what',
-        querystring: Type.Object({ ...AuditQuery, ...PageQuery }),
+        querystring: Type.Object({ ...AuditQuery, ...pageQuery(AUDIT_PAGE) }),
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -201,7 +213,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request) => {
-      const { limit = 50, ...q } = request.query;
+      const { limit = AUDIT_PAGE, ...q } = request.query;
       return listAudit(deps, actorOf(request), { ...q, limit });
     },
   );
