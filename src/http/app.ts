@@ -18,9 +18,7 @@ import { metricsPlugin, type MetricsOptions } from './metrics.js';
 import { openapiOptions } from './openapi.js';
 import { allowedMethods } from './allowed-methods.js';
 import { lazySchemaCompilers } from './lazy-compile.js';
-import { GraphError, Problem, Spend } from './schemas.js';
-import { routeGroups } from './routes/index.js';
-import { Subscription } from './routes/subscriptions.js';
+import { namedSchemas, routeGroups } from './routes/index.js';
 
 const BODY_LIMIT = 256 * 1024;
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -52,11 +50,8 @@ export async function buildApp({ deps, logger = false, trustProxy = false, metri
   // every route registered from here on, for 405 answers
   const allowed = allowedMethods(app);
 
-  // shared by several route groups, so registered at the root
-  app.addSchema(Problem);
-  app.addSchema(Subscription);
-  app.addSchema(GraphError);
-  app.addSchema(Spend);
+  // at the root: every route group refers to them
+  for (const schema of namedSchemas) app.addSchema(schema);
   registerErrorHandling(app);
   registerInputChecks(app);
   // before the routes: its timing hook applies to those registered after it

@@ -1,7 +1,18 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { SUBSCRIPTION_STATUSES, TERMS } from '../domain/subscription.js';
 
-/** Schemas shared by routes: they validate, serialize and document the API (OpenAPI). */
+/**
+ * Schemas shared by routes: they validate, serialize and document the API (OpenAPI). One that
+ * the API takes or answers in several places has a `$id`, is registered once in app.ts and is
+ * used through `ref`: the document names it once, in components.schemas.
+ */
+
+/** A reference to a named schema, with the schema's static type (so handlers stay type-checked). */
+export function ref<T extends TSchema>(schema: T) {
+  const { $id } = schema as { $id?: string };
+  if (!$id) throw new Error('Only a schema with a $id is referred to.');
+  return Type.Unsafe<Static<T>>(Type.Ref($id));
+}
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -9,10 +20,10 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const CurrencyCode = Type.Union([Type.Literal('EUR'), Type.Literal('USD'), Type.Literal('GBP')]);
 
-export const Money = Type.Object({
-  amount: Type.Integer({ description: 'minor units (cents)' }),
-  currency: CurrencyCode,
-});
+export const Money = Type.Object(
+  { amount: Type.Integer({ description: 'minor units (cents)' }), currency: CurrencyCode },
+  { $id: 'Money' },
+);
 
 /** Spend of the last twelve months (the current one included), by UTC month: invoices minus credit notes. */
 export const Spend = Type.Object(
@@ -22,11 +33,11 @@ export const Spend = Type.Object(
     items: Type.Array(
       Type.Object({
         currency: CurrencyCode,
-        total: Money,
+        total: ref(Money),
         months: Type.Array(
           Type.Object({
             month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM (UTC)' }),
-            spend: Money,
+            spend: ref(Money),
           }),
           { minItems: 12, maxItems: 12 },
         ),
@@ -81,13 +92,22 @@ export const Problem = Type.Object(
   { additionalProperties: true, $id: 'Problem' },
 );
 
-export const Person = Type.Object({
-  id: Uuid,
-  displayName: Type.String(),
-  email: Type.String(),
-  usageLocation: Nullable(Type.String()),
-  role: Type.String(),
-});
+export const Person = Type.Object(
+  {
+    id: Uuid,
+    displayName: Type.String(),
+    email: Type.String(),
+    usageLocation: Nullable(Type.String()),
+    role: Type.String(),
+  },
+  { $id: 'Person' },
+);
+
+/** A person as something names them: who bought it, who did it, who is assigned. */
+export const PersonRef = Type.Object(
+  { id: Uuid, displayName: Type.String(), email: Type.String() },
+  { $id: 'PersonRef' },
+);
 
 export const IdParams = Type.Object({ id: Uuid });
 
@@ -109,24 +129,35 @@ export const redirect = (description: string) => ({
 /** Error responses a route may give, for the OpenAPI document. */
 export const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, { $ref: 'Problem#' }]));
 
-export const Address = Type.Object({
-  line1: Type.String({ minLength: 1, maxLength: 200 }),
-  line2: Type.Optional(Type.String({ maxLength: 200 })),
-  city: Type.String({ minLength: 1, maxLength: 100 }),
-  postalCode: Type.String({ minLength: 1, maxLength: 20 }),
-  region: Type.Optional(Type.String({ maxLength: 100 })),
-  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2' }),
-});
+export const Address = Type.Object(
+  {
+    line1: Type.String({ minLength: 1, maxLength: 200 }),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: Type.String({ minLength: 1, maxLength: 100 }),
+    postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+    region: Type.Optional(Type.String({ maxLength: 100 })),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2' }),
+  },
+  { $id: 'Address' },
+);
+/** A billing profile's address: its country is the profile's own. */
+export const ProfileAddress = Type.Omit(Address, ['country'], { $id: 'ProfileAddress' });
 
 /** A new card as typed by a person: tokenized by the gateway, never stored. */
-export const CardInput = Type.Object({
-  number: Type.String({ minLength: 1, maxLength: 30 }),
-  expMonth: Type.Integer({ minimum: 1, maximum: 12 }),
-  expYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  cvc: Type.String({ minLength: 1, maxLength: 4 }),
-  nameOnCard: Type.String({ minLength: 1, maxLength: 200 }),
-  address: Address,
-});
+export const CardInput = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 30 }),
+    expMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+    expYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    cvc: Type.String({ minLength: 1, maxLength: 4 }),
+    nameOnCard: Type.String({ minLength: 1, maxLength: 200 }),
+    address: ref(Address),
+  },
+  { $id: 'CardInput' },
+);
+
+/** How invoices, credit notes and quotes name the way they were paid. */
+export const PaymentLabel = Type.Object({ brand: Type.String(), last4: Type.String() }, { $id: 'PaymentLabel' });
 
 /** A card as shown back: masked. */
 export const MaskedCard = Type.Object({

@@ -16,41 +16,50 @@ import {
   IdParams,
   Money,
   Nullable,
-  PageQuery,
   pageQuery,
+  PageQuery,
+  PersonRef,
   problems,
+  ref,
+  Spend,
   SubscriptionStatus,
   Uuid,
 } from '../schemas.js';
+import { Subscription } from './subscriptions.js';
 
-const PersonRef = Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() });
 const PolicyValue = Type.Union([
   Type.Literal('Enabled'),
   Type.Literal('Disabled'),
   Type.Literal('OnlyTrialsWithoutPaymentMethod'),
 ]);
 
-const Purchase = Type.Object({
-  id: Uuid,
-  product: Type.Object({ id: Type.String(), name: Type.String(), skuPartNumber: Type.String() }),
-  buyer: PersonRef,
-  licensesPurchased: Type.Integer(),
-  expirationDate: DateTime,
-  purchasePrice: Type.Object(
-    { perLicense: Money, perTerm: Money, total: Money },
-    { description: 'per license per month, per license per term, and for all licenses per term' },
-  ),
-  term: Type.String(),
-  status: SubscriptionStatus,
-  assignedUsers: Type.Array(PersonRef),
-});
+export const Purchase = Type.Object(
+  {
+    id: Uuid,
+    product: Type.Object({ id: Type.String(), name: Type.String(), skuPartNumber: Type.String() }),
+    buyer: ref(PersonRef),
+    licensesPurchased: Type.Integer(),
+    expirationDate: DateTime,
+    purchasePrice: Type.Object(
+      { perLicense: ref(Money), perTerm: ref(Money), total: ref(Money) },
+      { description: 'per license per month, per license per term, and for all licenses per term' },
+    ),
+    term: Type.String(),
+    status: SubscriptionStatus,
+    assignedUsers: Type.Array(ref(PersonRef)),
+  },
+  { $id: 'Purchase' },
+);
 
-const Policy = Type.Object({
-  productId: Type.String(),
-  productName: Type.String(),
-  value: PolicyValue,
-  updatedAt: Nullable(DateTime),
-});
+export const Policy = Type.Object(
+  {
+    productId: Type.String(),
+    productName: Type.String(),
+    value: PolicyValue,
+    updatedAt: Nullable(DateTime),
+  },
+  { $id: 'Policy' },
+);
 
 /** The audit log's page: as many events as its page in the web app asks for. */
 const AUDIT_PAGE = 50;
@@ -76,7 +85,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
           ...PageQuery,
         }),
         response: {
-          200: Type.Object({ items: Type.Array(Purchase), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({ items: Type.Array(ref(Purchase)), nextCursor: Nullable(Type.String()) }),
           ...problems(400, 401, 403),
         },
       },
@@ -91,7 +100,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     app,
     'GET',
     '/api/admin/self-service-purchases/:id',
-    Purchase,
+    ref(Purchase),
     { tags: ['admin'], summary: 'One self-service purchase, read-only', problems: [400, 401, 403, 404] },
     (request, id) => getPurchase(deps, actorOf(request), id),
   );
@@ -144,7 +153,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
           Type.Object({ action: Type.Literal('move_users'), targetSubscriptionId: Uuid }),
           Type.Object({ action: Type.Literal('cancel'), reason: Type.String({ minLength: 1, maxLength: 500 }) }),
         ]),
-        response: { 200: Type.Ref('Subscription'), ...problems(400, 401, 403, 404, 409) },
+        response: { 200: ref(Subscription), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => takeControl(deps, actorOf(request), request.params.id, request.body),
@@ -158,7 +167,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary:
           "The organization's spend over the last twelve months (the current one included), by month: invoices minus credit notes",
         description: "One series per currency, the organization's own first and always there.",
-        response: { 200: Type.Ref('Spend'), ...problems(401, 403) },
+        response: { 200: ref(Spend), ...problems(401, 403) },
       },
     },
     async (request) => getOrganizationSpend(deps, actorOf(request)),
@@ -167,7 +176,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   listRoute(
     app,
     '/api/admin/self-service-policy',
-    Policy,
+    ref(Policy),
     { tags: ['admin'], summary: 'The self-service purchase policy of each eligible product', problems: [401, 403] },
     (request) => getPolicies(deps, actorOf(request)),
   );
@@ -180,7 +189,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary: 'Allow, allow for trials only, or disallow self-service purchases of a product',
         params: Type.Object({ productId: Type.String({ maxLength: 40 }) }),
         body: Type.Object({ value: PolicyValue }),
-        response: { 200: Policy, ...problems(400, 401, 403, 404, 422) },
+        response: { 200: ref(Policy), ...problems(400, 401, 403, 404, 422) },
       },
     },
     async (request) => setPolicy(deps, actorOf(request), request.params.productId, request.body.value),
@@ -199,7 +208,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
               Type.Object({
                 id: Type.Integer(),
                 at: DateTime,
-                actor: Nullable(PersonRef),
+                actor: Nullable(ref(PersonRef)),
                 action: Type.String(),
                 objectType: Type.String(),
                 objectId: Type.String(),

@@ -9,7 +9,7 @@ import { revokeApp } from '../../services/apps/revoke-app.js';
 import { APP_ROLES } from '../../domain/graph-permissions.js';
 import { actorOf } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
-import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, problems, ref, Uuid } from '../schemas.js';
 import { listRoute, oneRoute, removeRoute } from '../route-kinds.js';
 import { oauthRoutes } from './oauth.js';
 
@@ -25,13 +25,16 @@ const App = Type.Object({
   secretCreatedAt: DateTime,
   lastUsedAt: Nullable(DateTime),
 });
-const WithSecret = Type.Object({
-  ...App.properties,
-  clientSecret: Type.String({ description: 'shown this once' }),
-  tenantId: Uuid,
-  authorityHost: Type.String({ description: "ClientSecretCredential's authorityHost" }),
-  tokenEndpoint: Type.String(),
-});
+export const NewApp = Type.Object(
+  {
+    ...App.properties,
+    clientSecret: Type.String({ description: 'shown this once' }),
+    tenantId: Uuid,
+    authorityHost: Type.String({ description: "ClientSecretCredential's authorityHost" }),
+    tokenEndpoint: Type.String(),
+  },
+  { $id: 'NewApp' },
+);
 
 /**
  * Settings > Apps: applications with their own credentials for the Graph-compatible API (a
@@ -55,7 +58,7 @@ export const appRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
           name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
           roles: Type.Array(Role, { minItems: 1, maxItems: APP_ROLES.length }),
         }),
-        response: { 201: WithSecret, ...problems(400, 401, 403) },
+        response: { 201: ref(NewApp), ...problems(400, 401, 403) },
       },
     },
     async (request, reply) =>
@@ -74,7 +77,7 @@ export const appRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     app,
     'POST',
     '/api/admin/apps/:id/secret',
-    WithSecret,
+    ref(NewApp),
     {
       tags,
       summary: "Replace an app's client secret (the old one stops at once); the new one is shown once",

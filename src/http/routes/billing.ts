@@ -11,42 +11,58 @@ import { getBillingProfile } from '../../services/billing/get-billing-profile.js
 import { listMyBillingProfiles } from '../../services/billing/list-my-billing-profiles.js';
 import { replacePaymentMethod } from '../../services/billing/replace-payment-method.js';
 import { actorOf } from '../auth.js';
-import { Address, CardInput, DateTime, IdParams, MaskedCard, Nullable, problems, Uuid } from '../schemas.js';
+import {
+  Address,
+  CardInput,
+  DateTime,
+  IdParams,
+  MaskedCard,
+  Nullable,
+  problems,
+  ProfileAddress,
+  ref,
+  Uuid,
+} from '../schemas.js';
 import { listRoute, oneRoute, removeRoute } from '../route-kinds.js';
 
-const PaymentMethod = Type.Object({
-  ...MaskedCard.properties,
-  address: Address,
-  expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
-});
-const ProfileAddress = Type.Omit(Address, ['country']);
-const BillingProfile = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  address: ProfileAddress,
-  country: Type.String(),
-  currency: Type.String(),
-  invoiceEmail: Nullable(Type.String()),
-  vatNumber: Nullable(
-    Type.String({ description: "the buyer's VAT number, normalized (FR11123456782), printed on its invoices" }),
-  ),
-  paymentMethod: Nullable(PaymentMethod),
-  subscriptions: Type.Array(
-    Type.Object({
-      id: Uuid,
-      productName: Type.String(),
-      status: Type.String(),
-      quantity: Type.Integer(),
-      termEnd: DateTime,
-    }),
-  ),
-});
+export const PaymentMethod = Type.Object(
+  {
+    ...MaskedCard.properties,
+    address: ref(Address),
+    expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
+  },
+  { $id: 'PaymentMethod' },
+);
+export const BillingProfile = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    address: ref(ProfileAddress),
+    country: Type.String(),
+    currency: Type.String(),
+    invoiceEmail: Nullable(Type.String()),
+    vatNumber: Nullable(
+      Type.String({ description: "the buyer's VAT number, normalized (FR11123456782), printed on its invoices" }),
+    ),
+    paymentMethod: Nullable(ref(PaymentMethod)),
+    subscriptions: Type.Array(
+      Type.Object({
+        id: Uuid,
+        productName: Type.String(),
+        status: Type.String(),
+        quantity: Type.Integer(),
+        termEnd: DateTime,
+      }),
+    ),
+  },
+  { $id: 'BillingProfile' },
+);
 
 export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   listRoute(
     app,
     '/api/payment-methods',
-    PaymentMethod,
+    ref(PaymentMethod),
     { tags: ['payment methods'], summary: 'Your cards, masked', problems: [401] },
     async (request) => listMyPaymentMethods(deps, actorOf(request)),
   );
@@ -57,8 +73,8 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags: ['payment methods'],
         summary: 'Add a card: tokenized and verified by the payment gateway',
-        body: Type.Object({ card: CardInput }),
-        response: { 201: PaymentMethod, ...problems(400, 401, 402, 403) },
+        body: Type.Object({ card: ref(CardInput) }),
+        response: { 201: ref(PaymentMethod), ...problems(400, 401, 402, 403) },
       },
     },
     async (request, reply) => reply.code(201).send(await addPaymentMethod(deps, actorOf(request), request.body)),
@@ -77,11 +93,11 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
             expMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
             expYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
             nameOnCard: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            address: Type.Optional(Address),
+            address: Type.Optional(ref(Address)),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: PaymentMethod, ...problems(400, 401, 402, 403, 404) },
+        response: { 200: ref(PaymentMethod), ...problems(400, 401, 402, 403, 404) },
       },
     },
     async (request) => editPaymentMethod(deps, actorOf(request), request.params.id, request.body),
@@ -114,7 +130,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   listRoute(
     app,
     '/api/billing-profiles',
-    BillingProfile,
+    ref(BillingProfile),
     { tags: ['billing profiles'], summary: 'Your billing profiles', problems: [401] },
     async (request) => listMyBillingProfiles(deps, actorOf(request)),
   );
@@ -123,7 +139,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     app,
     'GET',
     '/api/billing-profiles/:id',
-    BillingProfile,
+    ref(BillingProfile),
     {
       tags: ['billing profiles'],
       summary: 'A billing profile with its payment method and subscriptions',
@@ -142,7 +158,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         body: Type.Object(
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            address: Type.Optional(ProfileAddress),
+            address: Type.Optional(ref(ProfileAddress)),
             country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
             invoiceEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
             vatNumber: Type.Optional(
@@ -157,7 +173,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: BillingProfile, ...problems(400, 401, 403, 404) },
+        response: { 200: ref(BillingProfile), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => editBillingProfile(deps, actorOf(request), request.params.id, request.body),
@@ -170,8 +186,8 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         tags: ['billing profiles'],
         summary: "Replace the profile's payment method with a saved card or a new one",
         params: IdParams,
-        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
-        response: { 200: BillingProfile, ...problems(400, 401, 402, 403, 404) },
+        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: ref(CardInput) })]),
+        response: { 200: ref(BillingProfile), ...problems(400, 401, 402, 403, 404) },
       },
     },
     async (request) => replacePaymentMethod(deps, actorOf(request), request.params.id, request.body),

@@ -20,11 +20,11 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { setGraphRequestIds } from '../graph-errors.js';
 import { publicUrlOf } from '../public-url.js';
-import { graphProblems, Nullable, Uuid } from '../schemas.js';
+import { graphProblems, Nullable, ref, Uuid } from '../schemas.js';
 
 // The Microsoft Graph shapes that license tooling uses, so that the Graph SDKs work unmodified.
 const AssignedLicense = Type.Object({ skuId: Uuid, disabledPlans: Type.Array(Uuid) });
-const User = Type.Object(
+export const GraphUser = Type.Object(
   {
     id: Type.Optional(Uuid),
     displayName: Type.Optional(Type.String()),
@@ -37,7 +37,7 @@ const User = Type.Object(
     accountEnabled: Type.Optional(Type.Boolean()),
     assignedLicenses: Type.Optional(Type.Array(AssignedLicense)),
   },
-  { additionalProperties: true },
+  { additionalProperties: true, $id: 'GraphUser' },
 );
 const ServicePlan = Type.Object({
   servicePlanId: Uuid,
@@ -45,12 +45,15 @@ const ServicePlan = Type.Object({
   appliesTo: Type.String(),
   provisioningStatus: Type.String(),
 });
-const LicenseDetails = Type.Object({
-  id: Type.String(),
-  skuId: Uuid,
-  skuPartNumber: Type.String(),
-  servicePlans: Type.Array(ServicePlan),
-});
+export const LicenseDetails = Type.Object(
+  {
+    id: Type.String(),
+    skuId: Uuid,
+    skuPartNumber: Type.String(),
+    servicePlans: Type.Array(ServicePlan),
+  },
+  { $id: 'LicenseDetails' },
+);
 const SubscribedSku = Type.Object(
   {
     id: Type.String(),
@@ -72,9 +75,11 @@ const SubscribedSku = Type.Object(
   },
   { additionalProperties: true },
 );
-const Organization = Type.Object(
+/** A subscribedSku as answered: the properties $select asks for. */
+export const SelectedSku = Type.Partial(SubscribedSku, { additionalProperties: true, $id: 'SubscribedSku' });
+export const GraphOrganization = Type.Object(
   { id: Type.Optional(Uuid), displayName: Type.Optional(Type.String()) },
-  { additionalProperties: true },
+  { additionalProperties: true, $id: 'GraphOrganization' },
 );
 const AssignLicenseBody = Type.Object({
   addLicenses: Type.Array(
@@ -152,7 +157,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         tags,
         summary: 'Graph: the signed-in user',
         querystring: Type.Object({ ...Select, ...Expand }),
-        response: { 200: User, ...graphProblems(400, 401) },
+        response: { 200: ref(GraphUser), ...graphProblems(400, 401) },
       },
     },
     async (request) => {
@@ -178,7 +183,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
           ...Select,
           ...Expand,
         }),
-        response: { 200: collection(User), ...graphProblems(400, 401, 403) },
+        response: { 200: collection(ref(GraphUser)), ...graphProblems(400, 401, 403) },
       },
     },
     async (request) => {
@@ -235,7 +240,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary: 'Graph: a user by id or userPrincipalName',
         params: UserParams,
         querystring: Type.Object({ ...Select, ...Expand }),
-        response: { 200: User, ...graphProblems(400, 401, 403, 404) },
+        response: { 200: ref(GraphUser), ...graphProblems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -277,7 +282,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary: "Graph: add and remove a user's licenses, with disabledPlans",
         params: UserParams,
         body: AssignLicenseBody,
-        response: { 200: User, ...graphProblems(400, 401, 403, 404, 409) },
+        response: { 200: ref(GraphUser), ...graphProblems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => ({
@@ -293,7 +298,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         tags,
         summary: 'Graph: add and remove your own licenses',
         body: AssignLicenseBody,
-        response: { 200: User, ...graphProblems(400, 401, 403, 409) },
+        response: { 200: ref(GraphUser), ...graphProblems(400, 401, 403, 409) },
       },
     },
     async (request) => ({
@@ -309,7 +314,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         tags,
         summary: "Graph: a user's licenses and their service plans",
         params: UserParams,
-        response: { 200: collection(LicenseDetails), ...graphProblems(400, 401, 403, 404) },
+        response: { 200: collection(ref(LicenseDetails)), ...graphProblems(400, 401, 403, 404) },
       },
     },
     async (request) => ({
@@ -324,7 +329,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       schema: {
         tags,
         summary: 'Graph: your licenses and their service plans',
-        response: { 200: collection(LicenseDetails), ...graphProblems(400, 401) },
+        response: { 200: collection(ref(LicenseDetails)), ...graphProblems(400, 401) },
       },
     },
     async (request) => ({
@@ -341,7 +346,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary: 'Graph: the products you hold licenses of (your subscriptions: what your assignLicense draws from)',
         querystring: Type.Object(Select),
         response: {
-          200: collection(Type.Partial(SubscribedSku, { additionalProperties: true })),
+          200: collection(ref(SelectedSku)),
           ...graphProblems(400, 401, 403),
         },
       },
@@ -366,7 +371,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         params: IdParams,
         querystring: Type.Object(Select),
         response: {
-          200: Type.Partial(SubscribedSku, { additionalProperties: true }),
+          200: ref(SelectedSku),
           ...graphProblems(400, 401, 403, 404),
         },
       },
@@ -391,7 +396,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         tags,
         summary: 'Graph: your organization',
         querystring: Type.Object(Select),
-        response: { 200: collection(Organization), ...graphProblems(400, 401, 403) },
+        response: { 200: collection(ref(GraphOrganization)), ...graphProblems(400, 401, 403) },
       },
     },
     async (request) => {
@@ -411,7 +416,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         summary: 'Graph: your organization by its id',
         params: IdParams,
         querystring: Type.Object(Select),
-        response: { 200: Organization, ...graphProblems(400, 401, 403, 404) },
+        response: { 200: ref(GraphOrganization), ...graphProblems(400, 401, 403, 404) },
       },
     },
     async (request) => {

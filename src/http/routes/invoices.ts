@@ -10,7 +10,20 @@ import { getMySpend } from '../../services/invoices/get-my-spend.js';
 import { actorOf } from '../auth.js';
 import { exportRoute, oneRoute } from '../route-kinds.js';
 import { readerLocale } from '../../domain/locale.js';
-import { Address, CardInput, DateTime, IdParams, Money, Nullable, PageQuery, problems, Uuid } from '../schemas.js';
+import {
+  CardInput,
+  DateTime,
+  IdParams,
+  Money,
+  Nullable,
+  PageQuery,
+  PaymentLabel,
+  problems,
+  ProfileAddress,
+  ref,
+  Spend,
+  Uuid,
+} from '../schemas.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Range = {
@@ -28,9 +41,9 @@ const Summary = {
   periodStart: Nullable(DateTime),
   periodEnd: Nullable(DateTime),
   currency: Type.String(),
-  subtotal: Money,
-  tax: Money,
-  total: Money,
+  subtotal: ref(Money),
+  tax: ref(Money),
+  total: ref(Money),
   status: Type.String(),
   subscriptionId: Nullable(Uuid),
   productName: Nullable(Type.String()),
@@ -39,32 +52,35 @@ const Summary = {
 const BillingSnapshot = Type.Partial(
   Type.Object({
     name: Type.String(),
-    address: Type.Omit(Address, ['country']),
+    address: ref(ProfileAddress),
     country: Type.String(),
     currency: Type.String(),
     invoiceEmail: Nullable(Type.String()),
     vatNumber: Type.String(),
   }),
 );
-const Invoice = Type.Object({
-  ...Summary,
-  billingSnapshot: BillingSnapshot,
-  taxRateBp: Type.Integer(),
-  payment: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
-  creditedInvoiceId: Nullable(Uuid),
-  lines: Type.Array(
-    Type.Object({
-      lineNo: Type.Integer(),
-      productId: Type.String(),
-      description: Type.String(),
-      quantity: Type.Integer(),
-      periodStart: DateTime,
-      periodEnd: DateTime,
-      unitPrice: Money,
-      amount: Money,
-    }),
-  ),
-});
+export const Invoice = Type.Object(
+  {
+    ...Summary,
+    billingSnapshot: BillingSnapshot,
+    taxRateBp: Type.Integer(),
+    payment: Nullable(ref(PaymentLabel)),
+    creditedInvoiceId: Nullable(Uuid),
+    lines: Type.Array(
+      Type.Object({
+        lineNo: Type.Integer(),
+        productId: Type.String(),
+        description: Type.String(),
+        quantity: Type.Integer(),
+        periodStart: DateTime,
+        periodEnd: DateTime,
+        unitPrice: ref(Money),
+        amount: ref(Money),
+      }),
+    ),
+  },
+  { $id: 'Invoice' },
+);
 
 export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -108,7 +124,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         summary:
           'What your invoices cost over the last twelve months (the current one included), by month: invoices minus credit notes',
         description: 'One series per currency you were billed in (none without invoices).',
-        response: { 200: Type.Ref('Spend'), ...problems(401) },
+        response: { 200: ref(Spend), ...problems(401) },
       },
     },
     async (request) => getMySpend(deps, actorOf(request)),
@@ -118,7 +134,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     app,
     'GET',
     '/api/invoices/:id',
-    Invoice,
+    ref(Invoice),
     {
       tags: ['invoices'],
       summary: 'An invoice with its lines, VAT and the billing profile as it was',
@@ -165,8 +181,8 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         tags: ['invoices'],
         summary: 'Pay now: an invoice left due by a failed renewal, with another card (Idempotency-Key required)',
         params: IdParams,
-        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: CardInput })]),
-        response: { 200: Invoice, ...problems(400, 401, 402, 403, 404, 409) },
+        body: Type.Union([Type.Object({ paymentMethodId: Uuid }), Type.Object({ card: ref(CardInput) })]),
+        response: { 200: ref(Invoice), ...problems(400, 401, 402, 403, 404, 409) },
       },
       config: { idempotency: 'required' },
     },

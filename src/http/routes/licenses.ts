@@ -11,7 +11,18 @@ import { listLicenses } from '../../services/licenses/list-licenses.js';
 import { listSubscriptionAssignments } from '../../services/licenses/list-subscription-assignments.js';
 import { actorOf } from '../auth.js';
 import { exportRoute } from '../route-kinds.js';
-import { DateTime, IdParams, Nullable, PageQuery, Person, problems, SubscriptionStatus, Uuid } from '../schemas.js';
+import {
+  DateTime,
+  IdParams,
+  Nullable,
+  PageQuery,
+  Person,
+  PersonRef,
+  problems,
+  ref,
+  SubscriptionStatus,
+  Uuid,
+} from '../schemas.js';
 
 const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_USERS_AT_ONCE }) });
 // more than 20 answers 422 too_many_users (with `max`), which says why, before the schema's maxItems would
@@ -39,7 +50,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
                 assigned: Type.Integer(),
                 available: Type.Integer(),
                 selfService: Type.Boolean(),
-                buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+                buyer: ref(PersonRef),
               }),
             ),
           }),
@@ -105,7 +116,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         params: IdParams,
         body: UserIds,
         response: {
-          200: Type.Object({ assigned: Type.Array(Person), alreadyAssigned: Type.Array(Person), ...Counts }),
+          200: Type.Object({ assigned: Type.Array(ref(Person)), alreadyAssigned: Type.Array(ref(Person)), ...Counts }),
           ...problems(400, 401, 403, 404, 409, 422),
         },
       },

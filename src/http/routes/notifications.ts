@@ -4,25 +4,31 @@ import type { Deps } from '../../services/deps.js';
 import { getNotifications, readNotifications } from '../../services/notifications/inbox.js';
 import { getMailLanguage, setMailLanguage } from '../../services/notifications/language.js';
 import { actorOf } from '../auth.js';
-import { DateTime, Nullable, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, problems, ref, Uuid } from '../schemas.js';
 
-const Inbox = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Uuid,
-      kind: Type.String(),
-      payload: Type.Record(Type.String(), Type.Unknown()),
-      createdAt: DateTime,
-      readAt: Nullable(DateTime),
-    }),
-  ),
-  unread: Type.Integer(),
-});
+export const Inbox = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        id: Uuid,
+        kind: Type.String(),
+        payload: Type.Record(Type.String(), Type.Unknown()),
+        createdAt: DateTime,
+        readAt: Nullable(DateTime),
+      }),
+    ),
+    unread: Type.Integer(),
+  },
+  { $id: 'Inbox' },
+);
 const Locale = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
-const MailLanguage = Type.Object({
-  language: Locale,
-  chosen: Type.Boolean({ description: "false: your organization's language (French in France)" }),
-});
+export const MailLanguage = Type.Object(
+  {
+    language: Locale,
+    chosen: Type.Boolean({ description: "false: your organization's language (French in France)" }),
+  },
+  { $id: 'MailLanguage' },
+);
 
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -31,7 +37,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       schema: {
         tags: ['notifications'],
         summary: 'Your notifications, newest first, and how many are unread',
-        response: { 200: Inbox, ...problems(401) },
+        response: { 200: ref(Inbox), ...problems(401) },
       },
     },
     async (request) => getNotifications(deps, actorOf(request)),
@@ -44,7 +50,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         tags: ['notifications'],
         summary: 'Mark one notification read, or all of them',
         body: Type.Object({ id: Type.Optional(Uuid) }),
-        response: { 200: Inbox, ...problems(400, 401) },
+        response: { 200: ref(Inbox), ...problems(400, 401) },
       },
     },
     async (request) => readNotifications(deps, actorOf(request), request.body.id ?? null),
@@ -56,7 +62,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       schema: {
         tags: ['notifications'],
         summary: 'The language your e-mails and invoices are sent in',
-        response: { 200: MailLanguage, ...problems(401) },
+        response: { 200: ref(MailLanguage), ...problems(401) },
       },
     },
     async (request) => getMailLanguage(deps, actorOf(request)),
@@ -69,7 +75,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         tags: ['notifications'],
         summary: "Choose the language of your e-mails and invoices (null: your organization's)",
         body: Type.Object({ language: Nullable(Locale) }),
-        response: { 200: MailLanguage, ...problems(400, 401) },
+        response: { 200: ref(MailLanguage), ...problems(400, 401) },
       },
     },
     async (request) => setMailLanguage(deps, actorOf(request), request.body.language),

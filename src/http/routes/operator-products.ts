@@ -9,7 +9,7 @@ import { setProductPrices } from '../../services/catalog/set-product-prices.js';
 import { CURRENCIES } from '../../domain/money.js';
 import { operatorGroup } from '../operator-auth.js';
 import { listRoute } from '../route-kinds.js';
-import { CurrencyCode, DateTime, Nullable, problems, Term } from '../schemas.js';
+import { CurrencyCode, DateTime, Nullable, problems, ref, Term } from '../schemas.js';
 import { productProperties } from './products.js';
 
 const Prices = Type.Object(
@@ -27,20 +27,23 @@ const Prices = Type.Object(
   { description: 'price of one license for one month in minor units, by currency and term' },
 );
 
-const CatalogProduct = Type.Object({
-  ...productProperties(Type.String()),
-  prices: Prices,
-  retiredAt: Nullable(DateTime),
-  priceHistory: Type.Array(
-    Type.Object({
-      currency: CurrencyCode,
-      term: Term,
-      amount: Type.Integer(),
-      effectiveFrom: Nullable(DateTime),
-    }),
-    { description: 'every list price, newest first (effectiveFrom null: since the product was loaded first)' },
-  ),
-});
+export const CatalogProduct = Type.Object(
+  {
+    ...productProperties(Type.String()),
+    prices: Prices,
+    retiredAt: Nullable(DateTime),
+    priceHistory: Type.Array(
+      Type.Object({
+        currency: CurrencyCode,
+        term: Term,
+        amount: Type.Integer(),
+        effectiveFrom: Nullable(DateTime),
+      }),
+      { description: 'every list price, newest first (effectiveFrom null: since the product was loaded first)' },
+    ),
+  },
+  { $id: 'CatalogProduct' },
+);
 
 const ProductParams = Type.Object({ id: Type.String({ pattern: '^[A-Z0-9]{12}$' }) });
 
@@ -54,7 +57,7 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
   listRoute(
     app,
     '/api/operator/products',
-    CatalogProduct,
+    ref(CatalogProduct),
     { config, tags, summary: 'Every product, retired ones too, with all prices', problems: [401, 404] },
     () => listCatalogProducts(deps),
   );
@@ -67,7 +70,7 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
         tags,
         summary: 'A product with its price history',
         params: ProductParams,
-        response: { 200: CatalogProduct, ...problems(401, 404) },
+        response: { 200: ref(CatalogProduct), ...problems(401, 404) },
       },
     },
     async (request) => getCatalogProduct(deps, request.params.id),
@@ -81,7 +84,7 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
         tags,
         summary: 'Add a product to the catalog',
         body: ProductInput,
-        response: { 201: CatalogProduct, ...problems(400, 401, 404, 409) },
+        response: { 201: ref(CatalogProduct), ...problems(400, 401, 404, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createProduct(deps, request.body)),
@@ -99,7 +102,7 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
           additionalProperties: false,
           minProperties: 1,
         }),
-        response: { 200: CatalogProduct, ...problems(400, 401, 404) },
+        response: { 200: ref(CatalogProduct), ...problems(400, 401, 404) },
       },
     },
     async (request) => updateProduct(deps, request.params.id, request.body),
@@ -117,7 +120,7 @@ export const operatorProductRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = 
         body: PriceListInput,
         response: {
           200: Type.Object({
-            product: CatalogProduct,
+            product: ref(CatalogProduct),
             changedPrices: Type.Integer(),
             subscriptionsNotified: Type.Integer(),
           }),

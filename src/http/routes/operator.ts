@@ -7,7 +7,8 @@ import { createOrganization } from '../../services/operator/create-organization.
 import { getOrganization, listOrganizations } from '../../services/operator/list-organizations.js';
 import { attachDomain } from '../../services/operator/attach-domain.js';
 import { publicUrlOf } from '../public-url.js';
-import { CurrencyCode, DateTime, IdParams, Page, PageQuery, problems, Uuid } from '../schemas.js';
+import { CurrencyCode, IdParams, Page, PageQuery, problems, ref, Uuid } from '../schemas.js';
+import { Invitation } from './people.js';
 import { Domain } from './sso.js';
 
 const Organization = Type.Object({
@@ -53,7 +54,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
           201: Type.Object({
             ...Organization.properties,
             admin: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String() }),
-            invitation: Type.Object({ url: Type.String(), expiresAt: DateTime, emailed: Type.Boolean() }),
+            invitation: ref(Invitation),
           }),
           ...problems(400, 401, 404, 409),
         },
@@ -81,7 +82,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     app,
     'GET',
     '/api/operator/organizations/:id',
-    Type.Object({ ...Organization.properties, domains: Type.Array(Domain) }),
+    Type.Object({ ...Organization.properties, domains: Type.Array(ref(Domain)) }),
     { config, tags, summary: 'An organization with its e-mail domains', problems: [401, 404] },
     (_request, id) => getOrganization(deps, id),
   );
@@ -98,7 +99,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
           domain: Type.String({ minLength: 1, maxLength: 253 }),
           verified: Type.Boolean({ default: false }),
         }),
-        response: { 201: Domain, ...problems(400, 401, 404, 409) },
+        response: { 201: ref(Domain), ...problems(400, 401, 404, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await attachDomain(deps, request.params.id, request.body)),

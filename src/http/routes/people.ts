@@ -13,7 +13,7 @@ import { resetPassword } from '../../services/people/reset-password.js';
 import { actorOf } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
 import { oneRoute, removeRoute } from '../route-kinds.js';
-import { DateTime, IdParams, Nullable, Page, PageQuery, Person, problems } from '../schemas.js';
+import { DateTime, IdParams, Nullable, Page, PageQuery, Person, problems, ref } from '../schemas.js';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -24,14 +24,20 @@ const UsageLocation = Type.String({
 
 /** The directory entry: everyone sees who is disabled (as Graph's accountEnabled says). */
 const DirectoryPerson = Type.Object({ ...Person.properties, status: Status });
-const PersonDetail = Type.Object({
-  ...DirectoryPerson.properties,
-  externalId: Nullable(Type.String({ description: "the provisioning client's id (SCIM externalId)" })),
-  hasPassword: Type.Boolean(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const Invitation = Type.Object({ url: Type.String(), expiresAt: DateTime, emailed: Type.Boolean() });
+export const PersonDetail = Type.Object(
+  {
+    ...DirectoryPerson.properties,
+    externalId: Nullable(Type.String({ description: "the provisioning client's id (SCIM externalId)" })),
+    hasPassword: Type.Boolean(),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { $id: 'PersonDetail' },
+);
+export const Invitation = Type.Object(
+  { url: Type.String(), expiresAt: DateTime, emailed: Type.Boolean() },
+  { $id: 'Invitation' },
+);
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['people'];
@@ -55,7 +61,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     app,
     'GET',
     '/api/people/:id',
-    PersonDetail,
+    ref(PersonDetail),
     { tags, summary: 'A person, as admins see them', problems: [401, 403, 404] },
     (request, id) => getPerson(deps, actorOf(request), id),
   );
@@ -74,7 +80,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           role: Type.Optional(Role),
         }),
         response: {
-          201: Type.Object({ person: PersonDetail, invitation: Nullable(Invitation) }),
+          201: Type.Object({ person: ref(PersonDetail), invitation: Nullable(ref(Invitation)) }),
           ...problems(400, 401, 403, 409),
         },
       },
@@ -99,7 +105,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           },
           { minProperties: 1 },
         ),
-        response: { 200: PersonDetail, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: ref(PersonDetail), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
@@ -109,7 +115,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     app,
     'POST',
     '/api/people/:id/disable',
-    PersonDetail,
+    ref(PersonDetail),
     {
       tags,
       summary: 'Block sign-in: sessions and API tokens end at once; licenses stay',
@@ -122,7 +128,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     app,
     'POST',
     '/api/people/:id/enable',
-    PersonDetail,
+    ref(PersonDetail),
     { tags, summary: 'Let a disabled person sign in again', problems: [401, 403, 404] },
     (request, id) => enablePerson(deps, actorOf(request), id),
   );
@@ -131,7 +137,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     app,
     'POST',
     '/api/people/:id/reset-password',
-    Invitation,
+    ref(Invitation),
     {
       tags,
       summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)',

@@ -5,7 +5,7 @@ import type { Deps } from '../../services/deps.js';
 import { listProducts } from '../../services/catalog/list-products.js';
 import { purchaseRights } from '../../services/subscriptions/caller-rights.js';
 import { actorOf } from '../auth.js';
-import { Money, Nullable, problems, Uuid } from '../schemas.js';
+import { Money, Nullable, problems, ref, Uuid } from '../schemas.js';
 
 const ServicePlan = Type.Object({
   servicePlanId: Uuid,
@@ -30,8 +30,8 @@ export const Product = Type.Object({
   ...productProperties(Uuid),
   prices: Type.Object(
     {
-      monthly: Nullable(Money),
-      annual: Nullable(Money),
+      monthly: Nullable(ref(Money)),
+      annual: Nullable(ref(Money)),
     },
     {
       description:

@@ -4,15 +4,18 @@ import type { Deps } from '../../services/deps.js';
 import { signIn } from '../../services/auth/sign-in.js';
 import { getMe } from '../../services/people/get-me.js';
 import { actorOf, endSession, setSessionCookie } from '../auth.js';
-import { Person, problems, Uuid, CurrencyCode } from '../schemas.js';
+import { CurrencyCode, Person, problems, ref, Uuid } from '../schemas.js';
 
-const Me = Type.Object({
-  person: Person,
-  organization: Type.Object({ id: Uuid, name: Type.String(), country: Type.String(), currency: CurrencyCode }),
-  csrfToken: Type.Union([Type.String(), Type.Null()], {
-    description: 'send as x-csrf-token on cookie-authenticated writes',
-  }),
-});
+export const Me = Type.Object(
+  {
+    person: ref(Person),
+    organization: Type.Object({ id: Uuid, name: Type.String(), country: Type.String(), currency: CurrencyCode }),
+    csrfToken: Type.Union([Type.String(), Type.Null()], {
+      description: 'send as x-csrf-token on cookie-authenticated writes',
+    }),
+  },
+  { $id: 'Me' },
+);
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -26,7 +29,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
           email: Type.String({ minLength: 1, maxLength: 320 }),
           password: Type.String({ minLength: 1, maxLength: 1024 }),
         }),
-        response: { 200: Me, ...problems(400, 401, 429) },
+        response: { 200: ref(Me), ...problems(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -54,7 +57,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags: ['session'],
         summary: 'The signed-in person and their organization',
-        response: { 200: Me, ...problems(401) },
+        response: { 200: ref(Me), ...problems(401) },
       },
     },
     async (request) => ({ ...(await getMe(deps, actorOf(request))), csrfToken: request.credential!.csrfToken }),

@@ -17,29 +17,35 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf, endSession, setSessionCookie } from '../auth.js';
 import { publicUrlOf } from '../public-url.js';
 import { listRoute } from '../route-kinds.js';
-import { DateTime, Nullable, problems, redirect } from '../schemas.js';
+import { DateTime, Nullable, problems, redirect, ref } from '../schemas.js';
 
 /** Binds an authorization request to the browser that started it (login CSRF). */
 const STATE_COOKIE = 'selfserve_sso_state';
-const IdentityProvider = Type.Object({
-  issuer: Type.String(),
-  clientId: Type.String(),
-  jitProvisioning: Type.Boolean(),
-  hasClientSecret: Type.Boolean(),
-  redirectUri: Type.String({ description: 'register this redirect URI at the provider' }),
-  updatedAt: DateTime,
-});
+export const IdentityProvider = Type.Object(
+  {
+    issuer: Type.String(),
+    clientId: Type.String(),
+    jitProvisioning: Type.Boolean(),
+    hasClientSecret: Type.Boolean(),
+    redirectUri: Type.String({ description: 'register this redirect URI at the provider' }),
+    updatedAt: DateTime,
+  },
+  { $id: 'IdentityProvider' },
+);
 
-export const Domain = Type.Object({
-  domain: Type.String(),
-  verified: Type.Boolean(),
-  verifiedAt: Nullable(DateTime),
-  verifiedBy: Nullable(Type.Union([Type.Literal('operator'), Type.Literal('dns')])),
-  txtRecord: Type.Object(
-    { name: Type.String(), value: Type.String() },
-    { description: 'publish this TXT record at the domain to verify it' },
-  ),
-});
+export const Domain = Type.Object(
+  {
+    domain: Type.String(),
+    verified: Type.Boolean(),
+    verifiedAt: Nullable(DateTime),
+    verifiedBy: Nullable(Type.Union([Type.Literal('operator'), Type.Literal('dns')])),
+    txtRecord: Type.Object(
+      { name: Type.String(), value: Type.String() },
+      { description: 'publish this TXT record at the domain to verify it' },
+    ),
+  },
+  { $id: 'Domain' },
+);
 const DomainParams = Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) });
 const InvitationToken = Type.String({ minLength: 20, maxLength: 100 });
 
@@ -189,7 +195,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       schema: {
         ...admin,
         summary: "The organization's OpenID Connect provider (never its secret)",
-        response: { 200: IdentityProvider, ...problems(401, 403, 404) },
+        response: { 200: ref(IdentityProvider), ...problems(401, 403, 404) },
       },
     },
     async (request) => getIdentityProvider(deps, actorOf(request), publicUrlOf(deps, request)),
@@ -212,7 +218,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
             Type.Boolean({ description: 'create people unknown here at their first sign-in' }),
           ),
         }),
-        response: { 200: IdentityProvider, ...problems(400, 401, 403) },
+        response: { 200: ref(IdentityProvider), ...problems(400, 401, 403) },
       },
     },
     async (request) => setIdentityProvider(deps, actorOf(request), request.body, publicUrlOf(deps, request)),
@@ -236,7 +242,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   listRoute(
     app,
     '/api/admin/domains',
-    Domain,
+    ref(Domain),
     { ...admin, summary: "The organization's e-mail domains", problems: [401, 403] },
     async (request) => ({ items: await listDomains(deps, actorOf(request)) }),
   );
@@ -248,7 +254,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
         ...admin,
         summary: 'Claim an e-mail domain; publish the TXT record returned, then verify it',
         body: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }) }),
-        response: { 201: Domain, ...problems(400, 401, 403) },
+        response: { 201: ref(Domain), ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => reply.code(201).send(await claimDomain(deps, actorOf(request), request.body)),
@@ -261,7 +267,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
         ...admin,
         summary: 'Verify a claimed domain by its DNS TXT record',
         params: DomainParams,
-        response: { 200: Domain, ...problems(401, 403, 404, 409, 422, 503) },
+        response: { 200: ref(Domain), ...problems(401, 403, 404, 409, 422, 503) },
       },
     },
     async (request) => verifyDomain(deps, actorOf(request), request.params),

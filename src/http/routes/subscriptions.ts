@@ -15,14 +15,17 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import { oneRoute } from '../route-kinds.js';
 import {
-  Address,
   CardInput,
   CurrencyCode,
   DateTime,
   IdParams,
   Money,
   Nullable,
+  PaymentLabel,
+  PersonRef,
   problems,
+  ProfileAddress,
+  ref,
   SubscriptionStatus,
   Term,
   Uuid,
@@ -34,7 +37,7 @@ export const Subscription = Type.Object(
   {
     id: Uuid,
     product: Type.Object({ id: Type.String(), skuId: Uuid, skuPartNumber: Type.String(), name: Type.String() }),
-    buyer: Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String() }),
+    buyer: ref(PersonRef),
     status: SubscriptionStatus,
     term: Term,
     total: Type.Integer({ description: 'licenses bought' }),
@@ -43,9 +46,9 @@ export const Subscription = Type.Object(
     pendingTotal: Nullable(Type.Integer({ description: 'a lower total that takes effect at renewal' })),
     termStart: DateTime,
     termEnd: DateTime,
-    nextCharge: Nullable(Type.Object({ date: DateTime, amount: Money })),
+    nextCharge: Nullable(Type.Object({ date: DateTime, amount: ref(Money) })),
     autoRenew: Type.Boolean(),
-    price: Money,
+    price: ref(Money),
     selfService: Type.Boolean(),
     trial: Type.Boolean(),
     canceledAt: Nullable(DateTime),
@@ -84,12 +87,12 @@ const BuyBody = Type.Object({
   term: Term,
   trial: Type.Optional(Type.Boolean()),
   paymentMethodId: Type.Optional(Uuid),
-  card: Type.Optional(CardInput),
+  card: Type.Optional(ref(CardInput)),
   billingProfileId: Type.Optional(Uuid),
   billingProfile: Type.Optional(
     Type.Object({
       name: Type.String({ minLength: 1, maxLength: 200 }),
-      address: Type.Omit(Address, ['country']),
+      address: ref(ProfileAddress),
       country: Type.String({ pattern: '^[A-Z]{2}$' }),
       currency: Type.Optional(CurrencyCode),
       invoiceEmail: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
@@ -101,12 +104,12 @@ const Quote = Type.Object({
   productId: Type.String(),
   quantity: Type.Integer(),
   term: Term,
-  price: Money,
-  termPrice: Money,
-  subtotal: Money,
+  price: ref(Money),
+  termPrice: ref(Money),
+  subtotal: ref(Money),
   taxRateBp: Type.Integer({ description: 'VAT in basis points (2000 = 20 %)' }),
-  tax: Money,
-  total: Money,
+  tax: ref(Money),
+  total: ref(Money),
   termStart: DateTime,
   termEnd: DateTime,
   trialDays: Type.Integer(),
@@ -125,18 +128,18 @@ const ChangeQuote = Type.Object({
   money: Type.Union([Type.Literal('charge'), Type.Literal('refund'), Type.Literal('none')]),
   quantity: Type.Integer({ description: 'licenses after the change' }),
   licenses: Type.Integer({ description: 'licenses charged for or refunded' }),
-  subtotal: Money,
+  subtotal: ref(Money),
   taxRateBp: Type.Integer(),
-  tax: Money,
-  total: Money,
+  tax: ref(Money),
+  total: ref(Money),
   effectiveAt: DateTime,
   periodStart: DateTime,
   periodEnd: DateTime,
-  card: Nullable(Type.Object({ brand: Type.String(), last4: Type.String() })),
+  card: Nullable(ref(PaymentLabel)),
 });
 
 export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const Ref = Type.Ref('Subscription');
+  const Ref = ref(Subscription);
 
   app.get(
     '/api/subscriptions',

@@ -11,7 +11,7 @@ import { deleteWebhook } from '../../services/webhooks/delete-webhook.js';
 import { rotateWebhookSecret } from '../../services/webhooks/rotate-webhook-secret.js';
 import { listWebhookDeliveries } from '../../services/webhooks/list-webhook-deliveries.js';
 import { replayWebhookDelivery } from '../../services/webhooks/replay-webhook-delivery.js';
-import { DateTime, Nullable, Page, PageQuery, problems, Uuid } from '../schemas.js';
+import { DateTime, Nullable, Page, PageQuery, problems, ref, Uuid } from '../schemas.js';
 
 const EventType = Type.Enum(WEBHOOK_EVENT_TYPES);
 const Events = Type.Array(EventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true });
@@ -21,34 +21,43 @@ const Url = Type.String({
   description: 'http(s) URL that receives POSTs signed per Standard Webhooks',
 });
 
-const Endpoint = Type.Object({
-  id: Uuid,
-  url: Type.String(),
-  description: Type.String(),
-  events: Type.Array(Type.String()),
-  enabled: Type.Boolean(),
-  disabledReason: Nullable(
-    Type.String({ description: "'failing': retries ran out (about three days); 'admin': turned off" }),
-  ),
-  previousSecretExpiresAt: Nullable(DateTime),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const WithSecret = Type.Object({
-  ...Endpoint.properties,
-  secret: Type.String({ description: 'whsec_...: shown this once' }),
-});
-const Delivery = Type.Object({
-  id: Uuid,
-  eventId: Uuid,
-  type: Type.String(),
-  attemptedAt: DateTime,
-  statusCode: Nullable(Type.Integer()),
-  latencyMs: Type.Integer(),
-  responseExcerpt: Type.String(),
-  error: Nullable(Type.String()),
-  messageStatus: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
-});
+export const WebhookEndpoint = Type.Object(
+  {
+    id: Uuid,
+    url: Type.String(),
+    description: Type.String(),
+    events: Type.Array(Type.String()),
+    enabled: Type.Boolean(),
+    disabledReason: Nullable(
+      Type.String({ description: "'failing': retries ran out (about three days); 'admin': turned off" }),
+    ),
+    previousSecretExpiresAt: Nullable(DateTime),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { $id: 'WebhookEndpoint' },
+);
+export const NewWebhookEndpoint = Type.Object(
+  {
+    ...WebhookEndpoint.properties,
+    secret: Type.String({ description: 'whsec_...: shown this once' }),
+  },
+  { $id: 'NewWebhookEndpoint' },
+);
+export const WebhookDelivery = Type.Object(
+  {
+    id: Uuid,
+    eventId: Uuid,
+    type: Type.String(),
+    attemptedAt: DateTime,
+    statusCode: Nullable(Type.Integer()),
+    latencyMs: Type.Integer(),
+    responseExcerpt: Type.String(),
+    error: Nullable(Type.String()),
+    messageStatus: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
+  },
+  { $id: 'WebhookDelivery' },
+);
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
 interface Params {
@@ -85,7 +94,7 @@ export function registerWebhookRoutes(
         summary: `Register a webhook endpoint ${o.who}; the answer holds its signing secret, shown once`,
         ...(Object.keys(o.params).length ? { params: Type.Object(o.params) } : {}),
         body: Type.Object({ url: Url, events: Events, description: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 201: WithSecret, ...problems(400, 401, 403, 404, 422) },
+        response: { 201: ref(NewWebhookEndpoint), ...problems(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => reply.code(201).send(await createWebhook(deps, await owner(request), request.body)),
@@ -116,7 +125,7 @@ export function registerWebhookRoutes(
         tags,
         summary: `The webhook endpoints ${o.who}`,
         ...(Object.keys(o.params).length ? { params: Type.Object(o.params) } : {}),
-        response: { 200: Type.Object({ items: Type.Array(Endpoint) }), ...problems(401, 403, 404) },
+        response: { 200: Type.Object({ items: Type.Array(ref(WebhookEndpoint)) }), ...problems(401, 403, 404) },
       },
     },
     async (request) => listWebhooks(deps, await owner(request)),
@@ -136,7 +145,7 @@ export function registerWebhookRoutes(
           description: Type.Optional(Type.String({ maxLength: 200 })),
           enabled: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: Endpoint, ...problems(400, 401, 403, 404, 422) },
+        response: { 200: ref(WebhookEndpoint), ...problems(400, 401, 403, 404, 422) },
       },
     },
     async (request) => updateWebhook(deps, await owner(request), id(request), request.body),
@@ -167,7 +176,7 @@ export function registerWebhookRoutes(
         tags,
         summary: 'A new signing secret (shown once); the old one signs beside it for 24 hours',
         params: byId,
-        response: { 200: WithSecret, ...problems(401, 403, 404) },
+        response: { 200: ref(NewWebhookEndpoint), ...problems(401, 403, 404) },
       },
     },
     async (request) => rotateWebhookSecret(deps, await owner(request), id(request)),
@@ -182,7 +191,7 @@ export function registerWebhookRoutes(
         summary: "The endpoint's delivery log, newest first: status, latency, the start of the answer",
         params: byId,
         querystring: Type.Object(PageQuery),
-        response: { 200: Page(Delivery), ...problems(400, 401, 403, 404) },
+        response: { 200: Page(ref(WebhookDelivery)), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>
