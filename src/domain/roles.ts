@@ -1,3 +1,5 @@
+import { forbidden } from './errors.js';
+
 export const ROLES = ['member', 'admin', 'billing_admin', 'global_reader'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -16,3 +18,8 @@ export const canReadAdminViews = (role: Role) => role !== 'member';
 export const canManageOrganization = (role: Role) => role === 'admin' || role === 'billing_admin';
 /** A global reader reads everything and changes nothing anywhere. */
 export const canWrite = (role: Role) => role !== 'global_reader';
+
+/** Refuses a global reader any change (403 read_only); `what` names the change in the refusal. */
+export function assertCanChange(actor: Pick<Actor, 'role'>, what = 'change anything'): void {
+  if (!canWrite(actor.role)) throw forbidden('read_only', `Your role can read but not ${what}.`);
+}

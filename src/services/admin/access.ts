@@ -1,4 +1,4 @@
-import { canManageOrganization, canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
+import { assertCanChange, canManageOrganization, canReadAdminViews, type Actor } from '../../domain/roles.js';
 import { forbidden } from '../../domain/errors.js';
 
 /** Admin views: admin, billing admin and global reader of the organization. */
@@ -10,7 +10,7 @@ export function requireAdminReader(actor: Actor): void {
 /** Organization settings and taking control: admin and billing admin. */
 export function requireManager(actor: Actor): void {
   requireAdminReader(actor);
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  assertCanChange(actor);
   if (!canManageOrganization(actor.role))
     throw forbidden('admin_only', 'Only an admin or a billing admin can do this.');
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { canWrite } from '../../domain/roles.js';
-import { AppError, forbidden } from '../../domain/errors.js';
+import { assertCanChange } from '../../domain/roles.js';
+import { AppError } from '../../domain/errors.js';
 import { isBillingCountry, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
 import { recordAudit } from '../../db/audit.js';
 import { checkVatNumber } from '../../domain/vat-number.js';
@@ -33,7 +33,7 @@ export async function editBillingProfile(
     vatNumber?: string | null;
   },
 ) {
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  assertCanChange(actor);
   const bp = await own(deps, actor, id);
   // the country decides the VAT of the next charges: one we do not know would bill none
   if (c.country !== undefined && !(await isBillingCountry(deps.db, c.country))) {

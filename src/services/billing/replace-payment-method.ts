@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { canWrite } from '../../domain/roles.js';
-import { forbidden, notFound } from '../../domain/errors.js';
+import { assertCanChange } from '../../domain/roles.js';
+import { notFound } from '../../domain/errors.js';
 import { updateBillingProfile } from '../../db/billing-profiles.js';
 import { lockPaymentMethod } from '../../db/payment-methods.js';
 import { recordAudit } from '../../db/audit.js';
@@ -17,7 +17,7 @@ export async function replacePaymentMethod(
   id: string,
   chosen: NewDetails & { paymentMethodId?: string },
 ) {
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  assertCanChange(actor);
   await own(deps, actor, id);
   const pm = await chosenMethod(deps, actor, chosen);
   const now = deps.clock.now();

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError, forbidden } from '../../domain/errors.js';
-import { canWrite } from '../../domain/roles.js';
+import { AppError } from '../../domain/errors.js';
+import { assertCanChange } from '../../domain/roles.js';
 import { findInvoice } from '../../db/invoices.js';
 import { chosenMethod } from '../payment-methods/add-payment-method.js';
 import type { NewDetails } from '../payments/methods/index.js';
@@ -24,7 +24,7 @@ const notDue = () => new AppError('invoice_not_due', 'This invoice has nothing l
  * invoice as it is then: paid from two tabs, the second finds nothing left to pay.
  */
 export async function payInvoice(deps: Deps, { actor, invoiceId, ...chosen }: PayInvoice) {
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  assertCanChange(actor);
   const invoice = await getMyInvoice(deps, actor, invoiceId);
   if (invoice.status !== 'due' || !invoice.subscriptionId) throw notDue();
   const card = await chosenMethod(deps, actor, chosen);

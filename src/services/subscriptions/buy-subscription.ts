@@ -7,7 +7,7 @@ import type { BillingProfile } from '../../db/billing-profiles.js';
 import type { Product } from '../../db/products.js';
 import type { Currency } from '../../domain/money.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
-import { canWrite } from '../../domain/roles.js';
+import { assertCanChange } from '../../domain/roles.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
 import { addDays, termEnd } from '../../domain/term.js';
 import { findProduct } from '../../db/products.js';
@@ -126,7 +126,7 @@ export async function buySubscription(
   deps: Deps,
   { actor, input, idempotencyKey }: BuySubscription,
 ): Promise<SubscriptionOut> {
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not buy.');
+  assertCanChange(actor, 'buy');
   const org = (await findOrganization(deps.db, actor.orgId))!;
   const existingProfile = input.billingProfileId
     ? await findBillingProfile(deps.db, actor.orgId, actor.personId, input.billingProfileId)

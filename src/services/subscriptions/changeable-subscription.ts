@@ -1,5 +1,5 @@
 import type { Subscription } from '../../db/subscriptions.js';
-import { canReadAdminViews, canWrite, type Actor } from '../../domain/roles.js';
+import { assertCanChange, canReadAdminViews, type Actor } from '../../domain/roles.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 
 /**
@@ -11,7 +11,7 @@ export function assertChangeable<S extends Pick<Subscription, 'buyerId' | 'statu
   sub: S | undefined,
 ): asserts sub is S {
   if (!sub || (sub.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
-  if (!canWrite(actor.role)) throw forbidden('read_only', 'Your role can read but not change anything.');
+  assertCanChange(actor);
   if (sub.buyerId !== actor.personId) {
     throw forbidden(
       'read_only_for_admins',
