@@ -7,6 +7,7 @@ import { statusOf } from '../errors.js';
 import { listResponse, ScimError, SCHEMAS, type ScimListQuery, type ScimResource } from '../../domain/scim.js';
 import { authenticateScim, type ScimCaller } from '../../services/scim/authenticate.js';
 import { getUser, listUsers } from '../../services/scim/list-users.js';
+import type { ScimSelect } from '../../services/scim/read-resources.js';
 import { createUser } from '../../services/scim/create-user.js';
 import { replaceUser } from '../../services/scim/replace-user.js';
 import { patchUser } from '../../services/scim/patch-user.js';
@@ -42,15 +43,10 @@ const hide = { hide: true };
 /** A SCIM resource's use cases, behind the same six endpoints (RFC 7644 §3). */
 interface ScimEndpoints {
   list(deps: Deps, caller: ScimCaller, q: ScimListQuery): Promise<unknown>;
-  get(
-    deps: Deps,
-    caller: ScimCaller,
-    id: string,
-    q: Pick<ScimListQuery, 'attributes' | 'excludedAttributes'>,
-  ): Promise<unknown>;
+  get(deps: Deps, one: { caller: ScimCaller; id: string } & ScimSelect): Promise<unknown>;
   create(deps: Deps, caller: ScimCaller, body: ScimResource): Promise<ScimResource>;
-  replace(deps: Deps, caller: ScimCaller, id: string, body: ScimResource): Promise<unknown>;
-  patch(deps: Deps, caller: ScimCaller, id: string, body: ScimResource): Promise<unknown>;
+  replace(deps: Deps, change: { caller: ScimCaller; id: string; resource: ScimResource }): Promise<unknown>;
+  patch(deps: Deps, change: { caller: ScimCaller; id: string; resource: ScimResource }): Promise<unknown>;
   remove(deps: Deps, caller: ScimCaller, id: string): Promise<void>;
 }
 const resources: Record<'Users' | 'Groups', ScimEndpoints> = {
@@ -66,8 +62,8 @@ const resources: Record<'Users' | 'Groups', ScimEndpoints> = {
     list: listGroups,
     get: getGroup,
     create: createGroup,
-    replace: (deps, caller, id, body) => changeGroup(deps, caller, id, { replace: body }),
-    patch: (deps, caller, id, body) => changeGroup(deps, caller, id, { patch: body }),
+    replace: (deps, { resource, ...group }) => changeGroup(deps, { ...group, replace: resource }),
+    patch: (deps, { resource, ...group }) => changeGroup(deps, { ...group, patch: resource }),
     remove: deleteGroup,
   },
 };
@@ -216,7 +212,7 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
           endpoints.list(deps, callerOf(request), listQuery(request.query)),
         );
         scim.get(`/${path}/:id`, { schema: { ...hide, params: Id, querystring: Projection } }, async (request) =>
-          endpoints.get(deps, callerOf(request), request.params.id, request.query),
+          endpoints.get(deps, { caller: callerOf(request), id: request.params.id, ...request.query }),
         );
         scim.post(`/${path}`, { schema: { ...hide, body: Body } }, async (request, reply) => {
           const created = await endpoints.create(deps, callerOf(request), request.body);
@@ -226,10 +222,10 @@ export const scimRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
             .send(created);
         });
         scim.put(`/${path}/:id`, { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-          endpoints.replace(deps, callerOf(request), request.params.id, request.body),
+          endpoints.replace(deps, { caller: callerOf(request), id: request.params.id, resource: request.body }),
         );
         scim.patch(`/${path}/:id`, { schema: { ...hide, params: Id, body: Body } }, async (request) =>
-          endpoints.patch(deps, callerOf(request), request.params.id, request.body),
+          endpoints.patch(deps, { caller: callerOf(request), id: request.params.id, resource: request.body }),
         );
         scim.delete(`/${path}/:id`, { schema: { ...hide, params: Id } }, async (request, reply) => {
           await endpoints.remove(deps, callerOf(request), request.params.id);

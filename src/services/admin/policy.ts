@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/roles.js';
 import { listPolicies } from '../../db/admin.js';
 import { findPolicy, upsertPolicy, type SelfServicePolicy } from '../../db/policies.js';
 import { findProduct } from '../../db/products.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { requireAdminReader, requireManager } from './access.js';
 
@@ -23,9 +23,7 @@ export async function setPolicy(deps: Deps, actor: Actor, productId: string, val
   await deps.db.transaction(async (tx) => {
     const before = await findPolicy(tx, actor.orgId, productId);
     await upsertPolicy(tx, actor.orgId, productId, value, actor.personId, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'policy.changed',
       objectType: 'product',
       objectId: productId,

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import { lockSubscription, releaseAssignments, updateSubscription, type Subscription } from '../../db/subscriptions.js';
 import { moveAssignments } from '../../db/admin.js';
 import { findProduct } from '../../db/products.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
 import { isCheckViolation } from '../../db/database.js';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -85,9 +85,7 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
       kind: 'take_control',
       payload: { subscriptionId: source.id, product: product.name, action: input.action, people: moved },
     });
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'subscription.taken_over',
       objectType: 'subscription',
       objectId: source.id,

@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import type { AppRole } from '../../domain/graph-permissions.js';
 import { insertApp } from '../../db/apps.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 import { newAppSecret } from './app-secret.js';
 
@@ -26,9 +26,7 @@ export async function registerApp(deps: Deps, actor: Actor, input: { name: strin
       ownerId: actor.personId,
       now,
     });
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'app.registered',
       objectType: 'app',
       objectId: row.id,

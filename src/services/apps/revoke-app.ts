@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { notFound } from '../../domain/errors.js';
 import { revokeApp as revoke } from '../../db/apps.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 
 /** Revoked at once: no new token, and the tokens it holds are refused from the next request. */
@@ -11,9 +11,7 @@ export async function revokeApp(deps: Deps, actor: Actor, id: string): Promise<v
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await revoke(tx, actor.orgId, id, now))) throw notFound('The app');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'app.revoked',
       objectType: 'app',
       objectId: id,

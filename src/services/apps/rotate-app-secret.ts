@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { notFound } from '../../domain/errors.js';
 import { replaceAppSecret } from '../../db/apps.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 import { newAppSecret } from './app-secret.js';
 
@@ -17,9 +17,7 @@ export async function rotateAppSecret(deps: Deps, actor: Actor, id: string) {
   const app = await deps.db.transaction(async (tx) => {
     const row = await replaceAppSecret(tx, actor.orgId, id, { secretHash, secretHint, now });
     if (!row) throw notFound('The app');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'app.secret_rotated',
       objectType: 'app',
       objectId: id,

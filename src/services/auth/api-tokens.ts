@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { notFound } from '../../domain/errors.js';
 import { insertApiToken, listApiTokens, revokeApiToken as revokeRow } from '../../db/api-tokens.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 /** Creates a personal API token; the secret is shown once and only its hash is kept. */
@@ -17,9 +17,7 @@ export async function createApiToken(deps: Deps, actor: Actor, input: { name: st
       tokenHash: hashSecret(secret),
       now,
     });
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'api_token.created',
       objectType: 'api_token',
       objectId: row.id,
@@ -36,9 +34,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await revokeRow(tx, actor.orgId, actor.personId, id, now))) throw notFound('The API token');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'api_token.revoked',
       objectType: 'api_token',
       objectId: id,

@@ -1,15 +1,13 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { revokeSession } from '../../db/sessions.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 
 export async function signOut(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await revokeSession(tx, actor.orgId, sessionId, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'session.revoked',
       objectType: 'session',
       objectId: sessionId,

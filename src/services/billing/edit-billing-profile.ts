@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/roles.js';
 import { assertCanChange } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { isBillingCountry, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { checkVatNumber } from '../../domain/vat-number.js';
 import { own } from './access.js';
 import { getBillingProfile } from './get-billing-profile.js';
@@ -45,9 +45,7 @@ export async function editBillingProfile(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await updateBillingProfile(tx, actor.orgId, id, change, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'billing_profile.updated',
       objectType: 'billing_profile',
       objectId: id,

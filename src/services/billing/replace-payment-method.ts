@@ -4,7 +4,7 @@ import { assertCanChange } from '../../domain/roles.js';
 import { notFound } from '../../domain/errors.js';
 import { updateBillingProfile } from '../../db/billing-profiles.js';
 import { lockPaymentMethod } from '../../db/payment-methods.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { chosenMethod } from '../payment-methods/add-payment-method.js';
 import type { NewDetails } from '../payments/methods/index.js';
 import { own } from './access.js';
@@ -26,9 +26,7 @@ export async function replacePaymentMethod(
     if (!(await lockPaymentMethod(tx, actor.orgId, actor.personId, pm.id, 'share')))
       throw notFound('The payment method');
     await updateBillingProfile(tx, actor.orgId, id, { paymentMethodId: pm.id }, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'billing_profile.payment_method_replaced',
       objectType: 'billing_profile',
       objectId: id,

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { deleteDomain } from '../../db/domains.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { notFound } from '../../domain/errors.js';
 import { requireUserAdmin } from '../people/access.js';
 import { parseDomain } from './claims.js';
@@ -13,9 +13,7 @@ export async function removeDomain(deps: Deps, actor: Actor, input: { domain: st
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await deleteDomain(tx, actor.orgId, domain))) throw notFound('The domain');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'domain.removed',
       objectType: 'domain',
       objectId: domain,

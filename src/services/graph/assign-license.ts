@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { listSubscriptionViews } from '../../db/subscriptions.js';
 import { subscribedSkus } from '../../db/license-assignments.js';
 import { licensesWithPlans, setDisabledPlans } from '../../db/license-disabled-plans.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { AppError, type CodeOf } from '../../domain/errors.js';
 import { canWrite, type Actor } from '../../domain/roles.js';
 import { assignLicenses } from '../licenses/assign-licenses.js';
@@ -87,9 +87,7 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
       if (holding && sameSet(holding.disabledPlans, planIds)) continue;
       await setDisabledPlans(tx, { orgId: actor.orgId, subscriptionId, personId: person.id, planIds });
       if (holding) {
-        await recordAudit(tx, deps.clock.now(), {
-          orgId: actor.orgId,
-          actorId: actor.personId,
+        await recordAuditBy(tx, deps.clock.now(), actor, {
           action: 'license.plans_changed',
           objectType: 'subscription',
           objectId: subscriptionId,

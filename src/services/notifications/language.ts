@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { defaultLocaleFor, type Locale } from '../../domain/locale.js';
 import { findPersonLanguage, setPersonLanguage } from '../../db/person-language.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 
 /** The language the person's e-mails go out in: their choice, else their organization's (French in France). */
 export async function getMailLanguage(deps: Deps, actor: Actor) {
@@ -15,9 +15,7 @@ export async function setMailLanguage(deps: Deps, actor: Actor, language: Locale
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await setPersonLanguage(tx, actor.orgId, actor.personId, language);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'person.language_set',
       objectType: 'person',
       objectId: actor.personId,

@@ -2,10 +2,10 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../../domain/errors.js';
 import { findOpenInvitation, useInvitation } from '../../db/invitations.js';
 import { setPasswordHash } from '../../db/people.js';
-import { recordAudit } from '../../db/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { hashSecret } from '../auth/tokens.js';
 import { openSession } from '../auth/sign-in.js';
+import { recordPersonEvent } from './person-changes.js';
 
 const invalid = () =>
   new AppError('invitation_invalid', 'This link has expired or was used already. Ask your admin for a new one.');
@@ -27,14 +27,7 @@ export async function acceptInvitation(deps: Deps, input: { token: string; passw
     if (!found) throw invalid();
     const { person } = found;
     await setPasswordHash(tx, person.orgId, person.id, passwordHash);
-    await recordAudit(tx, now, {
-      orgId: person.orgId,
-      actorId: person.id,
-      action: 'person.password_set',
-      objectType: 'person',
-      objectId: person.id,
-      details: { via: found.purpose },
-    });
+    await recordPersonEvent(tx, now, person, { actorId: person.id, via: found.purpose }, 'person.password_set');
     return { ...(await openSession(tx, now, person, found.purpose)), person };
   });
 }

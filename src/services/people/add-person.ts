@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { insertPeople, lockPerson } from '../../db/people.js';
 import { findOrganization } from '../../db/organizations.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from './access.js';
 import { emailInvitation, issueInvitation, type IssuedInvitation } from './invitations.js';
 import { personView } from './person-view.js';
@@ -33,9 +33,7 @@ export async function addPerson(
       const [created] = await insertPeople(tx, actor.orgId, [
         { displayName: input.displayName.trim(), email, usageLocation: input.usageLocation, role: input.role },
       ]);
-      await recordAudit(tx, now, {
-        orgId: actor.orgId,
-        actorId: actor.personId,
+      await recordAuditBy(tx, now, actor, {
         action: 'person.created',
         objectType: 'person',
         objectId: created!.id,

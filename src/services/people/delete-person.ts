@@ -4,10 +4,10 @@ import type { Actor } from '../../domain/roles.js';
 import { freeLicensesOf, markPersonDeleted, type Person } from '../../db/people.js';
 import { revokeAllCredentials } from '../../db/sessions.js';
 import { removeFromAllGroups } from '../../db/scim-groups.js';
-import { recordAudit } from '../../db/audit.js';
 import { notify } from '../notifications/notify.js';
 import { requireUserAdmin } from './access.js';
 import { keepAnAdmin, personToChange } from './guards.js';
+import { recordPersonEvent } from './person-changes.js';
 
 /**
  * Deletes a person in the caller's transaction: out of the directory and its groups, sessions
@@ -34,18 +34,10 @@ export async function deletePersonTx(
   await removeFromAllGroups(tx, person.orgId, person.id);
   await revokeAllCredentials(tx, person.orgId, person.id, now);
   await markPersonDeleted(tx, person.orgId, person.id, now);
-  await recordAudit(tx, now, {
-    orgId: person.orgId,
-    actorId,
-    action: 'person.deleted',
-    objectType: 'person',
-    objectId: person.id,
-    details: {
-      email: person.email,
-      displayName: person.displayName,
-      licensesFreed: freed.length,
-      ...(via ? { via } : {}),
-    },
+  await recordPersonEvent(tx, now, person, { actorId, via }, 'person.deleted', {
+    email: person.email,
+    displayName: person.displayName,
+    licensesFreed: freed.length,
   });
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { setPasswordHash } from '../../db/people.js';
 import { revokeAllCredentials } from '../../db/sessions.js';
 import { findOrganization } from '../../db/organizations.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from './access.js';
 import { personToChange } from './guards.js';
 import { emailInvitation, issueInvitation } from './invitations.js';
@@ -30,9 +30,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, baseUr
       throw new AppError('person_disabled', `${person.displayName} is disabled: enable them first.`);
     await setPasswordHash(tx, actor.orgId, id, null);
     await revokeAllCredentials(tx, actor.orgId, id, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'person.password_reset',
       objectType: 'person',
       objectId: id,

@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { updatePerson as update, type PersonChanges } from '../../db/people.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from './access.js';
 import { keepAnAdmin, personToChange } from './guards.js';
 import { personView } from './person-view.js';
@@ -35,9 +35,7 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, edit: P
       if (Object.keys(changes).length === 0) return personView(person);
       if (person.role === 'admin' && changes.role) await keepAnAdmin(tx, actor, person, 'demote');
       const updated = await update(tx, actor.orgId, id, changes, now);
-      await recordAudit(tx, now, {
-        orgId: actor.orgId,
-        actorId: actor.personId,
+      await recordAuditBy(tx, now, actor, {
         action: 'person.updated',
         objectType: 'person',
         objectId: id,

@@ -13,9 +13,7 @@ import { viaScim, type ScimCaller } from './authenticate.js';
  */
 export async function changeGroup(
   deps: Deps,
-  caller: ScimCaller,
-  id: string,
-  change: { replace: ScimResource } | { patch: ScimResource },
+  { caller, id, ...change }: { caller: ScimCaller; id: string } & ({ replace: ScimResource } | { patch: ScimResource }),
 ) {
   const operations = 'patch' in change ? patchOperations(change.patch) : undefined;
   const now = deps.clock.now();

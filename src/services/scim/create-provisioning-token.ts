@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { insertScimToken } from '../../db/scim-tokens.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 
@@ -18,9 +18,7 @@ export async function createProvisioningToken(deps: Deps, actor: Actor, input: {
       createdBy: actor.personId,
       now,
     });
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'scim_token.created',
       objectType: 'scim_token',
       objectId: row.id,

@@ -1,30 +1,18 @@
 import type { Deps } from '../deps.js';
-import { findScimGroup, listScimGroups } from '../../db/scim-groups.js';
-import { isUuid } from '../../domain/cursor.js';
-import { listResponse, project, type ScimListQuery } from '../../domain/scim.js';
+import { findScimGroup, listScimGroups, type ScimGroup } from '../../db/scim-groups.js';
+import type { ScimListQuery } from '../../domain/scim.js';
 import { groupNotFound, groupResource } from './group-resource.js';
+import { getResource, listResources, type ReadableResources, type ScimSelect } from './read-resources.js';
 import type { ScimCaller } from './authenticate.js';
 
-export async function listGroups(deps: Deps, caller: ScimCaller, q: ScimListQuery) {
-  const { total, rows } = await listScimGroups(deps.db, caller.orgId, {
-    filter: q.filter,
-    offset: q.startIndex - 1,
-    limit: q.count,
-  });
-  return listResponse(
-    total,
-    q,
-    rows.map((g) => project(groupResource(g, caller), q)),
-  );
-}
+const groups: ReadableResources<ScimGroup> = {
+  list: listScimGroups,
+  find: (db, orgId, id) => findScimGroup(db, orgId, id),
+  resource: groupResource,
+  notFound: groupNotFound,
+};
 
-export async function getGroup(
-  deps: Deps,
-  caller: ScimCaller,
-  id: string,
-  q: Pick<ScimListQuery, 'attributes' | 'excludedAttributes'>,
-) {
-  const group = isUuid(id) ? await findScimGroup(deps.db, caller.orgId, id) : undefined;
-  if (!group) throw groupNotFound(id);
-  return project(groupResource(group, caller), q);
-}
+export const listGroups = (deps: Deps, caller: ScimCaller, q: ScimListQuery) => listResources(deps, caller, q, groups);
+
+export const getGroup = (deps: Deps, group: { caller: ScimCaller; id: string } & ScimSelect) =>
+  getResource(deps, group, groups);

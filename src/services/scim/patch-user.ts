@@ -46,9 +46,12 @@ export function applyPatch<T extends ScimResource>(resource: T, operations: Scim
   }
 }
 
-/** PATCH /Users/{id}: the operations apply to the user as we show it, in order, all or none. */
-export async function patchUser(deps: Deps, caller: ScimCaller, id: string, body: ScimResource) {
-  const operations = patchOperations(body);
+/** PATCH /Users/{id} (`resource`: the PatchOp message): the operations apply to the user as we show it, in order, all or none. */
+export async function patchUser(
+  deps: Deps,
+  { caller, id, resource }: { caller: ScimCaller; id: string; resource: ScimResource },
+) {
+  const operations = patchOperations(resource);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const person = await lockUser(tx, caller, id);

@@ -16,8 +16,11 @@ export async function lockUser(tx: Queryable, caller: ScimCaller, id: string): P
 }
 
 /** PUT /Users/{id} (Okta updates this way): the user becomes exactly what is sent. */
-export async function replaceUser(deps: Deps, caller: ScimCaller, id: string, body: ScimResource) {
-  const fields = scimUserFields(body);
+export async function replaceUser(
+  deps: Deps,
+  { caller, id, resource }: { caller: ScimCaller; id: string; resource: ScimResource },
+) {
+  const fields = scimUserFields(resource);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     return userResource(await writeUser(tx, now, caller, await lockUser(tx, caller, id), fields), caller);

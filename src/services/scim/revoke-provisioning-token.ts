@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { notFound } from '../../domain/errors.js';
 import { revokeScimToken } from '../../db/scim-tokens.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 
 /** Revoked at once: the next request with it is refused. */
@@ -11,9 +11,7 @@ export async function revokeProvisioningToken(deps: Deps, actor: Actor, id: stri
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await revokeScimToken(tx, actor.orgId, id, now))) throw notFound('The provisioning token');
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'scim_token.revoked',
       objectType: 'scim_token',
       objectId: id,

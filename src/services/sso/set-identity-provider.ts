@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { findIdentityProvider, upsertIdentityProvider } from '../../db/identity-providers.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { requireUserAdmin } from '../people/access.js';
 import { providerConfiguration } from './provider-configuration.js';
 import { view } from './identity-provider-view.js';
@@ -38,9 +38,7 @@ export async function setIdentityProvider(
       },
       now,
     );
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'identity_provider.set',
       objectType: 'identity_provider',
       objectId: actor.orgId,
