@@ -8,10 +8,9 @@ import { recordAuditBy } from '../audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
 import { isCheckViolation } from '../../db/database.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { prorate } from '../../domain/pricing.js';
 import { notify } from '../notifications/notify.js';
 import { changeSubscription } from '../payments/operation.js';
-import { operationKey, refundFor } from '../payments/paid-change.js';
+import { refundRestOfTerm } from '../subscriptions/rest-of-term.js';
 import { getSubscription } from '../subscriptions/get-subscription.js';
 import { requireManager } from './access.js';
 
@@ -93,14 +92,10 @@ export async function takeControl(deps: Deps, actor: Actor, id: string, input: T
     });
     const paid = source.status === 'active' && now < source.termEnd;
     const operation = paid
-      ? await refundFor(tx, source, operationKey(source, 'take_control'), {
+      ? await refundRestOfTerm(tx, source, now, {
           purpose: 'take_control',
           actorId: actor.personId,
           action: 'subscription.take_control_refunded',
-          licenses: source.quantity,
-          subtotal: prorate(source, source.quantity, now),
-          term: { start: source.termStart, end: source.termEnd },
-          periodStart: now,
         })
       : undefined;
     return { result: null, operation };

@@ -2,13 +2,12 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { withinRefundWindow, type CancelReason } from '../../domain/lifecycle.js';
-import { prorate } from '../../domain/pricing.js';
 import { updateSubscription } from '../../db/subscriptions.js';
 import { recordAudit } from '../../db/audit.js';
 import { voidDueInvoices } from '../../db/invoices.js';
 import { changeSubscription } from '../payments/operation.js';
-import { operationKey, refundFor } from '../payments/paid-change.js';
 import { assertChangeable } from './changeable-subscription.js';
+import { refundRestOfTerm } from './rest-of-term.js';
 import { getSubscription } from './get-subscription.js';
 import type { SubscriptionOut } from './subscription-view.js';
 
@@ -55,14 +54,10 @@ export async function cancelSubscription(
     });
     const operation =
       immediate && sub.status === 'active'
-        ? await refundFor(tx, sub, operationKey(sub, 'cancel'), {
+        ? await refundRestOfTerm(tx, sub, now, {
             purpose: 'cancel',
             actorId: actor.personId,
             action: 'subscription.cancel_refunded',
-            licenses: sub.quantity,
-            subtotal: prorate(sub, sub.quantity, now),
-            term: { start: sub.termStart, end: sub.termEnd },
-            periodStart: now,
           })
         : undefined;
     return { result: null, operation };

@@ -3,12 +3,12 @@ import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { withinRefundWindow } from '../../domain/lifecycle.js';
-import { prorate } from '../../domain/pricing.js';
-import { updateSubscription, type Subscription } from '../../db/subscriptions.js';
-import { recordAudit } from '../../db/audit.js';
+import { updateSubscription, type Subscription, type SubscriptionChange } from '../../db/subscriptions.js';
+import { recordAuditBy } from '../audit.js';
 import { assertPaid, changeSubscription, type Decision } from '../payments/operation.js';
-import { chargeFor, operationKey, refundFor } from '../payments/paid-change.js';
+import { chargeFor, operationKey } from '../payments/paid-change.js';
 import { assertChangeable } from './changeable-subscription.js';
+import { refundRestOfTerm, restOfTerm } from './rest-of-term.js';
 import { getSubscription } from './get-subscription.js';
 import type { SubscriptionOut } from './subscription-view.js';
 
@@ -39,8 +39,8 @@ export async function setLicenseTotal(
   const { outcomes } = await changeSubscription(deps, actor.orgId, subscriptionId, async (tx, sub, now) => {
     assertChangeable(actor, sub);
     assertChangeableTotal(sub, now);
-    if (total > sub.quantity) return addLicenses(tx, actor, sub, total, now);
-    if (total < sub.quantity) return removeLicenses(tx, actor, sub, total, now);
+    if (total > sub.quantity) return addLicenses({ tx, actor, sub, total, now });
+    if (total < sub.quantity) return removeLicenses({ tx, actor, sub, total, now });
     // the same total again: a scheduled decrease is called off
     if (sub.pendingQuantity !== null) await updateSubscription(tx, sub.orgId, sub.id, { pendingQuantity: null }, now);
     return { result: null };
@@ -57,23 +57,37 @@ function assertChangeableTotal(sub: Subscription, now: Date) {
     throw new AppError('renewal_pending', 'This subscription is being renewed: try again in a minute.');
 }
 
-async function addLicenses(
+/** A change of the total, decided under the subscription's row lock. */
+interface TotalChange {
+  tx: Queryable;
+  actor: Actor;
+  sub: Subscription;
+  total: number;
+  now: Date;
+}
+
+/** The total (at once, or pending until renewal) written with its audit event, as the buyer's. */
+async function writeTotal(
   tx: Queryable,
+  now: Date,
   actor: Actor,
   sub: Subscription,
-  total: number,
-  now: Date,
-): Promise<Decision<null>> {
+  total: Pick<SubscriptionChange, 'quantity' | 'pendingQuantity'>,
+  event: 'licenses_added' | 'licenses_scheduled' | 'licenses_removed',
+  details: Record<string, unknown>,
+) {
+  await updateSubscription(tx, sub.orgId, sub.id, total, now);
+  await recordAuditBy(tx, now, actor, {
+    action: `subscription.${event}`,
+    objectType: 'subscription',
+    objectId: sub.id,
+    details,
+  });
+}
+
+async function addLicenses({ tx, actor, sub, total, now }: TotalChange): Promise<Decision<null>> {
   if (sub.status === 'trial') {
-    await updateSubscription(tx, sub.orgId, sub.id, { quantity: total, pendingQuantity: null }, now);
-    await recordAudit(tx, now, {
-      orgId: sub.orgId,
-      actorId: actor.personId,
-      action: 'subscription.licenses_added',
-      objectType: 'subscription',
-      objectId: sub.id,
-      details: { total },
-    });
+    await writeTotal(tx, now, actor, sub, { quantity: total, pendingQuantity: null }, 'licenses_added', { total });
     return { result: null };
   }
   const added = total - sub.quantity;
@@ -81,57 +95,27 @@ async function addLicenses(
     purpose: 'more_licenses',
     actorId: actor.personId,
     action: 'subscription.licenses_added',
-    licenses: added,
-    subtotal: prorate(sub, added, now),
-    term: { start: sub.termStart, end: sub.termEnd },
-    periodStart: now,
+    ...restOfTerm(sub, added, now),
     change: { quantity: total, pendingQuantity: null },
   });
   return { result: null, operation };
 }
 
-async function removeLicenses(
-  tx: Queryable,
-  actor: Actor,
-  sub: Subscription,
-  total: number,
-  now: Date,
-): Promise<Decision<null>> {
+async function removeLicenses({ tx, actor, sub, total, now }: TotalChange): Promise<Decision<null>> {
   if (!withinRefundWindow(sub.termStart, now)) {
-    await updateSubscription(tx, sub.orgId, sub.id, { pendingQuantity: total }, now);
-    await recordAudit(tx, now, {
-      orgId: sub.orgId,
-      actorId: actor.personId,
-      action: 'subscription.licenses_scheduled',
-      objectType: 'subscription',
-      objectId: sub.id,
-      details: { total, at: sub.termEnd },
-    });
+    await writeTotal(tx, now, actor, sub, { pendingQuantity: total }, 'licenses_scheduled', { total, at: sub.termEnd });
     return { result: null };
   }
   if (total < sub.assigned) throw mustUnassign(sub.assigned, total);
-  const removed = sub.quantity - total;
   // the licenses go at once, under the row lock: nobody can assign them while the money goes back
-  const key = operationKey(sub, 'fewer_licenses');
-  await updateSubscription(tx, sub.orgId, sub.id, { quantity: total, pendingQuantity: null }, now);
-  await recordAudit(tx, now, {
-    orgId: sub.orgId,
-    actorId: actor.personId,
-    action: 'subscription.licenses_removed',
-    objectType: 'subscription',
-    objectId: sub.id,
-    details: { total },
-  });
+  await writeTotal(tx, now, actor, sub, { quantity: total, pendingQuantity: null }, 'licenses_removed', { total });
   const operation =
     sub.status === 'active'
-      ? await refundFor(tx, sub, key, {
+      ? await refundRestOfTerm(tx, sub, now, {
           purpose: 'fewer_licenses',
           actorId: actor.personId,
           action: 'subscription.licenses_refunded',
-          licenses: removed,
-          subtotal: prorate(sub, removed, now),
-          term: { start: sub.termStart, end: sub.termEnd },
-          periodStart: now,
+          licenses: sub.quantity - total,
         })
       : undefined;
   return { result: null, operation };
