@@ -1,8 +1,5 @@
 import type { Deps } from '../deps.js';
-import { findOrganization } from '../../db/organizations.js';
-import { isUuid } from '../../domain/cursor.js';
-import { issuerOf } from './issue-token.js';
-import { OAuthError } from './oauth-error.js';
+import { issuerOf, tenantOf } from './issue-token.js';
 import { SIGNING_ALG } from './signing-key.js';
 
 /**
@@ -10,15 +7,7 @@ import { SIGNING_ALG } from './signing-key.js';
  * token (it needs the four endpoints named; only client credentials are granted here).
  */
 export async function openidConfiguration(deps: Deps, tenant: string, baseUrl: string) {
-  const org = isUuid(tenant) ? await findOrganization(deps.db, tenant) : undefined;
-  if (!org) {
-    throw new OAuthError(
-      400,
-      'invalid_tenant',
-      90002,
-      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-    );
-  }
+  const org = await tenantOf(deps, tenant, 'invalid_tenant');
   const at = `${baseUrl}/${org.id}`;
   return {
     issuer: issuerOf(baseUrl, org.id),

@@ -30,19 +30,42 @@ export const issuerOf = (baseUrl: string, orgId: string) => `${baseUrl}/${orgId}
 export const audiencesOf = (baseUrl: string) => [...GRAPH_RESOURCES, baseUrl];
 
 /**
+ * The organization a path names (Entra's tenant), or Entra's answer for an unknown one: as
+ * `invalid_tenant` at discovery, `invalid_request` at the token endpoint.
+ */
+export async function tenantOf(deps: Deps, tenant: string, error: 'invalid_tenant' | 'invalid_request') {
+  const org = isUuid(tenant) ? await findOrganization(deps.db, tenant) : undefined;
+  if (!org) {
+    throw new OAuthError(
+      400,
+      error,
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    );
+  }
+  return org;
+}
+
+/**
  * OAuth 2.0 client credentials grant (RFC 6749 §4.4), as Entra ID answers it: the app proves
  * itself with its secret and gets an hour-long JWT whose roles are the permissions it was granted.
  */
 export async function issueAppToken(deps: Deps, req: TokenRequest) {
-  const org = isUuid(req.tenant) ? await findOrganization(deps.db, req.tenant) : undefined;
-  if (!org) {
-    throw new OAuthError(
-      400,
-      'invalid_request',
-      90002,
-      `Tenant '${req.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-    );
-  }
+  const org = await tenantOf(deps, req.tenant, 'invalid_request');
+  const { clientId, scope } = askedGrant(req);
+  const resource = resourceOf(scope, req.baseUrl, org.name);
+  const now = deps.clock.now();
+  const app = await authenticatedApp(deps, org, { clientId, clientSecret: req.clientSecret }, now);
+  return {
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_SECONDS,
+    ext_expires_in: ACCESS_TOKEN_SECONDS,
+    access_token: await signAccessToken(deps, { orgId: org.id, app, resource, baseUrl: req.baseUrl, now }),
+  };
+}
+
+/** The grant asked for: client credentials, for a client and a scope. */
+function askedGrant(req: TokenRequest) {
   if (!req.grantType) throw missing('grant_type');
   if (req.grantType !== 'client_credentials') {
     throw new OAuthError(
@@ -54,27 +77,35 @@ export async function issueAppToken(deps: Deps, req: TokenRequest) {
   }
   if (!req.clientId) throw missing('client_id');
   if (!req.scope) throw missing('scope');
-  const resource = resourceOf(req.scope, req.baseUrl, org.name);
-  const now = deps.clock.now();
-  const app = isUuid(req.clientId)
-    ? await findAppCredential(deps.db, org.id, req.clientId.toLowerCase(), now)
+  return { clientId: req.clientId, scope: req.scope };
+}
+
+/** The organization's app the client id names, proven by its secret and still live. */
+async function authenticatedApp(
+  deps: Deps,
+  org: { id: string; name: string },
+  client: { clientId: string; clientSecret: string | undefined },
+  now: Date,
+): Promise<AppCredential> {
+  const app = isUuid(client.clientId)
+    ? await findAppCredential(deps.db, org.id, client.clientId.toLowerCase(), now)
     : undefined;
   if (!app) {
     throw new OAuthError(
       400,
       'unauthorized_client',
       700016,
-      `Application with identifier '${req.clientId}' was not found in the directory '${org.name}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      `Application with identifier '${client.clientId}' was not found in the directory '${org.name}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
     );
   }
-  if (!req.clientSecret)
+  if (!client.clientSecret)
     throw new OAuthError(
       401,
       'invalid_client',
       7000218,
       "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
     );
-  if (!timingSafeEqual(hashSecret(req.clientSecret), app.secretHash)) {
+  if (!timingSafeEqual(hashSecret(client.clientSecret), app.secretHash)) {
     throw new OAuthError(
       401,
       'invalid_client',
@@ -84,34 +115,35 @@ export async function issueAppToken(deps: Deps, req: TokenRequest) {
   }
   if (!isLive(app))
     throw new OAuthError(400, 'unauthorized_client', 7000112, `Application '${app.id}'(${app.name}) is disabled.`);
+  return app;
+}
 
+/** The hour-long access token, with the claims Entra ID puts in an app's token. */
+async function signAccessToken(
+  deps: Deps,
+  t: { orgId: string; app: AppCredential; resource: string; baseUrl: string; now: Date },
+) {
   const keys = await signingKeys(deps);
-  const iat = Math.floor(now.getTime() / 1000);
-  const token = await new SignJWT({
-    tid: org.id,
-    appid: app.id,
-    azp: app.id,
-    oid: app.id,
-    app_displayname: app.name,
+  const iat = Math.floor(t.now.getTime() / 1000);
+  return new SignJWT({
+    tid: t.orgId,
+    appid: t.app.id,
+    azp: t.app.id,
+    oid: t.app.id,
+    app_displayname: t.app.name,
     idtyp: 'app',
-    roles: app.roles,
+    roles: t.app.roles,
     ver: '2.0',
     uti: randomUUID(),
   })
     .setProtectedHeader({ alg: SIGNING_ALG, typ: 'JWT', kid: keys.kid })
-    .setIssuer(issuerOf(req.baseUrl, org.id))
-    .setAudience(resource)
-    .setSubject(app.id)
+    .setIssuer(issuerOf(t.baseUrl, t.orgId))
+    .setAudience(t.resource)
+    .setSubject(t.app.id)
     .setIssuedAt(iat)
     .setNotBefore(iat)
     .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
     .sign(keys.privateKey);
-  return {
-    token_type: 'Bearer',
-    expires_in: ACCESS_TOKEN_SECONDS,
-    ext_expires_in: ACCESS_TOKEN_SECONDS,
-    access_token: token,
-  };
 }
 
 /** An app works while it is not revoked and the admin it acts for is still an active admin. */
