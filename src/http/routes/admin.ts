@@ -156,7 +156,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         response: { 200: ref(Subscription), ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => takeControl(deps, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      takeControl(deps, { actor: actorOf(request), subscriptionId: request.params.id, input: request.body }),
   );
 
   app.get(
@@ -192,7 +193,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
         response: { 200: ref(Policy), ...problems(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => setPolicy(deps, actorOf(request), request.params.productId, request.body.value),
+    async (request) =>
+      setPolicy(deps, { actor: actorOf(request), productId: request.params.productId, value: request.body.value }),
   );
 
   app.get(
@@ -223,7 +225,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     async (request) => {
       const { limit = AUDIT_PAGE, ...q } = request.query;
-      return listAudit(deps, actorOf(request), { ...q, limit });
+      return listAudit(deps, { actor: actorOf(request), query: { ...q, limit } });
     },
   );
 
@@ -232,6 +234,6 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     '/api/admin/audit.csv',
     AuditQuery,
     { tags: ['admin'], summary: "The audit log as CSV or XLSX, in the reader's language", problems: [400, 401, 403] },
-    (request, q) => exportAudit(deps, actorOf(request), q),
+    (request, q) => exportAudit(deps, { actor: actorOf(request), query: q }),
   );
 };

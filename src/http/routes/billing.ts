@@ -176,7 +176,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         response: { 200: ref(BillingProfile), ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => editBillingProfile(deps, actorOf(request), request.params.id, request.body),
+    async (request) => editBillingProfile(deps, { actor: actorOf(request), id: request.params.id, edit: request.body }),
   );
 
   app.put(
@@ -190,6 +190,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         response: { 200: ref(BillingProfile), ...problems(400, 401, 402, 403, 404) },
       },
     },
-    async (request) => replacePaymentMethod(deps, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      replacePaymentMethod(deps, { actor: actorOf(request), id: request.params.id, input: request.body }),
   );
 };

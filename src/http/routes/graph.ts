@@ -245,7 +245,11 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     async (request) => {
       const select = userSelect(request.query);
-      return userEntity(request, select, await getUser(deps, callerOf(request), request.params.id, select));
+      return userEntity(
+        request,
+        select,
+        await getUser(deps, { caller: callerOf(request), idOrUpn: request.params.id, select }),
+      );
     },
   );
 
@@ -269,7 +273,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     async (request, reply) => {
-      await updateUser(deps, callerOf(request), request.params.id, request.body);
+      await updateUser(deps, { caller: callerOf(request), idOrUpn: request.params.id, patch: request.body });
       return reply.code(204).send(null);
     },
   );
@@ -287,7 +291,7 @@ export const graphRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     async (request) => ({
       ...context(request, 'users/$entity'),
-      ...(await assignLicense(deps, callerOf(request), request.params.id, request.body)),
+      ...(await assignLicense(deps, { caller: callerOf(request), idOrUpn: request.params.id, input: request.body })),
     }),
   );
 

@@ -91,7 +91,11 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     },
     async (request) => {
       const { limit = 50, cursor } = request.query;
-      return listSubscriptionAssignments(deps, actorOf(request), request.params.id, { limit, cursor });
+      return listSubscriptionAssignments(deps, {
+        actor: actorOf(request),
+        subscriptionId: request.params.id,
+        page: { limit, cursor },
+      });
     },
   );
 
@@ -123,7 +127,12 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: { credentialCheckedByStatement: true },
       preValidation: refuseTooMany,
     },
-    async (request) => assignLicenses(deps, actorOf(request), request.params.id, request.body.userIds),
+    async (request) =>
+      assignLicenses(deps, {
+        actor: actorOf(request),
+        subscriptionId: request.params.id,
+        userIds: request.body.userIds,
+      }),
   );
 
   app.post(
@@ -142,6 +151,11 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: { credentialCheckedByStatement: true },
       preValidation: refuseTooMany,
     },
-    async (request) => unassignLicenses(deps, actorOf(request), request.params.id, request.body.userIds),
+    async (request) =>
+      unassignLicenses(deps, {
+        actor: actorOf(request),
+        subscriptionId: request.params.id,
+        userIds: request.body.userIds,
+      }),
   );
 };

@@ -86,7 +86,11 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addPerson(deps, actorOf(request), request.body, publicUrlOf(deps, request))),
+      reply
+        .code(201)
+        .send(
+          await addPerson(deps, { actor: actorOf(request), input: request.body, baseUrl: publicUrlOf(deps, request) }),
+        ),
   );
 
   app.patch(
@@ -108,7 +112,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         response: { 200: ref(PersonDetail), ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => updatePerson(deps, actorOf(request), request.params.id, request.body),
+    async (request) => updatePerson(deps, { actor: actorOf(request), id: request.params.id, edit: request.body }),
   );
 
   oneRoute(
@@ -143,7 +147,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       summary: 'Reset the password of a person without single sign-on: e-mails them a one-time link (also returned)',
       problems: [401, 403, 404, 409],
     },
-    (request, id) => resetPassword(deps, actorOf(request), id, publicUrlOf(deps, request)),
+    (request, id) => resetPassword(deps, { actor: actorOf(request), id, baseUrl: publicUrlOf(deps, request) }),
   );
 
   removeRoute(

@@ -221,7 +221,12 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
         response: { 200: ref(IdentityProvider), ...problems(400, 401, 403) },
       },
     },
-    async (request) => setIdentityProvider(deps, actorOf(request), request.body, publicUrlOf(deps, request)),
+    async (request) =>
+      setIdentityProvider(deps, {
+        actor: actorOf(request),
+        input: request.body,
+        publicUrl: publicUrlOf(deps, request),
+      }),
   );
 
   app.delete(

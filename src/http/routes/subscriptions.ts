@@ -191,12 +191,11 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       const { total, action } = request.query;
       if ((total === undefined) === (action === undefined))
         throw new AppError('validation_failed', 'Give either total or action.');
-      return quoteChange(
-        deps,
-        actorOf(request),
-        request.params.id,
-        total !== undefined ? { total } : { action: action! },
-      );
+      return quoteChange(deps, {
+        actor: actorOf(request),
+        subscriptionId: request.params.id,
+        asked: total !== undefined ? { total } : { action: action! },
+      });
     },
   );
 

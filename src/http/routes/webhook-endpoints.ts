@@ -148,7 +148,7 @@ export function registerWebhookRoutes(
         response: { 200: ref(WebhookEndpoint), ...problems(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => updateWebhook(deps, await owner(request), id(request), request.body),
+    async (request) => updateWebhook(deps, { owner: await owner(request), id: id(request), changes: request.body }),
   );
 
   app.delete(
@@ -195,9 +195,10 @@ export function registerWebhookRoutes(
       },
     },
     async (request) =>
-      listWebhookDeliveries(deps, await owner(request), id(request), {
-        limit: request.query.limit ?? 20,
-        cursor: request.query.cursor,
+      listWebhookDeliveries(deps, {
+        owner: await owner(request),
+        id: id(request),
+        page: { limit: request.query.limit ?? 20, cursor: request.query.cursor },
       }),
   );
 
@@ -213,7 +214,11 @@ export function registerWebhookRoutes(
       },
     },
     async (request, reply) => {
-      await replayWebhookDelivery(deps, await owner(request), id(request), request.params.eventId);
+      await replayWebhookDelivery(deps, {
+        owner: await owner(request),
+        id: id(request),
+        eventId: request.params.eventId,
+      });
       return reply.code(202).send(null);
     },
   );

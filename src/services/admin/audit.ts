@@ -16,7 +16,7 @@ export interface AuditQuery {
 }
 
 /** Who did what, when, on what: newest first, paged. */
-export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
+export async function listAudit(deps: Deps, { actor, query: q }: { actor: Actor; query: AuditQuery }) {
   requireAdminReader(actor);
   const before = decodeCursor<{ at: string; id: number }>(
     q.cursor,
@@ -40,8 +40,11 @@ export async function listAudit(deps: Deps, actor: Actor, q: AuditQuery) {
 }
 
 /** The audit log as a table to export. */
-export async function exportAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<Table> {
-  const { items } = await listAudit(deps, actor, { ...q, limit: 10_000 });
+export async function exportAudit(
+  deps: Deps,
+  { actor, query }: { actor: Actor; query: Omit<AuditQuery, 'cursor' | 'limit'> },
+): Promise<Table> {
+  const { items } = await listAudit(deps, { actor, query: { ...query, limit: 10_000 } });
   return {
     name: 'audit',
     columns: [

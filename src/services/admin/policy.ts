@@ -13,7 +13,10 @@ export async function getPolicies(deps: Deps, actor: Actor) {
 }
 
 /** Like AllowSelfServicePurchase: applies to purchases and trials from now on, never to existing subscriptions. */
-export async function setPolicy(deps: Deps, actor: Actor, productId: string, value: SelfServicePolicy) {
+export async function setPolicy(
+  deps: Deps,
+  { actor, productId, value }: { actor: Actor; productId: string; value: SelfServicePolicy },
+) {
   requireManager(actor);
   const product = await findProduct(deps.db, productId, 'EUR');
   if (!product) throw notFound('The product');

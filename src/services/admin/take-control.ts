@@ -53,7 +53,10 @@ async function moveUsers(
  * what is left of its paid term refunded to its buyer pro rata, and the buyer told. Decided under
  * the purchase's lock: nobody is ever left half-moved, and a payment in flight is settled first.
  */
-export async function takeControl(deps: Deps, actor: Actor, id: string, input: TakeControl) {
+export async function takeControl(
+  deps: Deps,
+  { actor, subscriptionId: id, input }: { actor: Actor; subscriptionId: string; input: TakeControl },
+) {
   requireManager(actor);
   await changeSubscription(deps, actor.orgId, id, async (tx, source, now) => {
     if (!source.selfService) throw notFound('The self-service purchase');

@@ -21,17 +21,17 @@ function vatNumberOf(country: string, input: string): string {
   );
 }
 
+export interface BillingProfileEdit {
+  name?: string;
+  address?: BillingProfile['address'];
+  country?: string;
+  invoiceEmail?: string | null;
+  vatNumber?: string | null;
+}
+
 export async function editBillingProfile(
   deps: Deps,
-  actor: Actor,
-  id: string,
-  c: {
-    name?: string;
-    address?: BillingProfile['address'];
-    country?: string;
-    invoiceEmail?: string | null;
-    vatNumber?: string | null;
-  },
+  { actor, id, edit: c }: { actor: Actor; id: string; edit: BillingProfileEdit },
 ) {
   assertCanChange(actor);
   const bp = await own(deps, actor, id);

@@ -13,13 +13,11 @@ import { getBillingProfile } from './get-billing-profile.js';
 /** The guide's "Remplacer": another saved card or a new one pays the profile's next charges. */
 export async function replacePaymentMethod(
   deps: Deps,
-  actor: Actor,
-  id: string,
-  chosen: NewDetails & { paymentMethodId?: string },
+  { actor, id, input }: { actor: Actor; id: string; input: NewDetails & { paymentMethodId?: string } },
 ) {
   assertCanChange(actor);
   await own(deps, actor, id);
-  const pm = await chosenMethod(deps, actor, chosen);
+  const pm = await chosenMethod(deps, actor, input);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     // a card being removed at this moment is either gone (404) or waits for this one (then in use)

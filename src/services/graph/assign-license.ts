@@ -31,9 +31,12 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * person holds from them already keeps its license and takes the new disabledPlans; each removed
  * SKU goes back where it came from. A disabled person can be licensed, as in Graph.
  */
-export async function assignLicense(deps: Deps, caller: GraphCaller, idOrUpn: string, body: AssignLicenseBody) {
+export async function assignLicense(
+  deps: Deps,
+  { caller, idOrUpn, input }: { caller: GraphCaller; idOrUpn: string; input: AssignLicenseBody },
+) {
   const actor = requireAppRole(caller, 'LicenseAssignment.ReadWrite.All', 'User.ReadWrite.All');
-  return assign(deps, actor, idOrUpn, body);
+  return assign(deps, actor, idOrUpn, input);
 }
 
 /** POST /me/assignLicense. */
@@ -60,7 +63,8 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
       };
     };
     for (const skuId of body.removeLicenses) {
-      for (const s of ofSku(skuId).subs) await unassignLicenses(deps, actor, s.id, [person.id], tx);
+      for (const s of ofSku(skuId).subs)
+        await unassignLicenses(deps, { actor, subscriptionId: s.id, userIds: [person.id] }, tx);
     }
     const held = await licensesWithPlans(tx, actor.orgId, person.id);
     for (const { skuId, disabledPlans = [] } of body.addLicenses) {
@@ -111,7 +115,7 @@ async function assignFromFirstFree(
 ): Promise<string | undefined> {
   for (const id of subscriptionIds) {
     try {
-      await assignLicenses(deps, actor, id, [personId], tx, { disabledPeople: true });
+      await assignLicenses(deps, { actor, subscriptionId: id, userIds: [personId], disabledPeople: true }, tx);
       return id;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -3,7 +3,10 @@ import { delegatedOnly, requireAppRole, type GraphCaller } from './caller.js';
 import { findUser, shapeUser, type UserPropertyName } from './users.js';
 
 /** GET /users/{id | userPrincipalName}. */
-export async function getUser(deps: Deps, caller: GraphCaller, idOrUpn: string, select?: UserPropertyName[]) {
+export async function getUser(
+  deps: Deps,
+  { caller, idOrUpn, select }: { caller: GraphCaller; idOrUpn: string; select?: UserPropertyName[] | undefined },
+) {
   const actor = requireAppRole(caller, 'User.Read.All', 'User.ReadWrite.All');
   return shapeUser(await findUser(deps, actor, idOrUpn), select);
 }

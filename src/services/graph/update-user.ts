@@ -7,16 +7,19 @@ import { findUser } from './users.js';
 /** PATCH /users/{id}: the usage location (and display name), through the admins' people editing and its audit. */
 export async function updateUser(
   deps: Deps,
-  caller: GraphCaller,
-  idOrUpn: string,
-  patch: { usageLocation?: string | null; displayName?: string },
+  {
+    caller,
+    idOrUpn,
+    patch,
+  }: { caller: GraphCaller; idOrUpn: string; patch: { usageLocation?: string | null; displayName?: string } },
 ) {
   const actor = requireAppRole(caller, 'User.ReadWrite.All');
   const user = await findUser(deps, actor, idOrUpn);
   try {
-    await updatePerson(deps, actor, user.id, {
-      ...patch,
-      usageLocation: patch.usageLocation?.toUpperCase() ?? patch.usageLocation,
+    await updatePerson(deps, {
+      actor,
+      id: user.id,
+      edit: { ...patch, usageLocation: patch.usageLocation?.toUpperCase() ?? patch.usageLocation },
     });
   } catch (err) {
     if (err instanceof AppError && err.kind === 'forbidden') throw insufficientPrivileges();

@@ -26,12 +26,20 @@ export interface AssignResult {
  */
 export async function assignLicenses(
   deps: Deps,
-  actor: Actor,
-  subscriptionId: string,
-  userIds: string[],
+  {
+    actor,
+    subscriptionId,
+    userIds,
+    disabledPeople,
+  }: {
+    actor: Actor;
+    subscriptionId: string;
+    userIds: string[];
+    /** a disabled person may be licensed too (Graph's assignLicense accepts them) */
+    disabledPeople?: boolean;
+  },
+  /** the caller's transaction, to take part in */
   tx?: Queryable,
-  /** disabledPeople: a disabled person may be licensed too (Graph's assignLicense accepts them) */
-  opts: { disabledPeople?: boolean } = {},
 ): Promise<AssignResult> {
   const ids = distinctIds(userIds);
   if (ids.length === 0 || ids.length > MAX_USERS_AT_ONCE) throw tooMany(ids.length);
@@ -46,7 +54,7 @@ export async function assignLicenses(
         personIds: ids,
         by: actor.personId,
         credential: credentialOf(actor),
-        disabledPeople: opts.disabledPeople,
+        disabledPeople,
       },
       deps.clock.now(),
     );

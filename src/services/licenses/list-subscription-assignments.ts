@@ -7,9 +7,11 @@ import { getSubscription } from '../subscriptions/get-subscription.js';
 /** Who holds a license of the subscription: by name, paged. Seen by its buyer and the admin roles. */
 export async function listSubscriptionAssignments(
   deps: Deps,
-  actor: Actor,
-  subscriptionId: string,
-  q: { cursor?: string | undefined; limit: number },
+  {
+    actor,
+    subscriptionId,
+    page: q,
+  }: { actor: Actor; subscriptionId: string; page: { cursor?: string | undefined; limit: number } },
 ) {
   await getSubscription(deps, actor, subscriptionId);
   const after = decodeCursor<{ name: string; id: string }>(q.cursor, (k) => typeof k.name === 'string' && isUuid(k.id));

@@ -11,9 +11,8 @@ import { credentialOf, refusal, tooMany } from './seat-change.js';
 /** Takes licenses back from 1-20 people, in one statement; someone who had none is not an error. */
 export async function unassignLicenses(
   deps: Deps,
-  actor: Actor,
-  subscriptionId: string,
-  userIds: string[],
+  { actor, subscriptionId, userIds }: { actor: Actor; subscriptionId: string; userIds: string[] },
+  /** the caller's transaction, to take part in */
   tx?: Queryable,
 ) {
   const ids = distinctIds(userIds);

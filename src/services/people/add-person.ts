@@ -20,9 +20,16 @@ export const emailTaken = (email: string) =>
  */
 export async function addPerson(
   deps: Deps,
-  actor: Actor,
-  input: { displayName: string; email: string; usageLocation?: string | null; role?: Role },
-  baseUrl: string,
+  {
+    actor,
+    input,
+    baseUrl,
+  }: {
+    actor: Actor;
+    input: { displayName: string; email: string; usageLocation?: string | null; role?: Role };
+    /** where the invitation link points */
+    baseUrl: string;
+  },
 ) {
   requireUserAdmin(actor);
   const now = deps.clock.now();

@@ -15,7 +15,7 @@ import { signsInWithProvider } from '../sso/signs-in-with-provider.js';
  * person's sessions stop at once, and a one-time link to choose a new one is e-mailed to them
  * (and returned, for the admin to hand over when there is no mail server).
  */
-export async function resetPassword(deps: Deps, actor: Actor, id: string, baseUrl: string) {
+export async function resetPassword(deps: Deps, { actor, id, baseUrl }: { actor: Actor; id: string; baseUrl: string }) {
   requireUserAdmin(actor);
   const now = deps.clock.now();
   const { person, invitation } = await deps.db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ export interface PersonEdit {
 }
 
 /** An admin edits a person; the audit event lists each field's old and new value. */
-export async function updatePerson(deps: Deps, actor: Actor, id: string, edit: PersonEdit) {
+export async function updatePerson(deps: Deps, { actor, id, edit }: { actor: Actor; id: string; edit: PersonEdit }) {
   requireUserAdmin(actor);
   const now = deps.clock.now();
   const wanted: PersonChanges = {

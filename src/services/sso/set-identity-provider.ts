@@ -14,9 +14,15 @@ import { view } from './identity-provider-view.js';
  */
 export async function setIdentityProvider(
   deps: Deps,
-  actor: Actor,
-  input: { issuer: string; clientId: string; clientSecret?: string; jitProvisioning?: boolean },
-  publicUrl: string,
+  {
+    actor,
+    input,
+    publicUrl,
+  }: {
+    actor: Actor;
+    input: { issuer: string; clientId: string; clientSecret?: string; jitProvisioning?: boolean };
+    publicUrl: string;
+  },
 ) {
   requireUserAdmin(actor);
   const issuer = input.issuer.trim().replace(/\/$/, '');

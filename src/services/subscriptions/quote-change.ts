@@ -56,9 +56,7 @@ export interface ChangeQuote {
  */
 export async function quoteChange(
   deps: Deps,
-  actor: Actor,
-  subscriptionId: string,
-  asked: ChangeAsked,
+  { actor, subscriptionId, asked }: { actor: Actor; subscriptionId: string; asked: ChangeAsked },
 ): Promise<ChangeQuote> {
   const sub = await findSubscription(deps.db, actor.orgId, subscriptionId);
   assertChangeable(actor, sub);

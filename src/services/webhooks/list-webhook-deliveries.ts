@@ -7,9 +7,7 @@ import { endpointOf, type WebhookOwner } from './owner.js';
 /** An endpoint's delivery log, newest attempt first: status, latency and the start of the answer. */
 export async function listWebhookDeliveries(
   deps: Deps,
-  owner: WebhookOwner,
-  id: string,
-  page: { limit: number; cursor?: string | undefined },
+  { owner, id, page }: { owner: WebhookOwner; id: string; page: { limit: number; cursor?: string | undefined } },
 ) {
   await endpointOf(deps.db, owner, id);
   const before = decodeCursor<{ at: string; id: string }>(page.cursor, (k) => isInstant(k.at) && isUuid(k.id));

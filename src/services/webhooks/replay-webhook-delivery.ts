@@ -6,9 +6,7 @@ import { auditWebhook, endpointOf, type WebhookOwner } from './owner.js';
 /** Sends an event again to the endpoint, with its original webhook-id (receivers that saw it can tell). */
 export async function replayWebhookDelivery(
   deps: Deps,
-  owner: WebhookOwner,
-  id: string,
-  eventId: string,
+  { owner, id, eventId }: { owner: WebhookOwner; id: string; eventId: string },
 ): Promise<void> {
   await endpointOf(deps.db, owner, id);
   const now = deps.clock.now();

@@ -5,7 +5,10 @@ import { auditWebhook, type WebhookOwner } from './owner.js';
 import { checkEndpointUrl } from './destination.js';
 
 /** Changes the URL, events or description, or turns the endpoint off and on (on again, what waited is sent). */
-export async function updateWebhook(deps: Deps, owner: WebhookOwner, id: string, changes: EndpointChanges) {
+export async function updateWebhook(
+  deps: Deps,
+  { owner, id, changes }: { owner: WebhookOwner; id: string; changes: EndpointChanges },
+) {
   const url =
     changes.url === undefined ? undefined : checkEndpointUrl(changes.url, deps.webhooks?.allowPrivate ?? false);
   const now = deps.clock.now();
