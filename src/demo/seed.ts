@@ -16,6 +16,12 @@ export const DEMO_ACCOUNTS = [
   'joni@fabrikam.example',
 ];
 
+/** The demo's organizations and their people, created in this order. */
+const DEMO_ORGANIZATIONS = [
+  { name: 'Contoso', country: 'FR', currency: 'EUR', invoicePrefix: 'CON', people: CONTOSO_PEOPLE },
+  { name: 'Fabrikam', country: 'US', currency: 'USD', invoicePrefix: 'FAB', people: FABRIKAM_PEOPLE },
+] as const;
+
 /** The catalog is kept current at every start; it is shared by all organizations. */
 export async function seedCatalog(db: Database): Promise<void> {
   await db.transaction((tx) => upsertProducts(tx, CATALOG));
@@ -30,23 +36,15 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
   if ((await countOrganizations(db)) > 0) return false;
   const withHashes = (people: NewPerson[]) =>
     Promise.all(people.map(async (p) => ({ ...p, passwordHash: await hashPassword(password) })));
-  const [contosoPeople, fabrikamPeople] = await Promise.all([withHashes(CONTOSO_PEOPLE), withHashes(FABRIKAM_PEOPLE)]);
+  const organizations = await Promise.all(
+    DEMO_ORGANIZATIONS.map(async ({ people, ...organization }) => ({ organization, people: await withHashes(people) })),
+  );
   await db.transaction(async (tx) => {
     if ((await countOrganizations(tx)) > 0) return;
-    const contoso = await insertOrganization(tx, {
-      name: 'Contoso',
-      country: 'FR',
-      currency: 'EUR',
-      invoicePrefix: 'CON',
-    });
-    await insertPeople(tx, contoso.id, contosoPeople);
-    const fabrikam = await insertOrganization(tx, {
-      name: 'Fabrikam',
-      country: 'US',
-      currency: 'USD',
-      invoicePrefix: 'FAB',
-    });
-    await insertPeople(tx, fabrikam.id, fabrikamPeople);
+    for (const { organization, people } of organizations) {
+      const { id } = await insertOrganization(tx, organization);
+      await insertPeople(tx, id, people);
+    }
   });
   return true;
 }

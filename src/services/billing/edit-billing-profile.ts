@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { assertCanChange } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
-import { isBillingCountry, updateBillingProfile, type BillingProfile } from '../../db/billing-profiles.js';
+import { isBillingCountry, updateBillingProfile } from '../../db/billing-profiles.js';
 import { recordAuditBy } from '../audit.js';
 import { checkVatNumber } from '../../domain/vat-number.js';
 import { own } from './access.js';
@@ -21,13 +21,8 @@ function vatNumberOf(country: string, input: string): string {
   );
 }
 
-export interface BillingProfileEdit {
-  name?: string;
-  address?: BillingProfile['address'];
-  country?: string;
-  invoiceEmail?: string | null;
-  vatNumber?: string | null;
-}
+/** What the owner edits: the profile's fields but its payment method ("Remplacer" changes that). */
+export type BillingProfileEdit = Omit<Parameters<typeof updateBillingProfile>[3], 'paymentMethodId'>;
 
 export async function editBillingProfile(
   deps: Deps,

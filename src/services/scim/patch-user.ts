@@ -1,8 +1,7 @@
 import { scimPatch, type ScimPatchOperation } from 'scim-patch';
 import type { Deps } from '../deps.js';
 import { ScimError, scimUserFields, SCHEMAS, type ScimResource } from '../../domain/scim.js';
-import { userResource, writeUser } from './write-user.js';
-import { lockUser } from './replace-user.js';
+import { changeUser } from './replace-user.js';
 import type { ScimCaller } from './authenticate.js';
 
 /**
@@ -52,10 +51,5 @@ export async function patchUser(
   { caller, id, resource }: { caller: ScimCaller; id: string; resource: ScimResource },
 ) {
   const operations = patchOperations(resource);
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const person = await lockUser(tx, caller, id);
-    const patched = applyPatch(userResource(person, caller), operations);
-    return userResource(await writeUser(tx, now, caller, person, scimUserFields(patched)), caller);
-  });
+  return changeUser(deps, caller, id, (shown) => scimUserFields(applyPatch(shown, operations)));
 }
