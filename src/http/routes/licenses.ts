@@ -25,6 +25,12 @@ import {
 } from '../schemas.js';
 
 const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_USERS_AT_ONCE }) });
+/** Whose licenses change, on which subscription: what assigning and unassigning both take. */
+const seatChange = (request: FastifyRequest & { params: { id: string }; body: { userIds: string[] } }) => ({
+  actor: actorOf(request),
+  subscriptionId: request.params.id,
+  userIds: request.body.userIds,
+});
 // more than 20 answers 422 too_many_users (with `max`), which says why, before the schema's maxItems would
 const refuseTooMany = async (request: FastifyRequest) => {
   const ids = (request.body as { userIds?: unknown } | undefined)?.userIds;
@@ -127,12 +133,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: { credentialCheckedByStatement: true },
       preValidation: refuseTooMany,
     },
-    async (request) =>
-      assignLicenses(deps, {
-        actor: actorOf(request),
-        subscriptionId: request.params.id,
-        userIds: request.body.userIds,
-      }),
+    async (request) => assignLicenses(deps, seatChange(request)),
   );
 
   app.post(
@@ -151,11 +152,6 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       config: { credentialCheckedByStatement: true },
       preValidation: refuseTooMany,
     },
-    async (request) =>
-      unassignLicenses(deps, {
-        actor: actorOf(request),
-        subscriptionId: request.params.id,
-        userIds: request.body.userIds,
-      }),
+    async (request) => unassignLicenses(deps, seatChange(request)),
   );
 };
