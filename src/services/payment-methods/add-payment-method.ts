@@ -2,21 +2,20 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { insertPaymentMethod, type PaymentMethod } from '../../db/payment-methods.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { methodOf, newMethodIn, saveNew, type NewDetails, type NewMethod } from '../payments/methods/index.js';
-import { own, requireWriter } from './access.js';
+import { own } from './access.js';
+import { assertCanChange } from '../../domain/roles.js';
 import { masked } from './masked-card.js';
 
 /** Saves a new payment method once its provider has validated it (a card: tokenized and verified). */
 async function addNewMethod(deps: Deps, actor: Actor, given: NewMethod): Promise<PaymentMethod> {
-  requireWriter(actor);
+  assertCanChange(actor);
   const saved = await saveNew(deps, given);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const pm = await insertPaymentMethod(tx, { orgId: actor.orgId, ownerId: actor.personId, ...saved }, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'payment_method.added',
       objectType: 'payment_method',
       objectId: pm.id,

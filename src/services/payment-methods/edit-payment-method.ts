@@ -2,9 +2,10 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { updatePaymentMethod, type Address } from '../../db/payment-methods.js';
-import { recordAudit } from '../../db/audit.js';
+import { recordAuditBy } from '../audit.js';
 import { methodOf } from '../payments/methods/index.js';
-import { own, requireWriter } from './access.js';
+import { own } from './access.js';
+import { assertCanChange } from '../../domain/roles.js';
 import { masked } from './masked-card.js';
 
 /**
@@ -17,7 +18,7 @@ export async function editPaymentMethod(
   id: string,
   c: { cvc?: string; expMonth?: number; expYear?: number; nameOnCard?: string; address?: Address },
 ) {
-  requireWriter(actor);
+  assertCanChange(actor);
   const pm = await own(deps, actor, id);
   if ((c.expMonth === undefined) !== (c.expYear === undefined)) {
     throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
@@ -32,9 +33,7 @@ export async function editPaymentMethod(
       { expMonth: c.expMonth, expYear: c.expYear, nameOnCard: c.nameOnCard, address: c.address },
       now,
     );
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'payment_method.updated',
       objectType: 'payment_method',
       objectId: id,

@@ -2,11 +2,12 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { countLiveSubscriptionsPaidWith, deletePaymentMethod, lockPaymentMethod } from '../../db/payment-methods.js';
-import { recordAudit } from '../../db/audit.js';
-import { own, requireWriter } from './access.js';
+import { recordAuditBy } from '../audit.js';
+import { own } from './access.js';
+import { assertCanChange } from '../../domain/roles.js';
 
 export async function removePaymentMethod(deps: Deps, actor: Actor, id: string) {
-  requireWriter(actor);
+  assertCanChange(actor);
   await own(deps, actor, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -21,9 +22,7 @@ export async function removePaymentMethod(deps: Deps, actor: Actor, id: string) 
       );
     }
     await deletePaymentMethod(tx, actor.orgId, id, now);
-    await recordAudit(tx, now, {
-      orgId: actor.orgId,
-      actorId: actor.personId,
+    await recordAuditBy(tx, now, actor, {
       action: 'payment_method.removed',
       objectType: 'payment_method',
       objectId: id,
