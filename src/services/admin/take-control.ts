@@ -59,49 +59,75 @@ export async function takeControl(
 ) {
   requireManager(actor);
   await changeSubscription(deps, actor.orgId, id, async (tx, source, now) => {
-    if (!source.selfService) throw notFound('The self-service purchase');
-    if (source.status === 'deleted') throw new AppError('subscription_deleted', 'This purchase was already deleted.');
+    assertTakeable(source);
     const moved =
       input.action === 'move_users'
         ? await moveUsers(tx, actor, source, input.targetSubscriptionId, now)
         : await releaseAssignments(tx, actor.orgId, source.id);
-    await updateSubscription(
-      tx,
-      actor.orgId,
-      source.id,
-      {
-        status: 'deleted',
-        statusChangedAt: now,
-        autoRenew: false,
-        canceledAt: now,
-        cancelReason: 'taken_over',
-        cancelFeedback: input.action === 'cancel' ? input.reason : null,
-      },
-      now,
-    );
-    await voidDueInvoices(tx, actor.orgId, source.id);
-    const product = (await findProduct(tx, source.productId, source.currency))!;
-    await notify(tx, now, {
-      orgId: actor.orgId,
-      personId: source.buyerId,
-      kind: 'take_control',
-      payload: { subscriptionId: source.id, product: product.name, action: input.action, people: moved },
-    });
+    await deletePurchase(tx, actor, source, input, now);
+    await tellBuyer(tx, actor, source, input, moved, now);
     await recordAuditBy(tx, now, actor, {
       action: 'subscription.taken_over',
       objectType: 'subscription',
       objectId: source.id,
       details: { ...input, people: moved },
     });
-    const paid = source.status === 'active' && now < source.termEnd;
-    const operation = paid
-      ? await refundRestOfTerm(tx, source, now, {
-          purpose: 'take_control',
-          actorId: actor.personId,
-          action: 'subscription.take_control_refunded',
-        })
-      : undefined;
-    return { result: null, operation };
+    return { result: null, operation: await refundPaidTerm(tx, actor, source, now) };
   });
   return getSubscription(deps, actor, id);
+}
+
+/** Only a member's self-service purchase, not yet deleted, can be taken over. */
+function assertTakeable(source: Subscription) {
+  if (!source.selfService) throw notFound('The self-service purchase');
+  if (source.status === 'deleted') throw new AppError('subscription_deleted', 'This purchase was already deleted.');
+}
+
+/** The purchase is Deleted, taken over, and its due invoices voided. */
+async function deletePurchase(tx: Queryable, actor: Actor, source: Subscription, input: TakeControl, now: Date) {
+  await updateSubscription(
+    tx,
+    actor.orgId,
+    source.id,
+    {
+      status: 'deleted',
+      statusChangedAt: now,
+      autoRenew: false,
+      canceledAt: now,
+      cancelReason: 'taken_over',
+      cancelFeedback: input.action === 'cancel' ? input.reason : null,
+    },
+    now,
+  );
+  await voidDueInvoices(tx, actor.orgId, source.id);
+}
+
+/** The buyer is told what became of their purchase and how many people it concerned. */
+async function tellBuyer(
+  tx: Queryable,
+  actor: Actor,
+  source: Subscription,
+  input: TakeControl,
+  moved: number,
+  now: Date,
+) {
+  const product = (await findProduct(tx, source.productId, source.currency))!;
+  await notify(tx, now, {
+    orgId: actor.orgId,
+    personId: source.buyerId,
+    kind: 'take_control',
+    payload: { subscriptionId: source.id, product: product.name, action: input.action, people: moved },
+  });
+}
+
+/** What is left of a paid, still-running term goes back to the buyer pro rata. */
+async function refundPaidTerm(tx: Queryable, actor: Actor, source: Subscription, now: Date) {
+  const paid = source.status === 'active' && now < source.termEnd;
+  return paid
+    ? await refundRestOfTerm(tx, source, now, {
+        purpose: 'take_control',
+        actorId: actor.personId,
+        action: 'subscription.take_control_refunded',
+      })
+    : undefined;
 }
