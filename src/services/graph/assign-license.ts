@@ -51,56 +51,72 @@ async function assign(deps: Deps, actor: Actor, idOrUpn: string, body: AssignLic
   const both = body.addLicenses.find((a) => body.removeLicenses.some((r) => same(r, a.skuId)));
   if (both) throw bad(`License ${both.skuId} cannot be added and removed in the same request.`);
   await deps.db.transaction(async (tx) => {
-    // the caller's subscriptions per SKU, exactly as /subscribedSkus counts them
-    const skus = await subscribedSkus(tx, actor.orgId, actor.personId);
-    const mine = await listSubscriptionViews(tx, actor.orgId, actor.personId, {});
-    const ofSku = (skuId: string) => {
-      const sku = skus.find((k) => same(k.skuId, skuId));
-      if (!sku) throw notCompanyLicense(skuId);
-      return {
-        plans: sku.servicePlans.map((p) => p.servicePlanId.toLowerCase()),
-        subs: mine.filter((m) => sku.subscriptionIds.includes(m.id)),
-      };
-    };
+    const ofSku = await callerSkus(tx, actor);
     for (const skuId of body.removeLicenses) {
       for (const s of ofSku(skuId).subs)
         await unassignLicenses(deps, { actor, subscriptionId: s.id, userIds: [person.id] }, tx);
     }
     const held = await licensesWithPlans(tx, actor.orgId, person.id);
-    for (const { skuId, disabledPlans = [] } of body.addLicenses) {
-      const { plans, subs } = ofSku(skuId);
-      const unknownPlan = disabledPlans.find((p) => !plans.includes(p.toLowerCase()));
-      if (unknownPlan)
-        throw bad(`Service plan ${unknownPlan} is not part of license ${skuId}.`, 'invalid_service_plan');
-      const holding = held.find((l) => same(l.skuId, skuId) && subs.some((s) => s.id === l.subscriptionId));
-      // the fullest-looking last; counts read before the seat lock may be stale, so a full one passes to the next
-      const subscriptionId =
-        holding?.subscriptionId ??
-        (await assignFromFirstFree(
-          deps,
-          actor,
-          subs
-            .filter((m) => m.status === 'active' || m.status === 'trial')
-            .sort((a, b) => b.quantity - b.assigned - (a.quantity - a.assigned))
-            .map((c) => c.id),
-          person.id,
-          tx,
-        ));
-      if (!subscriptionId) throw noneAvailable(skuId);
-      const planIds = [...new Set(disabledPlans.map((p) => p.toLowerCase()))];
-      if (holding && sameSet(holding.disabledPlans, planIds)) continue;
-      await setDisabledPlans(tx, { orgId: actor.orgId, subscriptionId, personId: person.id, planIds });
-      if (holding) {
-        await recordAuditBy(tx, deps.clock.now(), actor, {
-          action: 'license.plans_changed',
-          objectType: 'subscription',
-          objectId: subscriptionId,
-          details: { user: person.id, disabledPlans: planIds },
-        });
-      }
-    }
+    for (const added of body.addLicenses) await addLicense(deps, tx, actor, person.id, ofSku, held, added);
   });
   return findUser(deps, actor, person.id);
+}
+
+type OfSku = Awaited<ReturnType<typeof callerSkus>>;
+
+/** The caller's subscriptions per SKU, exactly as /subscribedSkus counts them. */
+async function callerSkus(tx: Queryable, actor: Actor) {
+  const skus = await subscribedSkus(tx, actor.orgId, actor.personId);
+  const mine = await listSubscriptionViews(tx, actor.orgId, actor.personId, {});
+  return (skuId: string) => {
+    const sku = skus.find((k) => same(k.skuId, skuId));
+    if (!sku) throw notCompanyLicense(skuId);
+    return {
+      plans: sku.servicePlans.map((p) => p.servicePlanId.toLowerCase()),
+      subs: mine.filter((m) => sku.subscriptionIds.includes(m.id)),
+    };
+  };
+}
+
+/** Adds one SKU's license, or, to a person who holds it already, sets its disabledPlans. */
+async function addLicense(
+  deps: Deps,
+  tx: Queryable,
+  actor: Actor,
+  personId: string,
+  ofSku: OfSku,
+  held: Awaited<ReturnType<typeof licensesWithPlans>>,
+  { skuId, disabledPlans = [] }: AssignLicenseBody['addLicenses'][number],
+) {
+  const { plans, subs } = ofSku(skuId);
+  const unknownPlan = disabledPlans.find((p) => !plans.includes(p.toLowerCase()));
+  if (unknownPlan) throw bad(`Service plan ${unknownPlan} is not part of license ${skuId}.`, 'invalid_service_plan');
+  const holding = held.find((l) => same(l.skuId, skuId) && subs.some((s) => s.id === l.subscriptionId));
+  // the fullest-looking last; counts read before the seat lock may be stale, so a full one passes to the next
+  const subscriptionId =
+    holding?.subscriptionId ??
+    (await assignFromFirstFree(
+      deps,
+      actor,
+      subs
+        .filter((m) => m.status === 'active' || m.status === 'trial')
+        .sort((a, b) => b.quantity - b.assigned - (a.quantity - a.assigned))
+        .map((c) => c.id),
+      personId,
+      tx,
+    ));
+  if (!subscriptionId) throw noneAvailable(skuId);
+  const planIds = [...new Set(disabledPlans.map((p) => p.toLowerCase()))];
+  if (holding && sameSet(holding.disabledPlans, planIds)) return;
+  await setDisabledPlans(tx, { orgId: actor.orgId, subscriptionId, personId, planIds });
+  if (holding) {
+    await recordAuditBy(tx, deps.clock.now(), actor, {
+      action: 'license.plans_changed',
+      objectType: 'subscription',
+      objectId: subscriptionId,
+      details: { user: personId, disabledPlans: planIds },
+    });
+  }
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x.toLowerCase()));
