@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Currency } from '../../domain/money.js';
 import { AppError } from '../../domain/errors.js';
-import { isUniqueViolation } from '../../db/database.js';
+import { isUniqueViolation, type Queryable } from '../../db/database.js';
 import { insertOrganization } from '../../db/organizations.js';
 import { insertPeople } from '../../db/people.js';
 import { recordAudit } from '../../db/audit.js';
@@ -33,43 +33,14 @@ export async function createOrganization(deps: Deps, input: NewOrganization, bas
   const now = deps.clock.now();
   const { organization, admin, invitation } = await deps.db
     .transaction(async (tx) => {
-      const organization = await insertOrganization(tx, {
-        name: input.name.trim(),
-        country: input.country,
-        currency: input.currency,
-        invoicePrefix: input.invoicePrefix ?? invoicePrefixFor(input.name),
-      });
-      const [admin] = await insertPeople(tx, organization.id, [
-        {
-          displayName: input.admin.displayName.trim(),
-          email: input.admin.email.trim(),
-          role: 'admin',
-          usageLocation: input.country,
-        },
-      ]);
-      await recordAudit(tx, now, {
-        orgId: organization.id,
-        actorId: null,
-        action: 'organization.created',
-        objectType: 'organization',
-        objectId: organization.id,
-        details: { by: 'operator', name: organization.name },
-      });
-      await recordAudit(tx, now, {
-        orgId: organization.id,
-        actorId: null,
-        action: 'person.created',
-        objectType: 'person',
-        objectId: admin!.id,
-        details: { by: 'operator', email: admin!.email, role: 'admin' },
-      });
+      const { organization, admin } = await insertOrganizationWithAdmin(tx, input, now);
       const invitation = await issueInvitation(
         tx,
         now,
-        { orgId: organization.id, personId: admin!.id, purpose: 'invitation', createdBy: null },
+        { orgId: organization.id, personId: admin.id, purpose: 'invitation', createdBy: null },
         baseUrl,
       );
-      return { organization, admin: admin!, invitation };
+      return { organization, admin, invitation };
     })
     .catch((err: unknown) => {
       if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization was created already.');
@@ -77,4 +48,39 @@ export async function createOrganization(deps: Deps, input: NewOrganization, bas
     });
   const emailed = await emailInvitation(deps, admin, organization.name, 'invitation', invitation);
   return { ...organization, admin, invitation: { ...invitation, emailed } };
+}
+
+/** The organization and its first admin, each audited as the operator's doing. */
+async function insertOrganizationWithAdmin(tx: Queryable, input: NewOrganization, now: Date) {
+  const organization = await insertOrganization(tx, {
+    name: input.name.trim(),
+    country: input.country,
+    currency: input.currency,
+    invoicePrefix: input.invoicePrefix ?? invoicePrefixFor(input.name),
+  });
+  const [admin] = await insertPeople(tx, organization.id, [
+    {
+      displayName: input.admin.displayName.trim(),
+      email: input.admin.email.trim(),
+      role: 'admin',
+      usageLocation: input.country,
+    },
+  ]);
+  await recordAudit(tx, now, {
+    orgId: organization.id,
+    actorId: null,
+    action: 'organization.created',
+    objectType: 'organization',
+    objectId: organization.id,
+    details: { by: 'operator', name: organization.name },
+  });
+  await recordAudit(tx, now, {
+    orgId: organization.id,
+    actorId: null,
+    action: 'person.created',
+    objectType: 'person',
+    objectId: admin!.id,
+    details: { by: 'operator', email: admin!.email, role: 'admin' },
+  });
+  return { organization, admin: admin! };
 }
