@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { fillSignInForm, signedInPage, useAppAndBrowser, type Locale } from '../helpers/browser.js';
+import { fillSignInForm, pageLoaded, signedInPage, useAppAndBrowser, type Locale } from '../helpers/browser.js';
 import { assignSome, buy } from '../helpers/commerce.js';
 import { portalPages } from './portal-pages.js';
 
@@ -72,8 +72,7 @@ async function tour(email: string, locale: Locale, width: number) {
     },
     visit: async (path: string) => {
       await page.goto(path);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await pageLoaded(page);
     },
     pages: async (paths: string[]) => {
       for (const path of paths) {
@@ -369,7 +368,7 @@ async function adminPanes(t: Tour, tag: string) {
   await page
     .getByRole('heading', { level: 2, name: new RegExp(say('Journal des livraisons de', 'Delivery log of')) })
     .waitFor();
-  await page.waitForLoadState('networkidle');
+  await pageLoaded(page);
   await t.check('webhooks, an endpoint added and its log');
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { pageLoaded, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { portalPages } from './portal-pages.js';
 
 // Every page from 390 px up: nothing scrolls sideways, the navigation folds behind a menu button,
@@ -24,12 +24,8 @@ async function visitAll(page: Page, paths: string[]) {
   const wide: string[] = [];
   for (const path of paths) {
     await page.goto(path);
-    await page
-      .getByRole('heading', { level: 1 })
-      .waitFor({ timeout: 10_000 })
-      .catch(() => wide.push(`${path}: no h1`));
     // lists come after the heading
-    await page.waitForLoadState('networkidle');
+    await pageLoaded(page).catch(() => wide.push(`${path}: no h1`));
     if ((await overflow(page)) > 0) wide.push(`${path}: ${await overflow(page)} px too wide`);
   }
   return wide;

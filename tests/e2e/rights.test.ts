@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { pageLoaded, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 import { POWER_BI_PRO, VISIO_PLAN_1 } from '../helpers/commerce.js';
 import { expectNotOffered } from './buy-form.js';
 
@@ -46,12 +46,12 @@ describe('only what the caller may do', () => {
   it('a global reader is offered no purchase and no new payment method', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'reader@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
-    await page.getByRole('tab', { name: 'Produits' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await pageLoaded(page, 'Produits');
     expect(await page.getByRole('button', { name: 'Acheter un produit' }).count()).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: 'Factures et paiements' }).click();
     await page.getByRole('tab', { name: 'Modes de paiement' }).click();
-    await page.waitForLoadState('networkidle');
+    await page.getByRole('tab', { name: 'Modes de paiement', selected: true }).waitFor();
+    await pageLoaded(page);
     expect(await page.getByRole('button', { name: 'Ajouter un mode de paiement' }).count()).toBe(0);
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillSignInForm, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
+import { fillSignInForm, pageLoaded, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
 // The small things that add up: focus, skip link, page titles, the navigation's background, an
 // expired session, the 404 page, the system's dark theme.
@@ -64,8 +64,7 @@ describe('small things', () => {
   it('an expired session leads back to sign-in, says why, and signing in returns to the page', async () => {
     const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'fr-FR');
     await page.getByRole('navigation').getByRole('link', { name: 'Produits' }).click();
-    await page.getByRole('heading', { name: 'Produits', level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await pageLoaded(page, 'Produits');
     // the session ends on the server's side (idle too long, signed out elsewhere)
     await page.context().clearCookies();
     await page.getByRole('navigation').getByRole('link', { name: 'Licences' }).click();

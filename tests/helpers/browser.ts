@@ -20,6 +20,16 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   return page;
 }
 
+/**
+ * Waits for the page's h1 (named `name` when given) and for all it loads to be shown: the shell's
+ * `<main aria-busy>` turns false once no list or detail is on its way. Network silence says less
+ * after a click within the app, whose requests may not have started yet.
+ */
+export async function pageLoaded(page: Page, name?: string | RegExp) {
+  await page.getByRole('heading', { level: 1, ...(name === undefined ? {} : { name }) }).waitFor();
+  await page.locator('main[aria-busy="false"]').waitFor();
+}
+
 /** The sign-in form on the page, filled in as a person does; the caller waits for what follows. */
 export async function fillSignInForm(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD) {
   const fr = locale === 'fr-FR';

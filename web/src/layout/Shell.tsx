@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useNarrow } from '../hooks/useMedia';
+import { useLoading } from '../hooks/useLoading';
 import { useT } from '../i18n';
 import { isAdminRole, useSession } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -106,6 +107,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
   const { pathname } = useLocation();
   const narrow = useNarrow();
+  const busy = useLoading();
   // on a phone the navigation is a menu that closes once a page is chosen
   const [menuOpen, setMenuOpen] = useState(false);
   // menus, lists and panes open inside the main landmark rather than loose at the end of the body
@@ -195,7 +197,12 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavDrawerBody>
             {narrow && <NavDrawerFooter className={styles.footer}>{account}</NavDrawerFooter>}
           </NavDrawer>
-          <main id="main" tabIndex={-1} className={mergeClasses(styles.main, narrow && styles.narrowMain)}>
+          <main
+            id="main"
+            tabIndex={-1}
+            aria-busy={busy}
+            className={mergeClasses(styles.main, narrow && styles.narrowMain)}
+          >
             <Suspense fallback={<Spinner label={t('common.loading')} />}>{children}</Suspense>
             <div ref={setPopups} />
           </main>
