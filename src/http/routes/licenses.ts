@@ -15,7 +15,7 @@ import {
   DateTime,
   IdParams,
   Nullable,
-  PageQuery,
+  pageQuery,
   Person,
   PersonRef,
   problems,
@@ -24,6 +24,8 @@ import {
   Uuid,
 } from '../schemas.js';
 
+// a page of holders, as the license page shows them (Show more asks for the next 50)
+const ASSIGNMENTS_PAGE = 50;
 const UserIds = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_USERS_AT_ONCE }) });
 /** Whose licenses change, on which subscription: what assigning and unassigning both take. */
 const seatChange = (request: FastifyRequest & { params: { id: string }; body: { userIds: string[] } }) => ({
@@ -74,7 +76,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         tags: ['licenses'],
         summary: 'The people holding a license of the subscription',
         params: IdParams,
-        querystring: Type.Object(PageQuery),
+        querystring: Type.Object(pageQuery(ASSIGNMENTS_PAGE)),
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -96,7 +98,7 @@ export const licenseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       },
     },
     async (request) => {
-      const { limit = 50, cursor } = request.query;
+      const { limit = ASSIGNMENTS_PAGE, cursor } = request.query;
       return listSubscriptionAssignments(deps, {
         actor: actorOf(request),
         subscriptionId: request.params.id,

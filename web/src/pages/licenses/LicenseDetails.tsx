@@ -31,7 +31,7 @@ export default function LicenseDetails() {
   const styles = useStyles();
   const { t, problem } = useT();
   const sub = useApi<Subscription>(`/api/subscriptions/${id}`);
-  const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments?limit=50`);
+  const list = useApi<AssignmentPage>(`/api/subscriptions/${id}/assignments`);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -51,7 +51,7 @@ export default function LicenseDetails() {
   // a pool holds up to 10,000 people: the next fifty on demand
   async function more(page: AssignmentPage) {
     const next = await api<AssignmentPage>(
-      `/api/subscriptions/${s.id}/assignments?limit=50&cursor=${encodeURIComponent(page.nextCursor!)}`,
+      `/api/subscriptions/${s.id}/assignments?cursor=${encodeURIComponent(page.nextCursor!)}`,
     );
     list.setData({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
   }
