@@ -55,7 +55,12 @@ describe('the portal shell', () => {
     const page = await context.newPage();
     await page.goto('/');
     await fillSignInForm(page, 'fr-FR', 'megan@contoso.example', 'wrong');
-    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    // read out at once, under the password, which takes the focus with its text selected to be typed again
+    await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
+    const password = page.getByLabel('Mot de passe');
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.type('typed again');
+    expect(await password.inputValue()).toBe('typed again');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type Ref, type SubmitEvent } from 'react';
 import {
   Button,
   Card,
@@ -57,6 +57,17 @@ function SignInForm() {
     ssoError ? t(`signin.sso.${SSO_ERRORS.includes(ssoError) ? ssoError : 'other'}`) : null,
   );
   const [busy, setBusy] = useState(false);
+  // a refusal is said under the field it concerns, read out at once, and that field takes the focus
+  // with its text selected, ready to be typed again (as Microsoft's sign-in does)
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [error]);
+  // Fluent infers its components' ref as never under exactOptionalPropertyTypes (microsoft/fluentui#25993)
+  const inputRef = input as Ref<never>;
+  const refusal = error ? ({ validationState: 'error', validationMessage: error } as const) : {};
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -95,22 +106,25 @@ function SignInForm() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
       {step === 'email' ? (
-        <Field label={t('signin.email')} required>
-          <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} autoFocus />
+        <Field label={t('signin.email')} required {...refusal}>
+          <Input
+            ref={inputRef}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(_, d) => setEmail(d.value)}
+            autoFocus
+          />
         </Field>
       ) : (
         <Text weight="semibold">{email}</Text>
       )}
       {step === 'password' && (
         <>
-          <Field label={t('signin.password')} required>
+          <Field label={t('signin.password')} required {...refusal}>
             <Input
+              ref={inputRef}
               type="password"
               autoComplete="current-password"
               value={password}
