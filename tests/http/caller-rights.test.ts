@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
 import { buy, POWER_APPS, POWER_BI_PRO, VISIO_PLAN_1 } from '../helpers/commerce.js';
+import { createProduct } from '../../src/services/catalog/create-product.js';
 
 // The API says what the caller may do, so that the web app offers only that.
 const t = useTestApp();
@@ -67,5 +68,35 @@ describe('what the caller may do', () => {
     // what the API says is what a purchase then finds
     const refused = await buy(await t.app.signIn('megan@contoso.example'), { productId: VISIO_PLAN_1 });
     expect(refused.body.code).toBe('self_service_disabled');
+  });
+
+  it('with a product priced only in another currency: nobody may buy or try it, and is told why', async () => {
+    // Contoso pays in euros; the ruler is sold in dollars only, with a trial
+    const ruler = 'NWRULER00002';
+    await createProduct(t.app.deps, {
+      selfServiceEligible: true,
+      id: ruler,
+      skuId: '4e5f6071-8293-4a41-8c5d-6e7f80910214',
+      skuPartNumber: 'NW_RULER_2',
+      name: 'Northwind Ruler 2',
+      trialDays: 30,
+      prices: { USD: { monthly: 900 } },
+    });
+    const can = async (person: string) =>
+      (await (await t.app.signIn(person)).get('/api/products')).body.items.find((p: { id: string }) => p.id === ruler)
+        .can;
+    const notForSale = { buy: false, trial: false, reason: 'price_unavailable' };
+    expect(await can('megan@contoso.example')).toEqual(notForSale);
+    expect(await can('admin@contoso.example')).toEqual(notForSale);
+    expect(await can('reader@contoso.example')).toEqual({ buy: false, trial: false, reason: 'read_only' });
+    // a member whose organization hides it is told that first: priced or not, it is not offered
+    const admin = await t.app.signIn('admin@contoso.example');
+    expect((await admin.put(`/api/admin/self-service-policy/${ruler}`, { value: 'Disabled' })).status).toBe(200);
+    expect(await can('megan@contoso.example')).toEqual({ buy: false, trial: false, reason: 'self_service_disabled' });
+    // what the API says is what a purchase or a trial then finds
+    for (const trial of [false, true]) {
+      const refused = await buy(admin, { productId: ruler, term: 'monthly', ...(trial ? { trial } : {}) });
+      expect(refused.body.code).toBe('price_unavailable');
+    }
   });
 });

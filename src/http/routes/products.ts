@@ -44,7 +44,8 @@ export const Product = Type.Object({
       trial: Type.Boolean(),
       reason: Type.Union([
         Type.String({
-          description: 'why not: read_only, not_self_service_eligible, self_service_disabled, only_trials_allowed',
+          description:
+            'why not: read_only, price_unavailable (no price in your currency), not_self_service_eligible, self_service_disabled, only_trials_allowed',
         }),
         Type.Null(),
       ]),

@@ -1,6 +1,8 @@
 import type { Deps } from '../deps.js';
 import { canWrite, type Actor } from '../../domain/roles.js';
 import { listPolicies } from '../../db/admin.js';
+import type { SelfServicePolicy } from '../../db/policies.js';
+import type { Term } from '../../domain/subscription.js';
 
 /**
  * What the caller may do, said by the API so that the web app shows only that (and why not)
@@ -14,6 +16,7 @@ export type Refusal =
   | 'not_self_service_eligible'
   | 'self_service_disabled'
   | 'only_trials_allowed'
+  | 'price_unavailable'
   | null;
 
 export interface SubscriptionRights {
@@ -60,30 +63,42 @@ export interface PurchaseRights {
   reason: Refusal;
 }
 
+interface ProductForSale {
+  id: string;
+  selfServiceEligible: boolean;
+  trialDays: number;
+  trialRequiresPaymentMethod: boolean;
+  prices: Record<Term, number | null>;
+}
+
 /**
  * Per product, whether the caller may buy it or start its trial: the organization's policy binds
- * members' self-service purchases, not admins; a global reader buys nothing.
+ * members' self-service purchases, not admins; a global reader buys nothing. What the rules allow
+ * still needs a price in the organization's currency (a trial too: it becomes paid at its end);
+ * a product the policy hides stays hidden for that reason, priced or not.
  */
-export async function purchaseRights(
-  deps: Deps,
-  actor: Actor,
-  products: { id: string; selfServiceEligible: boolean; trialDays: number; trialRequiresPaymentMethod: boolean }[],
-) {
+export async function purchaseRights(deps: Deps, actor: Actor, products: ProductForSale[]) {
   const policies = new Map(
     actor.role === 'member' ? (await listPolicies(deps.db, actor.orgId)).map((p) => [p.productId, p.value]) : [],
   );
   return new Map(
     products.map((p): [string, PurchaseRights] => {
-      const hasTrial = p.trialDays > 0;
-      if (!canWrite(actor.role)) return [p.id, { buy: false, trial: false, reason: 'read_only' }];
-      if (actor.role !== 'member') return [p.id, { buy: true, trial: hasTrial, reason: null }];
-      if (!p.selfServiceEligible) return [p.id, { buy: false, trial: false, reason: 'not_self_service_eligible' }];
-      const policy = policies.get(p.id) ?? 'Enabled';
-      if (policy === 'Disabled') return [p.id, { buy: false, trial: false, reason: 'self_service_disabled' }];
-      if (policy === 'OnlyTrialsWithoutPaymentMethod') {
-        return [p.id, { buy: false, trial: hasTrial && !p.trialRequiresPaymentMethod, reason: 'only_trials_allowed' }];
-      }
-      return [p.id, { buy: true, trial: hasTrial, reason: null }];
+      const allowed = allowedBy(actor, p, policies.get(p.id) ?? 'Enabled');
+      const unpriced = Object.values(p.prices).every((price) => price === null);
+      return [p.id, unpriced && (allowed.buy || allowed.trial) ? NOT_FOR_SALE : allowed];
     }),
   );
+}
+
+const NOT_FOR_SALE: PurchaseRights = { buy: false, trial: false, reason: 'price_unavailable' };
+
+function allowedBy(actor: Actor, p: ProductForSale, policy: SelfServicePolicy): PurchaseRights {
+  const hasTrial = p.trialDays > 0;
+  if (!canWrite(actor.role)) return { buy: false, trial: false, reason: 'read_only' };
+  if (actor.role !== 'member') return { buy: true, trial: hasTrial, reason: null };
+  if (!p.selfServiceEligible) return { buy: false, trial: false, reason: 'not_self_service_eligible' };
+  if (policy === 'Disabled') return { buy: false, trial: false, reason: 'self_service_disabled' };
+  if (policy === 'OnlyTrialsWithoutPaymentMethod')
+    return { buy: false, trial: hasTrial && !p.trialRequiresPaymentMethod, reason: 'only_trials_allowed' };
+  return { buy: true, trial: hasTrial, reason: null };
 }

@@ -24,7 +24,6 @@ import { ReceiptBar, type Receipt } from '../components/ChangeQuote';
 import { PurchasePane } from './admin/PurchasePane';
 import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
-import { pricedTerms } from './products/order';
 import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
 import { DataTable, dateColumn } from '../components/DataTable';
@@ -42,7 +41,7 @@ export default function Products() {
   );
   // "Acheter un produit" only for someone who may buy or try something that is for sale
   const catalog = useApi<{ items: Item<'/api/products'>[] }>('/api/products');
-  const mayBuy = catalog.data?.items.some((p) => (p.can.buy || p.can.trial) && pricedTerms(p.prices).length) ?? false;
+  const mayBuy = catalog.data?.items.some((p) => p.can.buy || p.can.trial) ?? false;
   const [canceling, setCanceling] = useState<Subscription | null>(null);
   const [notice, setNotice] = useState<{ text: string; receipt: Receipt | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);

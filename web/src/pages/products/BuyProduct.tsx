@@ -55,7 +55,8 @@ export default function BuyProduct() {
   const { me } = useSession();
   const { data: catalog } = useApi<{ items: Product[] }>('/api/products');
   // only what the caller may buy, or try (the organization's policy, their role): nothing is refused at the last click
-  const products = catalog?.items.filter((p) => p.can.buy || p.can.trial) ?? [];
+  // what the caller may buy or try, and what only lacks a price in their currency: listed, not chosen
+  const products = catalog?.items.filter((p) => p.can.buy || p.can.trial || p.can.reason === 'price_unavailable') ?? [];
   // the person's own cards and billing profiles, to pay with again, each told apart from the others
   const { data: cards } = useApi<{ items: PaymentMethod[] }>('/api/payment-methods');
   const { data: profiles } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
@@ -130,8 +131,7 @@ export default function BuyProduct() {
               }}
             >
               {products.map((p) => {
-                // without a price on any term it is not for sale: listed, not chosen
-                const unpriced = pricedTerms(p.prices).length === 0;
+                const unpriced = p.can.reason === 'price_unavailable';
                 return (
                   <Option key={p.id} value={p.id} text={p.name} disabled={unpriced}>
                     {unpriced ? t('buy.notForSale', { product: p.name }) : p.name}
