@@ -55,6 +55,12 @@ describe('the admin side', () => {
     await admin.getByRole('combobox', { name: 'Visio Plan 1' }).click();
     await admin.getByRole('option', { name: 'Do not allow' }).click();
     await admin.getByText('Visio Plan 1: Do not allow.').waitFor();
+    // the settings' other tabs are one click away, and lead back
+    await admin.getByRole('tab', { name: 'Self-service trials and purchases', selected: true }).waitFor();
+    await admin.getByRole('tab', { name: 'Sign-in' }).click();
+    await admin.getByRole('heading', { name: 'Settings › Sign-in', level: 1 }).waitFor();
+    await admin.getByRole('tab', { name: 'Self-service trials and purchases' }).click();
+    await admin.getByRole('combobox', { name: 'Visio Plan 1' }).waitFor();
     await admin.context().close();
 
     const member = await signedInPage(ctx.browser, ctx.app.url, 'megan@contoso.example', 'en-US');

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { DataTable, textColumn } from '../../components/DataTable';
 import { Loadable } from '../../components/Loadable';
 import { NoticeBar } from '../../components/NoticeBar';
+import { SettingsTabs } from './settings/SettingsTabs';
 
 type Policies = Answer<'/api/admin/self-service-policy'>;
 type ProductPolicy = Policies['items'][number];
@@ -40,6 +41,7 @@ export default function SelfServiceSettings() {
   return (
     <>
       <PageHeader title={`${t('nav.adminSettings')} › ${t('adm.settings.title')}`} />
+      <SettingsTabs />
       <Text block style={{ marginBottom: 16 }}>
         {t('adm.settings.intro')}
       </Text>
