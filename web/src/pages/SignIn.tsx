@@ -68,6 +68,25 @@ function SignInForm() {
   // Fluent infers its components' ref as never under exactOptionalPropertyTypes (microsoft/fluentui#25993)
   const inputRef = input as Ref<never>;
   const refusal = error ? ({ validationState: 'error', validationMessage: error } as const) : {};
+  // the step's one field
+  const field = (
+    label: string,
+    type: 'email' | 'password',
+    autoComplete: string,
+    value: string,
+    set: (value: string) => void,
+  ) => (
+    <Field label={label} required {...refusal}>
+      <Input
+        ref={inputRef}
+        type={type}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(_, d) => set(d.value)}
+        autoFocus
+      />
+    </Field>
+  );
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -107,31 +126,13 @@ function SignInForm() {
         </MessageBar>
       )}
       {step === 'email' ? (
-        <Field label={t('signin.email')} required {...refusal}>
-          <Input
-            ref={inputRef}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(_, d) => setEmail(d.value)}
-            autoFocus
-          />
-        </Field>
+        field(t('signin.email'), 'email', 'username', email, setEmail)
       ) : (
         <Text weight="semibold">{email}</Text>
       )}
       {step === 'password' && (
         <>
-          <Field label={t('signin.password')} required {...refusal}>
-            <Input
-              ref={inputRef}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(_, d) => setPassword(d.value)}
-              autoFocus
-            />
-          </Field>
+          {field(t('signin.password'), 'password', 'current-password', password, setPassword)}
           <Link
             as="button"
             type="button"
