@@ -55,6 +55,7 @@ export async function createServer(
     db,
     clock,
     credentials,
+    providers: new Map(),
     gateway: new SandboxGateway(db, clock),
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined,
     operatorToken: config.operatorToken,

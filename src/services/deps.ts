@@ -4,6 +4,7 @@ import type { PaymentGateway } from '../gateway/gateway.js';
 import type { Mailer } from './notifications/mailer.js';
 import type { CredentialCache } from './auth/credential-cache.js';
 import type { Seller } from './invoices/seller.js';
+import type { ProviderCache } from './sso/provider-cache.js';
 
 /** What every use case is given: passed in, never imported, so tests run them on any database. */
 export interface Deps {
@@ -16,6 +17,8 @@ export interface Deps {
   credentials?: CredentialCache;
   /** the operator API's bearer token; unset: the operator API answers 404 */
   operatorToken?: string | undefined;
+  /** OpenID providers' discovery documents and signing keys, kept a while; unset: read at every sign-in */
+  providers?: ProviderCache;
   /** DNS servers for domain verification ("host" or "host:port"); unset: the system's */
   dnsServers?: string[] | undefined;
   /** the operator's legal identity, printed on invoices */

@@ -108,7 +108,7 @@ export async function finishSignIn(deps: Deps, input: { callbackUrl: URL; browse
       idTokenExpected: true,
     });
     claims = tokens.claims()!;
-    rememberKeys(provider.issuer, config);
+    rememberKeys(deps, provider.issuer, config);
   } catch (err) {
     throw new SsoRefusal('sso_token_invalid', `The identity provider's answer was refused: ${(err as Error).message}`);
   }

@@ -4,14 +4,14 @@ import type { IdentityProvider } from '../../db/identity-providers.js';
 import { AppError } from '../../domain/errors.js';
 
 const CACHE_MS = 10 * 60_000;
-const servers = new Map<string, { at: number; metadata: oidc.ServerMetadata; jwks?: oidc.ExportedJWKSCache }>();
 
 /** Plain http only for a provider on this machine (a development Keycloak, the tests' provider). */
 const isLoopback = (url: URL) => url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
 /**
  * The openid-client configuration of an organization's provider: its discovery document is
- * kept ten minutes; the client checks tokens' times against our clock (deps.clock).
+ * kept ten minutes (in `deps.providers`, when set); the client checks tokens' times against our
+ * clock (deps.clock).
  */
 export async function providerConfiguration(
   deps: Deps,
@@ -22,7 +22,7 @@ export async function providerConfiguration(
     throw new AppError('issuer_not_https', 'The issuer must be an https:// address.');
   const skew = Math.round((deps.clock.now().getTime() - Date.now()) / 1000);
   const metadata = { client_secret: provider.clientSecret, [oidc.clockSkew]: skew };
-  let cached = servers.get(provider.issuer);
+  let cached = deps.providers?.get(provider.issuer);
   if (!cached || Date.now() - cached.at > CACHE_MS) {
     const discovered = await oidc
       .discovery(
@@ -40,7 +40,7 @@ export async function providerConfiguration(
         );
       });
     cached = { at: Date.now(), metadata: discovered.serverMetadata() };
-    servers.set(provider.issuer, cached);
+    deps.providers?.set(provider.issuer, cached);
   }
   const config = new oidc.Configuration(cached.metadata, provider.clientId, metadata);
   if (isLoopback(issuer)) oidc.allowInsecureRequests(config);
@@ -49,8 +49,8 @@ export async function providerConfiguration(
 }
 
 /** Keeps the provider's signing keys fetched while validating, for the next sign-in. */
-export function rememberKeys(issuer: string, config: oidc.Configuration): void {
-  const cached = servers.get(issuer);
+export function rememberKeys(deps: Deps, issuer: string, config: oidc.Configuration): void {
+  const cached = deps.providers?.get(issuer);
   const jwks = oidc.getJwksCache(config);
   if (cached && jwks) cached.jwks = jwks;
 }
