@@ -96,19 +96,15 @@ const FOCUS = { one: 'none', several: 'group' } as const;
  * (Home, End, Ctrl+Home, Ctrl+End), sorted by a click on a sortable header, with row selection
  * when `selection` is given.
  */
-export function DataTable<T>({
-  label,
-  items,
-  columns,
-  rowId,
-  selection,
-}: {
+export interface DataTableProps<T> {
   label: string;
   items: T[];
   columns: Column<T>[];
   rowId: (item: T) => string;
   selection?: Selection<T> | undefined;
-}) {
+}
+
+export function DataTable<T>({ label, items, columns, rowId, selection }: DataTableProps<T>) {
   const styles = useStyles();
   const { locale } = useLocale();
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }), [locale]);

@@ -1,8 +1,7 @@
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
-import { Loadable } from '../components/Loadable';
-import { DataTable } from '../components/DataTable';
+import { ListTable } from '../components/ListTable';
 import { AppLink } from '../components/AppLink';
 import { StatusBadge } from './products/StatusBadge';
 import type { Item } from '../api/types';
@@ -16,37 +15,35 @@ export default function Licenses() {
   return (
     <>
       <PageHeader title={t('page.licenses')} />
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('lic.none'))}>
-        {(d) => (
-          <DataTable
-            label={t('page.licenses')}
-            items={d.items}
-            rowId={(l) => l.subscriptionId}
-            columns={[
-              {
-                id: 'product',
-                header: t('lic.col.product'),
-                sortBy: (l) => l.product.name,
-                controls: 'one',
-                cell: (l) => <AppLink to={`/billing/licenses/${l.subscriptionId}`}>{l.product.name}</AppLink>,
-              },
-              // the three counts, each in the reader's digits
-              ...(['assigned', 'available', 'total'] as const).map((count) => ({
-                id: count,
-                header: t(`lic.col.${count}`),
-                sortBy: (l: LicensePool) => l[count],
-                cell: (l: LicensePool) => number(l[count]),
-              })),
-              {
-                id: 'status',
-                header: t('products.col.status'),
-                sortBy: (l) => t(`status.${l.status}`),
-                cell: (l) => <StatusBadge status={l.status} />,
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('lic.none')}
+        label={t('page.licenses')}
+        rowId={(l) => l.subscriptionId}
+        columns={[
+          {
+            id: 'product',
+            header: t('lic.col.product'),
+            sortBy: (l) => l.product.name,
+            controls: 'one',
+            cell: (l) => <AppLink to={`/billing/licenses/${l.subscriptionId}`}>{l.product.name}</AppLink>,
+          },
+          // the three counts, each in the reader's digits
+          ...(['assigned', 'available', 'total'] as const).map((count) => ({
+            id: count,
+            header: t(`lic.col.${count}`),
+            sortBy: (l: LicensePool) => l[count],
+            cell: (l: LicensePool) => number(l[count]),
+          })),
+          {
+            id: 'status',
+            header: t('products.col.status'),
+            sortBy: (l) => t(`status.${l.status}`),
+            cell: (l) => <StatusBadge status={l.status} />,
+          },
+        ]}
+      />
     </>
   );
 }

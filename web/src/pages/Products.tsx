@@ -18,7 +18,7 @@ import { Filter24Regular, MoreHorizontal20Regular, Add20Regular } from '@fluentu
 import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
-import { Loadable } from '../components/Loadable';
+import { ListTable } from '../components/ListTable';
 import { CancelPane } from './products/CancelPane';
 import { ReceiptBar, type Receipt } from '../components/ChangeQuote';
 import { PurchasePane } from './admin/PurchasePane';
@@ -26,7 +26,7 @@ import { useSession } from '../session';
 import { StatusBadge } from './products/StatusBadge';
 import type { Subscription } from './products/types';
 import type { Item } from '../api/types';
-import { DataTable, dateColumn } from '../components/DataTable';
+import { dateColumn } from '../components/DataTable';
 import { AppLink } from '../components/AppLink';
 import { Insights } from '../components/Insights';
 
@@ -84,81 +84,79 @@ export default function Products() {
         </Menu>
       </Toolbar>
       {notice && <ReceiptBar text={notice.text} receipt={notice.receipt} />}
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('products.none'))}>
-        {(d) => (
-          <DataTable
-            label={t('products.tab')}
-            items={d.items}
-            rowId={(s) => s.id}
-            columns={[
-              {
-                id: 'name',
-                header: t('products.col.name'),
-                sortBy: (s) => s.product.name,
-                controls: 'one',
-                cell: (s) => (
-                  <>
-                    {/* a member's purchase is read-only for admins: its pane, not its page */}
-                    <AppLink
-                      to={`/billing/products/${s.id}`}
-                      onClick={s.buyer.id !== me?.person.id ? () => setViewing(s.id) : undefined}
-                    >
-                      {s.product.name}
-                    </AppLink>
-                    {s.selfService && (
-                      <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>
-                        {t('products.filter.selfService')}
-                      </Badge>
-                    )}
-                  </>
-                ),
-              },
-              {
-                id: 'licenses',
-                header: t('products.col.licenses'),
-                sortBy: (s) => s.total,
-                cell: (s) => t('products.licensesOf', { assigned: s.assigned, total: s.total }),
-              },
-              {
-                id: 'status',
-                header: t('products.col.status'),
-                sortBy: (s) => t(`status.${s.status}`),
-                cell: (s) => <StatusBadge status={s.status} />,
-              },
-              dateColumn('expires', t('products.col.expires'), (s: Subscription) => s.termEnd),
-              {
-                id: 'price',
-                header: t('products.col.price'),
-                sortBy: (s) => s.price.amount,
-                cell: (s) => t('perLicenseMonth', { price: money(s.price) }),
-              },
-              {
-                id: 'actions',
-                header: t('products.moreActions'),
-                hideHeader: true,
-                controls: 'one',
-                cell: (s) =>
-                  s.can?.cancel && (
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button
-                          appearance="subtle"
-                          icon={<MoreHorizontal20Regular />}
-                          aria-label={`${t('products.moreActions')}: ${s.product.name}`}
-                        />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('products.none')}
+        label={t('products.tab')}
+        rowId={(s) => s.id}
+        columns={[
+          {
+            id: 'name',
+            header: t('products.col.name'),
+            sortBy: (s) => s.product.name,
+            controls: 'one',
+            cell: (s) => (
+              <>
+                {/* a member's purchase is read-only for admins: its pane, not its page */}
+                <AppLink
+                  to={`/billing/products/${s.id}`}
+                  onClick={s.buyer.id !== me?.person.id ? () => setViewing(s.id) : undefined}
+                >
+                  {s.product.name}
+                </AppLink>
+                {s.selfService && (
+                  <Badge appearance="tint" size="small" style={{ marginLeft: 8 }}>
+                    {t('products.filter.selfService')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          {
+            id: 'licenses',
+            header: t('products.col.licenses'),
+            sortBy: (s) => s.total,
+            cell: (s) => t('products.licensesOf', { assigned: s.assigned, total: s.total }),
+          },
+          {
+            id: 'status',
+            header: t('products.col.status'),
+            sortBy: (s) => t(`status.${s.status}`),
+            cell: (s) => <StatusBadge status={s.status} />,
+          },
+          dateColumn('expires', t('products.col.expires'), (s: Subscription) => s.termEnd),
+          {
+            id: 'price',
+            header: t('products.col.price'),
+            sortBy: (s) => s.price.amount,
+            cell: (s) => t('perLicenseMonth', { price: money(s.price) }),
+          },
+          {
+            id: 'actions',
+            header: t('products.moreActions'),
+            hideHeader: true,
+            controls: 'one',
+            cell: (s) =>
+              s.can?.cancel && (
+                <Menu>
+                  <MenuTrigger disableButtonEnhancement>
+                    <Button
+                      appearance="subtle"
+                      icon={<MoreHorizontal20Regular />}
+                      aria-label={`${t('products.moreActions')}: ${s.product.name}`}
+                    />
+                  </MenuTrigger>
+                  <MenuPopover>
+                    <MenuList>
+                      <MenuItem onClick={() => setCanceling(s)}>{t('sub.cancel')}</MenuItem>
+                    </MenuList>
+                  </MenuPopover>
+                </Menu>
+              ),
+          },
+        ]}
+      />
       {data && <Insights subscriptions={data.items} />}
       <PurchasePane id={viewing} onClose={() => setViewing(null)} onChanged={reload} />
       <CancelPane

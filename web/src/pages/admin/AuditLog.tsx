@@ -6,8 +6,8 @@ import type { Answer } from '../../api/types';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { DataTable, textColumn } from '../../components/DataTable';
-import { Loadable } from '../../components/Loadable';
+import { textColumn } from '../../components/DataTable';
+import { ListTable } from '../../components/ListTable';
 
 type Page = Answer<'/api/admin/audit'>;
 type AuditEvent = Page['items'][number];
@@ -36,36 +36,33 @@ export default function AuditLog() {
       <Field label={t('adm.audit.action')} style={{ maxWidth: 320, marginBottom: 16 }}>
         <Input value={action} placeholder="subscription." onChange={(_, d) => setAction(d.value)} />
       </Field>
-      <Loadable data={data} error={error}>
-        {(d) => (
-          <DataTable
-            label={t('adm.audit.title')}
-            items={d.items}
-            rowId={(e) => String(e.id)}
-            columns={[
-              {
-                id: 'when',
-                header: t('adm.audit.when'),
-                sortBy: (e) => Date.parse(e.at),
-                cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-              },
-              {
-                id: 'who',
-                header: t('adm.audit.who'),
-                sortBy: (e) => e.actor?.displayName ?? '',
-                cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')),
-              },
-              textColumn('what', t('adm.audit.what'), (e: AuditEvent) => e.action),
-              {
-                id: 'on',
-                header: t('adm.audit.on'),
-                sortBy: (e) => e.objectType,
-                cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}`,
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        label={t('adm.audit.title')}
+        rowId={(e) => String(e.id)}
+        columns={[
+          {
+            id: 'when',
+            header: t('adm.audit.when'),
+            sortBy: (e) => Date.parse(e.at),
+            cell: (e) => intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+          },
+          {
+            id: 'who',
+            header: t('adm.audit.who'),
+            sortBy: (e) => e.actor?.displayName ?? '',
+            cell: (e) => (e.actor ? `${e.actor.displayName} (${e.actor.email})` : t('adm.audit.system')),
+          },
+          textColumn('what', t('adm.audit.what'), (e: AuditEvent) => e.action),
+          {
+            id: 'on',
+            header: t('adm.audit.on'),
+            sortBy: (e) => e.objectType,
+            cell: (e) => `${e.objectType} ${e.objectId.slice(0, 8)}`,
+          },
+        ]}
+      />
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </>
   );

@@ -4,10 +4,10 @@ import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { Loadable } from '../../components/Loadable';
+import { ListTable } from '../../components/ListTable';
 import { StatusBadge } from '../products/StatusBadge';
 import { PurchasePane } from './PurchasePane';
-import { DataTable, dateColumn, textColumn } from '../../components/DataTable';
+import { dateColumn, textColumn } from '../../components/DataTable';
 import type { Answer } from '../../api/types';
 
 type Purchase = Answer<'/api/admin/self-service-purchases'>['items'][number];
@@ -91,40 +91,38 @@ export default function SelfServicePurchases() {
           </Dropdown>
         </Field>
       </div>
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('adm.none'))}>
-        {(d) => (
-          <DataTable
-            label={t('adm.purchases.title')}
-            items={d.items}
-            rowId={(p) => p.id}
-            columns={[
-              {
-                id: 'product',
-                header: t('adm.col.product'),
-                sortBy: (p) => p.product.name,
-                controls: 'one',
-                cell: (p) => <Link onClick={() => setOpen(p.id)}>{p.product.name}</Link>,
-              },
-              textColumn('buyer', t('adm.col.buyer'), (p: Purchase) => p.buyer.displayName),
-              textColumn('licenses', t('adm.col.licenses'), (p: Purchase) => p.licensesPurchased),
-              dateColumn('expires', t('adm.col.expires'), (p: Purchase) => p.expirationDate),
-              {
-                id: 'price',
-                header: t('adm.col.price'),
-                sortBy: (p) => p.purchasePrice.perLicense.amount,
-                cell: (p) => money(p.purchasePrice.perLicense),
-              },
-              textColumn('users', t('adm.col.users'), (p: Purchase) => p.assignedUsers.length),
-              {
-                id: 'status',
-                header: t('adm.filter.status'),
-                sortBy: (p) => t(`status.${p.status}`),
-                cell: (p) => <StatusBadge status={p.status} />,
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('adm.none')}
+        label={t('adm.purchases.title')}
+        rowId={(p) => p.id}
+        columns={[
+          {
+            id: 'product',
+            header: t('adm.col.product'),
+            sortBy: (p) => p.product.name,
+            controls: 'one',
+            cell: (p) => <Link onClick={() => setOpen(p.id)}>{p.product.name}</Link>,
+          },
+          textColumn('buyer', t('adm.col.buyer'), (p: Purchase) => p.buyer.displayName),
+          textColumn('licenses', t('adm.col.licenses'), (p: Purchase) => p.licensesPurchased),
+          dateColumn('expires', t('adm.col.expires'), (p: Purchase) => p.expirationDate),
+          {
+            id: 'price',
+            header: t('adm.col.price'),
+            sortBy: (p) => p.purchasePrice.perLicense.amount,
+            cell: (p) => money(p.purchasePrice.perLicense),
+          },
+          textColumn('users', t('adm.col.users'), (p: Purchase) => p.assignedUsers.length),
+          {
+            id: 'status',
+            header: t('adm.filter.status'),
+            sortBy: (p) => t(`status.${p.status}`),
+            cell: (p) => <StatusBadge status={p.status} />,
+          },
+        ]}
+      />
       <PurchasePane
         id={open}
         onClose={() => setOpen(null)}

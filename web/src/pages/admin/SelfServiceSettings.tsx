@@ -6,8 +6,8 @@ import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../../components/PageHeader';
-import { DataTable, textColumn } from '../../components/DataTable';
-import { Loadable } from '../../components/Loadable';
+import { textColumn } from '../../components/DataTable';
+import { ListTable } from '../../components/ListTable';
 import { NoticeBar } from '../../components/NoticeBar';
 import { SettingsTabs } from './settings/SettingsTabs';
 
@@ -46,42 +46,39 @@ export default function SelfServiceSettings() {
         {t('adm.settings.intro')}
       </Text>
       {message && <NoticeBar intent={message.intent}>{message.text}</NoticeBar>}
-      <Loadable data={data} error={error}>
-        {(d) => (
-          <DataTable
-            label={t('adm.settings.title')}
-            items={d.items}
-            rowId={(p) => p.productId}
-            columns={[
-              textColumn('product', t('adm.col.product'), (p: ProductPolicy) => p.productName),
-              {
-                id: 'policy',
-                header: t('adm.settings.title'),
-                controls: 'one',
-                cell: (p) => (
-                  <Dropdown
-                    aria-label={p.productName}
-                    disabled={readOnly}
-                    value={t(`adm.policy.${p.value}`)}
-                    selectedOptions={[p.value]}
-                    onOptionSelect={(_, d) =>
-                      d.optionValue &&
-                      d.optionValue !== p.value &&
-                      void change(p.productId, p.productName, d.optionValue as Policy)
-                    }
-                  >
-                    {VALUES.map((v) => (
-                      <Option key={v} value={v}>
-                        {t(`adm.policy.${v}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        label={t('adm.settings.title')}
+        rowId={(p) => p.productId}
+        columns={[
+          textColumn('product', t('adm.col.product'), (p: ProductPolicy) => p.productName),
+          {
+            id: 'policy',
+            header: t('adm.settings.title'),
+            controls: 'one',
+            cell: (p) => (
+              <Dropdown
+                aria-label={p.productName}
+                disabled={readOnly}
+                value={t(`adm.policy.${p.value}`)}
+                selectedOptions={[p.value]}
+                onOptionSelect={(_, d) =>
+                  d.optionValue &&
+                  d.optionValue !== p.value &&
+                  void change(p.productId, p.productName, d.optionValue as Policy)
+                }
+              >
+                {VALUES.map((v) => (
+                  <Option key={v} value={v}>
+                    {t(`adm.policy.${v}`)}
+                  </Option>
+                ))}
+              </Dropdown>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -6,10 +6,10 @@ import { api } from '../../api';
 import type { Answer } from '../../api/types';
 import { useLocale, useT } from '../../i18n';
 import { useApi } from '../../useApi';
-import { Loadable } from '../../components/Loadable';
+import { ListTable } from '../../components/ListTable';
 import { TextField } from '../../components/CardFields';
 import { InvoicePane } from './InvoicePane';
-import { DataTable, badgeColumn, dateColumn } from '../../components/DataTable';
+import { badgeColumn, dateColumn } from '../../components/DataTable';
 
 type Period = 'past3' | 'past6' | 'range';
 const useStyles = makeStyles({
@@ -116,41 +116,39 @@ export function InvoicesTab() {
           </Button>
         </Toolbar>
       </div>
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('inv.none'))}>
-        {(d) => (
-          <DataTable
-            label={t('bills.tab.invoices')}
-            items={d.items}
-            rowId={(i) => i.id}
-            columns={[
-              {
-                id: 'number',
-                header: t('inv.col.number'),
-                sortBy: (i) => i.number,
-                controls: 'one',
-                cell: (i) => (
-                  <>
-                    <Link onClick={() => setOpen(i.id)}>{i.number}</Link>
-                    {i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}
-                  </>
-                ),
-              },
-              dateColumn('date', t('inv.col.date'), (i: Invoice) => i.issuedAt),
-              {
-                id: 'product',
-                header: t('inv.col.product'),
-                sortBy: (i) => i.productName ?? '',
-                cell: (i) => i.productName,
-              },
-              { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
-              badgeColumn('status', t('inv.col.status'), (i: Invoice) => ({
-                text: t(`inv.status.${i.status}`),
-                color: i.status === 'due' ? 'danger' : 'informative',
-              })),
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('inv.none')}
+        label={t('bills.tab.invoices')}
+        rowId={(i) => i.id}
+        columns={[
+          {
+            id: 'number',
+            header: t('inv.col.number'),
+            sortBy: (i) => i.number,
+            controls: 'one',
+            cell: (i) => (
+              <>
+                <Link onClick={() => setOpen(i.id)}>{i.number}</Link>
+                {i.kind === 'credit_note' && ` · ${t('inv.kind.credit_note')}`}
+              </>
+            ),
+          },
+          dateColumn('date', t('inv.col.date'), (i: Invoice) => i.issuedAt),
+          {
+            id: 'product',
+            header: t('inv.col.product'),
+            sortBy: (i) => i.productName ?? '',
+            cell: (i) => i.productName,
+          },
+          { id: 'total', header: t('inv.col.total'), sortBy: (i) => i.total.amount, cell: (i) => money(i.total) },
+          badgeColumn('status', t('inv.col.status'), (i: Invoice) => ({
+            text: t(`inv.status.${i.status}`),
+            color: i.status === 'due' ? 'danger' : 'informative',
+          })),
+        ]}
+      />
       {!error && data?.nextCursor && <Button onClick={() => void more(data)}>{t('inv.more')}</Button>}
       <InvoicePane id={open} onClose={() => setOpen(null)} onPaid={reload} />
     </>

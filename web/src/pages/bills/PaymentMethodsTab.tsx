@@ -5,12 +5,11 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
 import { useMayWrite } from '../../hooks/useMayWrite';
-import { Loadable } from '../../components/Loadable';
+import { ListTable } from '../../components/ListTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NoticeBar } from '../../components/NoticeBar';
 import { AddCardPane, EditCardPane, useCardLabel } from './CardPanes';
 import type { PaymentMethod } from './types';
-import { DataTable } from '../../components/DataTable';
 
 /** Onglet "Modes de paiement": the cards; one opens in the right pane; "Ajouter un mode de paiement". */
 export function PaymentMethodsTab() {
@@ -49,51 +48,49 @@ export function PaymentMethodsTab() {
         </Toolbar>
       )}
       {notice && <NoticeBar intent={notice.intent}>{notice.text}</NoticeBar>}
-      <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('pm.none'))}>
-        {(d) => (
-          <DataTable
-            label={t('bills.tab.methods')}
-            items={d.items}
-            rowId={(pm) => pm.id}
-            columns={[
-              {
-                id: 'card',
-                header: t('pm.col.card'),
-                controls: 'one',
-                cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link>,
-              },
-              { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
-              {
-                id: 'expiry',
-                header: t('pm.col.expiry'),
-                sortBy: (pm) => pm.expYear * 100 + pm.expMonth,
-                cell: (pm) => (
-                  <>
-                    {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
-                    {pm.expiresSoon && (
-                      <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>
-                        {t('pm.expiresSoon')}
-                      </Badge>
-                    )}
-                  </>
-                ),
-              },
-              {
-                id: 'actions',
-                header: t('pm.col.actions'),
-                hideHeader: true,
-                controls: 'one',
-                cell: (pm) =>
-                  mayWrite && (
-                    <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>
-                      {t('pm.remove')}
-                    </Button>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('pm.none')}
+        label={t('bills.tab.methods')}
+        rowId={(pm) => pm.id}
+        columns={[
+          {
+            id: 'card',
+            header: t('pm.col.card'),
+            controls: 'one',
+            cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link>,
+          },
+          { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
+          {
+            id: 'expiry',
+            header: t('pm.col.expiry'),
+            sortBy: (pm) => pm.expYear * 100 + pm.expMonth,
+            cell: (pm) => (
+              <>
+                {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
+                {pm.expiresSoon && (
+                  <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>
+                    {t('pm.expiresSoon')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          {
+            id: 'actions',
+            header: t('pm.col.actions'),
+            hideHeader: true,
+            controls: 'one',
+            cell: (pm) =>
+              mayWrite && (
+                <Button size="small" appearance="subtle" onClick={() => setRemoving(pm)}>
+                  {t('pm.remove')}
+                </Button>
+              ),
+          },
+        ]}
+      />
       <EditCardPane card={open} onClose={() => setOpen(null)} onSaved={() => done(t('pm.saved'))} />
       <ConfirmDialog
         open={removing !== null}

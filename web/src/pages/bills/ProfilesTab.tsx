@@ -1,9 +1,8 @@
 import { useT } from '../../i18n';
 import { useApi } from '../../useApi';
-import { Loadable } from '../../components/Loadable';
+import { ListTable } from '../../components/ListTable';
 import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
-import { DataTable } from '../../components/DataTable';
 import { AppLink } from '../../components/AppLink';
 import { useCountryName } from '../../hooks/useCountryName';
 
@@ -14,34 +13,31 @@ export function ProfilesTab() {
   const label = useCardLabel();
   const { data, error } = useApi<{ items: BillingProfile[] }>('/api/billing-profiles');
   return (
-    <Loadable data={data} error={error} empty={(d) => (d.items.length ? null : t('bp.none'))}>
-      {(d) => (
-        <DataTable
-          label={t('bills.tab.profiles')}
-          items={d.items}
-          rowId={(bp) => bp.id}
-          columns={[
-            {
-              id: 'name',
-              header: t('buy.profileName'),
-              sortBy: (bp) => bp.name,
-              controls: 'one',
-              cell: (bp) => <AppLink to={`/billing/bills/profiles/${bp.id}`}>{bp.name}</AppLink>,
-            },
-            {
-              id: 'soldTo',
-              header: t('bp.soldTo'),
-              cell: (bp) =>
-                `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${countryName(bp.country)}`,
-            },
-            {
-              id: 'paymentMethod',
-              header: t('bp.paymentMethod'),
-              cell: (bp) => (bp.paymentMethod ? label(bp.paymentMethod) : '—'),
-            },
-          ]}
-        />
-      )}
-    </Loadable>
+    <ListTable
+      data={data}
+      error={error}
+      empty={t('bp.none')}
+      label={t('bills.tab.profiles')}
+      rowId={(bp) => bp.id}
+      columns={[
+        {
+          id: 'name',
+          header: t('buy.profileName'),
+          sortBy: (bp) => bp.name,
+          controls: 'one',
+          cell: (bp) => <AppLink to={`/billing/bills/profiles/${bp.id}`}>{bp.name}</AppLink>,
+        },
+        {
+          id: 'soldTo',
+          header: t('bp.soldTo'),
+          cell: (bp) => `${bp.address.line1}, ${bp.address.postalCode} ${bp.address.city}, ${countryName(bp.country)}`,
+        },
+        {
+          id: 'paymentMethod',
+          header: t('bp.paymentMethod'),
+          cell: (bp) => (bp.paymentMethod ? label(bp.paymentMethod) : '—'),
+        },
+      ]}
+    />
   );
 }

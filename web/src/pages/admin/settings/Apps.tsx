@@ -6,8 +6,8 @@ import { useT } from '../../../i18n';
 import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, dateColumn, textColumn } from '../../../components/DataTable';
-import { Loadable } from '../../../components/Loadable';
+import { dateColumn, textColumn } from '../../../components/DataTable';
+import { ListTable } from '../../../components/ListTable';
 import { NoticeBar } from '../../../components/NoticeBar';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
@@ -83,52 +83,41 @@ export default function Apps() {
           ]}
         />
       )}
-      <Loadable data={apps.data} error={apps.error}>
-        {(d) =>
-          d.items.length === 0 ? (
-            <Text block>{t('app.none')}</Text>
-          ) : (
-            <DataTable
-              label={t('app.list')}
-              items={d.items}
-              rowId={(a) => a.id}
-              columns={[
-                textColumn('name', t('app.name'), (a: App) => a.name),
-                { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
-                { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
-                textColumn('owner', t('app.owner'), (a: App) => a.owner.displayName),
-                dateColumn('created', t('app.created'), (a: App) => a.createdAt),
-                dateColumn('lastUsed', t('app.lastUsed'), (a: App) => a.lastUsedAt, t('app.never')),
-                {
-                  id: 'actions',
-                  header: t('app.actions'),
-                  controls: 'several',
-                  cell: (a) =>
-                    canChange && (
-                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                        {(
-                          [
-                            ['app.rotate', rotate],
-                            ['app.revoke', revoke],
-                          ] as const
-                        ).map(([label, act]) => (
-                          <Button
-                            key={label}
-                            size="small"
-                            aria-label={`${t(label)} ${a.name}`}
-                            onClick={() => void act(a)}
-                          >
-                            {t(label)}
-                          </Button>
-                        ))}
-                      </div>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
-      </Loadable>
+      <ListTable
+        data={apps.data}
+        error={apps.error}
+        empty={t('app.none')}
+        label={t('app.list')}
+        rowId={(a) => a.id}
+        columns={[
+          textColumn('name', t('app.name'), (a: App) => a.name),
+          { id: 'clientId', header: t('app.clientId'), cell: (a) => <Text font="monospace">{a.clientId}</Text> },
+          { id: 'permissions', header: t('app.permissions'), cell: (a) => a.roles.join(', ') },
+          textColumn('owner', t('app.owner'), (a: App) => a.owner.displayName),
+          dateColumn('created', t('app.created'), (a: App) => a.createdAt),
+          dateColumn('lastUsed', t('app.lastUsed'), (a: App) => a.lastUsedAt, t('app.never')),
+          {
+            id: 'actions',
+            header: t('app.actions'),
+            controls: 'several',
+            cell: (a) =>
+              canChange && (
+                <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                  {(
+                    [
+                      ['app.rotate', rotate],
+                      ['app.revoke', revoke],
+                    ] as const
+                  ).map(([label, act]) => (
+                    <Button key={label} size="small" aria-label={`${t(label)} ${a.name}`} onClick={() => void act(a)}>
+                      {t(label)}
+                    </Button>
+                  ))}
+                </div>
+              ),
+          },
+        ]}
+      />
       {canChange && (
         <form
           onSubmit={(e) => void register(e)}

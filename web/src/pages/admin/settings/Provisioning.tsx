@@ -6,8 +6,8 @@ import { useT } from '../../../i18n';
 import { useIsAdmin } from '../../../hooks/useMayWrite';
 import { useApi } from '../../../useApi';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, dateColumn, textColumn } from '../../../components/DataTable';
-import { Loadable } from '../../../components/Loadable';
+import { dateColumn, textColumn } from '../../../components/DataTable';
+import { ListTable } from '../../../components/ListTable';
 import { NoticeBar } from '../../../components/NoticeBar';
 import { SecretShownOnce } from '../../../components/SecretShownOnce';
 import { SettingsTabs } from './SettingsTabs';
@@ -69,39 +69,29 @@ export default function Provisioning() {
         </NoticeBar>
       )}
       {created && <SecretShownOnce text={t('set.tokenOnce')} values={[[t('set.token'), created]]} />}
-      <Loadable data={tokens.data} error={tokens.error}>
-        {(d) =>
-          d.items.length === 0 ? (
-            <Text block>{t('set.noTokens')}</Text>
-          ) : (
-            <DataTable
-              label={t('set.tokens')}
-              items={d.items}
-              rowId={(k) => k.id}
-              columns={[
-                textColumn('name', t('set.tokenName'), (k: Token) => k.name),
-                dateColumn('created', t('set.created'), (k: Token) => k.createdAt),
-                dateColumn('lastUsed', t('set.lastUsed'), (k: Token) => k.lastUsedAt, t('set.never')),
-                {
-                  id: 'actions',
-                  header: t('ppl.actions'),
-                  controls: 'one',
-                  cell: (k) =>
-                    canChange && (
-                      <Button
-                        size="small"
-                        aria-label={`${t('set.revoke')} ${k.name}`}
-                        onClick={() => void revoke(k.id)}
-                      >
-                        {t('set.revoke')}
-                      </Button>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
-      </Loadable>
+      <ListTable
+        data={tokens.data}
+        error={tokens.error}
+        empty={t('set.noTokens')}
+        label={t('set.tokens')}
+        rowId={(k) => k.id}
+        columns={[
+          textColumn('name', t('set.tokenName'), (k: Token) => k.name),
+          dateColumn('created', t('set.created'), (k: Token) => k.createdAt),
+          dateColumn('lastUsed', t('set.lastUsed'), (k: Token) => k.lastUsedAt, t('set.never')),
+          {
+            id: 'actions',
+            header: t('ppl.actions'),
+            controls: 'one',
+            cell: (k) =>
+              canChange && (
+                <Button size="small" aria-label={`${t('set.revoke')} ${k.name}`} onClick={() => void revoke(k.id)}>
+                  {t('set.revoke')}
+                </Button>
+              ),
+          },
+        ]}
+      />
       {canChange && (
         <form onSubmit={(e) => void create(e)} style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 16 }}>
           <Field label={t('set.tokenName')}>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Text, Title3 } from '@fluentui/react-components';
+import { Button, Title3 } from '@fluentui/react-components';
 import { api } from '../../../api';
 import type { Answer, Item } from '../../../api/types';
 import { useT } from '../../../i18n';
 import { useApi } from '../../../useApi';
-import { DataTable, textColumn } from '../../../components/DataTable';
-import { Loadable } from '../../../components/Loadable';
+import { textColumn } from '../../../components/DataTable';
+import { ListTable } from '../../../components/ListTable';
 import { NoticeBar } from '../../../components/NoticeBar';
 
 type Endpoint = Item<'/api/admin/webhooks'>;
@@ -42,52 +42,46 @@ export function WebhookDeliveries({ endpoint, canReplay }: { endpoint: Endpoint;
           {note.text}
         </NoticeBar>
       )}
-      <Loadable data={data} error={error}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Text block>{t('wh.noDeliveries')}</Text>
-          ) : (
-            <DataTable
-              label={title}
-              items={page.items}
-              rowId={(d) => d.id}
-              columns={[
-                {
-                  id: 'when',
-                  header: t('wh.when'),
-                  sortBy: (d) => Date.parse(d.attemptedAt),
-                  cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }),
-                },
-                textColumn('event', t('wh.event'), (d: Delivery) => d.type),
-                {
-                  id: 'response',
-                  header: t('wh.response'),
-                  sortBy: (d) => d.statusCode ?? 0,
-                  cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}`,
-                },
-                {
-                  id: 'latency',
-                  header: t('wh.latency'),
-                  sortBy: (d) => d.latencyMs,
-                  cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }),
-                },
-                textColumn('status', t('wh.status'), (d: Delivery) => t(`wh.msg.${d.messageStatus}`)),
-                {
-                  id: 'actions',
-                  header: t('wh.actions'),
-                  controls: 'one',
-                  cell: (d) =>
-                    canReplay && (
-                      <Button size="small" onClick={() => void replay(d.eventId)}>
-                        {t('wh.replay')}
-                      </Button>
-                    ),
-                },
-              ]}
-            />
-          )
-        }
-      </Loadable>
+      <ListTable
+        data={data}
+        error={error}
+        empty={t('wh.noDeliveries')}
+        label={title}
+        rowId={(d) => d.id}
+        columns={[
+          {
+            id: 'when',
+            header: t('wh.when'),
+            sortBy: (d) => Date.parse(d.attemptedAt),
+            cell: (d) => intl.formatDate(d.attemptedAt, { dateStyle: 'medium', timeStyle: 'medium' }),
+          },
+          textColumn('event', t('wh.event'), (d: Delivery) => d.type),
+          {
+            id: 'response',
+            header: t('wh.response'),
+            sortBy: (d) => d.statusCode ?? 0,
+            cell: (d) => `${d.statusCode ?? t('wh.noAnswer')} ${d.error ?? d.responseExcerpt.slice(0, 120)}`,
+          },
+          {
+            id: 'latency',
+            header: t('wh.latency'),
+            sortBy: (d) => d.latencyMs,
+            cell: (d) => t('wh.latencyMs', { ms: d.latencyMs }),
+          },
+          textColumn('status', t('wh.status'), (d: Delivery) => t(`wh.msg.${d.messageStatus}`)),
+          {
+            id: 'actions',
+            header: t('wh.actions'),
+            controls: 'one',
+            cell: (d) =>
+              canReplay && (
+                <Button size="small" onClick={() => void replay(d.eventId)}>
+                  {t('wh.replay')}
+                </Button>
+              ),
+          },
+        ]}
+      />
       {data?.nextCursor && <Button onClick={() => void more()}>{t('inv.more')}</Button>}
     </section>
   );
