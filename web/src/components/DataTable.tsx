@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useLocale, useT } from '../i18n';
 import { VisuallyHidden } from './VisuallyHidden';
+import { AppLink } from './AppLink';
 
 /** One column of a DataTable. */
 export interface Column<T> {
@@ -30,6 +31,16 @@ export interface Column<T> {
 /** A column that shows what it sorts by: a name, an e-mail, a count. */
 export function textColumn<T>(id: string, header: string, text: (item: T) => string | number): Column<T> {
   return { id, header, sortBy: text, cell: text };
+}
+
+/** A column of names sorted by their text, each a link to its page (the row's one control). */
+export function linkColumn<T>(
+  id: string,
+  header: string,
+  text: (item: T) => string,
+  to: (item: T) => string,
+): Column<T> {
+  return { id, header, sortBy: text, controls: 'one', cell: (item) => <AppLink to={to(item)}>{text(item)}</AppLink> };
 }
 
 /** A column of days in the reader's words, sorted by time; `none` where an item has no day. */

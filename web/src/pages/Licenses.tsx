@@ -2,7 +2,7 @@ import { useT } from '../i18n';
 import { useApi } from '../useApi';
 import { PageHeader } from '../components/PageHeader';
 import { ListTable } from '../components/ListTable';
-import { AppLink } from '../components/AppLink';
+import { linkColumn } from '../components/DataTable';
 import { StatusBadge } from './products/StatusBadge';
 import type { Item } from '../api/types';
 
@@ -22,13 +22,12 @@ export default function Licenses() {
         label={t('page.licenses')}
         rowId={(l) => l.subscriptionId}
         columns={[
-          {
-            id: 'product',
-            header: t('lic.col.product'),
-            sortBy: (l) => l.product.name,
-            controls: 'one',
-            cell: (l) => <AppLink to={`/billing/licenses/${l.subscriptionId}`}>{l.product.name}</AppLink>,
-          },
+          linkColumn(
+            'product',
+            t('lic.col.product'),
+            (l: LicensePool) => l.product.name,
+            (l) => `/billing/licenses/${l.subscriptionId}`,
+          ),
           // the three counts, each in the reader's digits
           ...(['assigned', 'available', 'total'] as const).map((count) => ({
             id: count,

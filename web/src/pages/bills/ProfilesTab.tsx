@@ -3,7 +3,7 @@ import { useApi } from '../../useApi';
 import { ListTable } from '../../components/ListTable';
 import { useCardLabel } from './CardPanes';
 import type { BillingProfile } from './types';
-import { AppLink } from '../../components/AppLink';
+import { linkColumn } from '../../components/DataTable';
 import { useCountryName } from '../../hooks/useCountryName';
 
 /** Onglet "Profils de facturation": each profile opens its page. */
@@ -20,13 +20,12 @@ export function ProfilesTab() {
       label={t('bills.tab.profiles')}
       rowId={(bp) => bp.id}
       columns={[
-        {
-          id: 'name',
-          header: t('buy.profileName'),
-          sortBy: (bp) => bp.name,
-          controls: 'one',
-          cell: (bp) => <AppLink to={`/billing/bills/profiles/${bp.id}`}>{bp.name}</AppLink>,
-        },
+        linkColumn(
+          'name',
+          t('buy.profileName'),
+          (bp: BillingProfile) => bp.name,
+          (bp) => `/billing/bills/profiles/${bp.id}`,
+        ),
         {
           id: 'soldTo',
           header: t('bp.soldTo'),
