@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fillSignInForm, pageLoaded, signedInPage, useAppAndBrowser } from '../helpers/browser.js';
 
-// The small things that add up: focus, skip link, page titles, the navigation's background, an
-// expired session, the 404 page, the system's dark theme.
+// The small things that add up: focus, skip link, page titles, the navigation's background, a
+// loading page, an expired session, the 404 page, the system's dark theme.
 const ctx = useAppAndBrowser();
 
 const focused = (page: Page) =>
@@ -58,6 +58,25 @@ describe('small things', () => {
     ]);
     expect(main!.height).toBeGreaterThan(400);
     expect(nav!.y + nav!.height).toBeCloseTo(main!.y + main!.height, 0);
+    await page.context().close();
+  });
+
+  it('the main content says it is busy while its list loads, and no longer once the list shows', async () => {
+    const page = await signedInPage(ctx.browser, ctx.app.url, 'adele@contoso.example', 'en-US');
+    // the list of subscriptions is held back until the test lets it through
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/subscriptions', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Your products' }).click();
+    await page.getByRole('heading', { name: 'Your products', level: 1 }).waitFor();
+    expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    release();
+    await pageLoaded(page, 'Your products');
+    // once it says so, the list is there
+    expect(await page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(1);
     await page.context().close();
   });
 

@@ -12,7 +12,7 @@ export function ListTable<T>({
   ...table
 }: { data: { items: T[] } | undefined; error: unknown; empty?: string } & Omit<DataTableProps<T>, 'items'>) {
   return (
-    <Loadable data={data} error={error} empty={(d) => (d.items.length || !empty ? null : empty)}>
+    <Loadable data={data} error={error} empty={(d) => (empty && d.items.length === 0 ? empty : null)}>
       {(d) => <DataTable {...table} items={d.items} />}
     </Loadable>
   );
