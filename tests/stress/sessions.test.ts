@@ -14,7 +14,10 @@ describe('sessions under attack', () => {
     expect((await send(`${t.app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(200);
 
     const person = (await findPersonByEmail(t.app.deps.db, megan.orgId, 'megan@contoso.example'))!;
+    // a change made outside a request: the server hears of it by the database's notification, as a
+    // write's answer waits for (see credential-cache.ts)
     await setPersonStatus(t.app.deps.db, megan.orgId, person.id, 'disabled', t.app.clock.now());
+    await t.app.deps.credentials!.caughtUp(t.app.deps.db);
 
     expect((await megan.get('/api/me')).status).toBe(401);
     expect((await send(`${t.app.url}/api/people?search=a`, 'GET', undefined, bearer)).status).toBe(401);
@@ -27,6 +30,7 @@ describe('sessions under attack', () => {
 
     // enabled again: she signs in anew; what she held before stays revoked
     await setPersonStatus(t.app.deps.db, megan.orgId, person.id, 'active', t.app.clock.now());
+    await t.app.deps.credentials!.caughtUp(t.app.deps.db);
     expect((await megan.get('/api/me')).status).toBe(401);
     expect((await send(`${t.app.url}/api/me`, 'GET', undefined, bearer)).status).toBe(401);
     expect((await (await t.app.signIn('megan@contoso.example')).get('/api/me')).status).toBe(200);
@@ -61,19 +65,27 @@ describe('sessions under attack', () => {
   });
 
   it('rate limits password guessing from one address across emails', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) {
-      const res = await send(`${t.app.url}/api/session`, 'POST', { email: `guess${i}@contoso.example`, password: 'x' });
-      statuses.push(res.status);
+    // a fresh database, so that no earlier failure from this address counts
+    const fresh = await startTestApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 35; i++) {
+        const res = await send(`${fresh.url}/api/session`, 'POST', {
+          email: `guess${i}@contoso.example`,
+          password: 'x',
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+      expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+      const limited = await send(`${fresh.url}/api/session`, 'POST', {
+        email: 'adele@contoso.example',
+        password: DEMO_PASSWORD,
+      });
+      expect(limited.status).toBe(429);
+    } finally {
+      await fresh.close();
     }
-    // the failed sign-in of the disabled person above counts too: 30 failures from this address in all
-    expect(statuses.filter((s) => s === 401)).toHaveLength(29);
-    expect(statuses.slice(29)).toEqual([429, 429, 429, 429, 429, 429]);
-    const limited = await send(`${t.app.url}/api/session`, 'POST', {
-      email: 'adele@contoso.example',
-      password: 'selfserve-demo',
-    });
-    expect(limited.status).toBe(429);
   });
 });
 
