@@ -49,6 +49,9 @@ export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id 
   pm.brand, pm.last4, pm.exp_month AS "expMonth", pm.exp_year AS "expYear", pm.name_on_card AS "nameOnCard",
   pm.address, pm.created_at AS "createdAt"`;
 
+/** The `pm` row as one JSON value (NULL when there is none): a `PaymentMethod` joined to another row. */
+export const PAYMENT_METHOD_JSON = `CASE WHEN pm.id IS NULL THEN NULL ELSE (SELECT to_jsonb(c) FROM (SELECT ${PAYMENT_METHOD_COLUMNS}) c) END`;
+
 export async function insertPaymentMethod(
   db: Queryable,
   pm: NewPaymentMethod & { orgId: string; ownerId: string },

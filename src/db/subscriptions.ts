@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import type { BillingProfile } from './billing-profiles.js';
-import type { PaymentMethod } from './payment-methods.js';
+import { PAYMENT_METHOD_JSON, type PaymentMethod } from './payment-methods.js';
 import type { Currency } from '../domain/money.js';
 import type { SubscriptionStatus } from '../domain/subscription.js';
 import type { Term } from '../domain/subscription.js';
@@ -178,7 +178,7 @@ export interface SubscriptionView extends Subscription {
   product: { id: string; skuId: string; skuPartNumber: string; name: string };
   buyer: { id: string; displayName: string; email: string };
   billingProfile: { id: string; name: string; country: string } | null;
-  paymentMethod: { id: string; brand: string; last4: string; expMonth: number; expYear: number } | null;
+  paymentMethod: PaymentMethod | null;
   taxRateBp: number;
 }
 
@@ -186,8 +186,7 @@ const VIEW_SELECT = `SELECT ${SUBSCRIPTION_COLUMNS},
     jsonb_build_object('id', pr.id, 'skuId', pr.sku_id, 'skuPartNumber', pr.sku_part_number, 'name', pr.name) AS product,
     jsonb_build_object('id', b.id, 'displayName', b.display_name, 'email', b.email) AS buyer,
     CASE WHEN bp.id IS NULL THEN NULL ELSE jsonb_build_object('id', bp.id, 'name', bp.name, 'country', bp.country) END AS "billingProfile",
-    CASE WHEN pm.id IS NULL THEN NULL ELSE jsonb_build_object('id', pm.id, 'brand', pm.brand, 'last4', pm.last4,
-      'expMonth', pm.exp_month, 'expYear', pm.exp_year) END AS "paymentMethod",
+    ${PAYMENT_METHOD_JSON} AS "paymentMethod",
     coalesce(tr.rate_bp, 0) AS "taxRateBp"
   FROM subscriptions s
   JOIN products pr ON pr.id = s.product_id
@@ -249,9 +248,7 @@ export async function findBillingOf(
     `SELECT CASE WHEN bp.id IS NULL THEN NULL ELSE jsonb_build_object('orgId', bp.org_id, 'id', bp.id, 'ownerId', bp.owner_id,
               'name', bp.name, 'address', bp.address, 'country', bp.country, 'currency', bp.currency,
               'invoiceEmail', bp.invoice_email, 'paymentMethodId', bp.payment_method_id) END AS "billingProfile",
-            CASE WHEN pm.id IS NULL THEN NULL ELSE jsonb_build_object('orgId', pm.org_id, 'id', pm.id, 'ownerId', pm.owner_id,
-              'method', pm.method, 'gatewayToken', pm.gateway_token, 'brand', pm.brand, 'last4', pm.last4, 'expMonth', pm.exp_month,
-              'expYear', pm.exp_year, 'nameOnCard', pm.name_on_card, 'address', pm.address) END AS "paymentMethod"
+            ${PAYMENT_METHOD_JSON} AS "paymentMethod"
        FROM subscriptions s
        LEFT JOIN billing_profiles bp ON bp.org_id = s.org_id AND bp.id = s.billing_profile_id
        LEFT JOIN payment_methods pm ON pm.org_id = s.org_id AND pm.id = bp.payment_method_id AND pm.deleted_at IS NULL

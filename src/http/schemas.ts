@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { SUBSCRIPTION_STATUSES, TERMS } from '../domain/subscription.js';
+import { METHOD_TYPES } from '../domain/payment-methods.js';
 
 /**
  * Schemas shared by routes: they validate, serialize and document the API (OpenAPI). One that
@@ -156,18 +157,42 @@ export const CardInput = Type.Object(
   { $id: 'CardInput' },
 );
 
+/** What can change on a saved card: not its number. */
+export const CardEdit = Type.Partial(Type.Pick(CardInput, ['cvc', 'expMonth', 'expYear', 'nameOnCard']), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+
 /** How invoices, credit notes and quotes name the way they were paid. */
 export const PaymentLabel = Type.Object({ brand: Type.String(), last4: Type.String() }, { $id: 'PaymentLabel' });
 
-/** A card as shown back: masked. */
-export const MaskedCard = Type.Object({
+/** A saved payment method by its name alone, as invoices name it: what a subscription shows of its own. */
+export const PaymentMethodName = Type.Object({
   id: Uuid,
-  brand: Type.String(),
-  last4: Type.String(),
-  expMonth: Type.Integer(),
-  expYear: Type.Integer(),
-  nameOnCard: Type.String(),
+  type: Type.Enum(METHOD_TYPES, { description: 'the way to pay' }),
+  brand: Type.String({ description: "a card's scheme, ..." }),
+  last4: Type.String({ description: 'of the card number, the account number, ...' }),
 });
+
+/**
+ * A saved payment method as its owner sees it: masked, with its address and the details of its
+ * own way to pay under that way's member (a card's expiry and name under `card`, null for another).
+ */
+export const PaymentMethod = Type.Object(
+  {
+    ...PaymentMethodName.properties,
+    address: ref(Address),
+    card: Nullable(
+      Type.Object({
+        expMonth: Type.Integer(),
+        expYear: Type.Integer(),
+        nameOnCard: Type.String(),
+        expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
+      }),
+    ),
+  },
+  { $id: 'PaymentMethod' },
+);
 
 // the lists are written once, in src/domain
 export const SubscriptionStatus = Type.Enum(SUBSCRIPTION_STATUSES);

@@ -28,12 +28,10 @@ describe.each(engines)('bills & payments on %s', (engine) => {
       const res = await adele.post('/api/payment-methods', { card: card(CARDS.ok) });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
+        type: 'card',
         brand: 'visa',
         last4: '4242',
-        expMonth: 12,
-        expYear: 2030,
-        nameOnCard: 'Adèle Vance',
-        expiresSoon: false,
+        card: { expMonth: 12, expYear: 2030, nameOnCard: 'Adèle Vance', expiresSoon: false },
       });
       expect(res.body).not.toHaveProperty('gatewayToken');
       const mastercard = await adele.post('/api/payment-methods', { card: card('5555555555554444') });
@@ -54,32 +52,32 @@ describe.each(engines)('bills & payments on %s', (engine) => {
 
     it('edits the security code, expiry, name and address ("Modifier"), checking them again with the gateway', async () => {
       const pm = (await adele.post('/api/payment-methods', { card: card() })).body;
-      const res = await adele.patch(`/api/payment-methods/${pm.id}`, {
-        cvc: '321',
-        expMonth: 3,
-        expYear: 2031,
-        nameOnCard: 'A. Vance',
+      const edit = (body: object, by = adele) => by.patch(`/api/payment-methods/${pm.id}`, body);
+      const res = await edit({
+        card: { cvc: '321', expMonth: 3, expYear: 2031, nameOnCard: 'A. Vance' },
         address: { line1: '2 rue du Bac', city: 'Paris', postalCode: '75007', country: 'FR' },
       });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
-        expMonth: 3,
-        expYear: 2031,
-        nameOnCard: 'A. Vance',
+        card: { expMonth: 3, expYear: 2031, nameOnCard: 'A. Vance' },
         address: { line1: '2 rue du Bac' },
       });
-      expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 1, expYear: 2026 }))).toBe(
-        'expired_card',
-      );
-      expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '12' }))).toBe('invalid_cvc');
-      expect(codeOf(await adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 4 }))).toBe('invalid_expiry_date');
-      expect(codeOf(await megan.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }))).toBe('not_found');
-      expect(codeOf(await joni.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }))).toBe('not_found');
+      expect(codeOf(await edit({ card: { expMonth: 1, expYear: 2026 } }))).toBe('expired_card');
+      expect(codeOf(await edit({ card: { cvc: '12' } }))).toBe('invalid_cvc');
+      expect(codeOf(await edit({ card: { expMonth: 4 } }))).toBe('invalid_expiry_date');
+      // a card's details go under `card`, as they are shown
+      expect(codeOf(await edit({ nameOnCard: 'x' }))).toBe('validation_failed');
+      expect(codeOf(await edit({ card: {} }))).toBe('validation_failed');
+      expect(codeOf(await edit({ card: { nameOnCard: 'x' } }, megan))).toBe('not_found');
+      expect(codeOf(await edit({ card: { nameOnCard: 'x' } }, joni))).toBe('not_found');
+      // nothing refused was stored
+      const saved = (await adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id);
+      expect(saved).toMatchObject({ card: { expMonth: 3, expYear: 2031, nameOnCard: 'A. Vance' } });
     });
 
     it('flags a card about to expire', async () => {
       const pm = (await adele.post('/api/payment-methods', { card: { ...card(), expMonth: 3, expYear: 2026 } })).body;
-      expect(pm.expiresSoon).toBe(true);
+      expect(pm.card.expiresSoon).toBe(true);
     });
 
     it('refuses to remove a card that pays for a live subscription', async () => {

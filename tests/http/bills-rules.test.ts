@@ -53,7 +53,7 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     expect((await t.reader.get('/api/payment-methods')).status).toBe(200);
     for (const res of [
       await t.reader.post('/api/payment-methods', { card: card() }),
-      await t.reader.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'x' }),
+      await t.reader.patch(`/api/payment-methods/${pm.id}`, { card: { nameOnCard: 'x' } }),
       await t.reader.delete(`/api/payment-methods/${pm.id}`),
     ])
       expect([res.status, codeOf(res)]).toEqual([403, 'read_only']);
@@ -69,8 +69,8 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
       [t.adele.post('/api/payment-methods', { card: { number: '4242424242424242' } }), 'validation_failed'],
       [t.adele.patch(`/api/payment-methods/${pm}`, {}), 'validation_failed'],
       [t.adele.patch(`/api/payment-methods/${pm}`, { number: '5555555555554444' }), 'validation_failed'],
-      [t.adele.patch(`/api/payment-methods/${pm}`, { expMonth: 13, expYear: 2030 }), 'validation_failed'],
-      [t.adele.patch('/api/payment-methods/not-a-uuid', { nameOnCard: 'x' }), 'validation_failed'],
+      [t.adele.patch(`/api/payment-methods/${pm}`, { card: { expMonth: 13, expYear: 2030 } }), 'validation_failed'],
+      [t.adele.patch('/api/payment-methods/not-a-uuid', { card: { nameOnCard: 'x' } }), 'validation_failed'],
       [t.adele.patch(`/api/billing-profiles/${bp}`, { invoiceEmail: 'not an email' }), 'validation_failed'],
       [t.adele.patch(`/api/billing-profiles/${bp}`, { name: '' }), 'validation_failed'],
       [t.adele.patch(`/api/billing-profiles/${bp}`, { country: 'ZZ' }), 'unsupported_country'],
@@ -99,16 +99,23 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     const address = { line1: '3 quai Voltaire', city: 'Paris', postalCode: '75007', country: 'FR' };
     expect(
       await verificationsDuring(() =>
-        t.adele.patch(`/api/payment-methods/${pm.id}`, { nameOnCard: 'Adèle V.', address }),
+        t.adele.patch(`/api/payment-methods/${pm.id}`, { card: { nameOnCard: 'Adèle V.' }, address }),
       ),
     ).toBe(0);
-    expect(await verificationsDuring(() => t.adele.patch(`/api/payment-methods/${pm.id}`, { cvc: '987' }))).toBe(1);
     expect(
-      await verificationsDuring(() => t.adele.patch(`/api/payment-methods/${pm.id}`, { expMonth: 6, expYear: 2032 })),
+      await verificationsDuring(() => t.adele.patch(`/api/payment-methods/${pm.id}`, { card: { cvc: '987' } })),
+    ).toBe(1);
+    expect(
+      await verificationsDuring(() =>
+        t.adele.patch(`/api/payment-methods/${pm.id}`, { card: { expMonth: 6, expYear: 2032 } }),
+      ),
     ).toBe(1);
     expect(
       (await t.adele.get('/api/payment-methods')).body.items.find((p: { id: string }) => p.id === pm.id),
-    ).toMatchObject({ nameOnCard: 'Adèle V.', expMonth: 6, expYear: 2032, address: { line1: '3 quai Voltaire' } });
+    ).toMatchObject({
+      card: { nameOnCard: 'Adèle V.', expMonth: 6, expYear: 2032 },
+      address: { line1: '3 quai Voltaire' },
+    });
   });
 
   it('moves a profile to another known country; clears its invoice email', async () => {
@@ -129,7 +136,7 @@ describe.each(engines)('bills & payments rules on %s', (engine) => {
     expect((await t.adele.get(`/api/billing-profiles/${sub.billingProfile.id}`)).body.paymentMethod).toBeNull();
     for (const res of [
       await t.adele.delete(`/api/payment-methods/${sub.paymentMethod.id}`),
-      await t.adele.patch(`/api/payment-methods/${sub.paymentMethod.id}`, { nameOnCard: 'x' }),
+      await t.adele.patch(`/api/payment-methods/${sub.paymentMethod.id}`, { card: { nameOnCard: 'x' } }),
       await t.adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
         paymentMethodId: sub.paymentMethod.id,
       }),

@@ -394,7 +394,7 @@ const CASES: Record<string, Case> = {
   },
   'PATCH /api/payment-methods/{id}': {
     path: () => `/api/payment-methods/${ids.spareCard}`,
-    body: () => ({ nameOnCard: 'New name' }),
+    body: () => ({ card: { nameOnCard: 'New name' } }),
     expect: personal(200, 403),
   },
   'DELETE /api/payment-methods/{id}': {

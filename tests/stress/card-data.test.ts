@@ -44,7 +44,7 @@ describe('card data', () => {
     const sub = (await buy(adele, { card: amex() })).body;
     // add, edit (security code and expiry), replace, remove
     const pm = (await adele.post('/api/payment-methods', { card: amex() })).body;
-    await adele.patch(`/api/payment-methods/${pm.id}`, { cvc: CVC, expMonth: 11, expYear: 2031 });
+    await adele.patch(`/api/payment-methods/${pm.id}`, { card: { cvc: CVC, expMonth: 11, expYear: 2031 } });
     await adele.put(`/api/billing-profiles/${sub.billingProfile.id}/payment-method`, {
       card: amex({ number: '5555 5555 5555 4444', cvc: '918' }),
     });

@@ -16,8 +16,9 @@ import {
   CardInput,
   DateTime,
   IdParams,
-  MaskedCard,
+  CardEdit,
   Nullable,
+  PaymentMethod,
   problems,
   ProfileAddress,
   ref,
@@ -25,14 +26,6 @@ import {
 } from '../schemas.js';
 import { listRoute, oneRoute, removeRoute } from '../route-kinds.js';
 
-export const PaymentMethod = Type.Object(
-  {
-    ...MaskedCard.properties,
-    address: ref(Address),
-    expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
-  },
-  { $id: 'PaymentMethod' },
-);
 export const BillingProfile = Type.Object(
   {
     id: Uuid,
@@ -85,16 +78,11 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     {
       schema: {
         tags: ['payment methods'],
-        summary: 'Edit a card: security code, expiry, name on card, address',
+        summary:
+          "Edit a payment method: its address, and its own way to pay's details (a card's security code, expiry, name)",
         params: IdParams,
         body: Type.Object(
-          {
-            cvc: Type.Optional(Type.String({ minLength: 1, maxLength: 4 })),
-            expMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-            expYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-            nameOnCard: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            address: Type.Optional(ref(Address)),
-          },
+          { address: Type.Optional(ref(Address)), card: Type.Optional(CardEdit) },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: ref(PaymentMethod), ...problems(400, 401, 402, 403, 404) },

@@ -9,7 +9,7 @@ import { adminRoutes, Policy, Purchase } from './admin.js';
 import { licenseRoutes } from './licenses.js';
 import { GraphOrganization, graphRoutes, GraphUser, LicenseDetails, SelectedSku } from './graph.js';
 import { appRoutes, NewApp } from './apps.js';
-import { BillingProfile, billingRoutes, PaymentMethod } from './billing.js';
+import { BillingProfile, billingRoutes } from './billing.js';
 import { Invoice, invoiceRoutes } from './invoices.js';
 import { Inbox, MailLanguage, notificationRoutes } from './notifications.js';
 import { healthRoutes } from './health.js';
@@ -25,6 +25,7 @@ import {
   GraphError,
   Money,
   PaymentLabel,
+  PaymentMethod,
   Person,
   PersonRef,
   Problem,

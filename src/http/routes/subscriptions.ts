@@ -22,6 +22,7 @@ import {
   Money,
   Nullable,
   PaymentLabel,
+  PaymentMethodName,
   PersonRef,
   problems,
   ProfileAddress,
@@ -54,15 +55,7 @@ export const Subscription = Type.Object(
     canceledAt: Nullable(DateTime),
     cancelReason: Nullable(Type.String()),
     billingProfile: Nullable(Type.Object({ id: Uuid, name: Type.String(), country: Type.String() })),
-    paymentMethod: Nullable(
-      Type.Object({
-        id: Uuid,
-        brand: Type.String(),
-        last4: Type.String(),
-        expMonth: Type.Integer(),
-        expYear: Type.Integer(),
-      }),
-    ),
+    paymentMethod: Nullable(PaymentMethodName),
     createdAt: DateTime,
     can: Type.Optional(
       Type.Object(

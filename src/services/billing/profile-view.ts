@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { subscriptionsBilledTo, type BillingProfile } from '../../db/billing-profiles.js';
 import { findPaymentMethod } from '../../db/payment-methods.js';
-import { masked } from '../payment-methods/masked-card.js';
+import { masked } from '../payment-methods/shown.js';
 
 export async function present(deps: Deps, actor: Actor, bp: BillingProfile) {
   const pm = bp.paymentMethodId

@@ -6,7 +6,7 @@ import { recordAuditBy } from '../audit.js';
 import { methodOf, newMethodIn, saveNew, type NewDetails, type NewMethod } from '../payments/methods/index.js';
 import { own } from './access.js';
 import { assertCanChange } from '../../domain/roles.js';
-import { masked } from './masked-card.js';
+import { masked } from './shown.js';
 
 /** Saves a new payment method once its provider has validated it (a card: tokenized and verified). */
 async function addNewMethod(deps: Deps, actor: Actor, given: NewMethod): Promise<PaymentMethod> {

@@ -1,43 +1,30 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
-import { AppError } from '../../domain/errors.js';
 import { updatePaymentMethod, type Address } from '../../db/payment-methods.js';
 import { recordAuditBy } from '../audit.js';
-import { methodOf } from '../payments/methods/index.js';
+import { editOf, type EditDetails } from '../payments/methods/index.js';
 import { own } from './access.js';
 import { assertCanChange } from '../../domain/roles.js';
-import { masked } from './masked-card.js';
+import { masked } from './shown.js';
 
 /**
- * The guide's "Modifier": security code, expiry, name on card, address. A new expiry or
- * security code is checked with the method's provider again; the code itself goes no further.
+ * The guide's "Modifier": the address, and the details of the method's own way to pay (a card's
+ * security code, expiry and name on card), checked by that way to pay before anything is stored.
  */
-export async function editPaymentMethod(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  c: { cvc?: string; expMonth?: number; expYear?: number; nameOnCard?: string; address?: Address },
-) {
+export async function editPaymentMethod(deps: Deps, actor: Actor, id: string, c: EditDetails & { address?: Address }) {
   assertCanChange(actor);
   const pm = await own(deps, actor, id);
-  if ((c.expMonth === undefined) !== (c.expYear === undefined)) {
-    throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
-  }
-  await methodOf(pm.method).checkEdit(deps, pm, { cvc: c.cvc, expMonth: c.expMonth, expYear: c.expYear });
+  const change = await editOf(deps, pm, c);
   const now = deps.clock.now();
+  const changed = { ...change, address: c.address };
   const updated = await deps.db.transaction(async (tx) => {
-    const row = await updatePaymentMethod(
-      tx,
-      actor.orgId,
-      id,
-      { expMonth: c.expMonth, expYear: c.expYear, nameOnCard: c.nameOnCard, address: c.address },
-      now,
-    );
+    const row = await updatePaymentMethod(tx, actor.orgId, id, changed, now);
     await recordAuditBy(tx, now, actor, {
       action: 'payment_method.updated',
       objectType: 'payment_method',
       objectId: id,
-      details: { fields: Object.keys(c).filter((k) => k !== 'cvc') },
+      // what changed, never the security code (a check, not a change)
+      details: { fields: Object.keys(changed).filter((k) => changed[k as keyof typeof changed] !== undefined) },
     });
     return row;
   });

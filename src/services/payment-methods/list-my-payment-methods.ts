@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../../domain/roles.js';
 import { listPaymentMethods } from '../../db/payment-methods.js';
-import { masked } from './masked-card.js';
+import { masked } from './shown.js';
 
 export async function listMyPaymentMethods(deps: Deps, actor: Actor) {
   const now = deps.clock.now();

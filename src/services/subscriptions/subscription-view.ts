@@ -1,6 +1,7 @@
 import type { SubscriptionView } from '../../db/subscriptions.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
 import type { SubscriptionRights } from './caller-rights.js';
+import { named } from '../payment-methods/shown.js';
 
 /** A subscription as the API shows it. */
 export function present(v: SubscriptionView) {
@@ -34,7 +35,7 @@ export function present(v: SubscriptionView) {
     canceledAt: v.canceledAt,
     cancelReason: v.cancelReason,
     billingProfile: v.billingProfile,
-    paymentMethod: v.paymentMethod,
+    paymentMethod: v.paymentMethod && named(v.paymentMethod),
     createdAt: v.createdAt,
   };
 }

@@ -1,15 +1,35 @@
 import type { Address } from '../../../db/payment-methods.js';
-import { declined, type CardDetails } from '../../../domain/cards.js';
+import { declined, expiresSoon, type CardDetails } from '../../../domain/cards.js';
+import { AppError } from '../../../domain/errors.js';
 import type { CollectionMethod } from './collection-method.js';
 
 export type NewCard = CardDetails & { nameOnCard: string; address: Address };
-export type CardEdit = { cvc?: string | undefined; expMonth?: number | undefined; expYear?: number | undefined };
+export interface CardEdit {
+  cvc?: string | undefined;
+  expMonth?: number | undefined;
+  expYear?: number | undefined;
+  nameOnCard?: string | undefined;
+}
 
 /**
  * Cards, through the payment gateway. A new card is tokenized and verified with a zero-amount
  * check; afterwards only the token, brand, last four digits and expiry exist on our side.
  */
-export const card: CollectionMethod<{ type: 'card'; input: 'card'; details: NewCard; edit: CardEdit }> = {
+/** What its owner sees of a saved card beyond its name: its expiry (warned 30 days ahead) and the name on it. */
+export interface ShownCard {
+  expMonth: number;
+  expYear: number;
+  nameOnCard: string;
+  expiresSoon: boolean;
+}
+
+export const card: CollectionMethod<{
+  type: 'card';
+  input: 'card';
+  details: NewCard;
+  edit: CardEdit;
+  shown: ShownCard;
+}> = {
   input: 'card',
   async save(deps, details) {
     const tokenized = await deps.gateway.tokenize(details);
@@ -18,11 +38,23 @@ export const card: CollectionMethod<{ type: 'card'; input: 'card'; details: NewC
     const { token, ...shown } = tokenized;
     return { method: 'card', gatewayToken: token, ...shown, nameOnCard: details.nameOnCard, address: details.address };
   },
-  async checkEdit(deps, saved, edit) {
-    if (edit.cvc === undefined && edit.expMonth === undefined) return;
-    const check = await deps.gateway.verify(saved.gatewayToken, edit);
-    if (!check.ok) throw declined(check.failureCode);
+  /** A new expiry or security code is checked with the gateway again; the code itself goes no further. */
+  async edit(deps, saved, { cvc, expMonth, expYear, nameOnCard }) {
+    if ((expMonth === undefined) !== (expYear === undefined)) {
+      throw new AppError('invalid_expiry_date', 'Give both the expiration month and year.');
+    }
+    if (cvc !== undefined || expMonth !== undefined) {
+      const check = await deps.gateway.verify(saved.gatewayToken, { cvc, expMonth, expYear });
+      if (!check.ok) throw declined(check.failureCode);
+    }
+    return { expMonth, expYear, nameOnCard };
   },
+  show: ({ expMonth, expYear, nameOnCard }, now) => ({
+    expMonth,
+    expYear,
+    nameOnCard,
+    expiresSoon: expiresSoon(expMonth, expYear, now),
+  }),
   collect: (deps, { source, ...c }) => deps.gateway.charge({ ...c, token: source }),
   refund: (deps, r) => deps.gateway.refund(r),
   lookup: (deps, idempotencyKey) => deps.gateway.findByIdempotencyKey(idempotencyKey),

@@ -3,18 +3,20 @@ import type { AppError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/locale.js';
 import type { Currency } from '../../../domain/money.js';
 import type { MethodType, PaymentLabel } from '../../../domain/payment-methods.js';
-import type { NewPaymentMethod, PaymentMethod } from '../../../db/payment-methods.js';
+import type { NewPaymentMethod, PaymentMethod, PaymentMethodChange } from '../../../db/payment-methods.js';
 import type { GatewayCharge } from '../../../gateway/gateway.js';
 
 /**
  * What a way to pay is typed by: its type, the member of a request its new details arrive
- * under (`card`, `bankAccount`), those details, and an edit of them.
+ * under (`card`, `bankAccount`), those details, an edit of them, and what its owner is shown
+ * of them (under the same member of the answer).
  */
 export interface MethodShape {
   type: MethodType;
   input: string;
   details: unknown;
   edit: unknown;
+  shown: unknown;
 }
 
 /**
@@ -29,8 +31,14 @@ export interface CollectionMethod<S extends MethodShape = MethodShape> {
   input: S['input'];
   /** Validates new details with the provider before anything is saved: what to store of them. */
   save(deps: Deps, details: S['details']): Promise<NewPaymentMethod<S['type']>>;
-  /** Checks an edit of saved details with the provider again. */
-  checkEdit(deps: Deps, saved: Extract<PaymentMethod, { method: S['type'] }>, edit: S['edit']): Promise<void>;
+  /** Checks an edit of saved details (with the provider again where it must): what to store of it. */
+  edit(
+    deps: Deps,
+    saved: Extract<PaymentMethod, { method: S['type'] }>,
+    edit: S['edit'],
+  ): Promise<Omit<PaymentMethodChange, 'address'>>;
+  /** What its owner is shown of a saved method's details, beyond its name: never the token. */
+  show(saved: Extract<PaymentMethod, { method: S['type'] }>, now: Date): S['shown'];
   /** Collects an amount from `source` (the saved method's token). */
   collect(
     deps: Deps,

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { METHOD_TYPES, type MethodType, type PaymentLabel } from '../../../domain/payment-methods.js';
 import type { Locale } from '../../../domain/locale.js';
-import type { NewPaymentMethod } from '../../../db/payment-methods.js';
+import type { NewPaymentMethod, PaymentMethod } from '../../../db/payment-methods.js';
 import { card } from './card.js';
 import type { CollectionMethod } from './collection-method.js';
 
@@ -15,6 +15,21 @@ export const methodOf = (type: MethodType): CollectionMethod => METHODS[type];
 
 /** New details as a request gives them: under the member of the way to pay they are for (`card`, ...). */
 export type NewDetails = { [M in MethodType as ShapeOf<M>['input']]?: ShapeOf<M>['details'] };
+
+/** An edit as a request gives it: under the member of the saved method's way to pay (`card`, ...). */
+export type EditDetails = { [M in MethodType as ShapeOf<M>['input']]?: ShapeOf<M>['edit'] };
+
+/** Checks the edit a request gives for a saved method, under its own way to pay's member: what to store of it. */
+export const editOf = (deps: Deps, saved: PaymentMethod, given: EditDetails) =>
+  methodOf(saved.method).edit(deps, saved, given[METHODS[saved.method].input] ?? {});
+
+/** What its owner is shown of a saved method's own details: under its way to pay's member, null under the others'. */
+export type ShownDetails = { [M in MethodType as ShapeOf<M>['input']]: ShapeOf<M>['shown'] | null };
+
+export function shownDetailsOf(saved: PaymentMethod, now: Date): ShownDetails {
+  const none = Object.fromEntries(METHOD_TYPES.map((type) => [METHODS[type].input, null]));
+  return { ...none, [METHODS[saved.method].input]: methodOf(saved.method).show(saved, now) } as ShownDetails;
+}
 
 /** New details with the way to pay they are for, whose own `save` takes them. */
 export interface NewMethod {

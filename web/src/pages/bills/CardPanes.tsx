@@ -41,21 +41,23 @@ interface CardEdit {
   address: AddressDraft;
 }
 const noEdit: CardEdit = { cvc: '', expMonth: '', expYear: '', nameOnCard: '', address: noAddress };
-const editOf = (card: PaymentMethod): CardEdit => ({
+const editOf = ({ card, address }: PaymentMethod): CardEdit => ({
   cvc: '',
-  expMonth: String(card.expMonth),
-  expYear: String(card.expYear),
-  nameOnCard: card.nameOnCard,
-  address: addressOf(card.address),
+  expMonth: card ? String(card.expMonth) : '',
+  expYear: card ? String(card.expYear) : '',
+  nameOnCard: card?.nameOnCard ?? '',
+  address: addressOf(address),
 });
 /** The change as the API takes it: the security code only when typed, the expiry only when changed. */
-const patchOf = (card: PaymentMethod, edit: CardEdit) => ({
-  nameOnCard: edit.nameOnCard,
+const patchOf = ({ card }: PaymentMethod, edit: CardEdit) => ({
   address: edit.address,
-  ...(edit.cvc ? { cvc: edit.cvc } : {}),
-  ...(Number(edit.expMonth) !== card.expMonth || Number(edit.expYear) !== card.expYear
-    ? { expMonth: Number(edit.expMonth), expYear: Number(edit.expYear) }
-    : {}),
+  card: {
+    nameOnCard: edit.nameOnCard,
+    ...(edit.cvc ? { cvc: edit.cvc } : {}),
+    ...(Number(edit.expMonth) !== card?.expMonth || Number(edit.expYear) !== card.expYear
+      ? { expMonth: Number(edit.expMonth), expYear: Number(edit.expYear) }
+      : {}),
+  },
 });
 
 /**

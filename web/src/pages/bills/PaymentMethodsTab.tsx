@@ -61,21 +61,27 @@ export function PaymentMethodsTab() {
             controls: 'one',
             cell: (pm) => <Link onClick={() => setOpen(pm)}>{label({ brand: pm.brand, last4: pm.last4 })}</Link>,
           },
-          { id: 'name', header: t('pm.col.name'), sortBy: (pm) => pm.nameOnCard, cell: (pm) => pm.nameOnCard },
+          {
+            id: 'name',
+            header: t('pm.col.name'),
+            sortBy: (pm) => pm.card?.nameOnCard ?? '',
+            cell: (pm) => pm.card?.nameOnCard,
+          },
           {
             id: 'expiry',
             header: t('pm.col.expiry'),
-            sortBy: (pm) => pm.expYear * 100 + pm.expMonth,
-            cell: (pm) => (
-              <>
-                {String(pm.expMonth).padStart(2, '0')}/{pm.expYear}
-                {pm.expiresSoon && (
-                  <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>
-                    {t('pm.expiresSoon')}
-                  </Badge>
-                )}
-              </>
-            ),
+            sortBy: (pm) => (pm.card ? pm.card.expYear * 100 + pm.card.expMonth : 0),
+            cell: ({ card }) =>
+              card && (
+                <>
+                  {String(card.expMonth).padStart(2, '0')}/{card.expYear}
+                  {card.expiresSoon && (
+                    <Badge color="warning" appearance="tint" style={{ marginLeft: 8 }}>
+                      {t('pm.expiresSoon')}
+                    </Badge>
+                  )}
+                </>
+              ),
           },
           {
             id: 'actions',
