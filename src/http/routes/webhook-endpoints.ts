@@ -21,6 +21,13 @@ const Url = Type.String({
   description: 'http(s) URL that receives POSTs signed per Standard Webhooks',
 });
 
+/** What a person gives of an endpoint: at its registration, or any of it in a change. */
+const EndpointFields = Type.Object({
+  url: Url,
+  events: Events,
+  description: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
 export const WebhookEndpoint = Type.Object(
   {
     id: Uuid,
@@ -93,7 +100,7 @@ export function registerWebhookRoutes(
         tags,
         summary: `Register a webhook endpoint ${o.who}; the answer holds its signing secret, shown once`,
         ...(Object.keys(o.params).length ? { params: Type.Object(o.params) } : {}),
-        body: Type.Object({ url: Url, events: Events, description: Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: EndpointFields,
         response: { 201: ref(NewWebhookEndpoint), ...problems(400, 401, 403, 404, 422) },
       },
     },
@@ -139,12 +146,7 @@ export function registerWebhookRoutes(
         tags,
         summary: 'Change an endpoint, or turn it off and on (on again, the events that waited are sent)',
         params: byId,
-        body: Type.Object({
-          url: Type.Optional(Url),
-          events: Type.Optional(Events),
-          description: Type.Optional(Type.String({ maxLength: 200 })),
-          enabled: Type.Optional(Type.Boolean()),
-        }),
+        body: Type.Object({ ...Type.Partial(EndpointFields).properties, enabled: Type.Optional(Type.Boolean()) }),
         response: { 200: ref(WebhookEndpoint), ...problems(400, 401, 403, 404, 422) },
       },
     },
