@@ -166,31 +166,29 @@ export const CardEdit = Type.Partial(Type.Pick(CardInput, ['cvc', 'expMonth', 'e
 /** How invoices, credit notes and quotes name the way they were paid. */
 export const PaymentLabel = Type.Object({ brand: Type.String(), last4: Type.String() }, { $id: 'PaymentLabel' });
 
-/** A saved payment method by its name alone, as invoices name it: what a subscription shows of its own. */
-export const PaymentMethodName = Type.Object({
+/**
+ * A saved payment method as a subscription shows the one paying for it: masked, named as
+ * invoices name it, with the details of its own way to pay under that way's member (a card's
+ * expiry and name under `card`, null for another way to pay).
+ */
+export const PaymentMethodSummary = Type.Object({
   id: Uuid,
   type: Type.Enum(METHOD_TYPES, { description: 'the way to pay' }),
   brand: Type.String({ description: "a card's scheme, ..." }),
   last4: Type.String({ description: 'of the card number, the account number, ...' }),
+  card: Nullable(
+    Type.Object({
+      expMonth: Type.Integer(),
+      expYear: Type.Integer(),
+      nameOnCard: Type.String(),
+      expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
+    }),
+  ),
 });
 
-/**
- * A saved payment method as its owner sees it: masked, with its address and the details of its
- * own way to pay under that way's member (a card's expiry and name under `card`, null for another).
- */
+/** A saved payment method as its owner sees it in their list: its summary and its address. */
 export const PaymentMethod = Type.Object(
-  {
-    ...PaymentMethodName.properties,
-    address: ref(Address),
-    card: Nullable(
-      Type.Object({
-        expMonth: Type.Integer(),
-        expYear: Type.Integer(),
-        nameOnCard: Type.String(),
-        expiresSoon: Type.Boolean({ description: 'expires within 30 days' }),
-      }),
-    ),
-  },
+  { ...PaymentMethodSummary.properties, address: ref(Address) },
   { $id: 'PaymentMethod' },
 );
 

@@ -39,7 +39,7 @@ describe('buying a subscription', () => {
       termStart: '2026-03-02T09:00:00.000Z',
       termEnd: '2027-03-02T09:00:00.000Z',
       billingProfile: { name: 'Adèle Vance', country: 'FR' },
-      paymentMethod: { type: 'card', brand: 'visa', last4: '4242' },
+      paymentMethod: { type: 'card', brand: 'visa', last4: '4242', card: { expMonth: 12, expYear: 2030 } },
       buyer: { email: 'adele@contoso.example' },
     });
     // 13.70 x 12 months x 3 licenses = 493.20, VAT 20 % = 98.64

@@ -22,7 +22,7 @@ import {
   Money,
   Nullable,
   PaymentLabel,
-  PaymentMethodName,
+  PaymentMethodSummary,
   PersonRef,
   problems,
   ProfileAddress,
@@ -55,7 +55,7 @@ export const Subscription = Type.Object(
     canceledAt: Nullable(DateTime),
     cancelReason: Nullable(Type.String()),
     billingProfile: Nullable(Type.Object({ id: Uuid, name: Type.String(), country: Type.String() })),
-    paymentMethod: Nullable(PaymentMethodName),
+    paymentMethod: Nullable(PaymentMethodSummary),
     createdAt: DateTime,
     can: Type.Optional(
       Type.Object(

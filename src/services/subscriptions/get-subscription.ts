@@ -9,5 +9,5 @@ import { present, type SubscriptionOut } from './subscription-view.js';
 export async function getSubscription(deps: Deps, actor: Actor, id: string): Promise<SubscriptionOut> {
   const v = await findSubscriptionView(deps.db, actor.orgId, id);
   if (!v || (v.buyerId !== actor.personId && !canReadAdminViews(actor.role))) throw notFound('The subscription');
-  return withRights(actor, present(v));
+  return withRights(actor, present(v, deps.clock.now()));
 }

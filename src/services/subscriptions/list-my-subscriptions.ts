@@ -11,5 +11,7 @@ export async function listMySubscriptions(
   opts: { selfService?: boolean },
 ): Promise<SubscriptionOut[]> {
   const buyerId = canReadAdminViews(actor.role) ? null : actor.personId;
-  return (await listSubscriptionViews(deps.db, actor.orgId, buyerId, opts)).map((v) => withRights(actor, present(v)));
+  return (await listSubscriptionViews(deps.db, actor.orgId, buyerId, opts)).map((v) =>
+    withRights(actor, present(v, deps.clock.now())),
+  );
 }

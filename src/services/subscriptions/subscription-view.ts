@@ -1,10 +1,10 @@
 import type { SubscriptionView } from '../../db/subscriptions.js';
 import { termPrice, totalsOf } from '../../domain/pricing.js';
 import type { SubscriptionRights } from './caller-rights.js';
-import { named } from '../payment-methods/shown.js';
+import { summary } from '../payment-methods/shown.js';
 
 /** A subscription as the API shows it. */
-export function present(v: SubscriptionView) {
+export function present(v: SubscriptionView, now: Date) {
   const renews = (v.status === 'active' || v.status === 'trial') && v.autoRenew && v.paymentMethod !== null;
   const nextTotal = v.pendingQuantity ?? v.quantity;
   return {
@@ -35,7 +35,7 @@ export function present(v: SubscriptionView) {
     canceledAt: v.canceledAt,
     cancelReason: v.cancelReason,
     billingProfile: v.billingProfile,
-    paymentMethod: v.paymentMethod && named(v.paymentMethod),
+    paymentMethod: v.paymentMethod && summary(v.paymentMethod, now),
     createdAt: v.createdAt,
   };
 }

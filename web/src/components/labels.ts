@@ -4,19 +4,21 @@ import { useLocale, useT } from '../i18n';
 const paying = (t: ReturnType<typeof useT>['t'], products: string[] | undefined) =>
   products?.length ? t('label.paysFor', { products: [...new Set(products)].join(', ') }) : null;
 
-/** A card as a person tells it from their others: brand, last digits, expiry, the name on it, what it pays for. */
+/**
+ * A payment method as a person tells it from their others: its name (a card's brand and last
+ * digits), a card's expiry and the name on it where the answer has them, what it pays for.
+ */
 export function useCardLabel() {
   const { t } = useT();
   return (
-    pm: { brand: string; last4: string; expMonth?: number; expYear?: number; nameOnCard?: string },
+    pm: { brand: string; last4: string; card?: { expMonth: number; expYear: number; nameOnCard: string } | null },
     paysFor?: string[],
   ) => {
-    const card = t('pm.card', { brand: pm.brand.toUpperCase(), last4: pm.last4 });
-    const expiry =
-      pm.expMonth && pm.expYear
-        ? t('pm.expires', { month: String(pm.expMonth).padStart(2, '0'), year: pm.expYear })
-        : null;
-    return [card, expiry, pm.nameOnCard, paying(t, paysFor)].filter(Boolean).join(' · ');
+    const name = t('pm.card', { brand: pm.brand.toUpperCase(), last4: pm.last4 });
+    const expiry = pm.card
+      ? t('pm.expires', { month: String(pm.card.expMonth).padStart(2, '0'), year: pm.card.expYear })
+      : null;
+    return [name, expiry, pm.card?.nameOnCard, paying(t, paysFor)].filter(Boolean).join(' · ');
   };
 }
 
