@@ -46,7 +46,12 @@ async function startServer(engine: 'postgres' | 'pglite', env: Record<string, st
   return { url, child, exited, database };
 }
 
-/** A sign-in whose body is sent in two parts: the request is in flight until `finish()`. */
+/**
+ * A sign-in whose body is sent in two parts: the request is in flight until `finish()`.
+ * `arrived` resolves once the server has it: its first part was sent, and a request sent after
+ * it was answered (a server accepts connections and reads them in the order they came; a fixed
+ * wait was too short for a loaded machine, and the server then found nothing in flight).
+ */
 function slowSignIn(url: string) {
   const body = JSON.stringify({ email: 'megan@contoso.example', password: DEMO_PASSWORD });
   const req = request(`${url}/api/session`, {
@@ -54,8 +59,9 @@ function slowSignIn(url: string) {
     headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
   });
   const response = new Promise<IncomingMessage>((resolve, reject) => req.on('response', resolve).on('error', reject));
-  req.write(body.slice(0, 10));
-  return { response, finish: () => req.end(body.slice(10)) };
+  const sent = new Promise<void>((resolve) => req.write(body.slice(0, 10), () => resolve()));
+  const arrived = sent.then(() => fetch(`${url}/healthz`)).then(() => undefined);
+  return { response, arrived, finish: () => req.end(body.slice(10)) };
 }
 
 /** Whether `condition` becomes true within about 5 seconds. */
@@ -83,7 +89,7 @@ describe.each(engines)('SIGTERM on %s', (engine) => {
   it('finishes the request in flight, takes no new connection and exits 0', async () => {
     const server = await startServer(engine);
     const signIn = slowSignIn(server.url);
-    await new Promise((r) => setTimeout(r, 200));
+    await signIn.arrived;
     server.child.kill('SIGTERM');
     expect(await refusesConnections(server.url, server.child)).toBe(true);
     expect(server.child.exitCode).toBeNull();
@@ -102,7 +108,7 @@ describe.each(engines)('SIGTERM on %s', (engine) => {
       () => 'answered',
       () => 'cut',
     );
-    await new Promise((r) => setTimeout(r, 200));
+    await stuck.arrived;
     const started = performance.now();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(1);
