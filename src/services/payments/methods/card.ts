@@ -11,10 +11,6 @@ export interface CardEdit {
   nameOnCard?: string | undefined;
 }
 
-/**
- * Cards, through the payment gateway. A new card is tokenized and verified with a zero-amount
- * check; afterwards only the token, brand, last four digits and expiry exist on our side.
- */
 /** What its owner sees of a saved card beyond its name: its expiry (warned 30 days ahead) and the name on it. */
 export interface ShownCard {
   expMonth: number;
@@ -23,6 +19,10 @@ export interface ShownCard {
   expiresSoon: boolean;
 }
 
+/**
+ * Cards, through the payment gateway. A new card is tokenized and verified with a zero-amount
+ * check; afterwards only the token, brand, last four digits and expiry exist on our side.
+ */
 export const card: CollectionMethod<{
   type: 'card';
   input: 'card';
