@@ -21,7 +21,6 @@ interface SavedMethod {
   /** of the card number, the account number, ... */
   last4: string;
   address: Address;
-  createdAt: Date;
 }
 
 /** A card's own columns: NULL for every other way of paying (migration 025). */
@@ -42,12 +41,12 @@ export type PaymentMethod = { [M in MethodType]: SavedMethod & { method: M } & C
 
 /** A new payment method as its way of paying stores it, without its owner. */
 export type NewPaymentMethod<M extends MethodType = MethodType> = M extends MethodType
-  ? Omit<Extract<PaymentMethod, { method: M }>, 'orgId' | 'id' | 'ownerId' | 'createdAt'>
+  ? Omit<Extract<PaymentMethod, { method: M }>, 'orgId' | 'id' | 'ownerId'>
   : never;
 
 export const PAYMENT_METHOD_COLUMNS = `pm.org_id AS "orgId", pm.id, pm.owner_id AS "ownerId", pm.method, pm.gateway_token AS "gatewayToken",
   pm.brand, pm.last4, pm.exp_month AS "expMonth", pm.exp_year AS "expYear", pm.name_on_card AS "nameOnCard",
-  pm.address, pm.created_at AS "createdAt"`;
+  pm.address`;
 
 /** The `pm` row as one JSON value (NULL when there is none): a `PaymentMethod` joined to another row. */
 export const PAYMENT_METHOD_JSON = `CASE WHEN pm.id IS NULL THEN NULL ELSE (SELECT to_jsonb(c) FROM (SELECT ${PAYMENT_METHOD_COLUMNS}) c) END`;
